@@ -1,0 +1,104 @@
+import Foundation
+import HummingbirdBcrypt
+import RapportCore
+import RapportStore
+
+/// A new browser session: the cookie value and the CSRF token for its forms.
+public struct SignIn: Sendable {
+    public let token: String
+    public let csrfToken: String
+    public let user: User
+}
+
+/// A personal access token, shown in full only once, when created.
+public struct NewToken: Sendable, Codable {
+    public let id: String
+    public let name: String
+    public let token: String
+}
+
+extension Rapport {
+    /// Failed sign-ins allowed per username within `loginWindow` before refusing.
+    public static let maxLoginFailures = 5
+    public static let loginWindow: TimeInterval = 15 * 60
+
+    /// Checks a username and password and opens a session. Failures are counted per username;
+    /// past the limit every attempt is refused with `rateLimited` until the window passes.
+    public func signIn(username: String, password: String) async throws -> SignIn {
+        let now = env.now()
+        let key = username.lowercased()
+        let failures = try await store.read { try await $0.loginFailures(username: key, since: now - Self.loginWindow) }
+        if failures >= Self.maxLoginFailures { throw AppError.rateLimited(retryAfter: Int(Self.loginWindow)) }
+        let stored = try await store.read { try await $0.user(username: username) }
+        // Verify against a fixed hash when the user is unknown so timing does not reveal names.
+        let hash = stored?.passwordHash ?? "$2b$04$abcdefghijklmnopqrstuu5Ln3gQdAOpZ3ZbAD5aT5QfWq7Sy0yJa"
+        guard Bcrypt.verify(password, hash: hash), let user = stored?.user, !user.disabled else {
+            try await store.write { try await $0.recordLoginFailure(username: key, at: now) }
+            throw AppError.unauthenticated
+        }
+        let token = Secrets.token()
+        let csrf = Secrets.token()
+        let entry = try audit(user.id, "user", user.id.description, .login, before: nil as String?, after: nil as String?)
+        let lifetime = sessionLifetime
+        try await store.write { session in
+            try await session.clearLoginFailures(username: key)
+            try await session.deleteExpiredWebSessions(now: now)
+            try await session.insertWebSession(tokenHash: Secrets.hash(token), userID: user.id, csrfToken: csrf,
+                                               createdAt: now, expiresAt: now + lifetime)
+            try await session.appendAudit(entry)
+        }
+        return SignIn(token: token, csrfToken: csrf, user: user)
+    }
+
+    /// The user and CSRF token of a live session cookie, or `nil`.
+    public func session(token: String) async throws -> (user: User, csrfToken: String)? {
+        let now = env.now()
+        guard let session = try await store.read({ try await $0.webSession(tokenHash: Secrets.hash(token), now: now) }),
+              let user = try await store.read({ try await $0.user(session.userID) })?.user, !user.disabled
+        else { return nil }
+        return (user, session.csrfToken)
+    }
+
+    public func signOut(token: String) async throws {
+        try await store.write { try await $0.deleteWebSession(tokenHash: Secrets.hash(token)) }
+    }
+
+    /// The user of a bearer token, or `nil` when unknown, revoked or disabled.
+    public func tokenUser(_ token: String) async throws -> User? {
+        let hash = Secrets.hash(token)
+        guard let id = try await store.read({ try await $0.tokenUser(tokenHash: hash) }),
+              let user = try await store.read({ try await $0.user(id) })?.user, !user.disabled else { return nil }
+        return user
+    }
+
+    /// Creates a personal access token for the acting user; the secret is returned once.
+    public func createToken(_ acting: Acting, name: String) async throws -> NewToken {
+        var v = Validator()
+        v.required("name", name, max: 100)
+        if !v.errors.isEmpty { throw AppError.invalid(v.errors) }
+        let token = Secrets.token(prefix: "rpt_")
+        let id = env.newUUID().uuidString.lowercased()
+        let now = env.now()
+        let entry = try audit(acting.id, "token", id, .tokenCreate, before: nil as String?, after: name)
+        try await store.write { session in
+            try await session.insertToken(id: id, userID: acting.id, name: name, tokenHash: Secrets.hash(token), createdAt: now)
+            try await session.appendAudit(entry)
+        }
+        return NewToken(id: id, name: name, token: token)
+    }
+
+    public func tokens(_ acting: Acting) async throws -> [StoredToken] {
+        try await store.read { try await $0.tokens(of: acting.id) }
+    }
+
+    public func revokeToken(_ acting: Acting, id: String) async throws {
+        let now = env.now()
+        let entry = try audit(acting.id, "token", id, .tokenRevoke, before: nil as String?, after: nil as String?)
+        try await mapped("token") {
+            try await store.write { session in
+                try await session.revokeToken(id: id, of: acting.id, at: now)
+                try await session.appendAudit(entry)
+            }
+        }
+    }
+}

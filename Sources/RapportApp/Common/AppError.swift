@@ -1,0 +1,21 @@
+import RapportCore
+
+/// What a use case can refuse with. The HTTP and page layers map each case once.
+public enum AppError: Error, Sendable, Equatable {
+    /// No such record, or one the acting user may not see (the two look the same on purpose).
+    case notFound(entity: String)
+    /// The user may see the record but not take this action.
+    case forbidden(reason: String)
+    /// Not signed in, or the credentials are wrong.
+    case unauthenticated
+    /// The input has field errors.
+    case invalid([FieldError])
+    /// The record changed since the caller read it.
+    case conflict(currentVersion: Int)
+    /// The record looks like existing ones; pass `allowDuplicate` to create it anyway.
+    case duplicate([DuplicateMatch])
+    /// Too many failed sign-ins; retry after the given seconds.
+    case rateLimited(retryAfter: Int)
+    /// The user must change a one-time password first.
+    case passwordChangeRequired
+}

@@ -1,0 +1,80 @@
+import Foundation
+import RapportCore
+import RapportStore
+
+/// An admin's definition of a new custom field.
+public struct NewCustomField: Sendable, Codable {
+    public var object: CustomObject
+    public var key: String
+    public var labelZh: String
+    public var labelEn: String
+    public var kind: CustomFieldKind
+    public var options: [String]?
+
+    public init(object: CustomObject, key: String, labelZh: String, labelEn: String, kind: CustomFieldKind, options: [String]? = nil) {
+        self.object = object; self.key = key; self.labelZh = labelZh; self.labelEn = labelEn; self.kind = kind
+        self.options = options
+    }
+}
+
+extension Rapport {
+    /// Field definitions; everyone signed in may read them (forms need them).
+    public func customFields(_ acting: Acting, object: CustomObject? = nil) async throws -> [CustomFieldDefinition] {
+        try await store.read { try await $0.fields(object: object) }
+    }
+
+    public func createCustomField(_ acting: Acting, _ input: NewCustomField) async throws -> CustomFieldDefinition {
+        try acting.requireAdmin()
+        var v = Validator()
+        v.required("key", input.key, max: 40)
+        if !input.key.isEmpty, input.key.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) == nil {
+            v.add("key", "invalid")
+        }
+        v.required("labelZh", input.labelZh, max: 100)
+        v.required("labelEn", input.labelEn, max: 100)
+        let options = (input.options ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if [.singleChoice, .multiChoice].contains(input.kind) && options.isEmpty { v.add("options", "required") }
+        if options.count > 100 { v.add("options", "tooMany", detail: "100") }
+        for option in options { v.length("options", option, max: 100) }
+        if !v.errors.isEmpty { throw AppError.invalid(v.errors) }
+        let now = env.now()
+        let field = CustomFieldDefinition(id: env.newID(), object: input.object, key: input.key, labelZh: input.labelZh,
+                                          labelEn: input.labelEn, kind: input.kind, options: options,
+                                          createdAt: now, updatedAt: now)
+        let entry = try audit(acting.id, "customField", field.id.description, .create, before: nil as CustomFieldDefinition?, after: field)
+        try await mapped("customField") {
+            try await store.write { session in
+                try await session.insertField(field)
+                try await session.appendAudit(entry)
+            }
+        }
+        return field
+    }
+
+    /// Relabels a field, changes its options, deletes or restores it (admins only). Its key and kind are fixed.
+    public func updateCustomField(_ acting: Acting, _ id: CustomFieldID, labelZh: String?, labelEn: String?,
+                                  options: [String]?, deleted: Bool?, version: Int) async throws -> CustomFieldDefinition {
+        try acting.requireAdmin()
+        guard let before = try await store.read({ try await $0.field(id) }) else { throw AppError.notFound(entity: "customField") }
+        var v = Validator()
+        if let labelZh { v.required("labelZh", labelZh, max: 100) }
+        if let labelEn { v.required("labelEn", labelEn, max: 100) }
+        if !v.errors.isEmpty { throw AppError.invalid(v.errors) }
+        var after = before
+        if let labelZh { after.labelZh = labelZh }
+        if let labelEn { after.labelEn = labelEn }
+        if let options { after.options = options.filter { !$0.isEmpty } }
+        if let deleted { after.deletedAt = deleted ? env.now() : nil }
+        after.updatedAt = env.now()
+        after.version += 1
+        let entry = try audit(acting.id, "customField", id.description, deleted == true ? .delete : .update, before: before, after: after)
+        let saved = after
+        try await mapped("customField") {
+            try await store.write { session in
+                try await session.updateField(saved, expectedVersion: version)
+                try await session.appendAudit(entry)
+            }
+        }
+        return after
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+import RapportWeb
+
+/// Users, teams, custom fields, tokens and `/me`.
+struct AccountAPI {
+    let app: Rapport
+
+    struct UserBody: Decodable {
+        let displayName: String?
+        let role: Role?
+        let teamID: TeamID??
+        let language: Language??
+        let timeZone: String?
+        let disabled: Bool?
+        let version: Int?
+    }
+
+    struct PasswordBody: Decodable {
+        let currentPassword: String?
+        let password: String
+    }
+
+    struct TeamBody: Decodable {
+        let name: String?
+        let managerID: UserID??
+        let version: Int?
+    }
+
+    struct FieldBody: Decodable {
+        let labelZh: String?
+        let labelEn: String?
+        let options: [String]?
+        let version: Int?
+    }
+
+    struct TokenBody: Decodable {
+        let name: String
+    }
+
+    struct CreatedUser: Encodable {
+        let user: User
+        let oneTimePassword: String?
+    }
+
+    func register(on group: RouterGroup<RapportRequestContext>) {
+        group.get("me") { _, context in try JSONBody.response(try context.requireActing().user) }
+        group.get("users") { _, context in try JSONBody.response(Page(items: try await app.users(try context.requireActing()), nextCursor: nil)) }
+        group.post("users", use: createUser)
+        group.get("users/:id") { request, context in
+            let user = try await app.user(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+            return try JSONBody.response(user, version: user.version)
+        }
+        group.patch("users/:id", use: updateUser)
+        group.delete("users/:id") { request, context in try await setDisabled(request, context, true) }
+        group.post("users/:id/restore") { request, context in try await setDisabled(request, context, false) }
+        group.post("users/:id/password", use: setPassword)
+        group.get("teams") { _, context in try JSONBody.response(Page(items: try await app.teams(try context.requireActing()), nextCursor: nil)) }
+        group.post("teams", use: createTeam)
+        group.get("teams/:id") { request, context in
+            let team = try await app.team(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+            return try JSONBody.response(team, version: team.version)
+        }
+        group.patch("teams/:id", use: updateTeam)
+        group.get("custom-fields") { request, context in
+            let object: CustomObject? = try RequestParameters(request: request, context: context).enumValue("object")
+            return try JSONBody.response(Page(items: try await app.customFields(try context.requireActing(), object: object), nextCursor: nil))
+        }
+        group.post("custom-fields", use: createField)
+        group.patch("custom-fields/:id") { request, context in try await updateField(request, context, deleted: nil) }
+        group.delete("custom-fields/:id") { request, context in try await updateField(request, context, deleted: true) }
+        group.post("custom-fields/:id/restore") { request, context in try await updateField(request, context, deleted: false) }
+        group.get("tokens") { _, context in try JSONBody.response(Page(items: try await app.tokens(try context.requireActing()), nextCursor: nil)) }
+        group.post("tokens") { request, context in
+            let acting = try context.requireActing()
+            let body = try await JSONBody.decode(TokenBody.self, from: request, context: context)
+            return try JSONBody.response(try await app.createToken(acting, name: body.name), status: .created)
+        }
+        group.delete("tokens/:id") { request, context in
+            let acting = try context.requireActing()
+            guard let id = context.parameters.get("id") else { throw APIError.malformed(field: "id", reason: "missing") }
+            try await app.revokeToken(acting, id: id)
+            return Response(status: .noContent)
+        }
+    }
+
+    @Sendable func createUser(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let body = try await JSONBody.decode(NewUser.self, from: request, context: context)
+        let created = try await app.createUser(acting, body)
+        return try JSONBody.response(CreatedUser(user: created.user, oneTimePassword: created.oneTimePassword), status: .created)
+    }
+
+    @Sendable func updateUser(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let p = RequestParameters(request: request, context: context)
+        let id: UserID = try p.id()
+        let body = try await JSONBody.decode(UserBody.self, from: request, context: context)
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        let changes = UserChanges(displayName: body.displayName, role: body.role, teamID: body.teamID,
+                                  language: body.language, timeZone: body.timeZone, disabled: body.disabled)
+        let user = try await app.updateUser(acting, id, changes, version: version)
+        return try JSONBody.response(user, version: user.version)
+    }
+
+    func setDisabled(_ request: Request, _ context: RapportRequestContext, _ disabled: Bool) async throws -> Response {
+        let acting = try context.requireActing()
+        let id: UserID = try RequestParameters(request: request, context: context).id()
+        let current = try await app.user(acting, id)
+        let user = try await app.updateUser(acting, id, UserChanges(disabled: disabled), version: current.version)
+        return try JSONBody.response(user, version: user.version)
+    }
+
+    @Sendable func setPassword(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let id: UserID = try RequestParameters(request: request, context: context).id()
+        let body = try await JSONBody.decode(PasswordBody.self, from: request, context: context)
+        try await app.setPassword(acting, id, current: body.currentPassword, new: body.password)
+        return Response(status: .noContent)
+    }
+
+    @Sendable func createTeam(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let body = try await JSONBody.decode(TeamBody.self, from: request, context: context)
+        let team = try await app.createTeam(acting, name: body.name ?? "", managerID: body.managerID ?? nil)
+        return try JSONBody.response(team, status: .created, version: team.version)
+    }
+
+    @Sendable func updateTeam(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let p = RequestParameters(request: request, context: context)
+        let id: TeamID = try p.id()
+        let body = try await JSONBody.decode(TeamBody.self, from: request, context: context)
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        let team = try await app.updateTeam(acting, id, name: body.name, managerID: body.managerID, version: version)
+        return try JSONBody.response(team, version: team.version)
+    }
+
+    @Sendable func createField(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let body = try await JSONBody.decode(NewCustomField.self, from: request, context: context)
+        let field = try await app.createCustomField(acting, body)
+        return try JSONBody.response(field, status: .created, version: field.version)
+    }
+
+    func updateField(_ request: Request, _ context: RapportRequestContext, deleted: Bool?) async throws -> Response {
+        let acting = try context.requireActing()
+        let p = RequestParameters(request: request, context: context)
+        let id: CustomFieldID = try p.id()
+        var body = FieldBody(labelZh: nil, labelEn: nil, options: nil, version: nil)
+        if deleted == nil { body = try await JSONBody.decode(FieldBody.self, from: request, context: context) }
+        let current = try await app.customFields(acting).first { $0.id == id }
+        guard let version = body.version ?? p.ifMatch() ?? (deleted != nil ? current?.version : nil) else {
+            throw AppError.invalid([FieldError("version", "required")])
+        }
+        let field = try await app.updateCustomField(acting, id, labelZh: body.labelZh, labelEn: body.labelEn,
+                                                    options: body.options, deleted: deleted, version: version)
+        return try JSONBody.response(field, version: field.version)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+import RapportFiles
+import RapportWeb
+
+/// `/api/v1/customers/export` and `/api/v1/customers/import`.
+struct TransferAPI {
+    let app: Rapport
+
+    func register(on group: RouterGroup<RapportRequestContext>) {
+        group.get("customers/export", use: export)
+        group.post("customers/import", use: importFile)
+    }
+
+    @Sendable func export(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let p = RequestParameters(request: request, context: context)
+        let format: FileFormat = try p.enumValue("format") ?? .csv
+        var query = try CustomerAPI.query(p)
+        query.cursor = nil
+        let table = try await app.exportCustomers(acting, query: query)
+        let data: Data
+        var headers = HTTPFields()
+        switch format {
+        case .csv:
+            data = CSVWriter.write(table)
+            headers[.contentType] = "text/csv; charset=utf-8"
+        case .xlsx:
+            data = try XLSXWriter.write(table, sheetName: "Customers")
+            headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        }
+        headers[.contentDisposition] = "attachment; filename=\"customers.\(format.rawValue)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The body is the file itself; `fileName` (or the Content-Type) tells CSV from XLSX.
+    @Sendable func importFile(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let p = RequestParameters(request: request, context: context)
+        var options = ImportOptions()
+        options.dryRun = try p.bool("dryRun")
+        options.allowDuplicates = try p.bool("allowDuplicates")
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        let fileName = try p.string("fileName", max: 200) ?? (contentType.contains("spreadsheetml") ? "upload.xlsx" : "upload.csv")
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let report = try await app.importCustomers(acting, data: Data(buffer: buffer), fileName: fileName, options: options)
+        return try JSONBody.response(report)
+    }
+}

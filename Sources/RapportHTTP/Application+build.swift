@@ -1,0 +1,102 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import Prometheus
+import RapportApp
+import RapportStore
+import RapportWeb
+import ServiceLifecycle
+
+/// Server settings that `buildApplication` needs.
+public struct ServerSettings: Sendable {
+    public var host: String
+    public var port: Int
+    /// Mark cookies `Secure` (behind HTTPS). Off for plain-HTTP loopback use.
+    public var secureCookies: Bool
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+    }
+}
+
+/// Assembles the whole HTTP application: the API under `/api/v1`, the pages, `/health` and
+/// `/metrics`. The store is closed by a service after graceful shutdown (SIGTERM/SIGINT).
+public func buildApplication(app: Rapport, settings: ServerSettings, metrics: PrometheusCollectorRegistry?,
+                             logger: Logger) async throws -> some ApplicationProtocol {
+    let localizer = try Localizer.bundled()
+    let renderer = try await PageRenderer.bundled()
+    let router = Router(context: RapportRequestContext.self)
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    if metrics != nil { router.add(middleware: MetricsMiddleware()) }
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: AuthMiddleware(app: app))
+
+    router.get("/health") { _, _ in
+        do {
+            try await app.store.ping()
+            return try JSONBody.response(["status": "ok", "database": "ok"])
+        } catch {
+            logger.error("health check failed", metadata: ["error": "\(error)"])
+            return try JSONBody.response(["status": "degraded", "database": "unreachable"], status: .serviceUnavailable)
+        }
+    }
+    if let metrics {
+        router.get("/metrics") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
+        }
+    }
+
+    let api = router.group("api/v1")
+        .add(middleware: ProblemMiddleware(localizer: localizer))
+    let openAPI = try OpenAPIDocument.load()
+    api.get("openapi.json") { _, _ in
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: openAPI)))
+    }
+    CustomerAPI(app: app).register(on: api)
+    ContactAPI(app: app).register(on: api)
+    TimelineAPI(app: app).register(on: api)
+    AccountAPI(app: app).register(on: api)
+    TransferAPI(app: app).register(on: api)
+
+    WebRoutes.register(on: router, app: app, renderer: renderer, localizer: localizer, secureCookies: settings.secureCookies)
+
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Rapport"),
+        services: [StoreService(store: app.store, logger: logger)],
+        logger: logger)
+}
+
+/// Keeps the store open while the server runs and closes it after graceful shutdown.
+struct StoreService: Service {
+    let store: Store
+    let logger: Logger
+
+    func run() async throws {
+        try await gracefulShutdown()
+        logger.info("closing the database")
+        try await store.close()
+    }
+}
+
+/// Conservative security headers on every response.
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = RapportRequestContext
+    static let extra: [(HTTPField.Name, String)] = [("X-Frame-Options", "DENY"), ("Referrer-Policy", "same-origin")]
+        .compactMap { name, value in HTTPField.Name(name).map { ($0, value) } }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.xContentTypeOptions] = "nosniff"
+        for (name, value) in Self.extra { response.headers[name] = value }
+        response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"
+        return response
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import RapportCore
+import RapportWeb
+
+/// Typed access to path and query parameters; a bad value is a 400 naming the parameter.
+struct RequestParameters {
+    let request: Request
+    let context: RapportRequestContext
+
+    func id<T>(_ name: String = "id", as _: Identifier<T>.Type = Identifier<T>.self) throws -> Identifier<T> {
+        guard let raw = context.parameters.get(name), let id = Identifier<T>(raw) else {
+            // An id that is not even a UUID cannot exist: answer as for an unknown record.
+            throw APIError.malformed(field: name, reason: "not an id")
+        }
+        return id
+    }
+
+    func string(_ name: String, max: Int = 500) throws -> String? {
+        guard let value = request.uri.queryParameters[name[...]] else { return nil }
+        let text = String(value)
+        if text.count > max { throw APIError.malformed(field: name, reason: "too long") }
+        return text.isEmpty ? nil : text
+    }
+
+    func int(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = try string(name) else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw APIError.malformed(field: name, reason: "expected a number in \(range.lowerBound)...\(range.upperBound)")
+        }
+        return number
+    }
+
+    func bool(_ name: String) throws -> Bool {
+        guard let text = try string(name) else { return false }
+        switch text.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw APIError.malformed(field: name, reason: "expected true or false")
+        }
+    }
+
+    func enumValue<E: RawRepresentable>(_ name: String, as _: E.Type = E.self) throws -> E? where E.RawValue == String {
+        guard let text = try string(name) else { return nil }
+        guard let value = E(rawValue: text) else { throw APIError.malformed(field: name, reason: "unknown value") }
+        return value
+    }
+
+    func queryID<T>(_ name: String, as _: Identifier<T>.Type = Identifier<T>.self) throws -> Identifier<T>? {
+        guard let text = try string(name) else { return nil }
+        guard let id = Identifier<T>(text) else { throw APIError.malformed(field: name, reason: "not an id") }
+        return id
+    }
+
+    func cursor() throws -> PageCursor? {
+        guard let text = try string("cursor", max: 1000) else { return nil }
+        guard let cursor = PageCursor(token: text) else { throw APIError.malformed(field: "cursor", reason: "not a cursor") }
+        return cursor
+    }
+
+    /// The version the client read: `If-Match: "3"` or the body's `version`.
+    func ifMatch() -> Int? {
+        guard let header = request.headers[.ifMatch] else { return nil }
+        return Int(header.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/")))
+    }
+}

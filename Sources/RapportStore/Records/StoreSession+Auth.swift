@@ -1,0 +1,129 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+/// A signed-in browser session as stored (the token itself is never stored, only its hash).
+public struct StoredWebSession: Sendable {
+    public var userID: UserID
+    public var csrfToken: String
+    public var expiresAt: Date
+}
+
+/// A personal access token as listed to its owner.
+public struct StoredToken: Sendable, Codable, Equatable {
+    public var id: String
+    public var userID: UserID
+    public var name: String
+    public var createdAt: Date
+    public var lastUsedAt: Date?
+    public var revokedAt: Date?
+}
+
+extension StoreSession {
+    public func insertWebSession(tokenHash: String, userID: UserID, csrfToken: String, createdAt: Date, expiresAt: Date) async throws {
+        try await db.raw("""
+            INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (
+            \(bind: tokenHash), \(bind: userID.description), \(bind: csrfToken), \(bind: StoredTime.encode(createdAt)),
+            \(bind: StoredTime.encode(expiresAt)))
+            """).run()
+    }
+
+    /// The live session for a token hash, or `nil` when unknown or expired.
+    public func webSession(tokenHash: String, now: Date) async throws -> StoredWebSession? {
+        guard let row = try await db.raw("""
+            SELECT user_id, csrf_token, expires_at FROM sessions
+            WHERE token_hash = \(bind: tokenHash) AND expires_at > \(bind: StoredTime.encode(now))
+            """).first() else { return nil }
+        return StoredWebSession(userID: try row.id("user_id"), csrfToken: try row.text("csrf_token"),
+                                expiresAt: try row.date("expires_at"))
+    }
+
+    public func deleteWebSession(tokenHash: String) async throws {
+        try await db.raw("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash)").run()
+    }
+
+    /// Ends every session of a user (password change, disable).
+    public func deleteWebSessions(of user: UserID) async throws {
+        try await db.raw("DELETE FROM sessions WHERE user_id = \(bind: user.description)").run()
+    }
+
+    public func deleteExpiredWebSessions(now: Date) async throws {
+        try await db.raw("DELETE FROM sessions WHERE expires_at <= \(bind: StoredTime.encode(now))").run()
+    }
+
+    public func insertToken(id: String, userID: UserID, name: String, tokenHash: String, createdAt: Date) async throws {
+        try await db.raw("""
+            INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (
+            \(bind: id), \(bind: userID.description), \(bind: name), \(bind: tokenHash), \(bind: StoredTime.encode(createdAt)))
+            """).run()
+    }
+
+    /// The user of a live (not revoked) token.
+    public func tokenUser(tokenHash: String) async throws -> UserID? {
+        try await db.raw("""
+            SELECT user_id FROM api_tokens WHERE token_hash = \(bind: tokenHash) AND revoked_at IS NULL
+            """).first()?.id("user_id")
+    }
+
+    public func touchToken(tokenHash: String, at: Date) async throws {
+        try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: StoredTime.encode(at)) WHERE token_hash = \(bind: tokenHash)").run()
+    }
+
+    public func tokens(of user: UserID) async throws -> [StoredToken] {
+        try await db.raw("""
+            SELECT id, user_id, name, created_at, last_used_at, revoked_at FROM api_tokens
+            WHERE user_id = \(bind: user.description) ORDER BY created_at DESC
+            """).all().map { row in
+            StoredToken(id: try row.text("id"), userID: try row.id("user_id"), name: try row.text("name"),
+                        createdAt: try row.date("created_at"), lastUsedAt: try row.optionalDate("last_used_at"),
+                        revokedAt: try row.optionalDate("revoked_at"))
+        }
+    }
+
+    /// Revokes one of a user's tokens; `notFound` when it is not theirs or already revoked.
+    public func revokeToken(id: String, of user: UserID, at: Date) async throws {
+        let rows = try await db.raw("""
+            UPDATE api_tokens SET revoked_at = \(bind: StoredTime.encode(at))
+            WHERE id = \(bind: id) AND user_id = \(bind: user.description) AND revoked_at IS NULL RETURNING id
+            """).all()
+        if rows.isEmpty { throw StoreError.notFound }
+    }
+
+    public func recordLoginFailure(username: String, at: Date) async throws {
+        try await db.raw("INSERT INTO login_failures (username, at) VALUES (\(bind: username), \(bind: StoredTime.encode(at)))").run()
+    }
+
+    public func loginFailures(username: String, since: Date) async throws -> Int {
+        try await db.raw("""
+            SELECT COUNT(*) AS n FROM login_failures WHERE username = \(bind: username) AND at > \(bind: StoredTime.encode(since))
+            """).first()?.int("n") ?? 0
+    }
+
+    public func clearLoginFailures(username: String) async throws {
+        try await db.raw("DELETE FROM login_failures WHERE username = \(bind: username)").run()
+    }
+
+    // MARK: Audit
+
+    public func appendAudit(_ entry: AuditEntry) async throws {
+        try await db.raw("""
+            INSERT INTO audit_log (id, at, actor_id, entity, entity_id, action, before_json, after_json) VALUES (
+            \(bind: entry.id.uuidString.lowercased()), \(bind: StoredTime.encode(entry.at)), \(bind: entry.actorID?.description),
+            \(bind: entry.entity), \(bind: entry.entityID), \(bind: entry.action.rawValue), \(bind: entry.before), \(bind: entry.after))
+            """).run()
+    }
+
+    /// Audit lines for one record, newest first.
+    public func audit(entity: String, entityID: String, limit: Int = 200) async throws -> [AuditEntry] {
+        try await db.raw("""
+            SELECT * FROM audit_log WHERE entity = \(bind: entity) AND entity_id = \(bind: entityID)
+            ORDER BY at DESC, id DESC LIMIT \(literal: limit)
+            """).all().map { row in
+            guard let id = UUID(uuidString: try row.text("id")) else { throw StoreError.corruptRow("audit id") }
+            return AuditEntry(id: id, at: try row.date("at"), actorID: try row.optionalID("actor_id"),
+                              entity: try row.text("entity"), entityID: try row.text("entity_id"),
+                              action: try row.enumValue("action"), before: try row.optionalText("before_json"),
+                              after: try row.optionalText("after_json"))
+        }
+    }
+}

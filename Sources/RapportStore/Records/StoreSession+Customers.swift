@@ -1,0 +1,230 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+extension StoreSession {
+    static let customerColumns = """
+        c.id, c.name, c.kind, c.size, c.industry, c.region, c.source, c.owner_id, c.team_id, c.tags, c.status,
+        c.phone, c.email, c.registration_number, c.website, c.address, c.profile, c.custom, c.created_at,
+        c.updated_at, c.deleted_at, c.version
+        """
+
+    static func decodeCustomer(_ row: any SQLRow) throws -> Customer {
+        Customer(
+            id: try row.id("id"), name: try row.text("name"), kind: try row.enumValue("kind"),
+            size: try row.optionalEnum("size"), industry: try row.text("industry"), region: try row.text("region"),
+            source: try row.text("source"), ownerID: try row.optionalID("owner_id"), teamID: try row.optionalID("team_id"),
+            tags: try row.text("tags").split(separator: "|").map(String.init), status: try row.enumValue("status"),
+            phone: try row.text("phone"), email: try row.text("email"),
+            registrationNumber: try row.text("registration_number"), website: try row.text("website"),
+            address: try row.text("address"),
+            profile: try StoredJSON.decode(CustomerProfile.self, try row.text("profile"), column: "profile"),
+            custom: try StoredJSON.decode([String: CustomValue].self, try row.text("custom"), column: "custom"),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
+            deletedAt: try row.optionalDate("deleted_at"), version: try row.int("version"))
+    }
+
+    /// The `WHERE` fragment that keeps a query inside an access scope.
+    static func scopeClause(_ scope: AccessScope, alias: String = "c") -> SQLQueryString {
+        switch scope {
+        case .everything:
+            return "1 = 1"
+        case .owner(let user):
+            return "\(unsafeRaw: alias).owner_id = \(bind: user.description)"
+        case .teams(let me, let teams):
+            if teams.isEmpty { return "\(unsafeRaw: alias).owner_id = \(bind: me.description)" }
+            return "(\(unsafeRaw: alias).owner_id = \(bind: me.description) OR \(unsafeRaw: alias).team_id IN (\(binds: teams.map(\.description))))"
+        }
+    }
+
+    private static func tagsText(_ tags: [String]) -> String {
+        tags.isEmpty ? "" : "|" + tags.map { $0.replacingOccurrences(of: "|", with: "/") }.joined(separator: "|") + "|"
+    }
+
+    public func insertCustomer(_ c: Customer) async throws {
+        let keys = DuplicateKeys(name: c.name, phone: c.phone, email: c.email, registrationNumber: c.registrationNumber)
+        try await db.raw("""
+            INSERT INTO customers (id, name, name_key, kind, size, industry, region, source, owner_id, team_id, tags,
+            status, phone, phone_key, email, email_key, registration_number, registration_key, website, address,
+            profile, custom, search_text, created_at, updated_at, deleted_at, version) VALUES (
+            \(bind: c.id.description), \(bind: c.name), \(bind: keys.name), \(bind: c.kind.rawValue), \(bind: c.size?.rawValue),
+            \(bind: c.industry), \(bind: c.region), \(bind: c.source), \(bind: c.ownerID?.description),
+            \(bind: c.teamID?.description), \(bind: Self.tagsText(c.tags)), \(bind: c.status.rawValue), \(bind: c.phone),
+            \(bind: keys.phone), \(bind: c.email), \(bind: keys.email), \(bind: c.registrationNumber),
+            \(bind: keys.registrationNumber), \(bind: c.website), \(bind: c.address), \(bind: try StoredJSON.encode(c.profile)),
+            \(bind: try StoredJSON.encode(c.custom)), '', \(bind: StoredTime.encode(c.createdAt)),
+            \(bind: StoredTime.encode(c.updatedAt)), \(bind: StoredTime.encode(c.deletedAt)), \(bind: Int64(c.version)))
+            """).run()
+        try await refreshSearch(c.id)
+    }
+
+    /// Saves a changed customer if the stored version is still `expectedVersion`; bumps nothing itself
+    /// (the caller sets `version`).
+    public func updateCustomer(_ c: Customer, expectedVersion: Int) async throws {
+        let keys = DuplicateKeys(name: c.name, phone: c.phone, email: c.email, registrationNumber: c.registrationNumber)
+        let rows = try await db.raw("""
+            UPDATE customers SET name = \(bind: c.name), name_key = \(bind: keys.name), kind = \(bind: c.kind.rawValue),
+            size = \(bind: c.size?.rawValue), industry = \(bind: c.industry), region = \(bind: c.region),
+            source = \(bind: c.source), owner_id = \(bind: c.ownerID?.description), team_id = \(bind: c.teamID?.description),
+            tags = \(bind: Self.tagsText(c.tags)), status = \(bind: c.status.rawValue), phone = \(bind: c.phone),
+            phone_key = \(bind: keys.phone), email = \(bind: c.email), email_key = \(bind: keys.email),
+            registration_number = \(bind: c.registrationNumber), registration_key = \(bind: keys.registrationNumber),
+            website = \(bind: c.website), address = \(bind: c.address), profile = \(bind: try StoredJSON.encode(c.profile)),
+            custom = \(bind: try StoredJSON.encode(c.custom)), updated_at = \(bind: StoredTime.encode(c.updatedAt)),
+            deleted_at = \(bind: StoredTime.encode(c.deletedAt)), version = \(bind: Int64(c.version))
+            WHERE id = \(bind: c.id.description) AND version = \(bind: Int64(expectedVersion)) RETURNING id
+            """).all()
+        if rows.isEmpty { try await versionFailure(table: "customers", id: c.id.description) }
+        try await refreshSearch(c.id)
+    }
+
+    /// One customer inside the scope (deleted ones too, so they can be restored), or `nil`.
+    public func customer(_ id: CustomerID, scope: AccessScope) async throws -> Customer? {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.customerColumns) FROM customers c
+            WHERE c.id = \(bind: id.description) AND \(Self.scopeClause(scope))
+            """).first().map(Self.decodeCustomer)
+    }
+
+    /// Whether the customer exists at all (to tell 404 from 403 where that is allowed).
+    public func customerExists(_ id: CustomerID) async throws -> Bool {
+        try await db.raw("SELECT id FROM customers WHERE id = \(bind: id.description)").first() != nil
+    }
+
+    /// A page of customers inside the scope.
+    public func customers(_ query: CustomerQuery, scope: AccessScope) async throws -> Page<Customer> {
+        var sql: SQLQueryString = "SELECT \(unsafeRaw: Self.customerColumns) FROM customers c WHERE \(Self.scopeClause(scope))"
+        sql += try filterClause(query)
+        let column: String
+        switch query.sort {
+        case .name: column = "c.name"
+        case .updatedAt: column = "c.updated_at"
+        case .createdAt: column = "c.created_at"
+        }
+        if let cursor = query.cursor {
+            let op = query.descending ? "<" : ">"
+            let value: any Encodable & Sendable
+            if query.sort == .name {
+                value = cursor.value
+            } else {
+                guard let millis = Int64(cursor.value) else { throw StoreError.notFound }
+                value = millis
+            }
+            sql += " AND (\(unsafeRaw: column) \(unsafeRaw: op) \(bind: value) OR (\(unsafeRaw: column) = \(bind: value) AND c.id \(unsafeRaw: op) \(bind: cursor.id)))"
+        }
+        let direction = query.descending ? "DESC" : "ASC"
+        let limit = max(1, min(query.limit, CustomerQuery.maxLimit))
+        sql += " ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), c.id \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
+        var items = try await db.raw(sql).all().map(Self.decodeCustomer)
+        var next: String?
+        if items.count > limit {
+            items.removeLast()
+            if let last = items.last {
+                let value: String
+                switch query.sort {
+                case .name: value = last.name
+                case .updatedAt: value = String(StoredTime.encode(last.updatedAt))
+                case .createdAt: value = String(StoredTime.encode(last.createdAt))
+                }
+                next = PageCursor(value: value, id: last.id.description).token
+            }
+        }
+        return Page(items: items, nextCursor: next)
+    }
+
+    /// How many customers match the filters inside the scope (cursor and limit ignored).
+    public func customerCount(_ query: CustomerQuery, scope: AccessScope) async throws -> Int {
+        var sql: SQLQueryString = "SELECT COUNT(*) AS n FROM customers c WHERE \(Self.scopeClause(scope))"
+        sql += try filterClause(query)
+        return try await db.raw(sql).first()?.int("n") ?? 0
+    }
+
+    private func filterClause(_ query: CustomerQuery) throws -> SQLQueryString {
+        var sql: SQLQueryString = ""
+        switch query.deleted {
+        case .exclude: sql += " AND c.deleted_at IS NULL"
+        case .only: sql += " AND c.deleted_at IS NOT NULL"
+        case .include: break
+        }
+        if let kind = query.kind { sql += " AND c.kind = \(bind: kind.rawValue)" }
+        if let status = query.status { sql += " AND c.status = \(bind: status.rawValue)" }
+        if let owner = query.ownerID { sql += " AND c.owner_id = \(bind: owner.description)" }
+        if query.unowned { sql += " AND c.owner_id IS NULL" }
+        if let team = query.teamID { sql += " AND c.team_id = \(bind: team.description)" }
+        if let industry = query.industry, !industry.isEmpty { sql += " AND c.industry = \(bind: industry)" }
+        if let region = query.region, !region.isEmpty { sql += " AND c.region = \(bind: region)" }
+        if let tag = query.tag, !tag.isEmpty {
+            sql += " AND c.tags LIKE \(bind: "%|" + Self.likeEscape(tag) + "|%") ESCAPE '\\'"
+        }
+        if let search = query.search, !search.trimmingCharacters(in: .whitespaces).isEmpty {
+            sql += searchClause(search)
+        }
+        return sql
+    }
+
+    /// The engine-specific substring search (see `SearchText`).
+    private func searchClause(_ search: String) -> SQLQueryString {
+        switch kind {
+        case .sqlite:
+            guard let match = SearchText.gramQuery(for: search) else { return " AND 1 = 0" }
+            return " AND c.rowid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH \(bind: match))"
+        case .postgres:
+            let needle = SearchText.normalize(search)
+            guard !needle.isEmpty else { return " AND 1 = 0" }
+            return " AND c.search_text LIKE \(bind: "%" + Self.likeEscape(needle) + "%") ESCAPE '\\'"
+        }
+    }
+
+    static func likeEscape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// Rebuilds a customer's search document from its name, phone, email and its live contacts'.
+    public func refreshSearch(_ id: CustomerID) async throws {
+        guard let row = try await db.raw("SELECT name, phone, email FROM customers WHERE id = \(bind: id.description)").first()
+        else { return }
+        var values = [try row.text("name"), try row.text("phone"), try row.text("email")]
+        for contact in try await db.raw("""
+            SELECT name, phone, email FROM contacts WHERE customer_id = \(bind: id.description) AND deleted_at IS NULL
+            """).all() {
+            values += [try contact.text("name"), try contact.text("phone"), try contact.text("email")]
+        }
+        try await db.raw("UPDATE customers SET search_text = \(bind: SearchText.plain(for: values)) WHERE id = \(bind: id.description)").run()
+        if kind == .sqlite {
+            try await db.raw("DELETE FROM customer_search WHERE rowid = (SELECT rowid FROM customers WHERE id = \(bind: id.description))").run()
+            try await db.raw("""
+                INSERT INTO customer_search (rowid, grams) SELECT rowid, \(bind: SearchText.grams(for: values))
+                FROM customers WHERE id = \(bind: id.description)
+                """).run()
+        }
+    }
+
+    /// Live customers (any owner) that share a duplicate key with the given one.
+    public func duplicateCustomers(of keys: DuplicateKeys, excluding: CustomerID? = nil, limit: Int = 10) async throws -> [(Customer, [DuplicateReason])] {
+        var conditions: [SQLQueryString] = []
+        if !keys.name.isEmpty { conditions.append("c.name_key = \(bind: keys.name)") }
+        if !keys.phone.isEmpty { conditions.append("c.phone_key = \(bind: keys.phone)") }
+        if !keys.email.isEmpty { conditions.append("c.email_key = \(bind: keys.email)") }
+        if !keys.registrationNumber.isEmpty { conditions.append("c.registration_key = \(bind: keys.registrationNumber)") }
+        guard !conditions.isEmpty else { return [] }
+        var sql: SQLQueryString = """
+            SELECT \(unsafeRaw: Self.customerColumns), c.name_key, c.phone_key, c.email_key, c.registration_key
+            FROM customers c WHERE c.deleted_at IS NULL AND (
+            """
+        sql += conditions.joined(separator: " OR ")
+        sql += ")"
+        if let excluding { sql += " AND c.id <> \(bind: excluding.description)" }
+        sql += " ORDER BY c.name, c.id LIMIT \(literal: limit)"
+        return try await db.raw(sql).all().map { row in
+            var reasons: [DuplicateReason] = []
+            if !keys.name.isEmpty, try row.text("name_key") == keys.name { reasons.append(.name) }
+            if !keys.phone.isEmpty, try row.text("phone_key") == keys.phone { reasons.append(.phone) }
+            if !keys.email.isEmpty, try row.text("email_key") == keys.email { reasons.append(.email) }
+            if !keys.registrationNumber.isEmpty, try row.text("registration_key") == keys.registrationNumber {
+                reasons.append(.registrationNumber)
+            }
+            return (try Self.decodeCustomer(row), reasons)
+        }
+    }
+}

@@ -1,0 +1,212 @@
+/// The schema timeline, shared by both engines. Append new steps at the end.
+///
+/// Portable column types only: TEXT, BIGINT (integers, booleans as 0/1, times as epoch
+/// milliseconds UTC), DOUBLE PRECISION. Ids are lowercase UUID text.
+enum Migrations {
+    static let all: [Migration] = [foundation]
+
+    static let foundation = Migration(1, "foundation", both: [
+        """
+        CREATE TABLE teams (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            manager_id TEXT,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            version BIGINT NOT NULL
+        )
+        """,
+        "CREATE UNIQUE INDEX teams_name ON teams (name)",
+        """
+        CREATE TABLE users (
+            id TEXT PRIMARY KEY,
+            username TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            role TEXT NOT NULL,
+            team_id TEXT REFERENCES teams (id),
+            language TEXT,
+            time_zone TEXT NOT NULL,
+            disabled BIGINT NOT NULL DEFAULT 0,
+            must_change_password BIGINT NOT NULL DEFAULT 0,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            version BIGINT NOT NULL
+        )
+        """,
+        "CREATE UNIQUE INDEX users_username ON users (username)",
+        "CREATE INDEX teams_manager ON teams (manager_id)",
+        """
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users (id),
+            csrf_token TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX sessions_user ON sessions (user_id)",
+        """
+        CREATE TABLE api_tokens (
+            id TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users (id),
+            name TEXT NOT NULL,
+            token_hash TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            last_used_at BIGINT,
+            revoked_at BIGINT
+        )
+        """,
+        "CREATE UNIQUE INDEX api_tokens_hash ON api_tokens (token_hash)",
+        "CREATE INDEX api_tokens_user ON api_tokens (user_id)",
+        """
+        CREATE TABLE login_failures (
+            username TEXT NOT NULL,
+            at BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX login_failures_username ON login_failures (username, at)",
+        """
+        CREATE TABLE customers (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            size TEXT,
+            industry TEXT NOT NULL,
+            region TEXT NOT NULL,
+            source TEXT NOT NULL,
+            owner_id TEXT REFERENCES users (id),
+            team_id TEXT REFERENCES teams (id),
+            tags TEXT NOT NULL,
+            status TEXT NOT NULL,
+            phone TEXT NOT NULL,
+            phone_key TEXT NOT NULL,
+            email TEXT NOT NULL,
+            email_key TEXT NOT NULL,
+            registration_number TEXT NOT NULL,
+            registration_key TEXT NOT NULL,
+            website TEXT NOT NULL,
+            address TEXT NOT NULL,
+            profile TEXT NOT NULL,
+            custom TEXT NOT NULL,
+            search_text TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            deleted_at BIGINT,
+            version BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX customers_name ON customers (name, id)",
+        "CREATE INDEX customers_owner_name ON customers (owner_id, name, id)",
+        "CREATE INDEX customers_team_name ON customers (team_id, name, id)",
+        "CREATE INDEX customers_updated ON customers (updated_at, id)",
+        "CREATE INDEX customers_owner_updated ON customers (owner_id, updated_at, id)",
+        "CREATE INDEX customers_name_key ON customers (name_key)",
+        "CREATE INDEX customers_phone_key ON customers (phone_key)",
+        "CREATE INDEX customers_email_key ON customers (email_key)",
+        "CREATE INDEX customers_registration_key ON customers (registration_key)",
+        """
+        CREATE TABLE contacts (
+            id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL REFERENCES customers (id),
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            department TEXT NOT NULL,
+            title TEXT NOT NULL,
+            phone TEXT NOT NULL,
+            phone_key TEXT NOT NULL,
+            fax TEXT NOT NULL,
+            email TEXT NOT NULL,
+            email_key TEXT NOT NULL,
+            wechat TEXT NOT NULL,
+            qq TEXT NOT NULL,
+            interests TEXT NOT NULL,
+            supplier_expectations TEXT NOT NULL,
+            pain_points TEXT NOT NULL,
+            influence TEXT,
+            involvement BIGINT,
+            relationship_with_us TEXT NOT NULL,
+            relationship_with_competitors TEXT NOT NULL,
+            relationship_owner_id TEXT REFERENCES users (id),
+            is_coach BIGINT NOT NULL,
+            reports_to_id TEXT REFERENCES contacts (id),
+            custom TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            deleted_at BIGINT,
+            version BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX contacts_customer ON contacts (customer_id, name, id)",
+        "CREATE INDEX contacts_phone_key ON contacts (phone_key)",
+        "CREATE INDEX contacts_email_key ON contacts (email_key)",
+        """
+        CREATE TABLE activities (
+            id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL REFERENCES customers (id),
+            contact_id TEXT REFERENCES contacts (id),
+            user_id TEXT NOT NULL REFERENCES users (id),
+            channel TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            occurred_at BIGINT NOT NULL,
+            custom TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            deleted_at BIGINT,
+            version BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX activities_customer ON activities (customer_id, occurred_at, id)",
+        """
+        CREATE TABLE notes (
+            id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL REFERENCES customers (id),
+            author_id TEXT NOT NULL REFERENCES users (id),
+            body TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            deleted_at BIGINT,
+            version BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX notes_customer ON notes (customer_id, created_at, id)",
+        """
+        CREATE TABLE custom_fields (
+            id TEXT PRIMARY KEY,
+            object TEXT NOT NULL,
+            field_key TEXT NOT NULL,
+            label_zh TEXT NOT NULL,
+            label_en TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            options TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            deleted_at BIGINT,
+            version BIGINT NOT NULL
+        )
+        """,
+        "CREATE UNIQUE INDEX custom_fields_key ON custom_fields (object, field_key)",
+        """
+        CREATE TABLE audit_log (
+            id TEXT PRIMARY KEY,
+            at BIGINT NOT NULL,
+            actor_id TEXT,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            before_json TEXT,
+            after_json TEXT
+        )
+        """,
+        "CREATE INDEX audit_entity ON audit_log (entity, entity_id, at)",
+        "CREATE INDEX audit_at ON audit_log (at)",
+    ], sqlite: [
+        // Gram documents (see SearchText) indexed by FTS5; rowid = customers.rowid.
+        "CREATE VIRTUAL TABLE customer_search USING fts5(grams, tokenize = 'unicode61 remove_diacritics 0')",
+    ], postgres: [
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        "CREATE INDEX customers_search_trgm ON customers USING gin (search_text gin_trgm_ops)",
+    ])
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Logging
+import RapportCore
+import SQLKit
+
+/// The storage entry point. Reads and writes go through a `StoreSession`, which offers the
+/// queries; a write session is one transaction, so a use case's changes, audit lines and
+/// search-index updates commit together.
+public struct Store: Sendable {
+    public let engine: any DatabaseEngine
+
+    public init(engine: any DatabaseEngine) {
+        self.engine = engine
+    }
+
+    public var kind: EngineKind { engine.kind }
+
+    /// Opens the engine for a location (does not migrate).
+    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Store {
+        switch location {
+        case .sqlite(let path):
+            return Store(engine: try await SQLiteEngine.open(path: path, logger: logger))
+        case .postgres(let url):
+            return Store(engine: try await PostgresEngine.connect(url, logger: logger))
+        }
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (StoreSession) async throws -> T) async throws -> T {
+        let kind = engine.kind
+        return try await engine.read { db in try await body(StoreSession(db: db, kind: kind)) }
+    }
+
+    public func write<T: Sendable>(_ body: @Sendable (StoreSession) async throws -> T) async throws -> T {
+        let kind = engine.kind
+        return try await engine.write { db in try await body(StoreSession(db: db, kind: kind)) }
+    }
+
+    /// Checks the database answers (for `/health`).
+    public func ping() async throws {
+        try await read { session in try await session.db.raw("SELECT 1").run() }
+    }
+
+    public func close() async throws {
+        try await engine.close()
+    }
+}
+
+/// One connection's worth of queries: inside `Store.write` it is a transaction.
+public struct StoreSession: Sendable {
+    let db: any SQLDatabase
+    public let kind: EngineKind
+}

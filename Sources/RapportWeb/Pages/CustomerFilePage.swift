@@ -1,0 +1,117 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `GET /customers/{id}`: the customer file with key persons, org chart, timeline and notes,
+/// and the forms to add an activity or a note.
+struct CustomerFilePage: Sendable {
+    let env: PageEnvironment
+    static let timelinePageSize = 20
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("customers/:id", use: env.page(.signedIn, show))
+    }
+
+    /// The state of the two inline forms when a post failed and the page is shown again.
+    struct InlineForms {
+        var activity: FormData?
+        var activityErrors = FormErrors()
+        var note: FormData?
+        var noteErrors = FormErrors()
+        var status: HTTPResponse.Status = .ok
+    }
+
+    @Sendable func show(_ page: PageRequest) async throws -> Response {
+        try await render(page, id: try page.id(), forms: InlineForms())
+    }
+
+    func render(_ page: PageRequest, id: CustomerID, forms: InlineForms) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        let clock = page.clock
+        let customer = try await env.app.customer(acting, id)
+        let timelineCursor = page.query["tcursor"].flatMap(PageCursor.init(token:))
+        async let directoryLoad = Directory.load(env.app, acting)
+        async let contactsLoad = env.app.contacts(acting, of: id)
+        async let timelineLoad = env.app.activities(acting, of: id, limit: Self.timelinePageSize, cursor: timelineCursor)
+        async let notesLoad = env.app.notes(acting, of: id)
+        async let fieldsLoad = env.app.customFields(acting)
+        let (people, contacts, timeline, notes, fields) = try await (directoryLoad, contactsLoad, timelineLoad, notesLoad, fieldsLoad)
+        let activityFields = fields.filter { $0.object == .activity }
+
+        var data: [String: Any] = [
+            "customer": header(customer, people: people, clock: clock, language: language),
+            "sections": CustomerProfile.sectionKeys.map { key -> [String: Any] in
+                let text = customer.profile[section: key]
+                return ["label": env.text("profile." + key, language), "text": text, "hasText": !text.isEmpty]
+            },
+            "customFields": CustomFieldInputs.display(fields.filter { $0.object == .customer }, customer.custom, language: language),
+            "contacts": contacts.map { keyPerson($0, language: language) },
+            "hasContacts": !contacts.isEmpty,
+            "orgChart": OrgChart.roots(contacts),
+            "activities": timeline.items.map { activity -> [String: Any] in
+                let contact = contacts.first { $0.id == activity.contactID }
+                return [
+                    "channel": env.label("channel", activity.channel, language),
+                    "purpose": activity.purpose, "outcome": activity.outcome, "hasOutcome": !activity.outcome.isEmpty,
+                    "who": people.name(activity.userID), "when": clock.display(activity.occurredAt),
+                    "contactName": contact?.name ?? "", "hasContact": contact != nil,
+                    "contactURL": contact.map { "/contacts/\($0.id)" } ?? "",
+                ]
+            },
+            "hasActivities": !timeline.items.isEmpty,
+            "timelinePaged": timelineCursor != nil,
+            "timelineFirstURL": "/customers/\(id)#timeline",
+            "notes": notes.map { note -> [String: Any] in
+                ["author": people.name(note.authorID), "when": clock.display(note.createdAt), "body": note.body]
+            },
+            "hasNotes": !notes.isEmpty,
+        ]
+        if let next = timeline.nextCursor {
+            data["timelineNextURL"] = FormData(pairs: [("tcursor", next)]).url("/customers/\(id)") + "#timeline"
+        }
+        let activityForm = forms.activity ?? ActivityForm.blank(clock: clock, now: env.app.env.now())
+        data["activityFields"] = ActivityForm.fields(form: activityForm, errors: forms.activityErrors, contacts: contacts,
+                                                     definitions: activityFields, env: env, language: language)
+        data["activityOtherErrors"] = forms.activityErrors.others(shown: ActivityForm.shownFields)
+        data["noteField"] = FormField.textarea("body", env.text("note.field.body", language),
+                                               value: forms.note?.text("body") ?? "", errors: forms.noteErrors, rows: 3)
+        if let undo = try await undoContact(page, acting, customerID: id) { data["undoContact"] = undo }
+        return try env.render("customer", page, title: "customer.fileTitle", data, status: forms.status)
+    }
+
+    private func header(_ c: Customer, people: Directory, clock: UserClock, language: Language) -> [String: Any] {
+        [
+            "id": c.id.description, "name": c.name, "version": String(c.version),
+            "kind": env.label("kind", c.kind, language),
+            "size": env.label("size", c.size, language), "hasSize": c.size != nil,
+            "status": env.label("status", c.status, language), "statusKey": c.status.rawValue,
+            "owner": people.name(c.ownerID), "team": people.teamName(c.teamID), "tags": c.tags, "hasTags": !c.tags.isEmpty,
+            "industry": c.industry, "region": c.region, "source": c.source, "phone": c.phone, "email": c.email,
+            "website": c.website, "address": c.address, "registrationNumber": c.registrationNumber,
+            "created": clock.display(c.createdAt), "updated": clock.display(c.updatedAt),
+            "isDeleted": c.deletedAt != nil,
+        ]
+    }
+
+    private func keyPerson(_ k: Contact, language: Language) -> [String: Any] {
+        [
+            "id": k.id.description, "name": k.name, "title": k.title, "department": k.department, "phone": k.phone,
+            "email": k.email, "influence": env.label("influence", k.influence, language),
+            "involvement": k.involvement.map(String.init) ?? "", "isCoach": k.isCoach,
+        ]
+    }
+
+    /// After a key person was deleted: their name and an undo button.
+    private func undoContact(_ page: PageRequest, _ acting: Acting, customerID: CustomerID) async throws -> [String: Any]? {
+        guard let id = page.query["undoContact"].flatMap(ContactID.init) else { return nil }
+        do {
+            let contact = try await env.app.contact(acting, id)
+            guard contact.deletedAt != nil, contact.customerID == customerID else { return nil }
+            return ["id": id.description, "text": env.text("contact.deleted", page.language, [contact.name])]
+        } catch AppError.notFound {
+            return nil
+        }
+    }
+}

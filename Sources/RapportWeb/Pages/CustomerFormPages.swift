@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `GET /customers/new`, `POST /customers`, `GET /customers/{id}/edit`, `POST /customers/{id}`.
+struct CustomerFormPages: Sendable {
+    let env: PageEnvironment
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("customers/new", use: env.page(.signedIn, new))
+        router.post("customers", use: env.page(.signedIn, create))
+        router.get("customers/:id/edit", use: env.page(.signedIn, edit))
+        router.post("customers/:id", use: env.page(.signedIn, update))
+    }
+
+    /// What a re-shown form adds: messages, duplicate matches, a stale-version notice.
+    struct Outcome {
+        var errors = FormErrors()
+        var duplicates: [DuplicateMatch] = []
+        var conflict = false
+        var status: HTTPResponse.Status = .ok
+    }
+
+    @Sendable func new(_ page: PageRequest) async throws -> Response {
+        try await render(page, form: CustomerForm.blank(), customerID: nil, outcome: Outcome())
+    }
+
+    @Sendable func create(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let definitions = try await env.app.customFields(acting, object: .customer)
+        do {
+            let draft = try CustomerForm.draft(from: page.form, definitions: definitions, canAssign: acting.isManager)
+            let customer = try await env.app.createCustomer(acting, draft, allowDuplicate: page.form.isChecked("allowDuplicate"))
+            return PageEnvironment.redirect("/customers/\(customer.id)")
+        } catch AppError.invalid(let problems) {
+            let outcome = Outcome(errors: FormErrors(problems, env: env, language: page.language), status: .unprocessableContent)
+            return try await render(page, form: page.form, customerID: nil, outcome: outcome)
+        } catch AppError.duplicate(let matches) {
+            return try await render(page, form: page.form, customerID: nil, outcome: Outcome(duplicates: matches, status: .conflict))
+        }
+    }
+
+    @Sendable func edit(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: CustomerID = try page.id()
+        let customer = try await env.app.customer(acting, id)
+        return try await render(page, form: CustomerForm.values(of: customer), customerID: id, outcome: Outcome())
+    }
+
+    @Sendable func update(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: CustomerID = try page.id()
+        let version = try page.formVersion()
+        let definitions = try await env.app.customFields(acting, object: .customer)
+        do {
+            let draft = try CustomerForm.draft(from: page.form, definitions: definitions, canAssign: acting.isManager)
+            _ = try await env.app.updateCustomer(acting, id, draft, version: version)
+            return PageEnvironment.redirect("/customers/\(id)")
+        } catch AppError.invalid(let problems) {
+            let outcome = Outcome(errors: FormErrors(problems, env: env, language: page.language), status: .unprocessableContent)
+            return try await render(page, form: page.form, customerID: id, outcome: outcome)
+        } catch AppError.conflict {
+            // Someone saved first: show what is stored now, with its version, and say so.
+            let current = try await env.app.customer(acting, id)
+            return try await render(page, form: CustomerForm.values(of: current), customerID: id,
+                                    outcome: Outcome(conflict: true, status: .conflict))
+        }
+    }
+
+    private func render(_ page: PageRequest, form: FormData, customerID: CustomerID?, outcome: Outcome) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        async let definitions = env.app.customFields(acting, object: .customer)
+        async let directory = Directory.load(env.app, acting)
+        let people = try await directory
+        let owners = acting.isManager ? people.assignableOwners(acting) : nil
+        let groups = CustomerForm.groups(form: form, errors: outcome.errors, definitions: try await definitions,
+                                         owners: owners, isNew: customerID == nil, env: env, language: language)
+        let duplicates: [[String: Any]] = outcome.duplicates.map { match in
+            [
+                "name": match.customerName,
+                "owner": match.ownerName ?? "",
+                "hasOwner": match.ownerName != nil,
+                "visible": match.visible,
+                "url": "/customers/\(match.customerID)",
+                "reasons": match.reasons.map { env.text("duplicate.reason.\($0.rawValue)", language) }.joined(separator: ", "),
+            ]
+        }
+        let data: [String: Any] = [
+            "isNew": customerID == nil,
+            "action": customerID.map { "/customers/\($0)" } ?? "/customers",
+            "cancelURL": customerID.map { "/customers/\($0)" } ?? "/customers",
+            "version": form.text("version"),
+            "groups": groups,
+            "hasErrors": !outcome.errors.isEmpty,
+            "otherErrors": outcome.errors.others(shown: CustomerForm.shownFields),
+            "duplicates": duplicates,
+            "hasDuplicates": !duplicates.isEmpty,
+            "conflict": outcome.conflict,
+        ]
+        let title = customerID == nil ? "customer.newTitle" : "customer.editTitle"
+        return try env.render("customer_form", page, title: title, data, status: outcome.status)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `GET /customers`: search, filters, keyset paging, count and (for managers) the trash.
+struct CustomerListPage: Sendable {
+    let env: PageEnvironment
+    static let pageSize = 25
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("customers", use: env.page(.signedIn, list))
+    }
+
+    @Sendable func list(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        let (query, filters) = Self.query(from: page.query, acting: acting)
+        async let found = env.app.customers(acting, query)
+        async let count = env.app.customerCount(acting, query)
+        async let directory = Directory.load(env.app, acting)
+        let result = try await found
+        let people = try await directory
+        let total = try await count
+        let clock = page.clock
+        let rows: [[String: Any]] = result.items.map { customer in
+            [
+                "id": customer.id.description,
+                "name": customer.name,
+                "kind": env.label("kind", customer.kind, language),
+                "industry": customer.industry,
+                "region": customer.region,
+                "owner": people.name(customer.ownerID),
+                "status": env.label("status", customer.status, language),
+                "updated": clock.display(customer.updatedAt),
+            ]
+        }
+        var data: [String: Any] = [
+            "q": filters.text("q"),
+            "tag": filters.text("tag"),
+            "kindOptions": Choices.of(CustomerKind.self, prefix: "kind", selected: filters["kind"], blank: "filter.any",
+                                      env: env, language: language),
+            "statusOptions": Choices.of(CustomerStatus.self, prefix: "status", selected: filters["status"],
+                                        blank: "filter.any", env: env, language: language),
+            "sortOptions": Choices.list(Self.sorts.map { ($0.value, env.text($0.label, language)) }, selected: filters["sort"]),
+            "trash": query.deleted == .only,
+            "customers": rows,
+            "hasCustomers": !rows.isEmpty,
+            "countText": env.text("customers.count", language, [String(total)]),
+            "isFiltered": filters.pairs.contains { ["q", "kind", "status", "owner", "tag"].contains($0.name) },
+            "hasNext": result.nextCursor != nil,
+            "isPaged": query.cursor != nil,
+            "firstURL": filters.url("/customers"),
+            "trashURL": FormData(pairs: [("deleted", "only")]).url("/customers"),
+        ]
+        if acting.isManager {
+            data["ownerOptions"] = people.userChoices(people.assignableOwners(acting), selected: query.ownerID,
+                                                      blank: env.text("filter.any", language))
+        }
+        if let next = result.nextCursor {
+            var nextFilters = filters
+            nextFilters.set("cursor", next)
+            data["nextURL"] = nextFilters.url("/customers")
+        }
+        if let undo = try await undoBanner(page, acting) { data["undo"] = undo }
+        return try env.render("customers", page, title: query.deleted == .only ? "trash.title" : "customers.title", data)
+    }
+
+    static let sorts: [(value: String, label: String)] = [
+        ("name", "sort.name"), ("-updatedAt", "sort.updatedDesc"), ("-createdAt", "sort.createdDesc"),
+    ]
+
+    /// The query for the list and the filters to keep in links (without the cursor). Values that
+    /// are not ours (a hand-edited URL) are dropped rather than refused.
+    static func query(from input: FormData, acting: Acting) -> (CustomerQuery, FormData) {
+        var query = CustomerQuery(limit: pageSize)
+        var kept = FormData()
+        if let q = input.nonEmpty("q"), q.count <= 200 { query.search = q; kept.set("q", q) }
+        if let kind = input["kind"].flatMap(CustomerKind.init(rawValue:)) { query.kind = kind; kept.set("kind", kind.rawValue) }
+        if let status = input["status"].flatMap(CustomerStatus.init(rawValue:)) {
+            query.status = status; kept.set("status", status.rawValue)
+        }
+        if acting.isManager, let owner = input["owner"].flatMap(UserID.init) {
+            query.ownerID = owner; kept.set("owner", owner.description)
+        }
+        if let tag = input.nonEmpty("tag"), tag.count <= 50 { query.tag = tag; kept.set("tag", tag) }
+        if let sort = input["sort"], sorts.contains(where: { $0.value == sort }) {
+            query.descending = sort.hasPrefix("-")
+            query.sort = CustomerSort(rawValue: String(sort.drop(while: { $0 == "-" }))) ?? .name
+            kept.set("sort", sort)
+        }
+        if acting.isManager, input["deleted"] == "only" { query.deleted = .only; kept.set("deleted", "only") }
+        query.cursor = input["cursor"].flatMap(PageCursor.init(token:))
+        return (query, kept)
+    }
+
+    /// After a delete: the customer's name and an undo button.
+    private func undoBanner(_ page: PageRequest, _ acting: Acting) async throws -> [String: Any]? {
+        guard let id = page.query["undo"].flatMap(CustomerID.init) else { return nil }
+        do {
+            let customer = try await env.app.customer(acting, id)
+            guard customer.deletedAt != nil else { return nil }
+            return ["id": id.description, "text": env.text("customer.deleted", page.language, [customer.name])]
+        } catch AppError.notFound {
+            return nil
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// Resolves the acting user from `Authorization: Bearer …` or the session cookie, and the
+/// language from the user's choice, the `lang` cookie or `Accept-Language`. It never rejects:
+/// an unknown or revoked token leaves the request anonymous and routes that need a user refuse it.
+public struct AuthMiddleware: RouterMiddleware {
+    public typealias Context = RapportRequestContext
+    public static let sessionCookie = "rapport_session"
+    public static let languageCookie = "rapport_lang"
+
+    let app: Rapport
+
+    public init(app: Rapport) {
+        self.app = app
+    }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
+            let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            if let user = try await app.tokenUser(token) {
+                context.acting = try await app.acting(user)
+            }
+        } else if let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty,
+                  let found = try await app.session(token: token) {
+            context.acting = try await app.acting(found.user)
+            context.session = WebSessionInfo(token: token, csrfToken: found.csrfToken)
+        }
+        if let chosen = context.acting?.user.language {
+            context.language = chosen
+        } else if let cookie = request.cookies[Self.languageCookie]?.value, let language = Language(rawValue: cookie) {
+            context.language = language
+        } else {
+            context.language = Language.negotiate(acceptLanguage: request.headers[.acceptLanguage])
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import RapportCore
+
+/// User-facing texts, loaded once from `Locales/<language>.json` (flat key → text maps).
+/// Every text shown to a user goes through here; a missing key shows the key itself and is
+/// caught by the locale completeness test.
+public struct Localizer: Sendable {
+    public let texts: [Language: [String: String]]
+
+    public init(texts: [Language: [String: String]]) {
+        self.texts = texts
+    }
+
+    /// Loads the bundled locale files.
+    public static func bundled() throws -> Localizer {
+        var texts: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            guard let url = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "Locales") else {
+                throw LocalizerError.missingFile(language.rawValue)
+            }
+            texts[language] = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
+        }
+        return Localizer(texts: texts)
+    }
+
+    /// The text for a key, with `{0}`, `{1}`… replaced by `arguments`.
+    public func text(_ key: String, _ language: Language, _ arguments: String...) -> String {
+        var result = texts[language]?[key] ?? texts[.en]?[key] ?? key
+        for (index, argument) in arguments.enumerated() {
+            result = result.replacingOccurrences(of: "{\(index)}", with: argument)
+        }
+        return result
+    }
+
+    /// The whole table for one language (templates read `t.key`).
+    public func table(_ language: Language) -> [String: String] {
+        texts[language] ?? [:]
+    }
+
+    /// A translated message for a field error: `error.<code>` with the detail as `{0}`.
+    public func message(for error: FieldError, _ language: Language) -> String {
+        text("error.\(error.code)", language, error.detail ?? "")
+    }
+}
+
+public enum LocalizerError: Error {
+    case missingFile(String)
+}

@@ -1,0 +1,31 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Renders Mustache templates (HTML-escaped by default) from the bundled `Templates` folder.
+public struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    public init(library: MustacheLibrary) {
+        self.library = library
+    }
+
+    /// Loads every `*.mustache` template in the bundle.
+    public static func bundled() async throws -> PageRenderer {
+        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
+            throw LocalizerError.missingFile("Templates")
+        }
+        return PageRenderer(library: try await MustacheLibrary(directory: directory))
+    }
+
+    /// Renders `template` with `context` into an HTML response.
+    public func render(_ template: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
+        guard let html = library.render(context, withTemplate: template) else {
+            throw HTTPError(.internalServerError, message: "missing template \(template)")
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import RapportApp
+import RapportCore
+import RapportFiles
+import RapportStore
+
+/// `rapport bench`: generates a dataset and measures import throughput against a raw bulk
+/// insert, list/filter/search latency through HTTP on loopback, and the server's memory.
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure import rate, list/filter/search latency over HTTP and server memory on generated data.",
+        discussion: "Works in a scratch folder (--dir). Figures go to stdout; record them in docs/benchmarks.md.")
+
+    @Option(help: "Customers to generate") var customers: Int = 1_000_000
+    @Option(help: "Key persons per customer") var contacts: Int = 2
+    @Option(help: "Activities per customer") var activities: Int = 10
+    @Option(help: "Customers owned by the measured rep (the rest spread over 199 other reps)") var repCustomers: Int = 5000
+    @Option(help: "Requests per latency scenario") var requests: Int = 500
+    @Option(help: "Scratch folder (deleted first)") var dir: String = "./bench-data"
+    @Option(help: "Port for the measured server") var port: Int = 18_080
+
+    func run() async throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: dir) { try fm.removeItem(atPath: dir) }
+        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var logger = try CommonOptions.parse([]).logger(label: "bench")
+        logger.logLevel = .warning
+        print("machine: \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
+        print("data: \(customers) customers × \(contacts) contacts × \(activities) activities")
+
+        // 1. The CSV the import reads, and the same rows for the raw insert.
+        let started = Date()
+        let table = BenchData.customerTable(count: customers)
+        let csv = CSVWriter.write(table)
+        let csvPath = "\(dir)/customers.csv"
+        try csv.write(to: URL(fileURLWithPath: csvPath))
+        print(String(format: "generated %d rows (%.1f MB CSV) in %.1f s", table.rows.count, Double(csv.count) / 1e6, Date().timeIntervalSince(started)))
+
+        // 2. Raw bulk insert of the same rows in one transaction: the baseline.
+        let raw = try await BenchRawInsert.run(table: table, path: "\(dir)/raw.sqlite", logger: logger)
+        print(String(format: "raw insert: %.0f rows/s (%.1f s)", Double(table.rows.count) / raw, raw))
+
+        // 3. The real import path (parse, map, validate, duplicate check, insert, search index).
+        let dbPath = "\(dir)/bench.sqlite"
+        let app = try await BenchSetup.openApp(path: dbPath, logger: logger)
+        let setup = try await BenchSetup.users(app, reps: 200)
+        let importStart = Date()
+        let report = try await app.importCustomers(setup.admin, data: csv, fileName: csvPath,
+                                                   options: ImportOptions(allowDuplicates: true, batchSize: 5000))
+        let importSeconds = Date().timeIntervalSince(importStart)
+        let importRate = Double(report.imported) / importSeconds
+        print(String(format: "import: %.0f rows/s (%d rows, %.1f s) = %.0f%% of raw", importRate, report.imported, importSeconds,
+                     100 * importRate / (Double(table.rows.count) / raw)))
+
+        // 4. Spread owners, then contacts and activities in bulk.
+        let fill = Date()
+        try await BenchSetup.distribute(app, reps: setup.reps, measured: setup.measured, repCustomers: repCustomers)
+        try await BenchSetup.children(app, contacts: contacts, activities: activities, users: setup.reps)
+        print(String(format: "owners, contacts and activities written in %.1f s", Date().timeIntervalSince(fill)))
+        let token = try await app.createToken(setup.measuredActing, name: "bench").token
+        try await app.store.close()
+
+        // 5. The server as users run it, in its own process; latency over loopback.
+        let server = try BenchServer.start(database: dbPath, port: port)
+        defer { server.terminate() }
+        try await BenchServer.waitUntilHealthy(port: port)
+        let base = "http://127.0.0.1:\(port)/api/v1"
+        let scenarios: [(String, (Int) -> String)] = [
+            ("list (rep, first page)", { _ in "\(base)/customers?limit=50" }),
+            ("list (rep, by -updatedAt)", { _ in "\(base)/customers?limit=50&sort=-updatedAt" }),
+            ("filter (rep, status+region)", { i in "\(base)/customers?status=\(CustomerStatus.allCases[i % 5].rawValue)&region=\(BenchData.regionsEncoded[i % BenchData.regionsEncoded.count])" }),
+            ("search (rep, 2-char Chinese)", { i in "\(base)/customers?q=\(BenchData.searchTerms[i % BenchData.searchTerms.count])" }),
+            ("search (rep, phone digits)", { i in "\(base)/customers?q=\(1380000 + (i * 7919) % 9999)" }),
+        ]
+        for (name, url) in scenarios {
+            let result = try await BenchHTTP.measure(count: requests, token: token, url: url)
+            print(String(format: "%@: p50 %.2f ms, p99 %.2f ms (%d requests)", name, result.p50, result.p99, requests))
+        }
+        try await Task.sleep(for: .seconds(2))
+        print("server RSS at idle after the runs: \(BenchServer.rssMegabytes(pid: server.processIdentifier)) MB")
+        print(String(format: "total %.0f s", Date().timeIntervalSince(started)))
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Logging
+import RapportApp
+import RapportCore
+import RapportFiles
+import RapportStore
+import SQLKit
+
+/// Generated benchmark rows.
+enum BenchData {
+    static let searchTerms = ["华信", "恒达", "阿里", "东方", "瑞丰", "金桥"].map { $0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? $0 }
+    static let regionsEncoded = DemoData.regions.map { $0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? $0 }
+
+    static func customerTable(count: Int) -> Table {
+        var rng = SeededGenerator(seed: 42)
+        let header = ["客户名称", "客户类型", "行业", "地区", "来源", "标签", "状态", "电话", "邮箱", "需求"]
+        var rows: [[String]] = []
+        rows.reserveCapacity(count)
+        for index in 0..<count {
+            rows.append([
+                DemoData.companyName(&rng) + " \(index)", "企业", DemoData.pick(DemoData.industries, &rng),
+                DemoData.pick(DemoData.regions, &rng), DemoData.pick(DemoData.sources, &rng), "重点",
+                DemoData.pick(["潜在", "跟进中", "已成交", "休眠", "流失"], &rng), "138" + String(format: "%08d", index),
+                "buyer\(index)@example.com", "每季度采购",
+            ])
+        }
+        return Table(header: header, rows: rows)
+    }
+}
+
+/// The baseline: the same rows straight into the customers table in one transaction.
+enum BenchRawInsert {
+    static func run(table: Table, path: String, logger: Logger) async throws -> TimeInterval {
+        let store = Store(engine: try await SQLiteEngine.open(path: path, readerCount: 1, logger: logger))
+        try await Migrator(engine: store.engine, now: { Date() }).migrate()
+        let rows = table.rows
+        let start = Date()
+        try await store.write { session in
+            try await session.rawBenchInsert(rows: rows)
+        }
+        let seconds = Date().timeIntervalSince(start)
+        try await store.close()
+        return seconds
+    }
+}
+
+enum BenchSetup {
+    static func openApp(path: String, logger: Logger) async throws -> Rapport {
+        let store = Store(engine: try await SQLiteEngine.open(path: path, logger: logger))
+        try await Migrator(engine: store.engine, now: { Date() }).migrate()
+        return Rapport(store: store, env: .init(now: { Date() }, newUUID: { UUID() }), logger: logger, bcryptCost: 4)
+    }
+
+    struct Users {
+        let admin: Acting
+        let reps: [UserID]
+        let measured: UserID
+        let measuredActing: Acting
+    }
+
+    static func users(_ app: Rapport, reps: Int) async throws -> Users {
+        guard let admin = try await app.bootstrapAdmin(password: "bench-admin-password")?.user else { throw CocoaError(.featureUnsupported) }
+        let acting = try await app.acting(admin)
+        let team = try await app.createTeam(acting, name: "Bench", managerID: nil)
+        var ids: [UserID] = []
+        for index in 0..<reps {
+            let user = try await app.createUser(acting, NewUser(username: "rep\(index)", role: .rep, teamID: team.id, password: "bench-password-\(index)"))
+            ids.append(user.user.id)
+        }
+        return Users(admin: acting, reps: ids, measured: ids[0], measuredActing: try await app.acting(try await app.user(acting, ids[0])))
+    }
+
+    /// Gives `repCustomers` customers to the measured rep and spreads the rest.
+    static func distribute(_ app: Rapport, reps: [UserID], measured: UserID, repCustomers: Int) async throws {
+        try await app.store.write { session in
+            try await session.rawBenchDistribute(reps: reps, measured: measured, first: repCustomers)
+        }
+    }
+
+    static func children(_ app: Rapport, contacts: Int, activities: Int, users: [UserID]) async throws {
+        try await app.store.write { session in
+            try await session.rawBenchChildren(contacts: contacts, activities: activities, users: users)
+        }
+    }
+}
+
+/// The server under test, as its own process.
+enum BenchServer {
+    static func start(database: String, port: Int) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        process.arguments = ["serve", "--database", database, "--port", String(port), "--log-level", "warning"]
+        try process.run()
+        return process
+    }
+
+    static func waitUntilHealthy(port: Int) async throws {
+        for _ in 0..<200 {
+            if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/health")!),
+               (response as? HTTPURLResponse)?.statusCode == 200 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw CocoaError(.fileReadUnknown)
+    }
+
+    static func rssMegabytes(pid: Int32) -> String {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return "?" }
+        let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+        return String(format: "%.1f", Double(kb) / 1024)
+    }
+}
+
+enum BenchHTTP {
+    struct Result { let p50: Double; let p99: Double }
+
+    static func measure(count: Int, token: String, url: (Int) -> String) async throws -> Result {
+        var times: [Double] = []
+        times.reserveCapacity(count)
+        for index in 0..<(count + 20) {
+            guard let target = URL(string: url(index)) else { continue }
+            var request = URLRequest(url: target)
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            let start = DispatchTime.now().uptimeNanoseconds
+            let (_, response) = try await URLSession.shared.data(for: request)
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            guard (response as? HTTPURLResponse)?.statusCode == 200 else { throw CocoaError(.fileReadCorruptFile) }
+            if index >= 20 { times.append(elapsed) }
+        }
+        times.sort()
+        return Result(p50: times[times.count / 2], p99: times[min(times.count - 1, Int(Double(times.count) * 0.99))])
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import RapportApp
+import RapportHTTP
+import RapportStore
+
+/// `rapport serve`: runs the web server until SIGTERM/SIGINT.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start the web server (pages, API, /health, /metrics).")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Address to listen on. Env RAPPORT_HOST. Default 127.0.0.1")
+    var host: String?
+
+    @Option(help: "Port to listen on. Env RAPPORT_PORT. Default 8080")
+    var port: Int?
+
+    @Flag(help: "Apply pending PostgreSQL migrations at start (SQLite files are always migrated).")
+    var migrate = false
+
+    @Flag(help: "Mark cookies Secure (when served over HTTPS). Env RAPPORT_SECURE_COOKIES=true")
+    var secureCookies = false
+
+    func run() async throws {
+        let logger = try common.logger()
+        let host = try common.resolve(self.host, env: "RAPPORT_HOST", key: "host", default: "127.0.0.1")
+        let portText = try common.resolve(self.port.map(String.init), env: "RAPPORT_PORT", key: "port", default: "8080")
+        guard let port = Int(portText), (1...65535).contains(port) else { throw ValidationError("--port: \(portText) is not a port") }
+        let secure = try secureCookies || common.resolve(nil, env: "RAPPORT_SECURE_COOKIES", key: "secureCookies", default: "false") == "true"
+        let app = try await Runtime.open(common, allowMigrate: migrate, logger: logger)
+        try await bootstrapAdmin(app)
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let server = try await buildApplication(app: app, settings: ServerSettings(host: host, port: port, secureCookies: secure),
+                                                metrics: registry, logger: logger)
+        let location = try common.location()
+        logger.info("Rapport is listening", metadata: ["url": "http://\(host):\(port)", "database": "\(location)"])
+        try await server.runService()
+    }
+
+    /// On an empty database: the admin's password from RAPPORT_ADMIN_PASSWORD, a prompt, or a
+    /// printed one-time password that must be changed at first sign-in. Never a default.
+    private func bootstrapAdmin(_ app: Rapport) async throws {
+        guard try await app.store.read({ try await $0.userCount() }) == 0 else { return }
+        var password = ProcessInfo.processInfo.environment["RAPPORT_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        if password == nil, let typed = Runtime.promptPassword("No users yet. Choose a password for 'admin' (empty for a one-time one): "), !typed.isEmpty {
+            password = typed
+        }
+        do {
+            guard let created = try await app.bootstrapAdmin(password: password) else { return }
+            if let oneTime = created.oneTimePassword {
+                print("""
+                    Created the administrator.
+                      username: admin
+                      one-time password: \(oneTime)
+                    Sign in and choose a new password; this one is shown only now.
+                    """)
+            } else {
+                print("Created the administrator 'admin' with the given password.")
+            }
+        } catch {
+            throw Runtime.fail(error)
+        }
+    }
+}
+
+/// `rapport migrate`: applies pending schema migrations.
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply pending database migrations.")
+    @OptionGroup var common: CommonOptions
+
+    func run() async throws {
+        let logger = try common.logger()
+        let store = try await Store.open(try common.location(), logger: logger)
+        let applied = try await Migrator(engine: store.engine, now: { Date() }).migrate()
+        print(applied.isEmpty ? "The schema is up to date (version \(Migrator.latestVersion))." : "Applied: \(applied.joined(separator: ", "))")
+        try await store.close()
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import RapportApp
+import RapportCore
+import RapportFiles
+import RapportStore
+
+/// `rapport import customers FILE`.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import records from CSV or XLSX.",
+                                                    subcommands: [Customers.self])
+
+    struct Customers: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "customers",
+            abstract: "Import customers. Headers in Chinese or English are matched; bad rows are reported and skipped, good rows kept.")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "A .csv (UTF-8, with or without BOM, or GB18030) or .xlsx file") var file: String
+        @Option(name: .customLong("as"), help: "Import as this user (owner of the rows by default). Default: the first admin") var asUser: String?
+        @Flag(help: "Check everything, write nothing") var dryRun = false
+        @Flag(help: "Create rows that look like existing customers anyway (still reported)") var allowDuplicates = false
+        @Option(name: .customLong("map"), help: "Header=column, e.g. \"公司=name\" or \"级别=custom.level\" (repeatable)") var mappings: [String] = []
+        @Option(help: "Write the full report as JSON to this file") var report: String?
+
+        func run() async throws {
+            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
+            let acting = try await Runtime.acting(app, as: asUser)
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+                throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+            }
+            var mapping: [String: String] = [:]
+            for pair in mappings {
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { throw ValidationError("--map takes Header=column, got \(pair)") }
+                mapping[parts[0]] = parts[1]
+            }
+            let options = ImportOptions(dryRun: dryRun, mapping: mapping, allowDuplicates: allowDuplicates)
+            let result: ImportReport
+            do {
+                result = try await app.importCustomers(acting, data: data, fileName: file, options: options) { done, total in
+                    if total > 0 { FileHandle.standardError.write(Data("\rchecked \(done)/\(total) rows".utf8)) }
+                }
+            } catch {
+                throw Runtime.fail(error)
+            }
+            FileHandle.standardError.write(Data("\n".utf8))
+            print("\(dryRun ? "Dry run: would import" : "Imported") \(result.imported) of \(result.totalRows) rows (\(result.format)\(result.encoding.map { ", \($0)" } ?? "")).")
+            for rejection in result.rejected {
+                print("line \(rejection.line): rejected — " + rejection.errors.map { "\($0.field): \($0.code)\($0.detail.map { " (\($0))" } ?? "")" }.joined(separator: "; "))
+            }
+            for duplicate in result.duplicates {
+                let others = duplicate.matches.map { "\($0.customerName) (owner: \($0.ownerName ?? "-"))" }
+                let same = duplicate.sameAsLine.map { ["line \($0) of this file"] } ?? []
+                print("line \(duplicate.line): duplicate of " + (others + same).joined(separator: ", ") + (allowDuplicates ? " — imported anyway" : " — skipped"))
+            }
+            if !result.ignoredColumns.isEmpty { print("ignored columns: \(result.ignoredColumns.joined(separator: ", "))") }
+            if let report {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                try encoder.encode(result).write(to: URL(fileURLWithPath: report))
+            }
+            try await app.store.close()
+        }
+    }
+}
+
+/// `rapport export customers --format csv|xlsx`.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export records to CSV or XLSX.",
+                                                    subcommands: [Customers.self])
+
+    struct Customers: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "customers", abstract: "Export the customers a user may see.")
+        @OptionGroup var common: CommonOptions
+        @Option(help: "csv or xlsx") var format: String = "csv"
+        @Option(name: .customLong("as"), help: "Export what this user may see. Default: the first admin") var asUser: String?
+        @Option(name: .shortAndLong, help: "Output file. Default: customers.<format>") var output: String?
+
+        func run() async throws {
+            guard let format = FileFormat(rawValue: format) else { throw ValidationError("--format must be csv or xlsx") }
+            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
+            let acting = try await Runtime.acting(app, as: asUser)
+            let table = try await app.exportCustomers(acting)
+            let data = format == .csv ? CSVWriter.write(table) : try XLSXWriter.write(table, sheetName: "Customers")
+            let path = output ?? "customers.\(format.rawValue)"
+            try data.write(to: URL(fileURLWithPath: path))
+            print("Wrote \(table.rows.count) customers to \(path).")
+            try await app.store.close()
+        }
+    }
+}
+
+/// `rapport backup OUT`.
+struct Backup: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy the SQLite database to a file while it is in use. For PostgreSQL use pg_dump (see docs/operations.md).")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "The backup file to create (must not exist)") var output: String
+
+    func run() async throws {
+        let location = try common.location()
+        guard case .sqlite = location else {
+            throw ValidationError("backup copies SQLite files; for PostgreSQL run: pg_dump --format=custom --file=rapport.dump \"$DATABASE_URL\" (see docs/operations.md)")
+        }
+        if FileManager.default.fileExists(atPath: output) { throw ValidationError("\(output) exists; choose a new file") }
+        let store = try await Store.open(location, logger: try common.logger())
+        guard let engine = store.engine as? SQLiteEngine else { throw ValidationError("not an SQLite database") }
+        try await engine.backup(to: output)
+        try await store.close()
+        print("Backed up to \(output).")
+    }
+}

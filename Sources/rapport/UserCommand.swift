@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import RapportApp
+import RapportCore
+
+/// `rapport user add|passwd|list|disable`.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.",
+                                                    subcommands: [Add.self, Passwd.self, List.self, Disable.self, Token.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a user. Without --password a one-time password is printed.")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "Username") var username: String
+        @Option(help: "rep, manager or admin") var role: String = "rep"
+        @Option(help: "Team name") var team: String?
+        @Option(help: "Display name") var displayName: String?
+        @Option(help: "Password (prefer the prompt or a one-time password)") var password: String?
+
+        func run() async throws {
+            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
+            guard let role = Role(rawValue: role) else { throw ValidationError("--role must be rep, manager or admin") }
+            var teamID: TeamID?
+            if let team {
+                guard let found = try await app.store.read({ try await $0.team(named: team) }) else {
+                    throw ValidationError("no team named \(team); create it with `rapport team add`")
+                }
+                teamID = found.id
+            }
+            do {
+                let created = try await app.createUserUnchecked(
+                    NewUser(username: username, displayName: displayName, role: role, teamID: teamID, password: password))
+                print("Created \(created.user.username) (\(created.user.role.rawValue)).")
+                if let oneTime = created.oneTimePassword { print("One-time password: \(oneTime)") }
+            } catch {
+                throw Runtime.fail(error)
+            }
+            try await app.store.close()
+        }
+    }
+
+    struct Passwd: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set a user's password (prompted when not given).")
+        @OptionGroup var common: CommonOptions
+        @Argument var username: String
+        @Option var password: String?
+
+        func run() async throws {
+            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
+            guard let password = password ?? Runtime.promptPassword("New password for \(username): ") else {
+                throw ValidationError("give --password or run in a terminal")
+            }
+            do {
+                try await app.resetPasswordFromCLI(username: username, password: password)
+                print("Password changed; the user's sessions were ended.")
+            } catch {
+                throw Runtime.fail(error)
+            }
+            try await app.store.close()
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List users.")
+        @OptionGroup var common: CommonOptions
+
+        func run() async throws {
+            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
+            let users = try await app.store.read { try await $0.users() }
+            let teams = Dictionary(uniqueKeysWithValues: try await app.store.read { try await $0.teams() }.map { ($0.id, $0.name) })
+            for user in users {
+                let team = user.teamID.flatMap { teams[$0] } ?? "-"
+                print("\(user.username)\t\(user.role.rawValue)\t\(team)\t\(user.displayName)\(user.disabled ? "\t(disabled)" : "")")
+            }
+            try await app.store.close()
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable a user (they can no longer sign in).")
+        @OptionGroup var common: CommonOptions
+        @Argument var username: String
+
+        func run() async throws {
+            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
+            let admin = try await Runtime.acting(app, as: nil)
+            guard let user = try await app.user(username: username) else { throw ValidationError("no such user \(username)") }
+            do {
+                _ = try await app.updateUser(admin, user.id, UserChanges(disabled: true), version: user.version)
+                print("Disabled \(username).")
+            } catch {
+                throw Runtime.fail(error)
+            }
+            try await app.store.close()
+        }
+    }
+}
+
+extension UserCommand {
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a personal API token for a user (printed once).")
+        @OptionGroup var common: CommonOptions
+        @Argument var username: String
+        @Option(help: "What the token is for") var name: String = "cli"
+
+        func run() async throws {
+            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
+            let acting = try await Runtime.acting(app, as: username)
+            do {
+                print(try await app.createToken(acting, name: name).token)
+            } catch {
+                throw Runtime.fail(error)
+            }
+            try await app.store.close()
+        }
+    }
+}
+
+/// `rapport team add|list`.
+struct TeamCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "team", abstract: "Manage teams.", subcommands: [Add.self, List.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a team.")
+        @OptionGroup var common: CommonOptions
+        @Argument var name: String
+        @Option(help: "Manager's username") var manager: String?
+
+        func run() async throws {
+            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
+            var managerID: UserID?
+            if let manager {
+                guard let user = try await app.user(username: manager) else { throw ValidationError("no such user \(manager)") }
+                managerID = user.id
+            }
+            do {
+                let team = try await app.createTeam(nil, name: name, managerID: managerID)
+                print("Created team \(team.name).")
+            } catch {
+                throw Runtime.fail(error)
+            }
+            try await app.store.close()
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List teams.")
+        @OptionGroup var common: CommonOptions
+
+        func run() async throws {
+            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
+            let users = Dictionary(uniqueKeysWithValues: try await app.store.read { try await $0.users() }.map { ($0.id, $0.username) })
+            for team in try await app.store.read({ try await $0.teams() }) {
+                print("\(team.name)\tmanager: \(team.managerID.flatMap { users[$0] } ?? "-")")
+            }
+            try await app.store.close()
+        }
+    }
+}

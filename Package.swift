@@ -91,13 +91,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "RapportTestSupport",
+            dependencies: ["RapportCore", "RapportStore", "RapportApp", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/RapportTestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"], swiftSettings: strict),
         .testTarget(name: "RapportFilesTests", dependencies: ["RapportFiles", "RapportCore"], swiftSettings: strict),
-        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportCore"], swiftSettings: strict),
+        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportCore", "RapportTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "RapportHTTPTests",
             dependencies: [
-                "RapportHTTP", "RapportApp", "RapportCore", "RapportStore",
+                "RapportHTTP", "RapportApp", "RapportCore", "RapportStore", "RapportTestSupport", "RapportFiles", "RapportWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

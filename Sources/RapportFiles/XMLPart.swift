@@ -12,16 +12,19 @@ protocol XMLPartHandler: XMLParserDelegate {
 /// Runs `XMLParser` over package parts.
 struct XMLPart {
     /// Parses `data` (the part at `path`) with `handler`.
+    ///
+    /// The parser reads from a stream: given all of a large part at once, libxml2
+    /// (behind FoundationXML on Linux) fails with "huge input lookup" beyond 10 MB.
     static func parse(_ data: Data, path: String, handler: some XMLPartHandler) throws(FileError) {
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = handler
         let succeeded = parser.parse()
         if let failure = handler.failure { throw failure }
         guard succeeded else {
-            let detail = parser.parserError.map { " (\($0.localizedDescription))" } ?? ""
-            throw .notAnXLSX(reason: "the part \(path) is not well-formed XML\(detail)")
+            let code = parser.parserError.map { ", error \(($0 as NSError).code)" } ?? ""
+            throw .notAnXLSX(reason: "the part \(path) is not well-formed XML (line \(parser.lineNumber)\(code))")
         }
     }
 

@@ -155,4 +155,26 @@ struct XLSXPythonTests {
             ]
         ))
     }
+
+    @Test func throwsNotAnXLSX_whenPartIsNotWellFormed() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("broken.xlsx")
+        let script = #"""
+            import sys, zipfile
+            with zipfile.ZipFile(sys.argv[1], "w") as z:
+                z.writestr("xl/workbook.xml", "<workbook><sheets><sheet r:id='rId1'></workbook>")
+            """#
+        _ = try PythonScript.run(script, arguments: [path])
+        do {
+            _ = try XLSXReader.read(try Data(contentsOf: URL(fileURLWithPath: path)))
+            Issue.record("expected an error")
+        } catch let error as FileError {
+            guard case let .notAnXLSX(reason) = error else {
+                Issue.record("expected notAnXLSX, got \(error)")
+                return
+            }
+            #expect(reason.contains("xl/workbook.xml is not well-formed XML"))
+        }
+    }
 }

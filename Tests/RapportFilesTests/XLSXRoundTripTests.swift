@@ -33,6 +33,16 @@ struct XLSXRoundTripTests {
         #expect(try XLSXReader.read(try XLSXWriter.write(table)) == table)
     }
 
+    /// libxml2 refuses a part of more than 10 MB handed over in one piece; the reader must stream it.
+    @Test func roundTrips_whenWorksheetXMLExceeds10MB() throws {
+        let header = (0..<10).map { "column \($0)" }
+        let rows = (0..<16_000).map { row in (0..<10).map { "row \(row) cell \($0) 客户" } }
+        let table = Table(header: header, rows: rows)
+        let read = try XLSXReader.read(try XLSXWriter.write(table))
+        #expect(read.rows.count == rows.count)
+        #expect(read == table)
+    }
+
     @Test func padsShortRowsAndSkipsEmptyRows() throws {
         let written = Table(header: ["a", "b", "c"], rows: [["1"], ["", "", ""], ["", "2"]])
         let read = try XLSXReader.read(try XLSXWriter.write(written))

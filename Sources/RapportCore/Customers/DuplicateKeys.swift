@@ -23,7 +23,7 @@ public struct DuplicateKeys: Sendable, Equatable {
         var digits = phone.unicodeScalars.filter { CharacterSet.decimalDigits.contains($0) && $0.isASCII }
             .map(String.init).joined()
         if digits.count == 13, digits.hasPrefix("86") { digits.removeFirst(2) }
-        if digits.count == 14, digits.hasPrefix("0086") { digits.removeFirst(4) }
+        if digits.count == 15, digits.hasPrefix("0086") { digits.removeFirst(4) }
         return digits
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `GET /contacts`: key persons across every customer the user may see, searchable, keyset-paged.
+struct ContactListPage: Sendable {
+    let env: PageEnvironment
+    static let pageSize = 25
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("contacts", use: env.page(.signedIn, list))
+    }
+
+    @Sendable func list(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        var kept = FormData()
+        let search = page.query.nonEmpty("q").flatMap { $0.count <= 200 ? $0 : nil }
+        if let search { kept.set("q", search) }
+        let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))
+        let found = try await env.app.contacts(acting, search: search, limit: Self.pageSize, cursor: cursor)
+        var customerNames: [CustomerID: String] = [:]
+        for id in Set(found.items.map(\.customerID)) {
+            customerNames[id] = try await env.app.customer(acting, id).name
+        }
+        let rows: [[String: Any]] = found.items.map { contact in
+            [
+                "id": contact.id.description, "name": contact.name, "title": contact.title, "phone": contact.phone,
+                "email": contact.email, "isCoach": contact.isCoach, "customerID": contact.customerID.description,
+                "customerName": customerNames[contact.customerID] ?? "",
+            ]
+        }
+        var data: [String: Any] = [
+            "q": search ?? "",
+            "contacts": rows,
+            "hasContacts": !rows.isEmpty,
+            "isFiltered": search != nil,
+            "isPaged": cursor != nil,
+            "firstURL": kept.url("/contacts"),
+            "hasNext": found.nextCursor != nil,
+        ]
+        if let next = found.nextCursor {
+            var nextQuery = kept
+            nextQuery.set("cursor", next)
+            data["nextURL"] = nextQuery.url("/contacts")
+        }
+        return try env.render("contacts", page, title: "contacts.title", data)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// Key persons: add to a customer, view, edit, delete (with undo) and restore.
+struct ContactPages: Sendable {
+    let env: PageEnvironment
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("customers/:id/contacts/new", use: env.page(.signedIn, new))
+        router.post("customers/:id/contacts", use: env.page(.signedIn, create))
+        router.get("contacts/:id", use: env.page(.signedIn, show))
+        router.get("contacts/:id/edit", use: env.page(.signedIn, edit))
+        router.post("contacts/:id", use: env.page(.signedIn, update))
+        router.post("contacts/:id/delete", use: env.page(.signedIn, delete))
+        router.post("contacts/:id/restore", use: env.page(.signedIn, restore))
+    }
+
+    struct Outcome {
+        var errors = FormErrors()
+        var duplicates: [DuplicateMatch] = []
+        var conflict = false
+        var status: HTTPResponse.Status = .ok
+    }
+
+    @Sendable func new(_ page: PageRequest) async throws -> Response {
+        let customerID: CustomerID = try page.id()
+        var form = FormData()
+        if let boss = page.query["reportsTo"].flatMap(ContactID.init) { form.set("reportsToID", boss.description) }
+        return try await render(page, form: form, customerID: customerID, contactID: nil, outcome: Outcome())
+    }
+
+    @Sendable func create(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let customerID: CustomerID = try page.id()
+        do {
+            let definitions = try await env.app.customFields(acting, object: .contact)
+            let draft = try ContactForm.draft(from: page.form, definitions: definitions)
+            let contact = try await env.app.createContact(acting, customerID: customerID, draft,
+                                                          allowDuplicate: page.form.isChecked("allowDuplicate"))
+            return PageEnvironment.redirect("/customers/\(contact.customerID)#contacts")
+        } catch AppError.invalid(let problems) {
+            let outcome = Outcome(errors: FormErrors(problems, env: env, language: page.language), status: .unprocessableContent)
+            return try await render(page, form: page.form, customerID: customerID, contactID: nil, outcome: outcome)
+        } catch AppError.duplicate(let matches) {
+            return try await render(page, form: page.form, customerID: customerID, contactID: nil,
+                                    outcome: Outcome(duplicates: matches, status: .conflict))
+        }
+    }
+
+    @Sendable func show(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        let contact = try await env.app.contact(acting, try page.id())
+        async let customerLoad = env.app.customer(acting, contact.customerID)
+        async let colleaguesLoad = env.app.contacts(acting, of: contact.customerID)
+        async let directoryLoad = Directory.load(env.app, acting)
+        async let fieldsLoad = env.app.customFields(acting, object: .contact)
+        let (customer, colleagues, people, fields) = try await (customerLoad, colleaguesLoad, directoryLoad, fieldsLoad)
+        func row(_ name: String, _ value: String, long: Bool = false) -> [String: Any] {
+            ["label": env.text("contact.field." + name, language), "value": value, "long": long, "hasValue": !value.isEmpty]
+        }
+        let boss = colleagues.first { $0.id == contact.reportsToID }
+        let reports = colleagues.filter { $0.reportsToID == contact.id }
+        let data: [String: Any] = [
+            "contact": [
+                "id": contact.id.description, "name": contact.name, "title": contact.title, "isCoach": contact.isCoach,
+                "isDeleted": contact.deletedAt != nil, "customerID": customer.id.description, "customerName": customer.name,
+                "hasBoss": boss != nil, "bossID": boss?.id.description ?? "", "bossName": boss?.name ?? "",
+            ] as [String: Any],
+            "reach": [row("department", contact.department), row("phone", contact.phone), row("fax", contact.fax),
+                      row("email", contact.email), row("wechat", contact.wechat), row("qq", contact.qq)],
+            "relationship": [
+                row("influence", env.label("influence", contact.influence, language)),
+                row("involvement", contact.involvement.map { env.text("involvement.\($0)", language) } ?? ""),
+                row("relationshipOwner", people.name(contact.relationshipOwnerID)),
+                row("relationshipWithUs", contact.relationshipWithUs, long: true),
+                row("relationshipWithCompetitors", contact.relationshipWithCompetitors, long: true),
+                row("interests", contact.interests, long: true),
+                row("supplierExpectations", contact.supplierExpectations, long: true),
+                row("painPoints", contact.painPoints, long: true),
+            ],
+            "reports": reports.map { ["id": $0.id.description, "name": $0.name, "title": $0.title] as [String: Any] },
+            "hasReports": !reports.isEmpty,
+            "customFields": CustomFieldInputs.display(fields, contact.custom, language: language),
+        ]
+        return try env.render("contact", page, title: "contact.title", data)
+    }
+
+    @Sendable func edit(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let contact = try await env.app.contact(acting, try page.id())
+        return try await render(page, form: ContactForm.values(of: contact), customerID: contact.customerID,
+                                contactID: contact.id, outcome: Outcome())
+    }
+
+    @Sendable func update(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: ContactID = try page.id()
+        let before = try await env.app.contact(acting, id)
+        let version = try page.formVersion()
+        do {
+            let definitions = try await env.app.customFields(acting, object: .contact)
+            let draft = try ContactForm.draft(from: page.form, definitions: definitions)
+            _ = try await env.app.updateContact(acting, id, draft, version: version)
+            return PageEnvironment.redirect("/contacts/\(id)")
+        } catch AppError.invalid(let problems) {
+            let outcome = Outcome(errors: FormErrors(problems, env: env, language: page.language), status: .unprocessableContent)
+            return try await render(page, form: page.form, customerID: before.customerID, contactID: id, outcome: outcome)
+        } catch AppError.conflict {
+            let current = try await env.app.contact(acting, id)
+            return try await render(page, form: ContactForm.values(of: current), customerID: current.customerID,
+                                    contactID: id, outcome: Outcome(conflict: true, status: .conflict))
+        }
+    }
+
+    @Sendable func delete(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let contact = try await env.app.deleteContact(acting, try page.id())
+        let url = FormData(pairs: [("undoContact", contact.id.description)]).url("/customers/\(contact.customerID)")
+        return PageEnvironment.redirect(url + "#contacts")
+    }
+
+    @Sendable func restore(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let contact = try await env.app.restoreContact(acting, try page.id())
+        return PageEnvironment.redirect("/contacts/\(contact.id)")
+    }
+
+    private func render(_ page: PageRequest, form: FormData, customerID: CustomerID, contactID: ContactID?,
+                        outcome: Outcome) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        let customer = try await env.app.customer(acting, customerID)
+        async let colleaguesLoad = env.app.contacts(acting, of: customerID)
+        async let directoryLoad = Directory.load(env.app, acting)
+        async let fieldsLoad = env.app.customFields(acting, object: .contact)
+        let (colleagues, people, fields) = try await (colleaguesLoad, directoryLoad, fieldsLoad)
+        let groups = ContactForm.groups(form: form, errors: outcome.errors, colleagues: colleagues.filter { $0.id != contactID },
+                                        users: people.users, definitions: fields, env: env, language: language)
+        let duplicates: [[String: Any]] = outcome.duplicates.map { match in
+            ["name": match.customerName, "owner": match.ownerName ?? "", "hasOwner": match.ownerName != nil,
+             "visible": match.visible, "url": "/customers/\(match.customerID)",
+             "reasons": match.reasons.map { env.text("duplicate.reason.\($0.rawValue)", language) }.joined(separator: ", ")]
+        }
+        let data: [String: Any] = [
+            "isNew": contactID == nil,
+            "customer": ["id": customer.id.description, "name": customer.name] as [String: Any],
+            "action": contactID.map { "/contacts/\($0)" } ?? "/customers/\(customerID)/contacts",
+            "cancelURL": contactID.map { "/contacts/\($0)" } ?? "/customers/\(customerID)",
+            "version": form.text("version"),
+            "groups": groups,
+            "hasErrors": !outcome.errors.isEmpty,
+            "otherErrors": outcome.errors.others(shown: ContactForm.shownFields),
+            "duplicates": duplicates,
+            "hasDuplicates": !duplicates.isEmpty,
+            "conflict": outcome.conflict,
+        ]
+        return try env.render("contact_form", page, title: contactID == nil ? "contact.newTitle" : "contact.editTitle",
+                              data, status: outcome.status)
+    }
+}

@@ -119,6 +119,7 @@ ERR = {"400": problem("Malformed request: the body or a parameter (named in `err
        "403": problem("Not allowed for this user."),
        "404": problem("No such record, or not visible to this user."),
        "409": problem("Version conflict (stale `version`) or duplicate."),
+       "415": problem("The body is not JSON (or not the file type the endpoint takes)."),
        "422": problem("Validation failed; `errors` names each field.")}
 def ok(schema, code="200", desc="OK"):
     r = {code: {"description": desc, "content": {"application/json": {"schema": ref(schema)}}}}

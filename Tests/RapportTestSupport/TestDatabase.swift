@@ -65,7 +65,8 @@ public struct TestDatabase: Sendable {
     }
 }
 
-/// A clock tests can move forward.
+/// A clock tests can move forward. Each reading ticks one millisecond, as a real clock would
+/// between two actions, so that the order of events is the order of their times.
 public final class TestClock: Sendable {
     private let current: Mutex<Date>
 
@@ -73,7 +74,12 @@ public final class TestClock: Sendable {
         current = Mutex(start)
     }
 
-    public func now() -> Date { current.withLock { $0 } }
+    public func now() -> Date {
+        current.withLock { date in
+            date += 0.001
+            return date
+        }
+    }
 
     public func advance(by seconds: TimeInterval) {
         current.withLock { $0 += seconds }

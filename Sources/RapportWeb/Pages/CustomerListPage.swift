@@ -53,6 +53,7 @@ struct CustomerListPage: Sendable {
             "firstURL": filters.url("/customers"),
             "trashURL": FormData(pairs: [("deleted", "only")]).url("/customers"),
         ]
+        data["hasOwnerFilter"] = acting.isManager
         if acting.isManager {
             data["ownerOptions"] = people.userChoices(people.assignableOwners(acting), selected: query.ownerID,
                                                       blank: env.text("filter.any", language))

@@ -8,7 +8,7 @@ enum FormField {
         item["isInput"] = true
         item["type"] = type
         item["value"] = value
-        item["step"] = type == "number" ? "any" : ""
+        item["hasStep"] = type == "number"
         return item
     }
 
@@ -58,7 +58,7 @@ enum FormField {
             "error": errors[name] ?? "",
             "hasError": errors[name] != nil,
             "isInput": false, "isTextarea": false, "isSelect": false, "isCheckbox": false, "isCheckboxes": false,
-            "type": "text", "value": "", "step": "", "rows": "3", "options": [[String: Any]](), "checked": false,
+            "type": "text", "value": "", "hasStep": false, "rows": "3", "options": [[String: Any]](), "checked": false,
         ]
     }
 }

@@ -60,6 +60,7 @@ struct PageEnvironment: Sendable {
             "signedIn": acting != nil,
         ]
         if let csrf { context["csrf"] = csrf }
+        context["hasCSRF"] = csrf != nil
         if let acting {
             context["user"] = [
                 "name": acting.user.displayName,

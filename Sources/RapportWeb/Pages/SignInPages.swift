@@ -83,6 +83,7 @@ struct SignInPages: Sendable {
             ? existing : PageEnvironment.randomToken()
         var data: [String: Any] = [
             "csrf": token,
+            "hasCSRF": true,
             "username": username,
             "errors": errors.messages,
             "hasMessage": message != nil,

@@ -1,8 +1,33 @@
-// TEMPORARY (lead): lets RapportHTTP compile until the pages land. The web helper replaces this file.
 import Hummingbird
 import RapportApp
+import RapportCore
 
+/// The server-rendered pages. `router` must already run `AuthMiddleware`.
+///
+/// Every page goes through `PageEnvironment.page(_:_:)`: anonymous visitors are sent to
+/// `/login`, users with a one-time password to `/account/password`, every POST must carry
+/// the session's anti-forgery token in `_csrf`, and errors become translated error pages.
 public struct WebRoutes {
+    /// Registers every page route and `/static/app.css`.
+    /// - Parameter secureCookies: mark cookies `Secure` (serve behind TLS).
     public static func register(on router: Router<RapportRequestContext>, app: Rapport, renderer: PageRenderer,
-                                localizer: Localizer, secureCookies: Bool) {}
+                                localizer: Localizer, secureCookies: Bool) {
+        let env = PageEnvironment(app: app, renderer: renderer, localizer: localizer, secureCookies: secureCookies)
+        let stylesheet = env.stylesheet
+        router.get("static/app.css") { _, context in stylesheet.response(context: context) }
+        SignInPages(env: env).register(on: router)
+        PasswordPage(env: env).register(on: router)
+        AccountPages(env: env).register(on: router)
+        CustomerListPage(env: env).register(on: router)
+        CustomerFormPages(env: env).register(on: router)
+        let file = CustomerFilePage(env: env)
+        file.register(on: router)
+        CustomerActions(env: env, file: file).register(on: router)
+        CustomerHistoryPage(env: env).register(on: router)
+        ContactPages(env: env).register(on: router)
+        ContactListPage(env: env).register(on: router)
+        AdminUserPages(env: env).register(on: router)
+        AdminTeamPages(env: env).register(on: router)
+        AdminFieldPages(env: env).register(on: router)
+    }
 }

@@ -1,0 +1,162 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `/admin/users`: list and create users; `/admin/users/{id}`: change role, team, state, reset the password.
+struct AdminUserPages: Sendable {
+    let env: PageEnvironment
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("admin/users", use: env.page(.admin, list))
+        router.post("admin/users", use: env.page(.admin, create))
+        router.get("admin/users/:id", use: env.page(.admin, edit))
+        router.post("admin/users/:id", use: env.page(.admin, update))
+    }
+
+    @Sendable func list(_ page: PageRequest) async throws -> Response {
+        try await renderList(page, form: FormData(pairs: [("role", Role.rep.rawValue)]), errors: FormErrors(), created: nil)
+    }
+
+    @Sendable func create(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let form = page.form
+        do {
+            guard let role = Role(rawValue: form.text("role")) else { throw AppError.invalid([FieldError("role", "notAnOption")]) }
+            var teamID: TeamID?
+            if let raw = form.nonEmpty("teamID") {
+                guard let id = TeamID(raw) else { throw AppError.invalid([FieldError("teamID", "unknown")]) }
+                teamID = id
+            }
+            let input = NewUser(username: form.text("username").trimmingCharacters(in: .whitespaces),
+                                displayName: form.nonEmpty("displayName"), role: role, teamID: teamID,
+                                password: form["password"].flatMap { $0.isEmpty ? nil : $0 })
+            let (user, oneTime) = try await env.app.createUser(acting, input)
+            guard let oneTime else { return PageEnvironment.redirect("/admin/users") }
+            // The generated password is shown this once and never stored in clear.
+            let created: [String: Any] = ["username": user.username, "password": oneTime]
+            return try await renderList(page, form: FormData(pairs: [("role", Role.rep.rawValue)]), errors: FormErrors(),
+                                        created: created, status: .created)
+        } catch AppError.invalid(let problems) {
+            return try await renderList(page, form: form, errors: FormErrors(problems, env: env, language: page.language),
+                                        created: nil, status: .unprocessableContent)
+        }
+    }
+
+    private func renderList(_ page: PageRequest, form: FormData, errors: FormErrors, created: [String: Any]?,
+                            status: HTTPResponse.Status = .ok) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        let people = try await Directory.load(env.app, acting)
+        let rows: [[String: Any]] = people.users.sorted { $0.username < $1.username }.map { user in
+            [
+                "id": user.id.description, "username": user.username, "displayName": user.displayName,
+                "role": env.label("role", user.role, language), "team": people.teamName(user.teamID),
+                "disabled": user.disabled, "mustChangePassword": user.mustChangePassword,
+            ]
+        }
+        let teams = people.teams.map { ($0.id.description, $0.name) }
+        let fields: [[String: Any]] = [
+            FormField.input("username", env.text("user.field.username", language), value: form.text("username"),
+                            errors: errors, required: true),
+            FormField.input("displayName", env.text("user.field.displayName", language), value: form.text("displayName"),
+                            errors: errors),
+            FormField.select("role", env.text("user.field.role", language), options: Choices.of(Role.self, prefix: "role",
+                             selected: form["role"], env: env, language: language), errors: errors),
+            FormField.select("teamID", env.text("user.field.team", language),
+                             options: Choices.list(teams, selected: form["teamID"], blank: env.text("form.none", language)),
+                             errors: errors),
+            FormField.input("password", env.text("user.field.password", language), value: "", errors: errors,
+                            type: "password", hint: env.text("user.hint.password", language)),
+        ]
+        var data: [String: Any] = [
+            "users": rows,
+            "fields": fields,
+            "hasErrors": !errors.isEmpty,
+            "otherErrors": errors.others(shown: ["username", "displayName", "role", "teamID", "password"]),
+        ]
+        if let created { data["created"] = created }
+        return try env.render("admin_users", page, title: "admin.users.title", data, status: status)
+    }
+
+    @Sendable func edit(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let user = try await env.app.user(acting, try page.id())
+        return try await renderEdit(page, user: user, form: Self.values(of: user), errors: FormErrors(), notice: page.query["saved"])
+    }
+
+    @Sendable func update(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: UserID = try page.id()
+        let form = page.form
+        let user = try await env.app.user(acting, id)
+        do {
+            if form["action"] == "password" {
+                try await env.app.setPassword(acting, id, current: nil, new: form.text("newPassword"))
+                return PageEnvironment.redirect("/admin/users/\(id)?saved=password")
+            }
+            guard let role = Role(rawValue: form.text("role")) else { throw AppError.invalid([FieldError("role", "notAnOption")]) }
+            var teamID: TeamID?
+            if let raw = form.nonEmpty("teamID") {
+                guard let team = TeamID(raw) else { throw AppError.invalid([FieldError("teamID", "unknown")]) }
+                teamID = team
+            }
+            let changes = UserChanges(displayName: form.text("displayName"), role: role == user.role ? nil : role,
+                                      teamID: teamID == user.teamID ? nil : .some(teamID),
+                                      disabled: form.isChecked("disabled") == user.disabled ? nil : form.isChecked("disabled"))
+            _ = try await env.app.updateUser(acting, id, changes, version: try page.formVersion())
+            return PageEnvironment.redirect("/admin/users/\(id)?saved=user")
+        } catch AppError.invalid(let problems) {
+            var shown = form
+            shown.set("newPassword", nil)
+            // The use case names the password `password`; this form calls it `newPassword`.
+            let renamed = problems.map { $0.field == "password" ? FieldError("newPassword", $0.code, detail: $0.detail) : $0 }
+            return try await renderEdit(page, user: user, form: shown, errors: FormErrors(renamed, env: env, language: page.language),
+                                        notice: nil, status: .unprocessableContent)
+        } catch AppError.conflict {
+            let current = try await env.app.user(acting, id)
+            return try await renderEdit(page, user: current, form: Self.values(of: current), errors: FormErrors(),
+                                        notice: "conflict", status: .conflict)
+        }
+    }
+
+    private static func values(of user: User) -> FormData {
+        var form = FormData(pairs: [("displayName", user.displayName), ("role", user.role.rawValue),
+                                    ("teamID", user.teamID?.description ?? ""), ("version", String(user.version))])
+        if user.disabled { form.set("disabled", "1") }
+        return form
+    }
+
+    private func renderEdit(_ page: PageRequest, user: User, form: FormData, errors: FormErrors, notice: String?,
+                            status: HTTPResponse.Status = .ok) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        let teams = try await env.app.teams(acting).map { ($0.id.description, $0.name) }
+        let fields: [[String: Any]] = [
+            FormField.input("displayName", env.text("user.field.displayName", language), value: form.text("displayName"),
+                            errors: errors),
+            FormField.select("role", env.text("user.field.role", language), options: Choices.of(Role.self, prefix: "role",
+                             selected: form["role"], env: env, language: language), errors: errors),
+            FormField.select("teamID", env.text("user.field.team", language),
+                             options: Choices.list(teams, selected: form["teamID"], blank: env.text("form.none", language)),
+                             errors: errors),
+            FormField.checkbox("disabled", env.text("user.field.disabled", language), checked: form.isChecked("disabled"),
+                               errors: errors, hint: env.text("user.hint.disabled", language)),
+        ]
+        var data: [String: Any] = [
+            "subject": ["id": user.id.description, "username": user.username, "displayName": user.displayName] as [String: Any],
+            "version": form.text("version"),
+            "fields": fields,
+            "isSelf": user.id == acting.id,
+            "passwordField": FormField.input("newPassword", env.text("user.field.newPassword", language), value: "",
+                                             errors: errors, type: "password", hint: env.text("user.hint.reset", language)),
+            "hasErrors": !errors.isEmpty,
+            "otherErrors": errors.others(shown: ["displayName", "role", "teamID", "disabled", "newPassword"]),
+        ]
+        if let notice, ["user", "password", "conflict"].contains(notice) {
+            data["notice"] = env.text("admin.users.notice." + notice, language)
+            data["noticeIsWarning"] = notice == "conflict"
+        }
+        return try env.render("admin_user", page, title: "admin.users.editTitle", data, status: status)
+    }
+}

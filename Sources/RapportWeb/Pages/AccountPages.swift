@@ -87,7 +87,7 @@ struct AccountPages: Sendable {
                              options: Choices.list(languages, selected: form["language"],
                                                    blank: env.text("account.languageAuto", language)), errors: errors),
             FormField.input("timeZone", env.text("user.field.timeZone", language), value: form.text("timeZone"),
-                            errors: errors, hint: env.text("user.hint.timeZone", language)),
+                            errors: errors, hint: env.text("user.hint.timeZone", language), list: "time-zones"),
         ]
         var data: [String: Any] = [
             "account": ["username": acting.user.username, "role": env.label("role", acting.user.role, language)] as [String: Any],

@@ -64,7 +64,7 @@ struct AdminTeamPages: Sendable {
             [
                 "id": team.id.description, "name": team.name, "version": String(team.version),
                 "managerOptions": people.userChoices(managers, selected: team.managerID, blank: none),
-                "members": String(people.users.filter { $0.teamID == team.id }.count),
+                "members": env.text("team.membersCount", language, [String(people.users.filter { $0.teamID == team.id }.count)]),
             ]
         }
         let fields: [[String: Any]] = [

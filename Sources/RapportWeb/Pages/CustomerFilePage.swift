@@ -40,13 +40,15 @@ struct CustomerFilePage: Sendable {
         let (people, contacts, timeline, notes, fields) = try await (directoryLoad, contactsLoad, timelineLoad, notesLoad, fieldsLoad)
         let activityFields = fields.filter { $0.object == .activity }
 
+        let customFields = CustomFieldInputs.display(fields.filter { $0.object == .customer }, customer.custom, language: language)
         var data: [String: Any] = [
             "customer": header(customer, people: people, clock: clock, language: language),
             "sections": CustomerProfile.sectionKeys.map { key -> [String: Any] in
                 let text = customer.profile[section: key]
                 return ["label": env.text("profile." + key, language), "text": text, "hasText": !text.isEmpty]
             },
-            "customFields": CustomFieldInputs.display(fields.filter { $0.object == .customer }, customer.custom, language: language),
+            "customFields": customFields,
+            "hasCustomFields": !customFields.isEmpty,
             "contacts": contacts.map { keyPerson($0, language: language) },
             "hasContacts": !contacts.isEmpty,
             "orgChart": OrgChart.roots(contacts),
@@ -69,6 +71,7 @@ struct CustomerFilePage: Sendable {
             "hasNotes": !notes.isEmpty,
         ]
         if let next = timeline.nextCursor {
+            data["hasTimelineNext"] = true
             data["timelineNextURL"] = FormData(pairs: [("tcursor", next)]).url("/customers/\(id)") + "#timeline"
         }
         let activityForm = forms.activity ?? ActivityForm.blank(clock: clock, now: env.app.env.now())
@@ -87,7 +90,8 @@ struct CustomerFilePage: Sendable {
             "kind": env.label("kind", c.kind, language),
             "size": env.label("size", c.size, language), "hasSize": c.size != nil,
             "status": env.label("status", c.status, language), "statusKey": c.status.rawValue,
-            "owner": people.name(c.ownerID), "team": people.teamName(c.teamID), "tags": c.tags, "hasTags": !c.tags.isEmpty,
+            "ownerLine": env.text("customer.ownerLine", language, [people.name(c.ownerID)]),
+            "teamLine": env.text("customer.teamLine", language, [people.teamName(c.teamID)]), "hasTeam": c.teamID != nil, "tags": c.tags, "hasTags": !c.tags.isEmpty,
             "industry": c.industry, "region": c.region, "source": c.source, "phone": c.phone, "email": c.email,
             "website": c.website, "address": c.address, "registrationNumber": c.registrationNumber,
             "created": clock.display(c.createdAt), "updated": clock.display(c.updatedAt),

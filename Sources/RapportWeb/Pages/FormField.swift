@@ -3,8 +3,10 @@
 enum FormField {
     /// A single-line input (`type` text, email, tel, url, number, date, datetime-local, password).
     static func input(_ name: String, _ label: String, value: String, errors: FormErrors, type: String = "text",
-                      required: Bool = false, hint: String = "") -> [String: Any] {
+                      required: Bool = false, hint: String = "", list: String = "") -> [String: Any] {
         var item = base(name, label, errors: errors, required: required, hint: hint)
+        item["list"] = list
+        item["hasList"] = !list.isEmpty
         item["isInput"] = true
         item["type"] = type
         item["value"] = value
@@ -58,7 +60,7 @@ enum FormField {
             "error": errors[name] ?? "",
             "hasError": errors[name] != nil,
             "isInput": false, "isTextarea": false, "isSelect": false, "isCheckbox": false, "isCheckboxes": false,
-            "type": "text", "value": "", "hasStep": false, "rows": "3", "options": [[String: Any]](), "checked": false,
+            "type": "text", "value": "", "hasStep": false, "list": "", "hasList": false, "rows": "3", "options": [[String: Any]](), "checked": false,
         ]
     }
 }

@@ -1,0 +1,136 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RapportFiles
+import RapportTestSupport
+import Testing
+
+@Suite struct FileTransferTests {
+    static let csv = """
+        客户名称,客户类型,行业,地区,电话,邮箱,标签,需求,备注
+        阿里巴巴（中国）有限公司,企业,电子商务,浙江,0571-85022088,ir@alibaba.example,重点;VIP,平台推广服务,x
+        ,企业,纺织,浙江,,,,,
+        杭州恒达纺织有限公司,企业,纺织,浙江,13800138000,bad-email,,,
+        Blue Harbor Foods Ltd,enterprise,Food,Shanghai,+1 415 555 0100,buyer@blueharbor.example,,,
+        阿里巴巴(中国)有限公司,企业,电子商务,浙江,,,,,
+        宁波金桥五金有限公司,外星,五金,浙江,,,,,
+        """
+
+    @Test(arguments: TestEngine.available)
+    func importCSV_keepsGoodRows_reportsEveryBadOne_andDuplicates(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let dry = try await api.call(client, .post, "/api/v1/customers/import?fileName=c.csv&dryRun=true", as: "alice",
+                                         raw: Data(Self.csv.utf8), contentType: "text/csv")
+            #expect(dry.status == 200)
+            #expect(dry.json["imported"] as? Int == 2)
+            #expect(try await api.call(client, .get, "/api/v1/customers", as: "alice").items.isEmpty)
+            let report = try await api.call(client, .post, "/api/v1/customers/import?fileName=c.csv", as: "alice",
+                                            raw: Data(Self.csv.utf8), contentType: "text/csv")
+            #expect(report.json["imported"] as? Int == 2)
+            #expect(report.json["totalRows"] as? Int == 6)
+            let rejected = (report.json["rejected"] as? [[String: any Sendable]]) ?? []
+            #expect(rejected.compactMap { $0["line"] as? Int } == [3, 4, 7])
+            let fields = rejected.map { (($0["errors"] as? [[String: any Sendable]]) ?? []).compactMap { $0["field"] as? String } }
+            #expect(fields == [["name"], ["email"], ["kind"]])
+            let duplicates = (report.json["duplicates"] as? [[String: any Sendable]]) ?? []
+            #expect(duplicates.compactMap { $0["line"] as? Int } == [6])
+            #expect(duplicates.first?["sameAsLine"] as? Int == 2)
+            #expect(report.json["ignoredColumns"] as? [String] == ["备注"])
+            let found = try await api.call(client, .get, "/api/v1/customers?q=\("阿里".query)", as: "alice")
+            #expect(found.items.count == 1)
+            let ali = try #require(found.items.first)
+            #expect(ali["tags"] as? [String] == ["重点", "VIP"])
+            #expect((ali["profile"] as? [String: any Sendable])?["needs"] as? String == "平台推广服务")
+            #expect(try await api.call(client, .get, "/api/v1/customers", as: "bob").items.isEmpty)
+            // The same file again: every good row is now a duplicate of an existing customer.
+            let again = try await api.call(client, .post, "/api/v1/customers/import?fileName=c.csv", as: "bob",
+                                           raw: Data(Self.csv.utf8), contentType: "text/csv")
+            #expect(again.json["imported"] as? Int == 0)
+            let owners = ((again.json["duplicates"] as? [[String: any Sendable]]) ?? []).compactMap {
+                (($0["matches"] as? [[String: any Sendable]])?.first)?["ownerName"] as? String
+            }
+            #expect(owners.contains("Alice"))
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func importGB18030AndXLSX_readChineseCorrectly(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let text = "客户名称,地区\n上海东方瑞丰贸易有限公司,上海\n"
+            let gb = try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632)))
+            #expect(gb != Data(text.utf8))
+            let csv = try await api.call(client, .post, "/api/v1/customers/import?fileName=gb.csv", as: "alice", raw: gb, contentType: "text/csv")
+            #expect(csv.json["imported"] as? Int == 1)
+            #expect(csv.json["encoding"] as? String == "gb18030")
+            let table = Table(header: ["Name", "Region", "Phone"], rows: [["苏州新锐电子科技有限公司", "江苏", "0512-66668888"]])
+            let xlsx = try XLSXWriter.write(table)
+            let reply = try await api.call(client, .post, "/api/v1/customers/import?fileName=x.xlsx", as: "alice", raw: xlsx,
+                                           contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(reply.json["imported"] as? Int == 1)
+            let names = try await api.call(client, .get, "/api/v1/customers?q=\("瑞丰".query)", as: "alice").items.compactMap { $0["name"] as? String }
+            #expect(names == ["上海东方瑞丰贸易有限公司"])
+            #expect(try await api.call(client, .get, "/api/v1/customers?q=66668888", as: "alice").items.count == 1)
+            let garbage = try await api.call(client, .post, "/api/v1/customers/import?fileName=x.xlsx", as: "alice",
+                                             raw: Data("PK\u{3}\u{4}garbage".utf8), contentType: "application/octet-stream")
+            #expect(garbage.status == 422)
+            #expect(garbage.errorFields == ["file"])
+            let noName = try await api.call(client, .post, "/api/v1/customers/import?fileName=n.csv", as: "alice",
+                                            raw: Data("Phone\n123\n".utf8), contentType: "text/csv")
+            #expect(noName.errorFields == ["header"])
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func export_thenImportElsewhere_losesNothing(engine: TestEngine) async throws {
+        let exported = try await Self.exportFromWorld(engine)
+        for format in ["csv", "xlsx"] {
+            try await APIHarness.run(engine) { api, client in
+                let field = try await api.call(client, .post, "/api/v1/custom-fields", as: "admin", json: [
+                    "object": "customer", "key": "level", "labelZh": "客户级别", "labelEn": "Level", "kind": "multiChoice", "options": ["A", "B"],
+                ])
+                #expect(field.status == 201)
+                let data = try #require(exported[format])
+                let report = try await api.call(client, .post, "/api/v1/customers/import?fileName=e.\(format)", as: "admin", raw: data)
+                #expect(report.json["imported"] as? Int == 2, "\(report.text)")
+                #expect(report.json["ignoredColumns"] as? [String] == [])
+                let again = try await api.call(client, .get, "/api/v1/customers/export?format=csv", as: "admin")
+                let before = try CSVReader.read(try #require(exported["csv"])).table
+                let after = try CSVReader.read(Data(again.body)).table
+                // Everything but the new ids and times comes back the same.
+                let keep = before.header.indices.filter { !["编号 / ID", "创建时间 / Created", "更新时间 / Updated"].contains(before.header[$0]) }
+                #expect(after.header == before.header)
+                #expect(after.rows.map { row in keep.map { row[$0] } } == before.rows.map { row in keep.map { row[$0] } })
+            }
+        }
+    }
+
+    static func exportFromWorld(_ engine: TestEngine) async throws -> [String: Data] {
+        let box = Box()
+        try await APIHarness.run(engine) { api, client in
+            _ = try await api.call(client, .post, "/api/v1/custom-fields", as: "admin", json: [
+                "object": "customer", "key": "level", "labelZh": "客户级别", "labelEn": "Level", "kind": "multiChoice", "options": ["A", "B"],
+            ])
+            _ = try await api.customer(client, "阿里巴巴（中国）有限公司", as: "admin", extra: [
+                "kind": "enterprise", "size": "large", "industry": "电商", "region": "浙江", "source": "展会", "tags": ["重点", "VIP"],
+                "status": "won", "phone": "0571-85022088", "email": "ir@alibaba.example", "registrationNumber": "91330100716105852F",
+                "website": "https://alibaba.example", "address": "杭州市余杭区文一西路969号",
+                "profile": ["needs": "多行\n需求, 含 \"引号\"", "credit": "按时付款", "importantDates": "3月续约"],
+                "custom": ["level": ["A", "B"]],
+            ])
+            _ = try await api.customer(client, "=cmd|' /C calc'!A0 Ltd", as: "admin", extra: ["kind": "individual"])
+            let csv = try await api.call(client, .get, "/api/v1/customers/export?format=csv", as: "admin")
+            let xlsx = try await api.call(client, .get, "/api/v1/customers/export?format=xlsx", as: "admin")
+            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            box.set(["csv": csv.body, "xlsx": xlsx.body])
+        }
+        return box.get()
+    }
+}
+
+/// Carries a value out of a `@Sendable` closure.
+final class Box: @unchecked Sendable {
+    private var value: [String: Data] = [:]
+    private let lock = NSLock()
+    func set(_ new: [String: Data]) { lock.withLock { value = new } }
+    func get() -> [String: Data] { lock.withLock { value } }
+}

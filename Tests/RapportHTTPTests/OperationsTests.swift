@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RapportApp
+import RapportTestSupport
+import Testing
+
+@Suite struct OperationsTests {
+    @Test(arguments: TestEngine.available)
+    func health_andOpenAPIDocument_answer(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let health = try await api.call(client, .get, "/health", as: nil)
+            #expect(health.status == 200)
+            #expect(health.string("database") == "ok")
+            let doc = try await api.call(client, .get, "/api/v1/openapi.json", as: nil)
+            #expect(doc.string("openapi") == "3.1.0")
+            #expect((doc.json["paths"] as? [String: any Sendable])?["/customers"] != nil)
+            let headers = try await api.call(client, .get, "/api/v1/me", as: "alice").headers
+            #expect(headers[.xContentTypeOptions] == "nosniff")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func failedSignIns_areRateLimited_thenAllowedAfterTheWindow(engine: TestEngine) async throws {
+        let world = try await TestWorld.make(engine)
+        for _ in 0..<Rapport.maxLoginFailures {
+            await #expect(throws: AppError.unauthenticated) { try await world.app.signIn(username: "alice", password: "wrong") }
+        }
+        await #expect(throws: AppError.rateLimited(retryAfter: Int(Rapport.loginWindow))) {
+            try await world.app.signIn(username: "alice", password: TestWorld.password)
+        }
+        world.clock.advance(by: Rapport.loginWindow + 1)
+        let session = try await world.app.signIn(username: "alice", password: TestWorld.password)
+        #expect(session.user.username == "alice")
+        #expect(try await world.app.session(token: session.token)?.user.username == "alice")
+        try await world.app.signOut(token: session.token)
+        #expect(try await world.app.session(token: session.token) == nil)
+        try await world.close()
+    }
+
+    @Test(arguments: TestEngine.available)
+    func users_createdWithoutPassword_getAOneTimePasswordToChange(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let created = try await api.call(client, .post, "/api/v1/users", as: "admin", json: ["username": "dave", "role": "rep",
+                                                                                               "teamID": api.world.east.id.description])
+            #expect(created.status == 201)
+            let oneTime = try #require(created.string("oneTimePassword"))
+            #expect((created.json["user"] as? [String: any Sendable])?["mustChangePassword"] as? Bool == true)
+            let session = try await api.world.app.signIn(username: "dave", password: oneTime)
+            #expect(session.user.mustChangePassword)
+            let taken = try await api.call(client, .post, "/api/v1/users", as: "admin", json: ["username": "dave", "role": "rep"])
+            #expect(taken.errorFields == ["username"])
+            let short = try await api.call(client, .post, "/api/v1/users", as: "admin", json: ["username": "erin", "role": "rep", "password": "short"])
+            #expect(short.errorFields == ["password"])
+        }
+    }
+}

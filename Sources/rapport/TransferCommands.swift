@@ -8,7 +8,33 @@ import RapportStore
 /// `rapport import customers FILE`.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Import records from CSV or XLSX.",
-                                                    subcommands: [Customers.self])
+                                                    subcommands: [Customers.self, Contacts.self])
+
+    struct Contacts: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "contacts",
+            abstract: "Import key persons; each row names its customer by id (客户编号) or name (客户名称).")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "A .csv or .xlsx file") var file: String
+        @Option(name: .customLong("as"), help: "Import as this user. Default: the first admin") var asUser: String?
+        @Flag(help: "Check everything, write nothing") var dryRun = false
+
+        func run() async throws {
+            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
+            let acting = try await Runtime.acting(app, as: asUser)
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+                throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+            }
+            do {
+                let result = try await app.importContacts(acting, data: data, fileName: file, dryRun: dryRun)
+                Customers.printReport(result, dryRun: dryRun, allowDuplicates: false)
+            } catch {
+                throw Runtime.fail(error)
+            }
+            try await app.store.close()
+        }
+    }
 
     struct Customers: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -45,6 +71,16 @@ struct ImportCommand: AsyncParsableCommand {
                 throw Runtime.fail(error)
             }
             FileHandle.standardError.write(Data("\n".utf8))
+            Self.printReport(result, dryRun: dryRun, allowDuplicates: allowDuplicates)
+            if let report {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                try encoder.encode(result).write(to: URL(fileURLWithPath: report))
+            }
+            try await app.store.close()
+        }
+
+        static func printReport(_ result: ImportReport, dryRun: Bool, allowDuplicates: Bool) {
             print("\(dryRun ? "Dry run: would import" : "Imported") \(result.imported) of \(result.totalRows) rows (\(result.format)\(result.encoding.map { ", \($0)" } ?? "")).")
             for rejection in result.rejected {
                 print("line \(rejection.line): rejected — " + rejection.errors.map { "\($0.field): \($0.code)\($0.detail.map { " (\($0))" } ?? "")" }.joined(separator: "; "))
@@ -55,12 +91,6 @@ struct ImportCommand: AsyncParsableCommand {
                 print("line \(duplicate.line): duplicate of " + (others + same).joined(separator: ", ") + (allowDuplicates ? " — imported anyway" : " — skipped"))
             }
             if !result.ignoredColumns.isEmpty { print("ignored columns: \(result.ignoredColumns.joined(separator: ", "))") }
-            if let report {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                try encoder.encode(result).write(to: URL(fileURLWithPath: report))
-            }
-            try await app.store.close()
         }
     }
 }
@@ -68,7 +98,26 @@ struct ImportCommand: AsyncParsableCommand {
 /// `rapport export customers --format csv|xlsx`.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export records to CSV or XLSX.",
-                                                    subcommands: [Customers.self])
+                                                    subcommands: [Customers.self, Contacts.self])
+
+    struct Contacts: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "contacts", abstract: "Export the key persons of the customers a user may see.")
+        @OptionGroup var common: CommonOptions
+        @Option(help: "csv or xlsx") var format: String = "csv"
+        @Option(name: .customLong("as"), help: "Export what this user may see. Default: the first admin") var asUser: String?
+        @Option(name: .shortAndLong, help: "Output file. Default: contacts.<format>") var output: String?
+
+        func run() async throws {
+            guard let format = FileFormat(rawValue: format) else { throw ValidationError("--format must be csv or xlsx") }
+            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
+            let table = try await app.exportContacts(try await Runtime.acting(app, as: asUser))
+            let data = format == .csv ? CSVWriter.write(table) : try XLSXWriter.write(table, sheetName: "Contacts")
+            let path = output ?? "contacts.\(format.rawValue)"
+            try data.write(to: URL(fileURLWithPath: path))
+            print("Wrote \(table.rows.count) key persons to \(path).")
+            try await app.store.close()
+        }
+    }
 
     struct Customers: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "customers", abstract: "Export the customers a user may see.")

@@ -118,7 +118,29 @@ extension UserCommand {
 
 /// `rapport team add|list`.
 struct TeamCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "team", abstract: "Manage teams.", subcommands: [Add.self, List.self])
+    static let configuration = CommandConfiguration(commandName: "team", abstract: "Manage teams.",
+                                                    subcommands: [Add.self, List.self, Manager.self])
+
+    struct Manager: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make a manager (or admin) the manager of a team.")
+        @OptionGroup var common: CommonOptions
+        @Argument var team: String
+        @Argument var username: String
+
+        func run() async throws {
+            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
+            let admin = try await Runtime.acting(app, as: nil)
+            guard let found = try await app.store.read({ try await $0.team(named: team) }) else { throw ValidationError("no team named \(team)") }
+            guard let user = try await app.user(username: username) else { throw ValidationError("no such user \(username)") }
+            do {
+                _ = try await app.updateTeam(admin, found.id, name: nil, managerID: .some(user.id), version: found.version)
+                print("\(username) now manages \(team).")
+            } catch {
+                throw Runtime.fail(error)
+            }
+            try await app.store.close()
+        }
+    }
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a team.")

@@ -134,3 +134,39 @@ final class Box: @unchecked Sendable {
     func set(_ new: [String: Data]) { lock.withLock { value = new } }
     func get() -> [String: Data] { lock.withLock { value } }
 }
+
+@Suite struct ContactTransferTests {
+    @Test(arguments: TestEngine.available)
+    func contacts_importByCustomerName_withReportingLines_andExportOnlyVisible(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            _ = try await api.customer(client, "宁波金桥五金有限公司", as: "alice")
+            _ = try await api.customer(client, "Bob's Secret Co", as: "bob")
+            let csv = """
+                客户名称,姓名,职务,电话,影响力,参与度,教练,汇报对象
+                宁波金桥五金有限公司,李工,采购专员,13900002222,中,3,是,王总
+                宁波金桥五金有限公司,王总,总经理,13900001111,大,1,否,
+                Bob's Secret Co,间谍,,,,,,
+                不存在的公司,某人,,,,,,
+                宁波金桥五金有限公司,张三,,,巨大,9,,
+                """
+            let report = try await api.call(client, .post, "/api/v1/contacts/import?fileName=k.csv", as: "alice", raw: Data(csv.utf8), contentType: "text/csv")
+            #expect(report.status == 200)
+            #expect(report.json["imported"] as? Int == 2)
+            let rejected = (report.json["rejected"] as? [[String: any Sendable]]) ?? []
+            #expect(rejected.compactMap { $0["line"] as? Int } == [4, 5, 6])
+            let customer = try #require(try await api.call(client, .get, "/api/v1/customers", as: "alice").items.first?["id"] as? String)
+            let people = try await api.call(client, .get, "/api/v1/customers/\(customer)/contacts", as: "alice").items
+            let boss = try #require(people.first { $0["name"] as? String == "王总" })
+            let coach = try #require(people.first { $0["name"] as? String == "李工" })
+            #expect(coach["reportsToID"] as? String == boss["id"] as? String)
+            #expect(coach["isCoach"] as? Bool == true)
+            #expect(boss["influence"] as? String == "high")
+            let export = try await api.call(client, .get, "/api/v1/contacts/export", as: "alice")
+            let table = try CSVReader.read(export.body).table
+            #expect(Set(table.rows.map { $0[2] }) == ["李工", "王总"])
+            #expect(table.rows.first { $0[2] == "李工" }?.last == "王总")
+            let bobs = try await api.call(client, .get, "/api/v1/contacts/export", as: "bob")
+            #expect(try CSVReader.read(bobs.body).table.rows.isEmpty)
+        }
+    }
+}

@@ -5,13 +5,46 @@ import RapportCore
 import RapportFiles
 import RapportWeb
 
-/// `/api/v1/customers/export` and `/api/v1/customers/import`.
+/// `/api/v1/customers|contacts/export` and `/api/v1/customers|contacts/import`.
 struct TransferAPI {
     let app: Rapport
 
     func register(on group: RouterGroup<RapportRequestContext>) {
         group.get("customers/export", use: export)
         group.post("customers/import", use: importFile)
+        group.get("contacts/export", use: exportContacts)
+        group.post("contacts/import", use: importContacts)
+    }
+
+    static func file(_ table: Table, format: FileFormat, name: String) throws -> Response {
+        let data: Data
+        var headers = HTTPFields()
+        switch format {
+        case .csv:
+            data = CSVWriter.write(table)
+            headers[.contentType] = "text/csv; charset=utf-8"
+        case .xlsx:
+            data = try XLSXWriter.write(table, sheetName: name)
+            headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        }
+        headers[.contentDisposition] = "attachment; filename=\"\(name.lowercased()).\(format.rawValue)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    @Sendable func exportContacts(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let format: FileFormat = try RequestParameters(request: request, context: context).enumValue("format") ?? .csv
+        return try Self.file(try await app.exportContacts(acting), format: format, name: "Contacts")
+    }
+
+    @Sendable func importContacts(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let p = RequestParameters(request: request, context: context)
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        let fileName = try p.string("fileName", max: 200) ?? (contentType.contains("spreadsheetml") ? "upload.xlsx" : "upload.csv")
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let report = try await app.importContacts(acting, data: Data(buffer: buffer), fileName: fileName, dryRun: try p.bool("dryRun"))
+        return try JSONBody.response(report)
     }
 
     @Sendable func export(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -20,19 +53,7 @@ struct TransferAPI {
         let format: FileFormat = try p.enumValue("format") ?? .csv
         var query = try CustomerAPI.query(p)
         query.cursor = nil
-        let table = try await app.exportCustomers(acting, query: query)
-        let data: Data
-        var headers = HTTPFields()
-        switch format {
-        case .csv:
-            data = CSVWriter.write(table)
-            headers[.contentType] = "text/csv; charset=utf-8"
-        case .xlsx:
-            data = try XLSXWriter.write(table, sheetName: "Customers")
-            headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        }
-        headers[.contentDisposition] = "attachment; filename=\"customers.\(format.rawValue)\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return try Self.file(try await app.exportCustomers(acting, query: query), format: format, name: "Customers")
     }
 
     /// The body is the file itself; `fileName` (or the Content-Type) tells CSV from XLSX.

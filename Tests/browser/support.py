@@ -1,0 +1,37 @@
+"""Helpers shared by the browser tests."""
+from pathlib import Path
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+LOCALES = Path(__file__).resolve().parents[2] / "Sources" / "RapportWeb" / "Locales"
+TEAM = "华东销售部"
+ADMIN_PASSWORD = "admin-Secret-2024"
+ALIBABA = "阿里巴巴（中国）有限公司"
+ALIBABA_PHONE = "0571-8502 2088"
+PASSWORDS = {"alice": "alice-Secret-2024", "bob": "bob-Secret-20245"}
+
+
+def wait(driver, timeout: float = 10) -> WebDriverWait:
+    return WebDriverWait(driver, timeout)
+
+
+def sign_in(driver, base: str, username: str, password: str) -> None:
+    """Signs in through the form and waits until the browser has left /login."""
+    driver.get(base + "/login")
+    driver.find_element(By.ID, "f-username").send_keys(username)
+    driver.find_element(By.ID, "f-password").send_keys(password)
+    driver.find_element(By.ID, "login-submit").click()
+    wait(driver).until(lambda d: "/login" not in d.current_url)
+
+
+def page_language(driver) -> str:
+    return driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
+
+
+def assert_no_raw_keys(driver, texts) -> None:
+    """A text missing from the locale files renders as its key; none may appear."""
+    body = driver.find_element(By.TAG_NAME, "body").text
+    leaked = [key for key in texts["en"] if key in body]
+    assert not leaked, f"untranslated keys on {driver.current_url}: {leaked}"
+    assert "TextTable" not in driver.page_source

@@ -1,7 +1,9 @@
 """Helpers shared by the browser tests."""
 from pathlib import Path
 
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 LOCALES = Path(__file__).resolve().parents[2] / "Sources" / "RapportWeb" / "Locales"
@@ -13,7 +15,8 @@ PASSWORDS = {"alice": "alice-Secret-2024", "bob": "bob-Secret-20245"}
 
 
 def wait(driver, timeout: float = 10) -> WebDriverWait:
-    return WebDriverWait(driver, timeout)
+    """Waits through the moment a submitted form replaces the page."""
+    return WebDriverWait(driver, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
 
 
 def sign_in(driver, base: str, username: str, password: str) -> None:
@@ -21,12 +24,13 @@ def sign_in(driver, base: str, username: str, password: str) -> None:
     driver.get(base + "/login")
     driver.find_element(By.ID, "f-username").send_keys(username)
     driver.find_element(By.ID, "f-password").send_keys(password)
-    driver.find_element(By.ID, "login-submit").click()
+    click_and_load(driver, driver.find_element(By.ID, "login-submit"))
     wait(driver).until(lambda d: "/login" not in d.current_url)
 
 
 def page_language(driver) -> str:
-    return driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
+    """The `lang` of the page now shown (zh-Hans or en)."""
+    return driver.execute_script("return document.documentElement.lang")
 
 
 def assert_no_raw_keys(driver, texts) -> None:
@@ -35,3 +39,10 @@ def assert_no_raw_keys(driver, texts) -> None:
     leaked = [key for key in texts["en"] if key in body]
     assert not leaked, f"untranslated keys on {driver.current_url}: {leaked}"
     assert "TextTable" not in driver.page_source
+
+
+def click_and_load(driver, element) -> None:
+    """Clicks a submit button or link and waits until the next page has replaced this one."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 10).until(EC.staleness_of(old))

@@ -77,11 +77,11 @@ extension Rapport {
                                   totalRows: table.rows.count, imported: 0, rejected: [], duplicates: [],
                                   ignoredColumns: plan.ignored)
         var seen: [String: Int] = [:]
-        var batch: [Customer] = []
+        var pending: [(line: Int, customer: Customer, keys: [String], earlier: Int?)] = []
         let now = env.now()
         for (index, row) in table.rows.enumerated() {
             let line = index + 2
-            if index % 500 == 0 { progress(index, table.rows.count) }
+            if index % 1000 == 0 { progress(index, table.rows.count) }
             guard row.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
             let built = plan.draft(from: row, users: users)
             var errors = built.errors
@@ -105,22 +105,14 @@ extension Rapport {
             let fileKeys = [("n", keys.name), ("p", keys.phone), ("e", keys.email), ("r", keys.registrationNumber)]
                 .filter { !$0.1.isEmpty }.map { $0.0 + ":" + $0.1 }
             let earlier = fileKeys.compactMap { seen[$0] }.first
-            let matches = try await duplicates(acting, name: customer.name, phone: customer.phone, email: customer.email,
-                                               registrationNumber: customer.registrationNumber)
-            if earlier != nil || !matches.isEmpty {
-                report.duplicates.append(.init(line: line, name: customer.name, matches: matches, sameAsLine: earlier))
-                if !options.allowDuplicates { continue }
-            }
             for key in fileKeys where seen[key] == nil { seen[key] = line }
-            batch.append(customer)
-            report.imported += 1
-            if batch.count >= options.batchSize {
-                if !options.dryRun { try await insertBatch(batch) }
-                batch.removeAll(keepingCapacity: true)
+            pending.append((line, customer, fileKeys, earlier))
+            if pending.count >= options.batchSize {
+                try await flush(acting, &pending, into: &report, options: options)
             }
         }
+        try await flush(acting, &pending, into: &report, options: options)
         if !options.dryRun {
-            if !batch.isEmpty { try await insertBatch(batch) }
             let entry = try audit(acting.id, "import", fileName, .importRun, before: nil as ImportReport?, after: report)
             try await store.write { try await $0.appendAudit(entry) }
         }
@@ -128,10 +120,34 @@ extension Rapport {
         return report
     }
 
-    private func insertBatch(_ batch: [Customer]) async throws {
-        let rows = batch
-        try await store.write { session in
-            for customer in rows { try await session.insertCustomer(customer) }
+    /// Checks a batch against the customers already stored (one query per key kind, not per row),
+    /// reports the duplicates with their owners, and writes the rest in one transaction.
+    private func flush(_ acting: Acting, _ pending: inout [(line: Int, customer: Customer, keys: [String], earlier: Int?)],
+                       into report: inout ImportReport, options: ImportOptions) async throws {
+        guard !pending.isEmpty else { return }
+        let batchKeys = pending.map {
+            DuplicateKeys(name: $0.customer.name, phone: $0.customer.phone, email: $0.customer.email,
+                          registrationNumber: $0.customer.registrationNumber)
+        }
+        let existing = try await store.read { try await $0.existingDuplicateKeys(batchKeys) }
+        var accepted: [Customer] = []
+        for row in pending {
+            var matches: [DuplicateMatch] = []
+            if row.keys.contains(where: existing.contains) {
+                let c = row.customer
+                matches = try await duplicates(acting, name: c.name, phone: c.phone, email: c.email, registrationNumber: c.registrationNumber)
+            }
+            if row.earlier != nil || !matches.isEmpty {
+                report.duplicates.append(.init(line: row.line, name: row.customer.name, matches: matches, sameAsLine: row.earlier))
+                if !options.allowDuplicates { continue }
+            }
+            accepted.append(row.customer)
+        }
+        pending.removeAll(keepingCapacity: true)
+        report.imported += accepted.count
+        if !options.dryRun && !accepted.isEmpty {
+            let rows = accepted
+            try await store.write { try await $0.insertCustomers(rows) }
         }
     }
 }

@@ -41,21 +41,73 @@ extension StoreSession {
         tags.isEmpty ? "" : "|" + tags.map { $0.replacingOccurrences(of: "|", with: "/") }.joined(separator: "|") + "|"
     }
 
-    public func insertCustomer(_ c: Customer) async throws {
+    static let insertColumns = """
+        INSERT INTO customers (id, name, name_key, kind, size, industry, region, source, owner_id, team_id, tags,
+        status, phone, phone_key, email, email_key, registration_number, registration_key, website, address,
+        profile, custom, search_text, created_at, updated_at, deleted_at, version) VALUES
+        """
+
+    /// The bound values of one new customer row, in `insertColumns` order.
+    private static func insertValues(_ c: Customer) throws -> SQLQueryString {
         let keys = DuplicateKeys(name: c.name, phone: c.phone, email: c.email, registrationNumber: c.registrationNumber)
-        try await db.raw("""
-            INSERT INTO customers (id, name, name_key, kind, size, industry, region, source, owner_id, team_id, tags,
-            status, phone, phone_key, email, email_key, registration_number, registration_key, website, address,
-            profile, custom, search_text, created_at, updated_at, deleted_at, version) VALUES (
-            \(bind: c.id.description), \(bind: c.name), \(bind: keys.name), \(bind: c.kind.rawValue), \(bind: c.size?.rawValue),
+        let search = SearchText.plain(for: [c.name, c.phone, c.email])
+        return """
+            (\(bind: c.id.description), \(bind: c.name), \(bind: keys.name), \(bind: c.kind.rawValue), \(bind: c.size?.rawValue),
             \(bind: c.industry), \(bind: c.region), \(bind: c.source), \(bind: c.ownerID?.description),
             \(bind: c.teamID?.description), \(bind: Self.tagsText(c.tags)), \(bind: c.status.rawValue), \(bind: c.phone),
             \(bind: keys.phone), \(bind: c.email), \(bind: keys.email), \(bind: c.registrationNumber),
             \(bind: keys.registrationNumber), \(bind: c.website), \(bind: c.address), \(bind: try StoredJSON.encode(c.profile)),
-            \(bind: try StoredJSON.encode(c.custom)), '', \(bind: StoredTime.encode(c.createdAt)),
+            \(bind: try StoredJSON.encode(c.custom)), \(bind: search), \(bind: StoredTime.encode(c.createdAt)),
             \(bind: StoredTime.encode(c.updatedAt)), \(bind: StoredTime.encode(c.deletedAt)), \(bind: Int64(c.version)))
-            """).run()
-        try await refreshSearch(c.id)
+            """
+    }
+
+    /// Inserts one new customer (it has no key persons yet) with its search document.
+    public func insertCustomer(_ c: Customer) async throws {
+        try await insertCustomers([c])
+    }
+
+    /// Inserts new customers with multi-row statements (imports), search documents included.
+    public func insertCustomers(_ batch: [Customer]) async throws {
+        var start = 0
+        while start < batch.count {
+            let chunk = batch[start..<min(batch.count, start + 500)]
+            start += 500
+            var sql = SQLQueryString(Self.insertColumns)
+            sql += try chunk.map(Self.insertValues).joined(separator: ", ")
+            try await db.raw(sql).run()
+            if kind == .sqlite {
+                // New rows only: their gram documents go in by joining on the ids just written.
+                var fts: SQLQueryString = "INSERT INTO customer_search (rowid, grams) SELECT c.rowid, v.column2 FROM (VALUES "
+                fts += chunk.map { c -> SQLQueryString in
+                    "(\(bind: c.id.description), \(bind: SearchText.grams(for: [c.name, c.phone, c.email])))"
+                }.joined(separator: ", ")
+                fts += ") AS v JOIN customers c ON c.id = v.column1"
+                try await db.raw(fts).run()
+            }
+        }
+    }
+
+    /// Which of the given duplicate keys already belong to live customers, as `n:`/`p:`/`e:`/`r:`-prefixed keys.
+    public func existingDuplicateKeys(_ keys: [DuplicateKeys]) async throws -> Set<String> {
+        var found = Set<String>()
+        let groups: [(String, String, [String])] = [
+            ("n", "name_key", keys.map(\.name)), ("p", "phone_key", keys.map(\.phone)),
+            ("e", "email_key", keys.map(\.email)), ("r", "registration_key", keys.map(\.registrationNumber)),
+        ]
+        for (prefix, column, values) in groups {
+            let wanted = Array(Set(values.filter { !$0.isEmpty }))
+            var start = 0
+            while start < wanted.count {
+                let chunk = Array(wanted[start..<min(wanted.count, start + 500)])
+                start += 500
+                let rows = try await db.raw("""
+                    SELECT DISTINCT \(ident: column) AS k FROM customers WHERE deleted_at IS NULL AND \(ident: column) IN (\(binds: chunk))
+                    """).all()
+                for row in rows { found.insert(prefix + ":" + (try row.text("k"))) }
+            }
+        }
+        return found
     }
 
     /// Saves a changed customer if the stored version is still `expectedVersion`; bumps nothing itself

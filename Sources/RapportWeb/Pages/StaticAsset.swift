@@ -31,14 +31,16 @@ struct StaticAsset: Sendable {
     /// The URL pages link to.
     var url: String { path + "?v=" + version }
 
-    /// Answers a request for the file.
-    func response(context: RapportRequestContext) -> Response {
+    /// Answers a GET or HEAD for the file; `304` when the browser already has this version.
+    func response(_ request: Request, context: RapportRequestContext) -> Response {
         switch content {
         case .success(let buffer):
             var headers = HTTPFields()
             headers[.contentType] = contentType
             headers[.cacheControl] = "public, max-age=604800"
             headers[.eTag] = "\"\(version)\""
+            if request.headers[.ifNoneMatch] == headers[.eTag] { return Response(status: .notModified, headers: headers) }
+            if request.method == .head { return Response(status: .ok, headers: headers) }
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: buffer))
         case .failure(let error):
             context.logger.error("static file unavailable", metadata: ["path": "\(path)", "error": "\(error)"])

@@ -14,7 +14,8 @@ public struct WebRoutes {
                                 localizer: Localizer, secureCookies: Bool) {
         let env = PageEnvironment(app: app, renderer: renderer, localizer: localizer, secureCookies: secureCookies)
         let stylesheet = env.stylesheet
-        router.get("static/app.css") { _, context in stylesheet.response(context: context) }
+        router.get("static/app.css") { request, context in stylesheet.response(request, context: context) }
+        router.head("static/app.css") { request, context in stylesheet.response(request, context: context) }
         SignInPages(env: env).register(on: router)
         PasswordPage(env: env).register(on: router)
         AccountPages(env: env).register(on: router)

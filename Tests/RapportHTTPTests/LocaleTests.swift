@@ -1,0 +1,35 @@
+import Foundation
+import RapportCore
+import RapportWeb
+import Testing
+
+/// Every user-facing text exists in both languages, and every code the server can send has a text.
+@Suite struct LocaleTests {
+    @Test func bothLanguages_haveTheSameKeys_andNoEmptyTexts() throws {
+        let localizer = try Localizer.bundled()
+        let zh = localizer.table(.zhHans), en = localizer.table(.en)
+        #expect(!zh.isEmpty)
+        #expect(Set(zh.keys).subtracting(en.keys).sorted() == [])
+        #expect(Set(en.keys).subtracting(zh.keys).sorted() == [])
+        #expect(zh.filter { $0.value.trimmingCharacters(in: .whitespaces).isEmpty }.keys.sorted() == [])
+        #expect(en.filter { $0.value.trimmingCharacters(in: .whitespaces).isEmpty }.keys.sorted() == [])
+    }
+
+    @Test func everyErrorCodeProblemAndReason_isTranslated() throws {
+        let localizer = try Localizer.bundled()
+        let codes = ["required", "tooLong", "tooShort", "invalid", "outOfRange", "unknown", "taken", "tooMany", "notAnOption",
+                     "wrongType", "wrong", "unchanged", "notForYourself", "loop", "notAManager", "malformed", "missingName",
+                     "ambiguous", "notAssignable"].map { "error.\($0)" }
+        let problems = ["notFound", "forbidden", "unauthenticated", "invalid", "conflict", "duplicate", "rateLimited",
+                        "passwordChangeRequired", "badRequest", "internal"].map { "problem.\($0)" }
+        let reasons = ["adminOnly", "reassignNeedsManager", "assignNeedsManager", "ownerOutsideTeam", "deleted", "notAuthor", "csrf"]
+            .map { "reason.\($0)" }
+        let enums = CustomerKind.allCases.map { "kind.\($0.rawValue)" } + CustomerStatus.allCases.map { "status.\($0.rawValue)" }
+            + Channel.allCases.map { "channel.\($0.rawValue)" } + Role.allCases.map { "role.\($0.rawValue)" }
+            + Influence.allCases.map { "influence.\($0.rawValue)" }
+        for language in Language.allCases {
+            let table = localizer.table(language)
+            #expect((codes + problems + reasons + enums).filter { table[$0] == nil } == [], "\(language)")
+        }
+    }
+}

@@ -48,6 +48,9 @@ struct Bench: AsyncParsableCommand {
         let dbPath = "\(dir)/bench.sqlite"
         let app = try await BenchSetup.openApp(path: dbPath, logger: logger)
         let setup = try await BenchSetup.users(app, reps: 200)
+        let dryStart = Date()
+        _ = try await app.importCustomers(setup.admin, data: csv, fileName: csvPath, options: ImportOptions(dryRun: true, allowDuplicates: true, batchSize: 5000))
+        print(String(format: "import dry run (parse, map, validate, duplicate check; no writes): %.1f s", Date().timeIntervalSince(dryStart)))
         let importStart = Date()
         let report = try await app.importCustomers(setup.admin, data: csv, fileName: csvPath,
                                                    options: ImportOptions(allowDuplicates: true, batchSize: 5000))

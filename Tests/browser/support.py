@@ -1,9 +1,8 @@
 """Helpers shared by the browser tests."""
 from pathlib import Path
 
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 LOCALES = Path(__file__).resolve().parents[2] / "Sources" / "RapportWeb" / "Locales"
@@ -42,7 +41,15 @@ def assert_no_raw_keys(driver, texts) -> None:
 
 
 def click_and_load(driver, element) -> None:
-    """Clicks a submit button or link and waits until the next page has replaced this one."""
-    old = driver.find_element(By.TAG_NAME, "html")
+    """Clicks a submit button or link and waits until the next page has replaced this one and loaded.
+
+    A new document has a new `performance.timeOrigin`; polling it avoids racing the old page.
+    """
+    before = driver.execute_script("return performance.timeOrigin")
     element.click()
-    WebDriverWait(driver, 10).until(EC.staleness_of(old))
+
+    def loaded(d) -> bool:
+        return (d.execute_script("return performance.timeOrigin") != before
+                and d.execute_script("return document.readyState") == "complete")
+
+    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(loaded)

@@ -161,6 +161,23 @@ extension Rapport {
         }
     }
 
+    /// Replaces a user's password with a new one-time password (admins only), ends their sessions
+    /// and returns the password to hand over; the user must change it at next sign-in.
+    public func resetPassword(_ acting: Acting, _ id: UserID) async throws -> String {
+        try acting.requireAdmin()
+        guard try await store.read({ try await $0.user(id) }) != nil else { throw AppError.notFound(entity: "user") }
+        let oneTime = Secrets.oneTimePassword()
+        let hash = Bcrypt.hash(oneTime, cost: bcryptCost)
+        let now = env.now()
+        let entry = try audit(acting.id, "user", id.description, .passwordChange, before: nil as String?, after: nil as String?)
+        try await store.write { session in
+            try await session.setPassword(id, hash: hash, mustChange: true, at: now)
+            try await session.deleteWebSessions(of: id)
+            try await session.appendAudit(entry)
+        }
+        return oneTime
+    }
+
     /// Sets a password from the command line (no acting user; for `rapport user passwd`).
     public func resetPasswordFromCLI(username: String, password: String) async throws {
         var v = Validator()

@@ -19,8 +19,10 @@ public struct NewCustomField: Sendable, Codable {
 
 extension Rapport {
     /// Field definitions; everyone signed in may read them (forms need them).
-    public func customFields(_ acting: Acting, object: CustomObject? = nil) async throws -> [CustomFieldDefinition] {
-        try await store.read { try await $0.fields(object: object) }
+    /// Admins may include deleted definitions (to restore them).
+    public func customFields(_ acting: Acting, object: CustomObject? = nil, includeDeleted: Bool = false) async throws -> [CustomFieldDefinition] {
+        let withDeleted = includeDeleted && acting.isAdmin
+        return try await store.read { try await $0.fields(object: object, includeDeleted: withDeleted) }
     }
 
     public func createCustomField(_ acting: Acting, _ input: NewCustomField) async throws -> CustomFieldDefinition {

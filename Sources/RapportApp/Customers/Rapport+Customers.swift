@@ -26,6 +26,12 @@ extension Rapport {
         return customer
     }
 
+    /// The names of the given customers that the acting user may see (one query), for lists of child records.
+    public func customerNames(_ acting: Acting, _ ids: [CustomerID]) async throws -> [CustomerID: String] {
+        guard !ids.isEmpty else { return [:] }
+        return try await store.read { try await $0.customerNames(Array(Set(ids)), scope: acting.scope) }
+    }
+
     /// Existing customers that look like the given fields, each with its owner's name.
     public func duplicates(_ acting: Acting, name: String, phone: String = "", email: String = "",
                            registrationNumber: String = "", excluding: CustomerID? = nil) async throws -> [DuplicateMatch] {

@@ -20,8 +20,7 @@ public struct DuplicateKeys: Sendable, Equatable {
 
     /// Digits only, without a leading China country code on an 11-digit mobile number.
     public static func normalizedPhone(_ phone: String) -> String {
-        var digits = phone.unicodeScalars.filter { CharacterSet.decimalDigits.contains($0) && $0.isASCII }
-            .map(String.init).joined()
+        var digits = String(String.UnicodeScalarView(phone.unicodeScalars.filter { (0x30...0x39).contains($0.value) }))
         if digits.count == 13, digits.hasPrefix("86") { digits.removeFirst(2) }
         if digits.count == 15, digits.hasPrefix("0086") { digits.removeFirst(4) }
         return digits

@@ -12,19 +12,49 @@ import Foundation
 public enum SearchText {
     /// NFKC, lower case, letters and digits only: "ＡＢＣ 有限（公司）" → "abc有限公司".
     public static func normalize(_ text: String) -> String {
-        let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
+        // NFKC only changes text that holds compatibility characters (full-width forms, circled
+        // digits, ligatures…); most names hold none, and the fold is the slow part of an import.
+        let folded = (text.unicodeScalars.contains(where: needsCompatibilityFold)
+            ? text.precomposedStringWithCompatibilityMapping : text).lowercased()
         var out = String.UnicodeScalarView()
-        for scalar in folded.unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+        for scalar in folded.unicodeScalars where isSearchable(scalar) {
             out.append(scalar)
         }
         return String(out)
     }
 
+    /// Ranges where NFKC may change a character.
+    @inline(__always)
+    static func needsCompatibilityFold(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (0xA0...0x2FF).contains(v) || (0x1D00...0x1DBF).contains(v) || (0x2000...0x33FF).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFB00...0xFFEF).contains(v) || v >= 0x1D400
+    }
+
+    /// Letters and digits are searchable; ASCII and the common CJK block are decided without a table lookup.
+    @inline(__always)
+    static func isSearchable(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v) }
+        if (0x4E00...0x9FFF).contains(v) { return true }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Both documents at once, normalising each value only once.
+    public static func documents(for values: [String]) -> (plain: String, grams: String) {
+        let normalized = values.map(normalize).filter { !$0.isEmpty }
+        return (normalized.joined(separator: " "), grams(normalized: normalized))
+    }
+
     /// The gram document for a set of values (name, phones, emails...), space separated.
     public static func grams(for values: [String]) -> String {
+        grams(normalized: values.map(normalize))
+    }
+
+    private static func grams(normalized values: [String]) -> String {
         var tokens: [String] = []
         for value in values {
-            let chars = Array(normalize(value))
+            let chars = Array(value)
             guard !chars.isEmpty else { continue }
             if chars.count >= 2 {
                 for i in 0..<(chars.count - 1) { tokens.append(String(chars[i...i + 1])) }

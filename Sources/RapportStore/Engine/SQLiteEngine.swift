@@ -26,6 +26,8 @@ public final class SQLiteEngine: DatabaseEngine {
     /// Opens (creating if needed) the file at `path` with `readerCount` reader connections.
     public static func open(path: String, readerCount: Int = 4, logger: Logger) async throws -> SQLiteEngine {
         let writer = try await openConnection(path: path, logger: logger)
+        // The writer touches every index on each insert: give it a larger page cache (32 MB).
+        try await writer.sql().raw("PRAGMA cache_size = -32768").run()
         var readers: [SQLiteConnection] = []
         for _ in 0..<max(1, readerCount) {
             readers.append(try await openConnection(path: path, logger: logger))
@@ -41,6 +43,7 @@ public final class SQLiteEngine: DatabaseEngine {
         try await db.raw("PRAGMA journal_mode = WAL").run()
         try await db.raw("PRAGMA synchronous = NORMAL").run()
         try await db.raw("PRAGMA foreign_keys = ON").run()
+        try await db.raw("PRAGMA temp_store = MEMORY").run()
         return connection
     }
 

@@ -11,6 +11,40 @@ enum StoredTime {
 
 /// JSON columns (profile, custom values, option lists) as text.
 enum StoredJSON {
+    /// A flat object of strings, written without the Codable machinery (imports write millions).
+    static func encode(strings: [(String, String)]) -> String {
+        var out = "{"
+        for (index, (key, value)) in strings.enumerated() {
+            if index > 0 { out += "," }
+            out += quoted(key) + ":" + quoted(value)
+        }
+        return out + "}"
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func encode(_ profile: CustomerProfile) -> String {
+        encode(strings: CustomerProfile.sectionKeys.sorted().map { ($0, profile[section: $0]) })
+    }
+
     static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -48,16 +48,15 @@ extension StoreSession {
         """
 
     /// The bound values of one new customer row, in `insertColumns` order.
-    private static func insertValues(_ c: Customer) throws -> SQLQueryString {
+    private static func insertValues(_ c: Customer, search: String) throws -> SQLQueryString {
         let keys = DuplicateKeys(name: c.name, phone: c.phone, email: c.email, registrationNumber: c.registrationNumber)
-        let search = SearchText.plain(for: [c.name, c.phone, c.email])
         return """
             (\(bind: c.id.description), \(bind: c.name), \(bind: keys.name), \(bind: c.kind.rawValue), \(bind: c.size?.rawValue),
             \(bind: c.industry), \(bind: c.region), \(bind: c.source), \(bind: c.ownerID?.description),
             \(bind: c.teamID?.description), \(bind: Self.tagsText(c.tags)), \(bind: c.status.rawValue), \(bind: c.phone),
             \(bind: keys.phone), \(bind: c.email), \(bind: keys.email), \(bind: c.registrationNumber),
-            \(bind: keys.registrationNumber), \(bind: c.website), \(bind: c.address), \(bind: try StoredJSON.encode(c.profile)),
-            \(bind: try StoredJSON.encode(c.custom)), \(bind: search), \(bind: StoredTime.encode(c.createdAt)),
+            \(bind: keys.registrationNumber), \(bind: c.website), \(bind: c.address), \(bind: StoredJSON.encode(c.profile)),
+            \(bind: c.custom.isEmpty ? "{}" : try StoredJSON.encode(c.custom)), \(bind: search), \(bind: StoredTime.encode(c.createdAt)),
             \(bind: StoredTime.encode(c.updatedAt)), \(bind: StoredTime.encode(c.deletedAt)), \(bind: Int64(c.version)))
             """
     }
@@ -73,14 +72,15 @@ extension StoreSession {
         while start < batch.count {
             let chunk = batch[start..<min(batch.count, start + 500)]
             start += 500
+            let documents = chunk.map { SearchText.documents(for: [$0.name, $0.phone, $0.email]) }
             var sql = SQLQueryString(Self.insertColumns)
-            sql += try chunk.map(Self.insertValues).joined(separator: ", ")
+            sql += try zip(chunk, documents).map { try Self.insertValues($0, search: $1.plain) }.joined(separator: ", ")
             try await db.raw(sql).run()
             if kind == .sqlite {
                 // New rows only: their gram documents go in by joining on the ids just written.
                 var fts: SQLQueryString = "INSERT INTO customer_search (rowid, grams) SELECT c.rowid, v.column2 FROM (VALUES "
-                fts += chunk.map { c -> SQLQueryString in
-                    "(\(bind: c.id.description), \(bind: SearchText.grams(for: [c.name, c.phone, c.email])))"
+                fts += zip(chunk, documents).map { c, document -> SQLQueryString in
+                    "(\(bind: c.id.description), \(bind: document.grams))"
                 }.joined(separator: ", ")
                 fts += ") AS v JOIN customers c ON c.id = v.column1"
                 try await db.raw(fts).run()
@@ -121,7 +121,7 @@ extension StoreSession {
             tags = \(bind: Self.tagsText(c.tags)), status = \(bind: c.status.rawValue), phone = \(bind: c.phone),
             phone_key = \(bind: keys.phone), email = \(bind: c.email), email_key = \(bind: keys.email),
             registration_number = \(bind: c.registrationNumber), registration_key = \(bind: keys.registrationNumber),
-            website = \(bind: c.website), address = \(bind: c.address), profile = \(bind: try StoredJSON.encode(c.profile)),
+            website = \(bind: c.website), address = \(bind: c.address), profile = \(bind: StoredJSON.encode(c.profile)),
             custom = \(bind: try StoredJSON.encode(c.custom)), updated_at = \(bind: StoredTime.encode(c.updatedAt)),
             deleted_at = \(bind: StoredTime.encode(c.deletedAt)), version = \(bind: Int64(c.version))
             WHERE id = \(bind: c.id.description) AND version = \(bind: Int64(expectedVersion)) RETURNING id
@@ -136,6 +136,22 @@ extension StoreSession {
             SELECT \(unsafeRaw: Self.customerColumns) FROM customers c
             WHERE c.id = \(bind: id.description) AND \(Self.scopeClause(scope))
             """).first().map(Self.decodeCustomer)
+    }
+
+    /// Names of customers inside the scope, by id.
+    public func customerNames(_ ids: [CustomerID], scope: AccessScope) async throws -> [CustomerID: String] {
+        var names: [CustomerID: String] = [:]
+        var start = 0
+        while start < ids.count {
+            let chunk = ids[start..<min(ids.count, start + 500)].map(\.description)
+            start += 500
+            for row in try await db.raw("""
+                SELECT c.id, c.name FROM customers c WHERE c.id IN (\(binds: chunk)) AND \(Self.scopeClause(scope))
+                """).all() {
+                names[try row.id("id")] = try row.text("name")
+            }
+        }
+        return names
     }
 
     /// Whether the customer exists at all (to tell 404 from 403 where that is allowed).
@@ -242,11 +258,12 @@ extension StoreSession {
             """).all() {
             values += [try contact.text("name"), try contact.text("phone"), try contact.text("email")]
         }
-        try await db.raw("UPDATE customers SET search_text = \(bind: SearchText.plain(for: values)) WHERE id = \(bind: id.description)").run()
+        let documents = SearchText.documents(for: values)
+        try await db.raw("UPDATE customers SET search_text = \(bind: documents.plain) WHERE id = \(bind: id.description)").run()
         if kind == .sqlite {
             try await db.raw("DELETE FROM customer_search WHERE rowid = (SELECT rowid FROM customers WHERE id = \(bind: id.description))").run()
             try await db.raw("""
-                INSERT INTO customer_search (rowid, grams) SELECT rowid, \(bind: SearchText.grams(for: values))
+                INSERT INTO customer_search (rowid, grams) SELECT rowid, \(bind: documents.grams)
                 FROM customers WHERE id = \(bind: id.description)
                 """).run()
         }

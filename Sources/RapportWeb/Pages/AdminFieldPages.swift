@@ -63,13 +63,14 @@ struct AdminFieldPages: Sendable {
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let acting = try page.requireActing()
         let language = page.language
-        let definitions = try await env.app.customFields(acting)
+        let definitions = try await env.app.customFields(acting, includeDeleted: true)
         let groups: [[String: Any]] = CustomObject.allCases.map { object in
             let rows: [[String: Any]] = definitions.filter { $0.object == object }.map { field in
                 [
                     "id": field.id.description, "key": field.key, "labelZh": field.labelZh, "labelEn": field.labelEn,
                     "kind": env.label("customField.kind", field.kind, language),
                     "options": field.options.joined(separator: ", "), "version": String(field.version),
+                    "deleted": field.deletedAt != nil,
                 ]
             }
             return ["title": env.label("customField.object", object, language), "fields": rows, "hasFields": !rows.isEmpty]

@@ -19,10 +19,7 @@ struct ContactListPage: Sendable {
         if let search { kept.set("q", search) }
         let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))
         let found = try await env.app.contacts(acting, search: search, limit: Self.pageSize, cursor: cursor)
-        var customerNames: [CustomerID: String] = [:]
-        for id in Set(found.items.map(\.customerID)) {
-            customerNames[id] = try await env.app.customer(acting, id).name
-        }
+        let customerNames = try await env.app.customerNames(acting, found.items.map(\.customerID))
         let rows: [[String: Any]] = found.items.map { contact in
             [
                 "id": contact.id.description, "name": contact.name, "title": contact.title, "phone": contact.phone,

@@ -45,23 +45,28 @@ extension PageEnvironment {
         }
         let csrf = context.session?.csrfToken ?? request.cookies[Self.loginCSRFCookie]?.value
         var form = FormData()
+        var files: [String: UploadedFile] = [:]
         if request.method == .post {
-            form = try await Self.readForm(request)
+            (form, files) = try await Self.readForm(request)
             guard let expected = csrf, let given = form["_csrf"], Self.constantTimeEqual(expected, given) else {
                 throw PageError.csrf
             }
         }
         let page = PageRequest(request: request, context: context, acting: acting, form: form,
-                               query: FormData(encoded: request.uri.query ?? ""), csrf: csrf)
+                               query: FormData(encoded: request.uri.query ?? ""), csrf: csrf, files: files)
         return try await handler(page)
     }
 
-    /// Reads a url-encoded form body (pages post nothing else).
-    private static func readForm(_ request: Request) async throws -> FormData {
-        let type = request.headers[.contentType]?.lowercased() ?? ""
-        guard type.hasPrefix("application/x-www-form-urlencoded") else { throw PageError.badRequest }
+    /// Reads a url-encoded form body, or a multipart one (file uploads: the import page).
+    private static func readForm(_ request: Request) async throws -> (FormData, [String: UploadedFile]) {
+        let type = request.headers[.contentType] ?? ""
         var request = request
+        if type.lowercased().hasPrefix("multipart/form-data") {
+            let buffer = try await request.collectBody(upTo: maxUploadBytes)
+            return try MultipartForm.parse(buffer, contentType: type)
+        }
+        guard type.lowercased().hasPrefix("application/x-www-form-urlencoded") else { throw PageError.badRequest }
         let buffer = try await request.collectBody(upTo: maxFormBytes)
-        return FormData(encoded: String(buffer: buffer))
+        return (FormData(encoded: String(buffer: buffer)), [:])
     }
 }

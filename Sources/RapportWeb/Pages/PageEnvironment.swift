@@ -16,6 +16,8 @@ struct PageEnvironment: Sendable {
     static let loginCSRFCookie = "rapport_login_csrf"
     /// The largest form body a page accepts.
     static let maxFormBytes = 1 << 20
+    /// The largest upload (import files).
+    static let maxUploadBytes = 50 << 20
     /// The time zone shown before a user is known.
     static let defaultTimeZone = "Asia/Shanghai"
 

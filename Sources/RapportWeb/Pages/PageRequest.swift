@@ -13,6 +13,8 @@ struct PageRequest: Sendable {
     let query: FormData
     /// The token forms must carry: the session's, or the sign-in cookie's when anonymous.
     let csrf: String?
+    /// Files of a multipart form, by field name.
+    var files: [String: UploadedFile] = [:]
 
     var language: Language { context.language }
 

@@ -30,5 +30,6 @@ public struct WebRoutes {
         AdminUserPages(env: env).register(on: router)
         AdminTeamPages(env: env).register(on: router)
         AdminFieldPages(env: env).register(on: router)
+        TransferPages(env: env).register(on: router)
     }
 }

@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+import RapportFiles
+
+/// `/customers/import` (upload a CSV or XLSX, see every rejected row) and the exports
+/// `/customers/export`, `/contacts/export` of what the user may see.
+struct TransferPages: Sendable {
+    let env: PageEnvironment
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("customers/import", use: env.page(.signedIn, form))
+        router.post("customers/import", use: env.page(.signedIn, upload))
+        router.get("customers/export", use: env.page(.signedIn, exportCustomers))
+        router.get("contacts/export", use: env.page(.signedIn, exportContacts))
+    }
+
+    @Sendable func form(_ page: PageRequest) async throws -> Response {
+        try env.render("customer_import", page, title: "import.title", ["dryRun": true])
+    }
+
+    @Sendable func upload(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        guard let file = page.files["file"], !file.data.isEmpty else {
+            return try env.render("customer_import", page, title: "import.title",
+                                  ["fileError": env.text("import.noFile", language), "dryRun": page.form["dryRun"] != nil],
+                                  status: .unprocessableContent)
+        }
+        let options = ImportOptions(dryRun: page.form["dryRun"] != nil, allowDuplicates: page.form["allowDuplicates"] != nil)
+        let report: ImportReport
+        do {
+            report = try await env.app.importCustomers(acting, data: file.data, fileName: file.fileName, options: options)
+        } catch AppError.invalid(let errors) {
+            let message = errors.map { env.localizer.message(for: $0, language) }.joined(separator: " ")
+            return try env.render("customer_import", page, title: "import.title",
+                                  ["fileError": message, "dryRun": options.dryRun], status: .unprocessableContent)
+        }
+        let rejected: [[String: Any]] = report.rejected.map { rejection in
+            ["line": String(rejection.line),
+             "problems": rejection.errors.map { ["field": fieldLabel($0.field, language), "message": env.localizer.message(for: $0, language)] }]
+        }
+        let duplicates: [[String: Any]] = report.duplicates.map { duplicate in
+            var others = duplicate.matches.map { match -> [String: Any] in
+                ["name": match.customerName, "owner": match.ownerName ?? env.text("import.noOwner", language),
+                 "url": match.visible ? "/customers/\(match.customerID)" : "", "linked": match.visible]
+            }
+            if let line = duplicate.sameAsLine {
+                others.append(["name": env.text("import.sameAsLine", language, [String(line)]), "owner": "", "url": "", "linked": false])
+            }
+            return ["line": String(duplicate.line), "name": duplicate.name, "matches": others]
+        }
+        return try env.render("customer_import", page, title: "import.title", [
+            "report": true,
+            "summary": env.text(report.dryRun ? "import.summaryDry" : "import.summary", language,
+                                [String(report.imported), String(report.totalRows)]),
+            "fileName": file.fileName,
+            "encoding": report.encoding ?? "",
+            "rejected": rejected, "hasRejected": !rejected.isEmpty,
+            "duplicates": duplicates, "hasDuplicates": !duplicates.isEmpty,
+            "ignored": report.ignoredColumns.joined(separator: ", "), "hasIgnored": !report.ignoredColumns.isEmpty,
+            "dryRun": report.dryRun,
+        ])
+    }
+
+    /// A readable name for an import field (`email`, `profile.needs`, `custom.level`).
+    private func fieldLabel(_ field: String, _ language: Language) -> String {
+        let key = "customer.field.\(field)"
+        return env.hasText(key, language) ? env.text(key, language) : field
+    }
+
+    @Sendable func exportCustomers(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        return try file(try await env.app.exportCustomers(acting), format: page.query["format"], name: "customers")
+    }
+
+    @Sendable func exportContacts(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        return try file(try await env.app.exportContacts(acting), format: page.query["format"], name: "contacts")
+    }
+
+    private func file(_ table: Table, format: String?, name: String) throws -> Response {
+        var headers = HTTPFields()
+        let data: Data
+        if format == "xlsx" {
+            data = try XLSXWriter.write(table, sheetName: name.capitalized)
+            headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            headers[.contentDisposition] = "attachment; filename=\"\(name).xlsx\""
+        } else {
+            data = CSVWriter.write(table)
+            headers[.contentType] = "text/csv; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"\(name).csv\""
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -84,7 +84,7 @@ struct Bench: AsyncParsableCommand {
             print(String(format: "%@: p50 %.2f ms, p99 %.2f ms (%d requests)", name, result.p50, result.p99, requests))
         }
         try await Task.sleep(for: .seconds(2))
-        print("server RSS at idle after the runs: \(BenchServer.rssMegabytes(pid: server.processIdentifier)) MB")
+        print("server RSS at idle after the runs: \(try BenchServer.rssMegabytes(pid: server.processIdentifier)) MB")
         print(String(format: "total %.0f s", Date().timeIntervalSince(started)))
     }
 }

@@ -62,7 +62,7 @@ enum BenchSetup {
     }
 
     static func users(_ app: Rapport, reps: Int) async throws -> Users {
-        guard let admin = try await app.bootstrapAdmin(password: "bench-admin-password")?.user else { throw CocoaError(.featureUnsupported) }
+        guard let admin = try await app.bootstrapAdmin(password: "bench-admin-password")?.user else { throw BenchError("the bench database is not empty") }
         let acting = try await app.acting(admin)
         let team = try await app.createTeam(acting, name: "Bench", managerID: nil)
         var ids: [UserID] = []
@@ -97,21 +97,34 @@ enum BenchServer {
         return process
     }
 
+    /// Polls `/health` until the server answers 200 (connection refused while it starts is expected).
     static func waitUntilHealthy(port: Int) async throws {
-        for _ in 0..<200 {
-            if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/health")!),
-               (response as? HTTPURLResponse)?.statusCode == 200 { return }
+        guard let url = URL(string: "http://127.0.0.1:\(port)/health") else { throw BenchError("bad port \(port)") }
+        var lastError: (any Error)?
+        for _ in 0..<300 {
+            do {
+                let (_, response) = try await URLSession.shared.data(from: url)
+                if (response as? HTTPURLResponse)?.statusCode == 200 { return }
+            } catch {
+                lastError = error
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
-        throw CocoaError(.fileReadUnknown)
+        throw BenchError("the server did not become healthy: \(lastError.map { "\($0)" } ?? "no answer")")
     }
 
-    static func rssMegabytes(pid: Int32) -> String {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return "?" }
-        let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+    /// The resident set size of a process, from /proc (Linux).
+    static func rssMegabytes(pid: Int32) throws -> String {
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kb = line.split(separator: " ").compactMap({ Int($0) }).first else { throw BenchError("no VmRSS for \(pid)") }
         return String(format: "%.1f", Double(kb) / 1024)
     }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ text: String) { description = text }
 }
 
 enum BenchHTTP {
@@ -127,7 +140,8 @@ enum BenchHTTP {
             let start = DispatchTime.now().uptimeNanoseconds
             let (_, response) = try await URLSession.shared.data(for: request)
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            guard (response as? HTTPURLResponse)?.statusCode == 200 else { throw CocoaError(.fileReadCorruptFile) }
+            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            guard status == 200 else { throw BenchError("\(target) answered \(status)") }
             if index >= 20 { times.append(elapsed) }
         }
         times.sort()

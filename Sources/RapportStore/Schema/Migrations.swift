@@ -102,6 +102,8 @@ enum Migrations {
         "CREATE INDEX customers_team_name ON customers (team_id, name, id)",
         "CREATE INDEX customers_updated ON customers (updated_at, id)",
         "CREATE INDEX customers_owner_updated ON customers (owner_id, updated_at, id)",
+        "CREATE INDEX customers_owner_status ON customers (owner_id, status, name, id)",
+        "CREATE INDEX customers_team_status ON customers (team_id, status, name, id)",
         "CREATE INDEX customers_name_key ON customers (name_key)",
         "CREATE INDEX customers_phone_key ON customers (phone_key)",
         "CREATE INDEX customers_email_key ON customers (email_key)",

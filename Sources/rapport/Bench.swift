@@ -29,8 +29,8 @@ struct Bench: AsyncParsableCommand {
         try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var logger = try CommonOptions.parse([]).logger(label: "bench")
         logger.logLevel = .warning
-        print("machine: \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
-        print("data: \(customers) customers × \(contacts) contacts × \(activities) activities")
+        say("machine: \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
+        say("data: \(customers) customers × \(contacts) contacts × \(activities) activities")
 
         // 1. The CSV the import reads, and the same rows for the raw insert.
         let started = Date()
@@ -38,11 +38,11 @@ struct Bench: AsyncParsableCommand {
         let csv = CSVWriter.write(table)
         let csvPath = "\(dir)/customers.csv"
         try csv.write(to: URL(fileURLWithPath: csvPath))
-        print(String(format: "generated %d rows (%.1f MB CSV) in %.1f s", table.rows.count, Double(csv.count) / 1e6, Date().timeIntervalSince(started)))
+        say(String(format: "generated %d rows (%.1f MB CSV) in %.1f s", table.rows.count, Double(csv.count) / 1e6, Date().timeIntervalSince(started)))
 
         // 2. Raw bulk insert of the same rows in one transaction: the baseline.
         let raw = try await BenchRawInsert.run(table: table, path: "\(dir)/raw.sqlite", logger: logger)
-        print(String(format: "raw insert: %.0f rows/s (%.1f s)", Double(table.rows.count) / raw, raw))
+        say(String(format: "raw insert: %.0f rows/s (%.1f s)", Double(table.rows.count) / raw, raw))
 
         // 3. The real import path (parse, map, validate, duplicate check, insert, search index).
         let dbPath = "\(dir)/bench.sqlite"
@@ -50,20 +50,20 @@ struct Bench: AsyncParsableCommand {
         let setup = try await BenchSetup.users(app, reps: 200)
         let dryStart = Date()
         _ = try await app.importCustomers(setup.admin, data: csv, fileName: csvPath, options: ImportOptions(dryRun: true, allowDuplicates: true, batchSize: 5000))
-        print(String(format: "import dry run (parse, map, validate, duplicate check; no writes): %.1f s", Date().timeIntervalSince(dryStart)))
+        say(String(format: "import dry run (parse, map, validate, duplicate check; no writes): %.1f s", Date().timeIntervalSince(dryStart)))
         let importStart = Date()
         let report = try await app.importCustomers(setup.admin, data: csv, fileName: csvPath,
                                                    options: ImportOptions(allowDuplicates: true, batchSize: 5000))
         let importSeconds = Date().timeIntervalSince(importStart)
         let importRate = Double(report.imported) / importSeconds
-        print(String(format: "import: %.0f rows/s (%d rows, %.1f s) = %.0f%% of raw", importRate, report.imported, importSeconds,
+        say(String(format: "import: %.0f rows/s (%d rows, %.1f s) = %.0f%% of raw", importRate, report.imported, importSeconds,
                      100 * importRate / (Double(table.rows.count) / raw)))
 
         // 4. Spread owners, then contacts and activities in bulk.
         let fill = Date()
         try await BenchSetup.distribute(app, reps: setup.reps, measured: setup.measured, repCustomers: repCustomers)
         try await BenchSetup.children(app, contacts: contacts, activities: activities, users: setup.reps)
-        print(String(format: "owners, contacts and activities written in %.1f s", Date().timeIntervalSince(fill)))
+        say(String(format: "owners, contacts and activities written in %.1f s", Date().timeIntervalSince(fill)))
         let token = try await app.createToken(setup.measuredActing, name: "bench").token
         try await app.store.close()
 
@@ -81,10 +81,16 @@ struct Bench: AsyncParsableCommand {
         ]
         for (name, url) in scenarios {
             let result = try await BenchHTTP.measure(count: requests, token: token, url: url)
-            print(String(format: "%@: p50 %.2f ms, p99 %.2f ms (%d requests)", name, result.p50, result.p99, requests))
+            say(String(format: "%@: p50 %.2f ms, p99 %.2f ms (%d requests)", name, result.p50, result.p99, requests))
         }
         try await Task.sleep(for: .seconds(2))
-        print("server RSS at idle after the runs: \(try BenchServer.rssMegabytes(pid: server.processIdentifier)) MB")
-        print(String(format: "total %.0f s", Date().timeIntervalSince(started)))
+        say("server RSS at idle after the runs: \(try BenchServer.rssMegabytes(pid: server.processIdentifier)) MB")
+        say(String(format: "total %.0f s", Date().timeIntervalSince(started)))
     }
+}
+
+/// Prints a line and flushes at once, so progress shows when the output goes to a file.
+func say(_ text: String) {
+    print(text)
+    fflush(nil)
 }

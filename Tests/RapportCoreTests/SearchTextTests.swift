@@ -14,10 +14,11 @@ import Testing
         #expect(SearchText.grams(for: ["A", "", "Bc"]) == "a bc c")
     }
 
-    @Test func gramQuery_isAPhraseOfPairs_orAPrefixForOneCharacter() {
-        #expect(SearchText.gramQuery(for: "阿里巴") == "\"阿里 里巴\"")
+    @Test func gramQuery_needsEveryDistinctPair_orAPrefixForOneCharacter() {
+        #expect(SearchText.gramQuery(for: "阿里巴") == "\"阿里\" AND \"里巴\"")
+        #expect(SearchText.gramQuery(for: "巴巴巴巴") == "\"巴巴\"")
         #expect(SearchText.gramQuery(for: "阿") == "\"阿\"*")
-        #expect(SearchText.gramQuery(for: "\" OR 1=1 --") == "\"or r1 11\"")
+        #expect(SearchText.gramQuery(for: "\" OR 1=1 --") == "\"or\" AND \"r1\" AND \"11\"")
         #expect(SearchText.gramQuery(for: "%%") == nil)
     }
 }

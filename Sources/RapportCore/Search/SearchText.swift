@@ -4,11 +4,11 @@ import Foundation
 ///
 /// Every searchable value is normalised (NFKC, lower case, only letters and digits kept) and
 /// cut into overlapping two-character grams plus its final character: "阿里巴巴" becomes
-/// "阿里 里巴 巴巴 巴". A query becomes a phrase of its grams ("阿里巴" → "阿里 里巴"), which matches
-/// exactly the documents that contain the normalised query as a substring; a one-character
-/// query is a prefix match on the grams. Full-text engines then answer it from an index,
-/// with no minimum query length (trigram indexes need three characters; Chinese names are
-/// often searched by two).
+/// "阿里 里巴 巴巴 巴". A query needs all of its grams ("阿里巴" → "阿里" AND "里巴"), which an
+/// index answers without positions; the few candidates are then checked against the plain
+/// normalised text, so the result is exactly the records that contain the query. A
+/// one-character query is a prefix match on the grams. There is no minimum query length
+/// (trigram indexes need three characters; Chinese names are often searched by two).
 public enum SearchText {
     /// NFKC, lower case, letters and digits only: "ＡＢＣ 有限（公司）" → "abc有限公司".
     public static func normalize(_ text: String) -> String {
@@ -69,15 +69,17 @@ public enum SearchText {
         values.map(normalize).filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    /// The full-text query for a user's search text, or `nil` when nothing searchable is left.
+    /// The full-text query for a user's search text, or `nil` when nothing searchable is left:
+    /// every distinct gram of the query, in order.
     public static func gramQuery(for query: String) -> String? {
         let chars = Array(normalize(query))
         switch chars.count {
         case 0: return nil
         case 1: return "\"\(chars[0])\"*"
         default:
-            let grams = (0..<(chars.count - 1)).map { String(chars[$0...$0 + 1]) }
-            return "\"" + grams.joined(separator: " ") + "\""
+            var seen = Set<String>()
+            let grams = (0..<(chars.count - 1)).map { String(chars[$0...$0 + 1]) }.filter { seen.insert($0).inserted }
+            return grams.map { "\"\($0)\"" }.joined(separator: " AND ")
         }
     }
 }

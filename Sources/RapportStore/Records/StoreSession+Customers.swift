@@ -232,14 +232,15 @@ extension StoreSession {
 
     /// The engine-specific substring search (see `SearchText`).
     private func searchClause(_ search: String) -> SQLQueryString {
+        let needle = SearchText.normalize(search)
+        guard !needle.isEmpty, let match = SearchText.gramQuery(for: search) else { return " AND 1 = 0" }
+        // The substring test is exact on both engines; on SQLite the gram index narrows the rows first.
+        let substring: SQLQueryString = " AND c.search_text LIKE \(bind: "%" + Self.likeEscape(needle) + "%") ESCAPE '\\'"
         switch kind {
         case .sqlite:
-            guard let match = SearchText.gramQuery(for: search) else { return " AND 1 = 0" }
-            return " AND c.rowid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH \(bind: match))"
+            return " AND c.rowid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH \(bind: match))" + substring
         case .postgres:
-            let needle = SearchText.normalize(search)
-            guard !needle.isEmpty else { return " AND 1 = 0" }
-            return " AND c.search_text LIKE \(bind: "%" + Self.likeEscape(needle) + "%") ESCAPE '\\'"
+            return substring
         }
     }
 

@@ -205,8 +205,10 @@ enum Migrations {
         "CREATE INDEX audit_entity ON audit_log (entity, entity_id, at)",
         "CREATE INDEX audit_at ON audit_log (at)",
     ], sqlite: [
-        // Gram documents (see SearchText) indexed by FTS5; rowid = customers.rowid.
-        "CREATE VIRTUAL TABLE customer_search USING fts5(grams, tokenize = 'unicode61 remove_diacritics 0')",
+        // Gram documents (see SearchText) indexed by FTS5 without positions; rowid = customers.rowid.
+        "CREATE VIRTUAL TABLE customer_search USING fts5(grams, tokenize = 'unicode61 remove_diacritics 0', detail = none)",
+        // A 16 MB pending-terms buffer: a bulk import writes one index segment per transaction, not one per MB.
+        "INSERT INTO customer_search (customer_search, rank) VALUES ('hashsize', 16777216)",
     ], postgres: [
         "CREATE EXTENSION IF NOT EXISTS pg_trgm",
         "CREATE INDEX customers_search_trgm ON customers USING gin (search_text gin_trgm_ops)",

@@ -95,47 +95,46 @@ struct ImportCommand: AsyncParsableCommand {
     }
 }
 
-/// `rapport export customers --format csv|xlsx`.
+/// `rapport export customers|contacts --format csv|xlsx`.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export records to CSV or XLSX.",
                                                     subcommands: [Customers.self, Contacts.self])
 
-    struct Contacts: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "contacts", abstract: "Export the key persons of the customers a user may see.")
+    /// What both exports take.
+    struct Options: ParsableArguments {
         @OptionGroup var common: CommonOptions
         @Option(help: "csv or xlsx") var format: String = "csv"
         @Option(name: .customLong("as"), help: "Export what this user may see. Default: the first admin") var asUser: String?
-        @Option(name: .shortAndLong, help: "Output file. Default: contacts.<format>") var output: String?
+        @Option(name: .shortAndLong, help: "Output file. Default: <records>.<format>") var output: String?
 
-        func run() async throws {
+        /// Opens the app, builds the table as the chosen user, writes the file.
+        func export(_ name: String, _ table: @escaping (Rapport, Acting) async throws -> Table) async throws {
             guard let format = FileFormat(rawValue: format) else { throw ValidationError("--format must be csv or xlsx") }
             let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-            let table = try await app.exportContacts(try await Runtime.acting(app, as: asUser))
-            let data = format == .csv ? CSVWriter.write(table) : try XLSXWriter.write(table, sheetName: "Contacts")
-            let path = output ?? "contacts.\(format.rawValue)"
+            let rows = try await table(app, try await Runtime.acting(app, as: asUser))
+            let data = format == .csv ? CSVWriter.write(rows) : try XLSXWriter.write(rows, sheetName: name.capitalized)
+            let path = output ?? "\(name).\(format.rawValue)"
             try data.write(to: URL(fileURLWithPath: path))
-            print("Wrote \(table.rows.count) key persons to \(path).")
+            print("Wrote \(rows.rows.count) \(name) to \(path).")
             try await app.store.close()
+        }
+    }
+
+    struct Contacts: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "contacts", abstract: "Export the key persons of the customers a user may see.")
+        @OptionGroup var options: Options
+
+        func run() async throws {
+            try await options.export("contacts") { app, acting in try await app.exportContacts(acting) }
         }
     }
 
     struct Customers: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "customers", abstract: "Export the customers a user may see.")
-        @OptionGroup var common: CommonOptions
-        @Option(help: "csv or xlsx") var format: String = "csv"
-        @Option(name: .customLong("as"), help: "Export what this user may see. Default: the first admin") var asUser: String?
-        @Option(name: .shortAndLong, help: "Output file. Default: customers.<format>") var output: String?
+        @OptionGroup var options: Options
 
         func run() async throws {
-            guard let format = FileFormat(rawValue: format) else { throw ValidationError("--format must be csv or xlsx") }
-            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-            let acting = try await Runtime.acting(app, as: asUser)
-            let table = try await app.exportCustomers(acting)
-            let data = format == .csv ? CSVWriter.write(table) : try XLSXWriter.write(table, sheetName: "Customers")
-            let path = output ?? "customers.\(format.rawValue)"
-            try data.write(to: URL(fileURLWithPath: path))
-            print("Wrote \(table.rows.count) customers to \(path).")
-            try await app.store.close()
+            try await options.export("customers") { app, acting in try await app.exportCustomers(acting) }
         }
     }
 }

@@ -115,4 +115,45 @@ import Testing
             #expect(try await api.call(client, .get, "/api/v1/custom-fields?object=customer", as: "alice").items.count == 1)
         }
     }
+
+    @Test(arguments: TestEngine.available)
+    func activityOfADeletedKeyPerson_canStillBeEdited_butNotRelinkedToOne(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "Evergreen Packaging", as: "alice")["id"] as? String)
+            let person = try #require(try await api.call(client, .post, "/api/v1/customers/\(customer)/contacts", as: "alice",
+                                                         json: ["name": "Ava"]).string("id"))
+            let activity = try await api.call(client, .post, "/api/v1/customers/\(customer)/activities", as: "alice",
+                                              json: ["channel": "visit", "purpose": "demo", "contactID": person])
+            let activityID = try #require(activity.string("id"))
+            #expect(try await api.call(client, .delete, "/api/v1/contacts/\(person)", as: "alice").status == 200)
+            let edited = try await api.call(client, .patch, "/api/v1/activities/\(activityID)", as: "alice",
+                                            json: ["outcome": "signed", "version": 1])
+            #expect(edited.status == 200)
+            #expect(edited.string("contactID") == person)
+            let other = try #require(try await api.call(client, .post, "/api/v1/customers/\(customer)/contacts", as: "alice",
+                                                        json: ["name": "Noah"]).string("id"))
+            #expect(try await api.call(client, .delete, "/api/v1/contacts/\(other)", as: "alice").status == 200)
+            let relinked = try await api.call(client, .patch, "/api/v1/activities/\(activityID)", as: "alice",
+                                              json: ["contactID": other, "version": 2])
+            #expect(relinked.errorFields == ["contactID"])
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func choiceFieldOptions_areCheckedOnUpdateToo(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let field = try await api.call(client, .post, "/api/v1/custom-fields", as: "admin", json: [
+                "object": "contact", "key": "tier", "labelZh": "层级", "labelEn": "Tier", "kind": "singleChoice", "options": ["A", " A ", "B"],
+            ])
+            #expect(field.json["options"] as? [String] == ["A", "B"])
+            let id = try #require(field.string("id"))
+            let emptied = try await api.call(client, .patch, "/api/v1/custom-fields/\(id)", as: "admin", json: ["options": ["  "], "version": 1])
+            #expect(emptied.errorFields == ["options"])
+            let long = try await api.call(client, .patch, "/api/v1/custom-fields/\(id)", as: "admin",
+                                          json: ["options": [String(repeating: "x", count: 101)], "version": 1])
+            #expect(long.errorFields == ["options"])
+            let renamed = try await api.call(client, .patch, "/api/v1/custom-fields/\(id)", as: "admin", json: ["options": ["A", "C"], "version": 1])
+            #expect(renamed.json["options"] as? [String] == ["A", "C"])
+        }
+    }
 }

@@ -18,6 +18,16 @@ public struct NewCustomField: Sendable, Codable {
 }
 
 extension Rapport {
+    /// Trimmed, non-empty, distinct options: required for choice fields, at most 100 of at most 100 characters.
+    static func checkOptions(_ raw: [String]?, kind: CustomFieldKind, into v: inout Validator) -> [String] {
+        var seen = Set<String>()
+        let options = (raw ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        if [.singleChoice, .multiChoice].contains(kind) && options.isEmpty { v.add("options", "required") }
+        if options.count > 100 { v.add("options", "tooMany", detail: "100") }
+        for option in options { v.length("options", option, max: 100) }
+        return options
+    }
+
     /// Field definitions; everyone signed in may read them (forms need them).
     /// Admins may include deleted definitions (to restore them).
     public func customFields(_ acting: Acting, object: CustomObject? = nil, includeDeleted: Bool = false) async throws -> [CustomFieldDefinition] {
@@ -28,16 +38,13 @@ extension Rapport {
     public func createCustomField(_ acting: Acting, _ input: NewCustomField) async throws -> CustomFieldDefinition {
         try acting.requireAdmin()
         var v = Validator()
+        let options = Self.checkOptions(input.options, kind: input.kind, into: &v)
         v.required("key", input.key, max: 40)
         if !input.key.isEmpty, input.key.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) == nil {
             v.add("key", "invalid")
         }
         v.required("labelZh", input.labelZh, max: 100)
         v.required("labelEn", input.labelEn, max: 100)
-        let options = (input.options ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if [.singleChoice, .multiChoice].contains(input.kind) && options.isEmpty { v.add("options", "required") }
-        if options.count > 100 { v.add("options", "tooMany", detail: "100") }
-        for option in options { v.length("options", option, max: 100) }
         if !v.errors.isEmpty { throw AppError.invalid(v.errors) }
         let now = env.now()
         let field = CustomFieldDefinition(id: env.newID(), object: input.object, key: input.key, labelZh: input.labelZh,
@@ -61,11 +68,12 @@ extension Rapport {
         var v = Validator()
         if let labelZh { v.required("labelZh", labelZh, max: 100) }
         if let labelEn { v.required("labelEn", labelEn, max: 100) }
+        let checkedOptions = options.map { Self.checkOptions($0, kind: before.kind, into: &v) }
         if !v.errors.isEmpty { throw AppError.invalid(v.errors) }
         var after = before
         if let labelZh { after.labelZh = labelZh }
         if let labelEn { after.labelEn = labelEn }
-        if let options { after.options = options.filter { !$0.isEmpty } }
+        if let checkedOptions { after.options = checkedOptions }
         if let deleted { after.deletedAt = deleted ? env.now() : nil }
         after.updatedAt = env.now()
         after.version += 1

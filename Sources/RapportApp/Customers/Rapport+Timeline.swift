@@ -49,7 +49,8 @@ extension Rapport {
                 if case .null = value { after.custom[key] = nil } else { after.custom[key] = value }
             }
         }
-        try await checkActivityContact(after)
+        // Only a new link is checked: a key person deleted since keeps their old activities.
+        if after.contactID != before.contactID { try await checkActivityContact(after) }
         after.updatedAt = env.now()
         after.version = before.version + 1
         return try await saveActivity(acting, before: before, after: after, action: .update, version: version)

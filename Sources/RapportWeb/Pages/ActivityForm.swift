@@ -2,8 +2,8 @@ import Foundation
 import RapportApp
 import RapportCore
 
-/// The add-activity form on a customer's page: channel, contact, purpose, outcome, time
-/// (typed in the user's zone) and any activity custom fields.
+/// The activity form (adding on a customer's page, editing on its own page): channel, contact,
+/// purpose, outcome, time (typed in the user's zone) and any activity custom fields.
 enum ActivityForm {
     static let shownFields: Set<String> = ["channel", "contactID", "purpose", "outcome", "occurredAt"]
 
@@ -12,7 +12,19 @@ enum ActivityForm {
         FormData(pairs: [("channel", Channel.phone.rawValue), ("occurredAt", clock.inputValue(now))])
     }
 
-    static func draft(from form: FormData, clock: UserClock, definitions: [CustomFieldDefinition]) throws -> ActivityDraft {
+    /// A stored activity's values, its time shown in the user's zone.
+    static func values(of activity: Activity, clock: UserClock) -> FormData {
+        var form = FormData(pairs: [("channel", activity.channel.rawValue), ("contactID", activity.contactID?.description ?? ""),
+                                    ("purpose", activity.purpose), ("outcome", activity.outcome),
+                                    ("occurredAt", clock.inputValue(activity.occurredAt)), ("version", String(activity.version))])
+        CustomFieldInputs.fill(activity.custom, into: &form)
+        return form
+    }
+
+    /// Reads the form. When `editing`, an empty contact removes the link (when adding, it just means none)
+    /// and an empty time keeps the stored one (when adding, it means now).
+    static func draft(from form: FormData, clock: UserClock, definitions: [CustomFieldDefinition],
+                      editing: Bool = false) throws -> ActivityDraft {
         var problems: [FieldError] = []
         var draft = ActivityDraft()
         if let channel = Channel(rawValue: form.text("channel")) { draft.channel = channel } else {
@@ -20,6 +32,8 @@ enum ActivityForm {
         }
         if let contact = form.nonEmpty("contactID") {
             if let id = ContactID(contact) { draft.contactID = .some(id) } else { problems.append(FieldError("contactID", "unknown")) }
+        } else if editing {
+            draft.contactID = .some(nil)
         }
         draft.purpose = form.text("purpose")
         draft.outcome = form.text("outcome")

@@ -3,14 +3,17 @@ import Hummingbird
 import RapportApp
 import RapportCore
 
-/// `/admin/fields`: custom fields for customers, contacts and activities; create, delete (with undo), restore.
+/// `/admin/fields`: custom fields for customers, contacts and activities; create, edit (its own page),
+/// delete (with undo), restore.
 struct AdminFieldPages: Sendable {
     let env: PageEnvironment
+    var editor: AdminFieldEditPage { AdminFieldEditPage(env: env) }
 
     func register(on router: Router<RapportRequestContext>) {
         router.get("admin/fields", use: env.page(.admin, list))
         router.post("admin/fields", use: env.page(.admin, create))
         router.post("admin/fields/:id", use: env.page(.admin, change))
+        editor.register(on: router)
     }
 
     @Sendable func list(_ page: PageRequest) async throws -> Response {
@@ -39,12 +42,14 @@ struct AdminFieldPages: Sendable {
         }
     }
 
-    /// `action=delete` or `action=restore`, with the version read.
+    /// `action=update` (from the edit page), `action=delete` or `action=restore`, with the version read.
     @Sendable func change(_ page: PageRequest) async throws -> Response {
         let acting = try page.requireActing()
         let id: CustomFieldID = try page.id()
         let version = try page.formVersion()
         switch page.form["action"] {
+        case "update":
+            return try await editor.update(page, id: id, version: version)
         case "delete":
             let field = try await env.app.updateCustomField(acting, id, labelZh: nil, labelEn: nil, options: nil,
                                                             deleted: true, version: version)

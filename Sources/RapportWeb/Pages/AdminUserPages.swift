@@ -3,7 +3,8 @@ import Hummingbird
 import RapportApp
 import RapportCore
 
-/// `/admin/users`: list and create users; `/admin/users/{id}`: change role, team, state, reset the password.
+/// `/admin/users`: list and create users; `/admin/users/{id}`: change role, team, state, set a password
+/// or reset it to a generated one-time password.
 struct AdminUserPages: Sendable {
     let env: PageEnvironment
 
@@ -91,6 +92,12 @@ struct AdminUserPages: Sendable {
         let form = page.form
         let user = try await env.app.user(acting, id)
         do {
+            if form["action"] == "oneTime" {
+                // Shown on this response only (never redirected to, never stored in clear).
+                let oneTime = try await env.app.resetPassword(acting, id)
+                return try await renderEdit(page, user: user, form: Self.values(of: user), errors: FormErrors(), notice: nil,
+                                            oneTime: oneTime)
+            }
             if form["action"] == "password" {
                 try await env.app.setPassword(acting, id, current: nil, new: form.text("newPassword"))
                 return PageEnvironment.redirect("/admin/users/\(id)?saved=password")
@@ -128,7 +135,7 @@ struct AdminUserPages: Sendable {
     }
 
     private func renderEdit(_ page: PageRequest, user: User, form: FormData, errors: FormErrors, notice: String?,
-                            status: HTTPResponse.Status = .ok) async throws -> Response {
+                            oneTime: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let acting = try page.requireActing()
         let language = page.language
         let teams = try await env.app.teams(acting).map { ($0.id.description, $0.name) }
@@ -153,6 +160,9 @@ struct AdminUserPages: Sendable {
             "hasErrors": !errors.isEmpty,
             "otherErrors": errors.others(shown: ["displayName", "role", "teamID", "disabled", "newPassword"]),
         ]
+        if let oneTime {
+            data["oneTime"] = ["intro": env.text("admin.users.oneTimeResetIntro", language, [user.username]), "password": oneTime]
+        }
         if let notice, ["user", "password", "conflict"].contains(notice) {
             data["notice"] = env.text("admin.users.notice." + notice, language)
             data["noticeIsWarning"] = notice == "conflict"

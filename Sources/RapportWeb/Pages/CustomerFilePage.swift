@@ -4,7 +4,7 @@ import RapportApp
 import RapportCore
 
 /// `GET /customers/{id}`: the customer file with key persons, org chart, timeline and notes,
-/// and the forms to add an activity or a note.
+/// the forms to add an activity or a note, links to edit or delete them, and an undo banner.
 struct CustomerFilePage: Sendable {
     let env: PageEnvironment
     static let timelinePageSize = 20
@@ -55,6 +55,7 @@ struct CustomerFilePage: Sendable {
             "activities": timeline.items.map { activity -> [String: Any] in
                 let contact = contacts.first { $0.id == activity.contactID }
                 return [
+                    "id": activity.id.description, "editable": customer.deletedAt == nil,
                     "channel": env.label("channel", activity.channel, language),
                     "purpose": activity.purpose, "outcome": activity.outcome, "hasOutcome": !activity.outcome.isEmpty,
                     "who": people.name(activity.userID), "when": clock.display(activity.occurredAt),
@@ -66,7 +67,11 @@ struct CustomerFilePage: Sendable {
             "timelinePaged": timelineCursor != nil,
             "timelineFirstURL": "/customers/\(id)#timeline",
             "notes": notes.map { note -> [String: Any] in
-                ["author": people.name(note.authorID), "when": clock.display(note.createdAt), "body": note.body]
+                let rights = NoteRights(note, acting)
+                let canEdit = customer.deletedAt == nil && rights.canEdit
+                let canDelete = customer.deletedAt == nil && rights.canDelete
+                return ["id": note.id.description, "author": people.name(note.authorID), "when": clock.display(note.createdAt),
+                        "body": note.body, "canEdit": canEdit, "canDelete": canDelete, "hasActions": canEdit || canDelete]
             },
             "hasNotes": !notes.isEmpty,
         ]
@@ -80,7 +85,7 @@ struct CustomerFilePage: Sendable {
         data["activityOtherErrors"] = forms.activityErrors.others(shown: ActivityForm.shownFields)
         data["noteField"] = FormField.textarea("body", env.text("note.field.body", language),
                                                value: forms.note?.text("body") ?? "", errors: forms.noteErrors, rows: 3)
-        if let undo = try await undoContact(page, acting, customerID: id) { data["undoContact"] = undo }
+        if let undo = try await UndoBanner(env: env).load(page, acting, customerID: id) { data["undo"] = undo }
         return try env.render("customer", page, title: "customer.fileTitle", data, status: forms.status)
     }
 
@@ -105,17 +110,5 @@ struct CustomerFilePage: Sendable {
             "email": k.email, "influence": env.label("influence", k.influence, language),
             "involvement": k.involvement.map(String.init) ?? "", "isCoach": k.isCoach,
         ]
-    }
-
-    /// After a key person was deleted: their name and an undo button.
-    private func undoContact(_ page: PageRequest, _ acting: Acting, customerID: CustomerID) async throws -> [String: Any]? {
-        guard let id = page.query["undoContact"].flatMap(ContactID.init) else { return nil }
-        do {
-            let contact = try await env.app.contact(acting, id)
-            guard contact.deletedAt != nil, contact.customerID == customerID else { return nil }
-            return ["id": id.description, "text": env.text("contact.deleted", page.language, [contact.name])]
-        } catch AppError.notFound {
-            return nil
-        }
     }
 }

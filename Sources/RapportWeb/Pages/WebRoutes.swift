@@ -8,11 +8,13 @@ import RapportCore
 /// `/login`, users with a one-time password to `/account/password`, every POST must carry
 /// the session's anti-forgery token in `_csrf`, and errors become translated error pages.
 public struct WebRoutes {
-    /// Registers every page route and `/static/app.css`.
+    /// Registers every page route and `/static/app.css`, and the translated 404 page for unknown
+    /// page paths. Call it after the API routes are registered, so that they keep their own 404s.
     /// - Parameter secureCookies: mark cookies `Secure` (serve behind TLS).
     public static func register(on router: Router<RapportRequestContext>, app: Rapport, renderer: PageRenderer,
                                 localizer: Localizer, secureCookies: Bool) {
         let env = PageEnvironment(app: app, renderer: renderer, localizer: localizer, secureCookies: secureCookies)
+        router.add(middleware: PageNotFoundMiddleware(env: env))
         let stylesheet = env.stylesheet
         router.get("static/app.css") { request, context in stylesheet.response(request, context: context) }
         router.head("static/app.css") { request, context in stylesheet.response(request, context: context) }
@@ -30,6 +32,8 @@ public struct WebRoutes {
         AdminUserPages(env: env).register(on: router)
         AdminTeamPages(env: env).register(on: router)
         AdminFieldPages(env: env).register(on: router)
+        ActivityPages(env: env).register(on: router)
+        NotePages(env: env).register(on: router)
         TransferPages(env: env).register(on: router)
     }
 }

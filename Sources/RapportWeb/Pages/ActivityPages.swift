@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// One activity of a customer's timeline: `GET /activities/{id}/edit`, `POST /activities/{id}` (save),
+/// `POST /activities/{id}/delete` (back to the customer with an undo banner) and `POST /activities/{id}/restore`.
+struct ActivityPages: Sendable {
+    let env: PageEnvironment
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("activities/:id/edit", use: env.page(.signedIn, edit))
+        router.post("activities/:id", use: env.page(.signedIn, update))
+        router.post("activities/:id/delete", use: env.page(.signedIn, delete))
+        router.post("activities/:id/restore", use: env.page(.signedIn, restore))
+    }
+
+    @Sendable func edit(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let activity = try await env.app.activity(acting, try page.id())
+        if activity.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        return try await render(page, activity, form: ActivityForm.values(of: activity, clock: page.clock), outcome: EditOutcome())
+    }
+
+    @Sendable func update(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: ActivityID = try page.id()
+        let before = try await env.app.activity(acting, id)
+        if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        let version = try page.formVersion()
+        do {
+            let definitions = try await env.app.customFields(acting, object: .activity)
+            let draft = try ActivityForm.draft(from: page.form, clock: page.clock, definitions: definitions, editing: true)
+            _ = try await env.app.updateActivity(acting, id, draft, version: version)
+            return PageEnvironment.redirect("/customers/\(before.customerID)#timeline")
+        } catch AppError.invalid(let problems) {
+            return try await render(page, before, form: page.form,
+                                    outcome: .invalid(problems, env: env, language: page.language))
+        } catch AppError.conflict {
+            let current = try await env.app.activity(acting, id)
+            return try await render(page, current, form: ActivityForm.values(of: current, clock: page.clock), outcome: .stale)
+        }
+    }
+
+    @Sendable func delete(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let activity = try await env.app.deleteActivity(acting, try page.id())
+        let url = FormData(pairs: [("undoActivity", activity.id.description)]).url("/customers/\(activity.customerID)")
+        return PageEnvironment.redirect(url + "#undo-banner")
+    }
+
+    @Sendable func restore(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let activity = try await env.app.restoreActivity(acting, try page.id())
+        return PageEnvironment.redirect("/customers/\(activity.customerID)#timeline")
+    }
+
+    private func render(_ page: PageRequest, _ activity: Activity, form: FormData, outcome: EditOutcome) async throws -> Response {
+        let acting = try page.requireActing()
+        let customer = try await env.app.customer(acting, activity.customerID)
+        async let contactsLoad = env.app.contacts(acting, of: customer.id)
+        async let fieldsLoad = env.app.customFields(acting, object: .activity)
+        let definitions = try await fieldsLoad
+        var contacts = try await contactsLoad
+        // A key person deleted since keeps their place in the list, so saving never drops the link unasked.
+        if let linked = activity.contactID, !contacts.contains(where: { $0.id == linked }) {
+            do { contacts.append(try await env.app.contact(acting, linked)) } catch AppError.notFound {}
+        }
+        var data = outcome.data(shown: ActivityForm.shownFields)
+        data["activity"] = ["id": activity.id.description, "version": form.text("version")]
+        data["customer"] = ["id": customer.id.description, "name": customer.name]
+        data["fields"] = ActivityForm.fields(form: form, errors: outcome.errors, contacts: contacts, definitions: definitions,
+                                             env: env, language: page.language)
+        return try env.render("activity_form", page, title: "activity.editTitle", data, status: outcome.status)
+    }
+}

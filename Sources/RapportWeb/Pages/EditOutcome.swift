@@ -1,0 +1,22 @@
+import Hummingbird
+import RapportCore
+
+/// What an edit page adds when it is shown again after a save that did not go through:
+/// field messages, or the notice that someone else saved the record first.
+struct EditOutcome {
+    var errors = FormErrors()
+    /// The version posted was stale; the form now shows the latest saved values.
+    var conflict = false
+    var status: HTTPResponse.Status = .ok
+
+    static func invalid(_ problems: [FieldError], env: PageEnvironment, language: Language) -> EditOutcome {
+        EditOutcome(errors: FormErrors(problems, env: env, language: language), status: .unprocessableContent)
+    }
+
+    static let stale = EditOutcome(conflict: true, status: .conflict)
+
+    /// The keys every edit template reads for these.
+    func data(shown: Set<String>) -> [String: Any] {
+        ["conflict": conflict, "hasErrors": !errors.isEmpty, "otherErrors": errors.others(shown: shown)]
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// One note on a customer: `GET /notes/{id}/edit`, `POST /notes/{id}` (save), `POST /notes/{id}/delete`
+/// (back to the customer with an undo banner) and `POST /notes/{id}/restore`. Who may do what is the
+/// use cases' decision; a refusal becomes the 403 page.
+struct NotePages: Sendable {
+    let env: PageEnvironment
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("notes/:id/edit", use: env.page(.signedIn, edit))
+        router.post("notes/:id", use: env.page(.signedIn, update))
+        router.post("notes/:id/delete", use: env.page(.signedIn, delete))
+        router.post("notes/:id/restore", use: env.page(.signedIn, restore))
+    }
+
+    @Sendable func edit(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let note = try await env.app.note(acting, try page.id())
+        if note.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        // Refuse before showing a form that could never be saved.
+        guard NoteRights(note, acting).canEdit else { throw AppError.forbidden(reason: "notAuthor") }
+        return try await render(page, note, form: Self.values(of: note), outcome: EditOutcome())
+    }
+
+    @Sendable func update(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: NoteID = try page.id()
+        let before = try await env.app.note(acting, id)
+        if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        let version = try page.formVersion()
+        do {
+            _ = try await env.app.updateNote(acting, id, body: page.form.text("body"), version: version)
+            return PageEnvironment.redirect("/customers/\(before.customerID)#notes")
+        } catch AppError.invalid(let problems) {
+            return try await render(page, before, form: page.form, outcome: .invalid(problems, env: env, language: page.language))
+        } catch AppError.conflict {
+            let current = try await env.app.note(acting, id)
+            return try await render(page, current, form: Self.values(of: current), outcome: .stale)
+        }
+    }
+
+    @Sendable func delete(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let note = try await env.app.deleteNote(acting, try page.id())
+        let url = FormData(pairs: [("undoNote", note.id.description)]).url("/customers/\(note.customerID)")
+        return PageEnvironment.redirect(url + "#undo-banner")
+    }
+
+    @Sendable func restore(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let note = try await env.app.deleteNote(acting, try page.id(), restore: true)
+        return PageEnvironment.redirect("/customers/\(note.customerID)#notes")
+    }
+
+    private static func values(of note: Note) -> FormData {
+        FormData(pairs: [("body", note.body), ("version", String(note.version))])
+    }
+
+    private func render(_ page: PageRequest, _ note: Note, form: FormData, outcome: EditOutcome) async throws -> Response {
+        let acting = try page.requireActing()
+        let customer = try await env.app.customer(acting, note.customerID)
+        var data = outcome.data(shown: ["body"])
+        data["note"] = ["id": note.id.description, "version": form.text("version")]
+        data["customer"] = ["id": customer.id.description, "name": customer.name]
+        data["bodyField"] = FormField.textarea("body", env.text("note.field.text", page.language), value: form.text("body"),
+                                               errors: outcome.errors, rows: 6)
+        return try env.render("note_form", page, title: "note.editTitle", data, status: outcome.status)
+    }
+}

@@ -30,7 +30,7 @@ public func buildApplication(app: Rapport, settings: ServerSettings, metrics: Pr
     let renderer = try await PageRenderer.bundled()
     let router = Router(context: RapportRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
-    if metrics != nil { router.add(middleware: MetricsMiddleware()) }
+    if let metrics { router.add(middleware: RequestMetricsMiddleware(registry: metrics)) }
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: AuthMiddleware(app: app))
 

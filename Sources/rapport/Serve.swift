@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
-import Metrics
 import Prometheus
 import RapportApp
 import RapportHTTP
@@ -35,7 +34,6 @@ struct Serve: AsyncParsableCommand {
         let app = try await Runtime.open(common, allowMigrate: migrate, logger: logger)
         try await bootstrapAdmin(app)
         let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let server = try await buildApplication(app: app, settings: ServerSettings(host: host, port: port, secureCookies: secure),
                                                 metrics: registry, logger: logger)
         let location = try common.location()

@@ -1,6 +1,9 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
+import Prometheus
+import RapportHTTP
 import RapportApp
 import RapportTestSupport
 import Testing
@@ -53,5 +56,27 @@ import Testing
             let short = try await api.call(client, .post, "/api/v1/users", as: "admin", json: ["username": "erin", "role": "rep", "password": "short"])
             #expect(short.errorFields == ["password"])
         }
+    }
+}
+
+@Suite struct MetricsTests {
+    @Test func metrics_exposePrometheusTextWithRequestCounts() async throws {
+        let world = try await TestWorld.make(.sqlite)
+        let registry = PrometheusCollectorRegistry()
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let app = try await buildApplication(app: world.app, settings: ServerSettings(), metrics: registry, logger: logger)
+        try await app.test(.router) { client in
+            _ = try await client.execute(uri: "/health", method: .get)
+            _ = try await client.execute(uri: "/api/v1/customers/\(UUID())", method: .get)
+            let response = try await client.execute(uri: "/metrics", method: .get)
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType]?.hasPrefix("text/plain") == true)
+            let text = String(buffer: response.body)
+            #expect(text.contains("rapport_http_requests_total{method=\"GET\",route=\"/health\",status=\"200\"} 1"))
+            #expect(text.contains("route=\"/api/v1/customers/{id}\",status=\"401\""))
+            #expect(text.contains("rapport_http_request_duration_seconds_bucket"))
+        }
+        try await world.close()
     }
 }

@@ -78,6 +78,8 @@ extension Rapport {
                                   ignoredColumns: plan.ignored)
         var seen: [String: Int] = [:]
         var pending: [(line: Int, customer: Customer, keys: [String], earlier: Int?)] = []
+        // The previous batch's write runs while the next batch is read and checked (two cores).
+        var writing: Task<Void, any Error>?
         let now = env.now()
         for (index, row) in table.rows.enumerated() {
             let line = index + 2
@@ -108,10 +110,11 @@ extension Rapport {
             for key in fileKeys where seen[key] == nil { seen[key] = line }
             pending.append((line, customer, fileKeys, earlier))
             if pending.count >= options.batchSize {
-                try await flush(acting, &pending, into: &report, options: options)
+                writing = try await flush(acting, &pending, into: &report, options: options, after: writing)
             }
         }
-        try await flush(acting, &pending, into: &report, options: options)
+        writing = try await flush(acting, &pending, into: &report, options: options, after: writing)
+        try await writing?.value
         if !options.dryRun {
             let entry = try audit(acting.id, "import", fileName, .importRun, before: nil as ImportReport?, after: report)
             try await store.write { try await $0.appendAudit(entry) }
@@ -121,10 +124,12 @@ extension Rapport {
     }
 
     /// Checks a batch against the customers already stored (one query per key kind, not per row),
-    /// reports the duplicates with their owners, and writes the rest in one transaction.
+    /// reports the duplicates with their owners, waits for the previous batch's write, and starts
+    /// writing this one in one transaction; returns that write for the caller to await.
     private func flush(_ acting: Acting, _ pending: inout [(line: Int, customer: Customer, keys: [String], earlier: Int?)],
-                       into report: inout ImportReport, options: ImportOptions) async throws {
-        guard !pending.isEmpty else { return }
+                       into report: inout ImportReport, options: ImportOptions,
+                       after previous: Task<Void, any Error>?) async throws -> Task<Void, any Error>? {
+        guard !pending.isEmpty else { return previous }
         let batchKeys = pending.map {
             DuplicateKeys(name: $0.customer.name, phone: $0.customer.phone, email: $0.customer.email,
                           registrationNumber: $0.customer.registrationNumber)
@@ -145,9 +150,10 @@ extension Rapport {
         }
         pending.removeAll(keepingCapacity: true)
         report.imported += accepted.count
-        if !options.dryRun && !accepted.isEmpty {
-            let rows = accepted
-            try await store.write { try await $0.insertCustomers(rows) }
-        }
+        try await previous?.value
+        guard !options.dryRun && !accepted.isEmpty else { return nil }
+        let rows = accepted
+        let store = store
+        return Task { try await store.write { try await $0.insertCustomers(rows) } }
     }
 }

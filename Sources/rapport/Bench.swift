@@ -22,8 +22,19 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Requests per latency scenario") var requests: Int = 500
     @Option(help: "Scratch folder (deleted first)") var dir: String = "./bench-data"
     @Option(help: "Port for the measured server") var port: Int = 18_080
+    @Flag(help: "Reuse the dataset already in --dir and only measure the server (latency and memory)") var latencyOnly = false
 
     func run() async throws {
+        if latencyOnly {
+            let logger = try CommonOptions.parse([]).logger(label: "bench")
+            let dbPath = "\(dir)/bench.sqlite"
+            let app = try await BenchSetup.openApp(path: dbPath, logger: logger)
+            guard let rep = try await app.user(username: "rep0") else { throw BenchError("no bench data in \(dir)") }
+            let token = try await app.createToken(try await app.acting(rep), name: "bench").token
+            try await app.store.close()
+            try await measureServer(database: dbPath, token: token, started: Date())
+            return
+        }
         let fm = FileManager.default
         if fm.fileExists(atPath: dir) { try fm.removeItem(atPath: dir) }
         try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -82,7 +93,11 @@ struct Bench: AsyncParsableCommand {
         let token = try await app.createToken(setup.measuredActing, name: "bench").token
         try await app.store.close()
 
-        // 5. The server as users run it, in its own process; latency over loopback.
+        try await measureServer(database: dbPath, token: token, started: started)
+    }
+
+    /// The server as users run it, in its own process; latency over loopback, then memory at idle.
+    private func measureServer(database dbPath: String, token: String, started: Date) async throws {
         let server = try BenchServer.start(database: dbPath, port: port)
         defer { server.terminate() }
         try await BenchServer.waitUntilHealthy(port: port)

@@ -103,3 +103,27 @@ import Testing
         }
     }
 }
+
+@Suite struct TeamLifecycleTests {
+    @Test(arguments: TestEngine.available)
+    func teams_withActiveMembersStay_emptyOnesAreDeletedAndRestored(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let east = api.world.east.id.description
+            let busy = try await api.call(client, .delete, "/api/v1/teams/\(east)", as: "admin")
+            #expect(busy.errorFields == ["team"])
+            let empty = try await api.call(client, .post, "/api/v1/teams", as: "admin", json: ["name": "华南销售部"])
+            let id = try #require(empty.string("id"))
+            #expect(try await api.call(client, .delete, "/api/v1/teams/\(id)", as: "alice").status == 403)
+            let deleted = try await api.call(client, .delete, "/api/v1/teams/\(id)", as: "admin")
+            #expect(deleted.status == 200)
+            #expect(deleted.string("deletedAt") != nil)
+            #expect(!(try await api.call(client, .get, "/api/v1/teams", as: "alice").items.contains { $0["id"] as? String == id }))
+            #expect(try await api.call(client, .get, "/api/v1/teams?includeDeleted=true", as: "admin").items.contains { $0["id"] as? String == id })
+            let joining = try await api.call(client, .post, "/api/v1/users", as: "admin", json: ["username": "zoe", "role": "rep", "teamID": id])
+            #expect(joining.errorFields == ["teamID"])
+            #expect(try await api.call(client, .post, "/api/v1/teams/\(id)/restore", as: "admin").status == 200)
+            let joined = try await api.call(client, .post, "/api/v1/users", as: "admin", json: ["username": "zoe", "role": "rep", "teamID": id])
+            #expect(joined.status == 201)
+        }
+    }
+}

@@ -3,9 +3,41 @@ import RapportCore
 import RapportStore
 
 extension Rapport {
-    /// Every team; anyone signed in may list them.
-    public func teams(_ acting: Acting) async throws -> [Team] {
-        try await store.read { try await $0.teams() }
+    /// Every live team; anyone signed in may list them. Admins may include deleted ones (to restore them).
+    public func teams(_ acting: Acting, includeDeleted: Bool = false) async throws -> [Team] {
+        let all = try await store.read { try await $0.teams() }
+        return includeDeleted && acting.isAdmin ? all : all.filter { $0.deletedAt == nil }
+    }
+
+    /// Deletes a team (admins only; restorable). Refused while active users still belong to it.
+    public func deleteTeam(_ acting: Acting, _ id: TeamID) async throws -> Team {
+        try acting.requireAdmin()
+        let members = try await store.read { try await $0.users(team: id) }.filter { !$0.disabled }
+        if !members.isEmpty { throw AppError.invalid([FieldError("team", "hasMembers", detail: String(members.count))]) }
+        return try await setTeamDeleted(acting, id, deleted: true)
+    }
+
+    public func restoreTeam(_ acting: Acting, _ id: TeamID) async throws -> Team {
+        try acting.requireAdmin()
+        return try await setTeamDeleted(acting, id, deleted: false)
+    }
+
+    private func setTeamDeleted(_ acting: Acting, _ id: TeamID, deleted: Bool) async throws -> Team {
+        guard let before = try await store.read({ try await $0.team(id) }) else { throw AppError.notFound(entity: "team") }
+        guard (before.deletedAt != nil) != deleted else { return before }
+        var after = before
+        after.deletedAt = deleted ? env.now() : nil
+        after.updatedAt = env.now()
+        after.version += 1
+        let entry = try audit(acting.id, "team", id.description, deleted ? .delete : .restore, before: before, after: after)
+        let saved = after
+        try await mapped("team") {
+            try await store.write { session in
+                try await session.updateTeam(saved, expectedVersion: before.version)
+                try await session.appendAudit(entry)
+            }
+        }
+        return after
     }
 
     public func team(_ acting: Acting, _ id: TeamID) async throws -> Team {

@@ -61,7 +61,7 @@ extension Rapport {
         if let password = input.password { AccountRules.validate(password: password, into: &v) }
         if let zone = input.timeZone, TimeZone(identifier: zone) == nil { v.add("timeZone", "invalid") }
         if !v.errors.isEmpty { throw AppError.invalid(v.errors) }
-        if let team = input.teamID, try await store.read({ try await $0.team(team) }) == nil {
+        if let team = input.teamID, try await !liveTeam(team) {
             throw AppError.invalid([FieldError("teamID", "unknown")])
         }
         let oneTime = input.password == nil ? Secrets.oneTimePassword() : nil
@@ -97,7 +97,7 @@ extension Rapport {
             v.add(changes.disabled == true ? "disabled" : "role", "notForYourself")
         }
         if !v.errors.isEmpty { throw AppError.invalid(v.errors) }
-        if case .some(.some(let team)) = changes.teamID, try await store.read({ try await $0.team(team) }) == nil {
+        if case .some(.some(let team)) = changes.teamID, try await !liveTeam(team) {
             throw AppError.invalid([FieldError("teamID", "unknown")])
         }
         var after = before
@@ -194,6 +194,12 @@ extension Rapport {
             try await session.deleteWebSessions(of: stored.user.id)
             try await session.appendAudit(entry)
         }
+    }
+
+    /// Whether a team exists and is not deleted.
+    func liveTeam(_ id: TeamID) async throws -> Bool {
+        guard let team = try await store.read({ try await $0.team(id) }) else { return false }
+        return team.deletedAt == nil
     }
 
     /// Looks a user up by name (CLI).

@@ -65,11 +65,13 @@ public struct Team: Sendable, Codable, Equatable, Identifiable {
     public var managerID: UserID?
     public var createdAt: Date
     public var updatedAt: Date
+    /// Set when the team was deleted (restorable); its members keep their history.
+    public var deletedAt: Date?
     public var version: Int
 
-    public init(id: TeamID, name: String, managerID: UserID?, createdAt: Date, updatedAt: Date, version: Int) {
+    public init(id: TeamID, name: String, managerID: UserID?, createdAt: Date, updatedAt: Date, deletedAt: Date? = nil, version: Int) {
         self.id = id; self.name = name; self.managerID = managerID
-        self.createdAt = createdAt; self.updatedAt = updatedAt; self.version = version
+        self.createdAt = createdAt; self.updatedAt = updatedAt; self.deletedAt = deletedAt; self.version = version
     }
 }
 

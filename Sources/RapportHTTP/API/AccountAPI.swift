@@ -57,13 +57,24 @@ struct AccountAPI {
         group.delete("users/:id") { request, context in try await setDisabled(request, context, true) }
         group.post("users/:id/restore") { request, context in try await setDisabled(request, context, false) }
         group.post("users/:id/password", use: setPassword)
-        group.get("teams") { _, context in try JSONBody.response(Page(items: try await app.teams(try context.requireActing()), nextCursor: nil)) }
+        group.get("teams") { request, context in
+            let deleted = try RequestParameters(request: request, context: context).bool("includeDeleted")
+            return try JSONBody.response(Page(items: try await app.teams(try context.requireActing(), includeDeleted: deleted), nextCursor: nil))
+        }
         group.post("teams", use: createTeam)
         group.get("teams/:id") { request, context in
             let team = try await app.team(try context.requireActing(), try RequestParameters(request: request, context: context).id())
             return try JSONBody.response(team, version: team.version)
         }
         group.patch("teams/:id", use: updateTeam)
+        group.delete("teams/:id") { request, context in
+            let team = try await app.deleteTeam(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+            return try JSONBody.response(team, version: team.version)
+        }
+        group.post("teams/:id/restore") { request, context in
+            let team = try await app.restoreTeam(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+            return try JSONBody.response(team, version: team.version)
+        }
         group.get("custom-fields") { request, context in
             let object: CustomObject? = try RequestParameters(request: request, context: context).enumValue("object")
             return try JSONBody.response(Page(items: try await app.customFields(try context.requireActing(), object: object), nextCursor: nil))

@@ -162,7 +162,7 @@ extension StoreSession {
     /// A page of customers inside the scope.
     public func customers(_ query: CustomerQuery, scope: AccessScope) async throws -> Page<Customer> {
         var sql: SQLQueryString = "SELECT \(unsafeRaw: Self.customerColumns) FROM customers c WHERE \(Self.scopeClause(scope))"
-        sql += try filterClause(query)
+        sql += try filterClause(query, scope: scope)
         let column: String
         switch query.sort {
         case .name: column = "c.name"
@@ -203,11 +203,11 @@ extension StoreSession {
     /// How many customers match the filters inside the scope (cursor and limit ignored).
     public func customerCount(_ query: CustomerQuery, scope: AccessScope) async throws -> Int {
         var sql: SQLQueryString = "SELECT COUNT(*) AS n FROM customers c WHERE \(Self.scopeClause(scope))"
-        sql += try filterClause(query)
+        sql += try filterClause(query, scope: scope)
         return try await db.raw(sql).first()?.int("n") ?? 0
     }
 
-    private func filterClause(_ query: CustomerQuery) throws -> SQLQueryString {
+    private func filterClause(_ query: CustomerQuery, scope: AccessScope) throws -> SQLQueryString {
         var sql: SQLQueryString = ""
         switch query.deleted {
         case .exclude: sql += " AND c.deleted_at IS NULL"
@@ -225,17 +225,20 @@ extension StoreSession {
             sql += " AND c.tags LIKE \(bind: "%|" + Self.likeEscape(tag) + "|%") ESCAPE '\\'"
         }
         if let search = query.search, !search.trimmingCharacters(in: .whitespaces).isEmpty {
-            sql += searchClause(search)
+            sql += searchClause(search, scope: scope)
         }
         return sql
     }
 
-    /// The engine-specific substring search (see `SearchText`).
-    private func searchClause(_ search: String) -> SQLQueryString {
+    /// The engine-specific substring search (see `SearchText`). A rep's own customers (a few
+    /// thousand) are checked directly, which beats intersecting the index's long lists for common
+    /// fragments such as phone prefixes; wider scopes use the gram index first.
+    private func searchClause(_ search: String, scope: AccessScope) -> SQLQueryString {
         let needle = SearchText.normalize(search)
         guard !needle.isEmpty, let match = SearchText.gramQuery(for: search) else { return " AND 1 = 0" }
         // The substring test is exact on both engines; on SQLite the gram index narrows the rows first.
         let substring: SQLQueryString = " AND c.search_text LIKE \(bind: "%" + Self.likeEscape(needle) + "%") ESCAPE '\\'"
+        if case .owner = scope { return substring }
         switch kind {
         case .sqlite:
             return " AND c.rowid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH \(bind: match))" + substring

@@ -97,7 +97,8 @@ extension StoreSession {
 
     private static func decodeTeam(_ row: any SQLRow) throws -> Team {
         Team(id: try row.id("id"), name: try row.text("name"), managerID: try row.optionalID("manager_id"),
-             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"), version: try row.int("version"))
+             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
+             deletedAt: try row.optionalDate("deleted_at"), version: try row.int("version"))
     }
 
     public func insertTeam(_ team: Team) async throws {
@@ -105,9 +106,10 @@ extension StoreSession {
             throw StoreError.uniqueViolation(field: "name")
         }
         try await db.raw("""
-            INSERT INTO teams (id, name, manager_id, created_at, updated_at, version) VALUES (
+            INSERT INTO teams (id, name, manager_id, created_at, updated_at, deleted_at, version) VALUES (
             \(bind: team.id.description), \(bind: team.name), \(bind: team.managerID?.description),
-            \(bind: StoredTime.encode(team.createdAt)), \(bind: StoredTime.encode(team.updatedAt)), \(bind: Int64(team.version)))
+            \(bind: StoredTime.encode(team.createdAt)), \(bind: StoredTime.encode(team.updatedAt)),
+            \(bind: StoredTime.encode(team.deletedAt)), \(bind: Int64(team.version)))
             """).run()
     }
 
@@ -117,7 +119,8 @@ extension StoreSession {
         }
         let rows = try await db.raw("""
             UPDATE teams SET name = \(bind: team.name), manager_id = \(bind: team.managerID?.description),
-            updated_at = \(bind: StoredTime.encode(team.updatedAt)), version = \(bind: Int64(team.version))
+            updated_at = \(bind: StoredTime.encode(team.updatedAt)), deleted_at = \(bind: StoredTime.encode(team.deletedAt)),
+            version = \(bind: Int64(team.version))
             WHERE id = \(bind: team.id.description) AND version = \(bind: Int64(expectedVersion)) RETURNING id
             """).all()
         if rows.isEmpty { try await versionFailure(table: "teams", id: team.id.description) }

@@ -13,6 +13,7 @@ enum Migrations {
             manager_id TEXT,
             created_at BIGINT NOT NULL,
             updated_at BIGINT NOT NULL,
+            deleted_at BIGINT,
             version BIGINT NOT NULL
         )
         """,

@@ -23,6 +23,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Scratch folder (deleted first)") var dir: String = "./bench-data"
     @Option(help: "Port for the measured server") var port: Int = 18_080
     @Flag(help: "Reuse the dataset already in --dir and only measure the server (latency and memory)") var latencyOnly = false
+    @Flag(help: "Stop after the import figure (no key persons, activities or server)") var importOnly = false
 
     func run() async throws {
         if latencyOnly {
@@ -85,6 +86,10 @@ struct Bench: AsyncParsableCommand {
         say(String(format: "import: %.0f rows/s (%d rows, %.1f s) = %.0f%% of raw", importRate, imported, importSeconds,
                    100 * importRate / (Double(table.rows.count) / raw)))
 
+        if importOnly {
+            try await app.store.close()
+            return
+        }
         // 4. Spread owners, then contacts and activities in bulk.
         let fill = Date()
         try await BenchSetup.distribute(app, reps: setup.reps, measured: setup.measured, repCustomers: repCustomers)

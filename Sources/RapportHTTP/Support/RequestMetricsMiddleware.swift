@@ -33,7 +33,7 @@ struct RequestMetricsMiddleware: RouterMiddleware {
             let response = try await next(request, context)
             status = Int(response.status.code)
             return response
-        } catch let error as HTTPResponseError {
+        } catch let error as any HTTPResponseError {
             status = Int(error.status.code)
             throw error
         }

@@ -150,10 +150,14 @@ extension Rapport {
         }
         pending.removeAll(keepingCapacity: true)
         report.imported += accepted.count
+        guard !options.dryRun && !accepted.isEmpty else {
+            try await previous?.value
+            return nil
+        }
+        // The statements are built here, beside the previous batch's write, so the writer only writes.
+        let prepared = try StoreSession.prepareInserts(accepted, kind: store.kind)
         try await previous?.value
-        guard !options.dryRun && !accepted.isEmpty else { return nil }
-        let rows = accepted
         let store = store
-        return Task { try await store.write { try await $0.insertCustomers(rows) } }
+        return Task { try await store.write { try await $0.run(prepared) } }
     }
 }

@@ -63,11 +63,18 @@ extension StoreSession {
 
     /// Inserts one new customer (it has no key persons yet) with its search document.
     public func insertCustomer(_ c: Customer) async throws {
-        try await insertCustomers([c])
+        try await run(try Self.prepareInserts([c], kind: kind))
     }
 
     /// Inserts new customers with multi-row statements (imports), search documents included.
     public func insertCustomers(_ batch: [Customer]) async throws {
+        try await run(try Self.prepareInserts(batch, kind: kind))
+    }
+
+    /// Builds the statements that insert new customers (normalising, cutting grams, encoding JSON)
+    /// without touching the database, so an import can prepare a batch while another is written.
+    public static func prepareInserts(_ batch: [Customer], kind: EngineKind) throws -> PreparedInserts {
+        var statements: [SQLQueryString] = []
         var start = 0
         while start < batch.count {
             let chunk = batch[start..<min(batch.count, start + 500)]
@@ -75,7 +82,7 @@ extension StoreSession {
             let documents = chunk.map { SearchText.documents(for: [$0.name, $0.phone, $0.email]) }
             var sql = SQLQueryString(Self.insertColumns)
             sql += try zip(chunk, documents).map { try Self.insertValues($0, search: $1.plain) }.joined(separator: ", ")
-            try await db.raw(sql).run()
+            statements.append(sql)
             if kind == .sqlite {
                 // New rows only: their gram documents go in by joining on the ids just written.
                 var fts: SQLQueryString = "INSERT INTO customer_search (rowid, grams) SELECT c.rowid, v.column2 FROM (VALUES "
@@ -83,9 +90,16 @@ extension StoreSession {
                     "(\(bind: c.id.description), \(bind: document.grams))"
                 }.joined(separator: ", ")
                 fts += ") AS v JOIN customers c ON c.id = v.column1"
-                try await db.raw(fts).run()
+                statements.append(fts)
             }
         }
+        return PreparedInserts(statements: statements, kind: kind)
+    }
+
+    /// Runs prepared inserts (they must have been prepared for this engine).
+    public func run(_ prepared: PreparedInserts) async throws {
+        precondition(prepared.kind == kind, "inserts prepared for another engine")
+        for statement in prepared.statements { try await db.raw(statement).run() }
     }
 
     /// Which of the given duplicate keys already belong to live customers, as `n:`/`p:`/`e:`/`r:`-prefixed keys.
@@ -300,4 +314,10 @@ extension StoreSession {
             return (try Self.decodeCustomer(row), reasons)
         }
     }
+}
+
+/// Insert statements built ahead of a write transaction (see `StoreSession.prepareInserts`).
+public struct PreparedInserts: Sendable {
+    let statements: [SQLQueryString]
+    let kind: EngineKind
 }

@@ -49,20 +49,7 @@ extension Rapport {
     /// customers the acting user may see; "reports to" names another person of the same customer
     /// (in the file or already stored). Bad rows are reported with their reasons, good rows kept.
     public func importContacts(_ acting: Acting, data: Data, fileName: String, dryRun: Bool = false) async throws -> ImportReport {
-        guard let format = FileFormat.guess(fileName: fileName, data: data) else { throw AppError.invalid([FieldError("file", "invalid")]) }
-        let table: Table
-        var encoding: String?
-        do {
-            if format == .csv {
-                let read = try CSVReader.read(data)
-                table = read.table
-                encoding = read.encoding.rawValue
-            } else {
-                table = try XLSXReader.read(data)
-            }
-        } catch {
-            throw AppError.invalid([FieldError("file", "invalid", detail: "\(error)")])
-        }
+        let (format, table, encoding) = try Self.readTable(data, fileName: fileName)
         var columns: [Int: ContactColumn] = [:]
         var ignored: [String] = []
         for (index, title) in table.header.enumerated() {

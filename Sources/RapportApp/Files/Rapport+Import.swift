@@ -47,29 +47,31 @@ public struct ImportReport: Sendable, Codable {
 }
 
 extension Rapport {
+    /// Reads an uploaded CSV or XLSX into a table; anything unreadable is a `file` field error.
+    static func readTable(_ data: Data, fileName: String) throws -> (FileFormat, Table, String?) {
+        guard let format = FileFormat.guess(fileName: fileName, data: data) else {
+            throw AppError.invalid([FieldError("file", "invalid")])
+        }
+        do {
+            switch format {
+            case .csv:
+                let read = try CSVReader.read(data)
+                return (format, read.table, read.encoding.rawValue)
+            case .xlsx:
+                return (format, try XLSXReader.read(data), nil)
+            }
+        } catch {
+            throw AppError.invalid([FieldError("file", "invalid", detail: "\(error)")])
+        }
+    }
+
     /// Imports customers from CSV (UTF-8 with or without BOM, GB18030) or XLSX. Good rows are
     /// kept and bad ones reported (it does not roll back as a whole); rows that match an existing
     /// customer or an earlier row are reported as duplicates and skipped unless `allowDuplicates`.
     /// `progress` is called with (rows checked, total rows) as it goes.
     public func importCustomers(_ acting: Acting, data: Data, fileName: String, options: ImportOptions = .init(),
                                 progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> ImportReport {
-        guard let format = FileFormat.guess(fileName: fileName, data: data) else {
-            throw AppError.invalid([FieldError("file", "invalid")])
-        }
-        let table: Table
-        var encoding: String?
-        do {
-            switch format {
-            case .csv:
-                let read = try CSVReader.read(data)
-                table = read.table
-                encoding = read.encoding.rawValue
-            case .xlsx:
-                table = try XLSXReader.read(data)
-            }
-        } catch {
-            throw AppError.invalid([FieldError("file", "invalid", detail: "\(error)")])
-        }
+        let (format, table, encoding) = try Self.readTable(data, fileName: fileName)
         let fields = try await store.read { try await $0.fields(object: .customer) }
         let plan = try ImportPlan(header: table.header, mapping: options.mapping, fields: fields)
         let users = try await store.read { try await $0.users() }

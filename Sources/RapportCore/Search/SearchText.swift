@@ -64,11 +64,6 @@ public enum SearchText {
         return tokens.joined(separator: " ")
     }
 
-    /// The plain normalised document (values joined by a space), for engines that search by substring.
-    public static func plain(for values: [String]) -> String {
-        values.map(normalize).filter { !$0.isEmpty }.joined(separator: " ")
-    }
-
     /// The full-text query for a user's search text, or `nil` when nothing searchable is left:
     /// every distinct gram of the query, in order.
     public static func gramQuery(for query: String) -> String? {

@@ -65,10 +65,6 @@ extension StoreSession {
             """).first()?.id("user_id")
     }
 
-    public func touchToken(tokenHash: String, at: Date) async throws {
-        try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: StoredTime.encode(at)) WHERE token_hash = \(bind: tokenHash)").run()
-    }
-
     public func tokens(of user: UserID) async throws -> [StoredToken] {
         try await db.raw("""
             SELECT id, user_id, name, created_at, last_used_at, revoked_at FROM api_tokens

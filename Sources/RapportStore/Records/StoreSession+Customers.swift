@@ -168,11 +168,6 @@ extension StoreSession {
         return names
     }
 
-    /// Whether the customer exists at all (to tell 404 from 403 where that is allowed).
-    public func customerExists(_ id: CustomerID) async throws -> Bool {
-        try await db.raw("SELECT id FROM customers WHERE id = \(bind: id.description)").first() != nil
-    }
-
     /// A page of customers inside the scope.
     public func customers(_ query: CustomerQuery, scope: AccessScope) async throws -> Page<Customer> {
         var sql: SQLQueryString = "SELECT \(unsafeRaw: Self.customerColumns) FROM customers c WHERE \(Self.scopeClause(scope))"

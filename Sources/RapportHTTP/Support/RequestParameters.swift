@@ -52,6 +52,12 @@ struct RequestParameters {
         return id
     }
 
+    func date(_ name: String) throws -> CalendarDate? {
+        guard let text = try string(name) else { return nil }
+        guard let date = CalendarDate(parsing: text) else { throw APIError.malformed(field: name, reason: "expected YYYY-MM-DD") }
+        return date
+    }
+
     func cursor() throws -> PageCursor? {
         guard let text = try string("cursor", max: 1000) else { return nil }
         guard let cursor = PageCursor(token: text) else { throw APIError.malformed(field: "cursor", reason: "not a cursor") }

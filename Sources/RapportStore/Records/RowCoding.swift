@@ -96,3 +96,11 @@ extension SQLRow {
     }
 }
 
+
+extension SQLRow {
+    func calendarDate(_ column: String) throws -> CalendarDate {
+        let raw = try text(column)
+        guard let date = CalendarDate(parsing: raw) else { throw StoreError.corruptRow("\(column): \(raw)") }
+        return date
+    }
+}

@@ -3,7 +3,7 @@
 /// Portable column types only: TEXT, BIGINT (integers, booleans as 0/1, times as epoch
 /// milliseconds UTC), DOUBLE PRECISION. Ids are lowercase UUID text.
 enum Migrations {
-    static let all: [Migration] = [foundation]
+    static let all: [Migration] = [foundation, relationships]
 
     static let foundation = Migration(1, "foundation", both: [
         """
@@ -213,5 +213,136 @@ enum Migrations {
     ], postgres: [
         "CREATE EXTENSION IF NOT EXISTS pg_trgm",
         "CREATE INDEX customers_search_trgm ON customers USING gin (search_text gin_trgm_ops)",
+    ])
+
+    /// Relationship intelligence (issue 3): personalities, situations, results, promises, care
+    /// dates, handovers, notifications and admin-edited reference files.
+    static let relationships = Migration(2, "relationships", both: [
+        """
+        CREATE TABLE personalities (
+            subject_id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL REFERENCES customers (id),
+            contact_id TEXT REFERENCES contacts (id),
+            temperament TEXT,
+            suggested TEXT,
+            answers TEXT NOT NULL,
+            confirmed_by TEXT REFERENCES users (id),
+            confirmed_at BIGINT,
+            buyer_type TEXT,
+            online_type TEXT,
+            updated_at BIGINT NOT NULL,
+            version BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX personalities_customer ON personalities (customer_id)",
+        """
+        CREATE TABLE customer_situations (
+            customer_id TEXT PRIMARY KEY REFERENCES customers (id),
+            join_reasons TEXT NOT NULL,
+            motivation TEXT,
+            business_type TEXT,
+            updated_at BIGINT NOT NULL,
+            version BIGINT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE customer_results (
+            id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL REFERENCES customers (id),
+            measure TEXT NOT NULL,
+            value BIGINT NOT NULL,
+            on_date TEXT NOT NULL,
+            note TEXT NOT NULL,
+            recorded_by TEXT REFERENCES users (id),
+            created_at BIGINT NOT NULL,
+            deleted_at BIGINT
+        )
+        """,
+        "CREATE INDEX customer_results_customer ON customer_results (customer_id, on_date, id)",
+        """
+        CREATE TABLE commitments (
+            id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL REFERENCES customers (id),
+            contact_id TEXT REFERENCES contacts (id),
+            owner_id TEXT NOT NULL REFERENCES users (id),
+            title TEXT NOT NULL,
+            details TEXT NOT NULL,
+            due_on TEXT NOT NULL,
+            state TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            created_by TEXT NOT NULL REFERENCES users (id),
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            closed_at BIGINT,
+            escalated_at BIGINT,
+            deleted_at BIGINT,
+            version BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX commitments_owner ON commitments (owner_id, state, due_on)",
+        "CREATE INDEX commitments_customer ON commitments (customer_id, state, due_on)",
+        "CREATE INDEX commitments_due ON commitments (state, due_on)",
+        """
+        CREATE TABLE care_dates (
+            id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL REFERENCES customers (id),
+            contact_id TEXT REFERENCES contacts (id),
+            kind TEXT NOT NULL,
+            calendar TEXT NOT NULL,
+            month BIGINT NOT NULL,
+            day BIGINT NOT NULL,
+            leap_month BIGINT NOT NULL,
+            year BIGINT,
+            lead_days BIGINT NOT NULL,
+            title TEXT NOT NULL,
+            next_on TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            deleted_at BIGINT,
+            version BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX care_dates_customer ON care_dates (customer_id, next_on)",
+        "CREATE INDEX care_dates_next ON care_dates (next_on)",
+        """
+        CREATE TABLE handovers (
+            id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL REFERENCES customers (id),
+            from_user_id TEXT REFERENCES users (id),
+            to_user_id TEXT NOT NULL REFERENCES users (id),
+            summary TEXT NOT NULL,
+            created_by TEXT REFERENCES users (id),
+            created_at BIGINT NOT NULL,
+            read_at BIGINT
+        )
+        """,
+        "CREATE INDEX handovers_to ON handovers (to_user_id, read_at, created_at)",
+        "CREATE INDEX handovers_customer ON handovers (customer_id, created_at)",
+        """
+        CREATE TABLE notifications (
+            id TEXT PRIMARY KEY,
+            recipient_id TEXT NOT NULL REFERENCES users (id),
+            kind TEXT NOT NULL,
+            subject_id TEXT NOT NULL,
+            customer_id TEXT REFERENCES customers (id),
+            payload TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            read_at BIGINT
+        )
+        """,
+        "CREATE INDEX notifications_recipient ON notifications (recipient_id, created_at, id)",
+        "CREATE UNIQUE INDEX notifications_once ON notifications (recipient_id, kind, subject_id)",
+        """
+        CREATE INDEX activities_user_time ON activities (user_id, occurred_at)
+        """,
+        """
+        CREATE TABLE reference_files (
+            name TEXT PRIMARY KEY,
+            content TEXT NOT NULL,
+            updated_by TEXT REFERENCES users (id),
+            updated_at BIGINT NOT NULL,
+            version BIGINT NOT NULL
+        )
+        """,
     ])
 }

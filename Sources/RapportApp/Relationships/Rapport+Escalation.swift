@@ -1,0 +1,52 @@
+import Foundation
+import RapportCore
+import RapportStore
+
+extension Rapport {
+    /// Finds open promises past their due date (in the owner's time zone) that were not yet
+    /// escalated, marks them, and writes a notice to the owner and the owner's team manager.
+    /// Safe to run from several processes at once: each promise is claimed by one update.
+    /// Returns how many promises were escalated.
+    @discardableResult
+    public func escalateOverdueCommitments(batch: Int = 500) async throws -> Int {
+        let now = env.now()
+        // The latest "today" anywhere on Earth is at most one day ahead of UTC's.
+        let latestToday = CalendarDate.today(in: .gmt, at: now).adding(days: 1)
+        var escalated = 0
+        var users: [UserID: User] = [:]
+        var managers: [TeamID: UserID?] = [:]
+        let candidates = try await store.read { try await $0.unescalatedOverdueCommitments(before: latestToday, limit: batch) }
+        let names = try await store.read { try await $0.customerNames(candidates.map(\.customerID), scope: .everything) }
+        for promise in candidates {
+            if users[promise.ownerID] == nil, let owner = try await store.read({ try await $0.user(promise.ownerID) })?.user {
+                users[promise.ownerID] = owner
+            }
+            guard let owner = users[promise.ownerID] else { continue }
+            let today = CalendarDate.today(in: TimeZone(identifier: owner.timeZone) ?? .gmt, at: now)
+            guard promise.isOverdue(today: today) else { continue }
+            var recipients = [owner.id]
+            if let team = owner.teamID {
+                if managers[team] == nil {
+                    managers[team] = .some(try await store.read { try await $0.team(team) }?.managerID)
+                }
+                if let manager = managers[team] ?? nil, manager != owner.id { recipients.append(manager) }
+            }
+            let payload = ["title": promise.title, "dueOn": promise.dueOn.description,
+                           "customerName": names[promise.customerID] ?? "", "ownerName": owner.displayName]
+            let notices = recipients.map {
+                Notice(id: env.newID(), recipientID: $0, kind: .commitmentOverdue, subjectID: promise.id.description,
+                       customerID: promise.customerID, payload: payload, createdAt: now)
+            }
+            let won = try await store.write { session in
+                guard try await session.markEscalated(promise.id, at: now) else { return false }
+                for notice in notices { try await session.insertNotice(notice) }
+                return true
+            }
+            if won {
+                escalated += 1
+                logger.info("commitment overdue", metadata: ["commitment": "\(promise.id)", "recipients": "\(recipients.count)"])
+            }
+        }
+        return escalated
+    }
+}

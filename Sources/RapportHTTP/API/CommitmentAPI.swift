@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+import RapportWeb
+
+/// Promises: `/api/v1/customers/:id/commitments`, `/api/v1/commitments[/:id]`.
+struct CommitmentAPI {
+    let app: Rapport
+
+    struct CommitmentBody: Decodable {
+        let draft: CommitmentDraft
+        let version: Int?
+        init(from decoder: any Decoder) throws {
+            draft = try CommitmentDraft(from: decoder)
+            version = try decoder.container(keyedBy: VersionKey.self).decodeIfPresent(Int.self, forKey: .version)
+        }
+    }
+
+    func register(on group: RouterGroup<RapportRequestContext>) {
+        group.get("customers/:id/commitments", use: listOfCustomer)
+        group.post("customers/:id/commitments", use: create)
+        group.get("commitments", use: list)
+        group.get("commitments/:id", use: get)
+        group.patch("commitments/:id", use: update)
+        group.delete("commitments/:id", use: delete)
+        group.post("commitments/:id/restore", use: restore)
+    }
+
+    @Sendable func listOfCustomer(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let items = try await app.commitments(acting, of: try RequestParameters(request: request, context: context).id())
+        return try JSONBody.response(Page(items: items, nextCursor: nil))
+    }
+
+    /// `?owner=me|<id>&state=open&overdue=true&dueBefore=&dueBy=&customer=`
+    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let p = RequestParameters(request: request, context: context)
+        var filter = CommitmentFilter(state: try p.enumValue("state"), customerID: try p.queryID("customer"),
+                                      dueBefore: try p.date("dueBefore"), dueOnOrBefore: try p.date("dueBy"))
+        if let owner = try p.string("owner") {
+            guard let id = owner == "me" ? acting.id : UserID(owner) else {
+                throw APIError.malformed(field: "owner", reason: "expected me or a user id")
+            }
+            filter.ownerID = id
+        }
+        if try p.bool("overdue") {
+            filter.state = .open
+            filter.dueBefore = app.today(for: acting.user)
+        }
+        let page = try await app.commitments(acting, filter, limit: try p.int("limit", default: 50, range: 1...200),
+                                             cursor: try p.cursor())
+        return try JSONBody.response(page)
+    }
+
+    @Sendable func create(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
+        let body = try await JSONBody.decode(CommitmentBody.self, from: request, context: context)
+        let promise = try await app.createCommitment(acting, customerID: customerID, body.draft)
+        var response = try JSONBody.response(promise, status: .created, version: promise.version)
+        response.headers[.location] = "/api/v1/commitments/\(promise.id)"
+        return response
+    }
+
+    @Sendable func get(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let promise = try await app.commitment(acting, try RequestParameters(request: request, context: context).id())
+        return try JSONBody.response(promise, version: promise.version)
+    }
+
+    @Sendable func update(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let p = RequestParameters(request: request, context: context)
+        let id: CommitmentID = try p.id()
+        let body = try await JSONBody.decode(CommitmentBody.self, from: request, context: context)
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        let promise = try await app.updateCommitment(acting, id, body.draft, version: version)
+        return try JSONBody.response(promise, version: promise.version)
+    }
+
+    @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let promise = try await app.deleteCommitment(acting, try RequestParameters(request: request, context: context).id())
+        return try JSONBody.response(promise, version: promise.version)
+    }
+
+    @Sendable func restore(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let promise = try await app.restoreCommitment(acting, try RequestParameters(request: request, context: context).id())
+        return try JSONBody.response(promise, version: promise.version)
+    }
+}

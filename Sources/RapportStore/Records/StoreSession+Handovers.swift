@@ -1,0 +1,55 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+extension StoreSession {
+    static func decodeHandover(_ row: any SQLRow) throws -> Handover {
+        Handover(
+            id: try row.id("id"), customerID: try row.id("customer_id"), fromUserID: try row.optionalID("from_user_id"),
+            toUserID: try row.id("to_user_id"),
+            summary: try StoredJSON.decode(HandoverSummary.self, try row.text("summary"), column: "summary"),
+            createdBy: try row.optionalID("created_by"), createdAt: try row.date("created_at"),
+            readAt: try row.optionalDate("read_at"))
+    }
+
+    public func insertHandover(_ h: Handover) async throws {
+        try await db.raw("""
+            INSERT INTO handovers (id, customer_id, from_user_id, to_user_id, summary, created_by, created_at, read_at)
+            VALUES (\(bind: h.id.description), \(bind: h.customerID.description), \(bind: h.fromUserID?.description),
+            \(bind: h.toUserID.description), \(bind: try StoredJSON.encode(h.summary)), \(bind: h.createdBy?.description),
+            \(bind: StoredTime.encode(h.createdAt)), \(bind: StoredTime.encode(h.readAt)))
+            """).run()
+    }
+
+    /// One handover whose customer is inside the scope.
+    public func handover(_ id: HandoverID, scope: AccessScope) async throws -> Handover? {
+        try await db.raw("""
+            SELECT h.* FROM handovers h JOIN customers c ON c.id = h.customer_id
+            WHERE h.id = \(bind: id.description) AND \(Self.scopeClause(scope))
+            """).first().map(Self.decodeHandover)
+    }
+
+    /// A customer's handovers, newest first.
+    public func handovers(of customer: CustomerID, limit: Int = 20) async throws -> [Handover] {
+        try await db.raw("""
+            SELECT h.* FROM handovers h WHERE h.customer_id = \(bind: customer.description)
+            ORDER BY h.created_at DESC, h.id DESC LIMIT \(literal: limit)
+            """).all().map(Self.decodeHandover)
+    }
+
+    /// Handovers addressed to some users that they have not read, oldest first.
+    public func unreadHandovers(to users: [UserID], limit: Int) async throws -> [Handover] {
+        guard !users.isEmpty else { return [] }
+        return try await db.raw("""
+            SELECT h.* FROM handovers h JOIN customers c ON c.id = h.customer_id
+            WHERE h.to_user_id IN (\(binds: users.map(\.description))) AND h.read_at IS NULL AND c.deleted_at IS NULL
+            ORDER BY h.created_at, h.id LIMIT \(literal: limit)
+            """).all().map(Self.decodeHandover)
+    }
+
+    public func markHandoverRead(_ id: HandoverID, at: Date) async throws {
+        try await db.raw("""
+            UPDATE handovers SET read_at = \(bind: StoredTime.encode(at)) WHERE id = \(bind: id.description) AND read_at IS NULL
+            """).run()
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+extension StoreSession {
+    static func decodeNotice(_ row: any SQLRow) throws -> Notice {
+        Notice(
+            id: try row.id("id"), recipientID: try row.id("recipient_id"), kind: try row.enumValue("kind"),
+            subjectID: try row.text("subject_id"), customerID: try row.optionalID("customer_id"),
+            payload: try StoredJSON.decode([String: String].self, try row.text("payload"), column: "payload"),
+            createdAt: try row.date("created_at"), readAt: try row.optionalDate("read_at"))
+    }
+
+    /// Writes a notice unless the recipient already has one of this kind about this subject;
+    /// `true` when written. Safe when several processes race.
+    @discardableResult
+    public func insertNotice(_ n: Notice) async throws -> Bool {
+        let rows = try await db.raw("""
+            INSERT INTO notifications (id, recipient_id, kind, subject_id, customer_id, payload, created_at, read_at)
+            VALUES (\(bind: n.id.description), \(bind: n.recipientID.description), \(bind: n.kind.rawValue),
+            \(bind: n.subjectID), \(bind: n.customerID?.description), \(bind: try StoredJSON.encode(n.payload)),
+            \(bind: StoredTime.encode(n.createdAt)), \(bind: StoredTime.encode(n.readAt)))
+            ON CONFLICT (recipient_id, kind, subject_id) DO NOTHING RETURNING id
+            """).all()
+        return !rows.isEmpty
+    }
+
+    /// A user's notices, newest first, keyset-paged on (created_at, id).
+    public func notices(for user: UserID, unreadOnly: Bool, limit: Int, cursor: PageCursor?) async throws -> Page<Notice> {
+        var sql: SQLQueryString = "SELECT * FROM notifications WHERE recipient_id = \(bind: user.description)"
+        if unreadOnly { sql += " AND read_at IS NULL" }
+        if let cursor, let millis = Int64(cursor.value) {
+            sql += " AND (created_at < \(bind: millis) OR (created_at = \(bind: millis) AND id < \(bind: cursor.id)))"
+        }
+        let limit = max(1, min(limit, CustomerQuery.maxLimit))
+        sql += " ORDER BY created_at DESC, id DESC LIMIT \(literal: limit + 1)"
+        var items = try await db.raw(sql).all().map(Self.decodeNotice)
+        var next: String?
+        if items.count > limit {
+            items.removeLast()
+            if let last = items.last {
+                next = PageCursor(value: String(StoredTime.encode(last.createdAt)), id: last.id.description).token
+            }
+        }
+        return Page(items: items, nextCursor: next)
+    }
+
+    public func unreadNoticeCount(for user: UserID) async throws -> Int {
+        try await db.raw("""
+            SELECT COUNT(*) AS n FROM notifications WHERE recipient_id = \(bind: user.description) AND read_at IS NULL
+            """).first().map { try $0.int("n") } ?? 0
+    }
+
+    /// Marks one notice (or, with `nil`, all of a user's notices) read.
+    public func markNoticesRead(for user: UserID, id: NoticeID?, at: Date) async throws {
+        var sql: SQLQueryString = """
+            UPDATE notifications SET read_at = \(bind: StoredTime.encode(at))
+            WHERE recipient_id = \(bind: user.description) AND read_at IS NULL
+            """
+        if let id { sql += " AND id = \(bind: id.description)" }
+        try await db.raw(sql).run()
+    }
+}

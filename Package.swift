@@ -56,6 +56,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.copy("Resources/Reference")],
             swiftSettings: strict
         ),
         .target(
@@ -98,7 +99,7 @@ let package = Package(
             path: "Tests/RapportTestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"], swiftSettings: strict),
+        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "RapportFilesTests", dependencies: ["RapportFiles", "RapportCore"], swiftSettings: strict),
         .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportCore", "RapportTestSupport"], swiftSettings: strict),
         .testTarget(

@@ -14,6 +14,8 @@ public struct Rapport: Sendable {
     public let bcryptCost: UInt8
     /// How long a browser session lives.
     public let sessionLifetime: TimeInterval
+    /// Guidance, questionnaire, tone rules, holidays and expectation defaults (shipped or edited).
+    public let reference: ReferenceLibrary
 
     public init(store: Store, env: RapportCore.Environment, logger: Logger, bcryptCost: UInt8 = 12,
                 sessionLifetime: TimeInterval = 12 * 3600) {
@@ -22,6 +24,7 @@ public struct Rapport: Sendable {
         self.logger = logger
         self.bcryptCost = bcryptCost
         self.sessionLifetime = sessionLifetime
+        self.reference = ReferenceLibrary(store: store)
     }
 
     /// The acting context for a user: decides the access scope once.

@@ -100,13 +100,46 @@ extension Rapport {
         after.version = before.version + 1
         let entry = try audit(acting.id, "customer", id.description, action, before: before, after: after)
         let saved = after
+        let handover = action == .reassign ? try await newHandover(acting, before: before, after: after) : nil
         try await mapped("customer") {
             try await store.write { session in
                 try await session.updateCustomer(saved, expectedVersion: version)
                 try await session.appendAudit(entry)
+                if let handover { try await recordHandover(handover, in: session) }
             }
         }
         return after
+    }
+
+    /// The handover and the notice for a reassigned customer (written with the change itself).
+    private func newHandover(_ acting: Acting, before: Customer, after: Customer) async throws -> (Handover, Notice)? {
+        guard let newOwner = after.ownerID else { return nil }
+        let now = env.now()
+        let handover = Handover(id: env.newID(), customerID: after.id, fromUserID: before.ownerID, toUserID: newOwner,
+                                summary: try await handoverSummary(acting, customer: before), createdBy: acting.id,
+                                createdAt: now)
+        let notice = Notice(id: env.newID(), recipientID: newOwner, kind: .handoverReceived,
+                            subjectID: handover.id.description, customerID: after.id,
+                            payload: ["customerName": after.name, "fromName": handover.summary.previousOwnerName ?? ""],
+                            createdAt: now)
+        return (handover, notice)
+    }
+
+    /// Saves a handover, moves the previous owner's open promises to the new owner and audits both.
+    private func recordHandover(_ pair: (Handover, Notice), in session: StoreSession) async throws {
+        let (handover, notice) = pair
+        try await session.insertHandover(handover)
+        try await session.insertNotice(notice)
+        if let from = handover.fromUserID {
+            let moved = try await session.transferOpenCommitments(of: handover.customerID, from: from,
+                                                                  to: handover.toUserID, at: handover.createdAt)
+            if moved > 0 {
+                try await session.appendAudit(try audit(handover.createdBy, "customer", handover.customerID.description,
+                                                        .reassign, before: ["commitmentsOwner": from.description],
+                                                        after: ["commitmentsOwner": handover.toUserID.description,
+                                                                "moved": String(moved)]))
+            }
+        }
     }
 
     /// Soft-deletes a customer (restorable). Reps may delete their own.

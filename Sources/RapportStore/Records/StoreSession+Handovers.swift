@@ -53,3 +53,51 @@ extension StoreSession {
             """).run()
     }
 }
+
+extension StoreSession {
+    /// How many live activities and notes a customer has (for handover summaries).
+    public func timelineCounts(of customer: CustomerID) async throws -> (activities: Int, notes: Int) {
+        let activities = try await db.raw("""
+            SELECT COUNT(*) AS n FROM activities WHERE customer_id = \(bind: customer.description) AND deleted_at IS NULL
+            """).first().map { try $0.int("n") } ?? 0
+        let notes = try await db.raw("""
+            SELECT COUNT(*) AS n FROM notes WHERE customer_id = \(bind: customer.description) AND deleted_at IS NULL
+            """).first().map { try $0.int("n") } ?? 0
+        return (activities, notes)
+    }
+}
+
+/// The few customer facts an agenda line needs.
+public struct CustomerSummary: Sendable, Equatable {
+    public var id: CustomerID
+    public var name: String
+    public var kind: CustomerKind
+    public var ownerID: UserID?
+}
+
+extension StoreSession {
+    /// Names and kinds of some customers inside the scope.
+    public func customerSummaries(_ ids: [CustomerID], scope: AccessScope) async throws -> [CustomerID: CustomerSummary] {
+        guard !ids.isEmpty else { return [:] }
+        var found: [CustomerID: CustomerSummary] = [:]
+        for row in try await db.raw("""
+            SELECT c.id, c.name, c.kind, c.owner_id FROM customers c
+            WHERE c.id IN (\(binds: ids.map(\.description))) AND \(Self.scopeClause(scope))
+            """).all() {
+            let summary = CustomerSummary(id: try row.id("id"), name: try row.text("name"), kind: try row.enumValue("kind"),
+                                          ownerID: try row.optionalID("owner_id"))
+            found[summary.id] = summary
+        }
+        return found
+    }
+
+    /// Names of some key persons.
+    public func contactNames(_ ids: [ContactID]) async throws -> [ContactID: String] {
+        guard !ids.isEmpty else { return [:] }
+        var found: [ContactID: String] = [:]
+        for row in try await db.raw("SELECT id, name FROM contacts WHERE id IN (\(binds: ids.map(\.description)))").all() {
+            found[try row.id("id")] = try row.text("name")
+        }
+        return found
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import RapportCore
+import RapportStore
+
+extension Rapport {
+    /// A user's agenda for today: promises due or overdue, calls and visits planned for today and
+    /// tomorrow, care dates and holidays within their lead time, and unread handovers — each with
+    /// the guidance card of the person involved, in `language`.
+    ///
+    /// `userID` nil means the acting user; managers may open the agenda of anyone in their teams,
+    /// admins anyone's. A manager's own agenda also lists the overdue promises of their teams.
+    public func agenda(_ acting: Acting, for userID: UserID? = nil, language: Language) async throws -> Agenda {
+        let subject = try await agendaSubject(acting, userID)
+        let subjectActing = subject.id == acting.id ? acting : try await self.acting(subject)
+        let today = self.today(for: subject)
+        let zone = TimeZone(identifier: subject.timeZone) ?? .gmt
+        let holidays = try await holidayCalendar().upcoming(from: today)
+        let maxLead = CareDate.leadDaysRange.upperBound
+        let (mine, teamOverdue, planned, care, customerCount, handovers) = try await store.read { session in
+            let mine = try await session.commitments(CommitmentFilter(ownerID: subject.id, state: .open, dueOnOrBefore: today),
+                                                     scope: subjectActing.scope, limit: 200, cursor: nil).items
+            var teamOverdue: [Commitment] = []
+            if subject.role != .rep {
+                teamOverdue = try await session.commitments(CommitmentFilter(state: .open, dueBefore: today),
+                                                            scope: subjectActing.scope, limit: 200, cursor: nil).items
+                    .filter { $0.ownerID != subject.id }
+            }
+            let start = Self.startOfDay(today, zone: zone)
+            let planned = try await session.activities(by: [subject.id], from: max(start, self.env.now()),
+                                                       to: Self.startOfDay(today.adding(days: 2), zone: zone))
+            let care = try await session.careDates(ownedBy: [subject.id], through: today.adding(days: maxLead))
+            let count = holidays.isEmpty ? 0 : try await session.liveCustomerCount(ownedBy: [subject.id])
+            let handovers = try await session.unreadHandovers(to: [subject.id], limit: 100)
+            return (mine, teamOverdue, planned, care, count, handovers)
+        }
+        var items: [AgendaItem] = []
+        for promise in mine + teamOverdue {
+            let overdue = promise.dueOn < today
+            items.append(AgendaItem(kind: overdue ? .commitmentOverdue : .commitmentDue, date: promise.dueOn,
+                                    subjectID: promise.id.description, title: promise.title, customerID: promise.customerID,
+                                    contactID: promise.contactID, userID: promise.ownerID,
+                                    days: promise.dueOn.days(until: today)))
+        }
+        for activity in planned {
+            items.append(AgendaItem(kind: .plannedContact, date: CalendarDate.today(in: zone, at: activity.occurredAt),
+                                    subjectID: activity.id.description, title: activity.purpose,
+                                    customerID: activity.customerID, contactID: activity.contactID, userID: activity.userID,
+                                    days: today.days(until: CalendarDate.today(in: zone, at: activity.occurredAt))))
+        }
+        for record in care {
+            let current = rolled(record, today: today)
+            guard let upcoming = current.date.upcoming(from: today) else { continue }
+            items.append(AgendaItem(kind: .careDate, date: upcoming.date, subjectID: record.id.description,
+                                    title: record.date.title, customerID: record.customerID, contactID: record.contactID,
+                                    userID: subject.id, days: upcoming.daysUntil))
+        }
+        if customerCount > 0 {
+            for holiday in holidays {
+                items.append(AgendaItem(kind: .holiday, date: holiday.date, subjectID: holiday.holiday.id,
+                                        title: holiday.holiday.name(for: language.rawValue), userID: subject.id,
+                                        days: holiday.daysUntil))
+            }
+        }
+        for handover in handovers {
+            items.append(AgendaItem(kind: .handover, date: CalendarDate.today(in: zone, at: handover.createdAt),
+                                    subjectID: handover.id.description, title: handover.summary.customerName,
+                                    customerID: handover.customerID, userID: subject.id))
+        }
+        try await decorate(&items, acting: subjectActing, language: language)
+        return Agenda(userID: subject.id, today: today, items: items.sorted(by: AgendaItem.agendaOrder))
+    }
+
+    /// Fills in customer and person names and each person's guidance card.
+    private func decorate(_ items: inout [AgendaItem], acting: Acting, language: Language) async throws {
+        let customerIDs = Array(Set(items.compactMap(\.customerID)))
+        let contactIDs = Array(Set(items.compactMap(\.contactID)))
+        let book = try await guidanceBook(language)
+        let (customers, contacts, personalities) = try await store.read { session in
+            let customers = try await session.customerSummaries(customerIDs, scope: acting.scope)
+            let contacts = try await session.contactNames(contactIDs)
+            let subjects = contactIDs.map(\.description)
+                + customers.values.filter { $0.kind == .individual }.map(\.id.description)
+            return (customers, contacts, try await session.personalities(subjects: subjects))
+        }
+        for index in items.indices {
+            guard let customerID = items[index].customerID else { continue }
+            let customer = customers[customerID]
+            items[index].customerName = customer?.name
+            var subject: String?
+            if let contactID = items[index].contactID {
+                items[index].personName = contacts[contactID]
+                subject = contactID.description
+            } else if let customer, customer.kind == .individual {
+                items[index].personName = customer.name
+                subject = customer.id.description
+            }
+            if let subject, let stored = personalities[subject] {
+                let card = GuidanceCard(book: book, personality: stored.personality)
+                if !card.isEmpty { items[index].guidance = card }
+            }
+        }
+    }
+
+    private func agendaSubject(_ acting: Acting, _ userID: UserID?) async throws -> User {
+        guard let userID, userID != acting.id else { return acting.user }
+        guard acting.isManager else { throw AppError.forbidden(reason: "managerOnly") }
+        guard let user = try await store.read({ try await $0.user(userID) })?.user else { throw AppError.notFound(entity: "user") }
+        if !acting.isAdmin, !acting.scope.contains(owner: user.id, team: user.teamID) {
+            throw AppError.notFound(entity: "user")
+        }
+        return user
+    }
+
+    /// Midnight at the start of a calendar day in a time zone.
+    static func startOfDay(_ day: CalendarDate, zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let components = DateComponents(year: day.year, month: day.month, day: day.day)
+        return calendar.date(from: components) ?? Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400)
+    }
+}

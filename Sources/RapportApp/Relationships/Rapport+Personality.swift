@@ -1,0 +1,82 @@
+import Foundation
+import RapportCore
+import RapportStore
+
+/// Whose personality: a key person, or a customer who is a person.
+public enum PersonRef: Sendable, Equatable {
+    case contact(ContactID)
+    case customer(CustomerID)
+}
+
+/// A person's personality as read: with its version (0 when nothing was recorded) and the card
+/// built from it in the reader's language.
+public struct PersonalityView: Sendable, Codable, Equatable {
+    public var customerID: CustomerID
+    public var contactID: ContactID?
+    public var personality: Personality
+    public var version: Int
+    public var guidance: GuidanceCard
+}
+
+extension Rapport {
+    /// Reads a person's personality (empty when nothing is recorded yet).
+    public func personality(_ acting: Acting, _ person: PersonRef, language: Language) async throws -> PersonalityView {
+        let (customerID, contactID) = try await resolve(acting, person)
+        let stored = try await store.read { try await $0.personalities(subjects: [contactID?.description ?? customerID.description]) }
+            .values.first
+        let personality = stored?.personality ?? Personality()
+        return PersonalityView(customerID: customerID, contactID: contactID, personality: personality,
+                               version: stored?.version ?? 0,
+                               guidance: GuidanceCard(book: try await guidanceBook(language), personality: personality))
+    }
+
+    /// Records questionnaire answers, a confirmed temperament, buyer or online type. `version` is
+    /// the one read (0 when nothing was recorded).
+    public func updatePersonality(_ acting: Acting, _ person: PersonRef, _ draft: PersonalityDraft, version: Int,
+                                  language: Language) async throws -> PersonalityView {
+        let (customerID, contactID) = try await resolve(acting, person)
+        let questionnaire = try await questionnaire(language)
+        do { try draft.validate(questionnaire: questionnaire) } catch { throw AppError.invalid(error.errors) }
+        let subject = contactID?.description ?? customerID.description
+        let current = try await store.read { try await $0.personalities(subjects: [subject]) }.values.first
+        var personality = current?.personality ?? Personality()
+        let before = personality
+        let now = env.now()
+        draft.apply(to: &personality, questionnaire: questionnaire, by: acting.id, at: now)
+        let stored = StoredPersonality(customerID: customerID, contactID: contactID, personality: personality, version: version)
+        let entry = try audit(acting.id, "personality", subject, current == nil ? .create : .update,
+                              before: current == nil ? nil : before, after: personality)
+        try await mapped("personality") {
+            try await store.write { session in
+                try await session.savePersonality(stored, updatedAt: now, expectedVersion: version)
+                try await session.appendAudit(entry)
+            }
+        }
+        return try await self.personality(acting, person, language: language)
+    }
+
+    /// The personalities on a customer's file: the customer itself (when a person) and its key persons.
+    public func personalities(_ acting: Acting, of customerID: CustomerID) async throws -> [StoredPersonality] {
+        _ = try await customer(acting, customerID)
+        return try await store.read { try await $0.personalities(of: customerID) }
+    }
+
+    /// Team statistics: the mix of temperaments and buyer types per owner, and per won/lost status.
+    public func personalityMix(_ acting: Acting) async throws -> [PersonalityMixRow] {
+        guard acting.isManager else { throw AppError.forbidden(reason: "managerOnly") }
+        return try await store.read { try await $0.personalityMix(scope: acting.scope) }
+    }
+
+    private func resolve(_ acting: Acting, _ person: PersonRef) async throws -> (CustomerID, ContactID?) {
+        switch person {
+        case .contact(let id):
+            let contact = try await contact(acting, id)
+            if contact.deletedAt != nil { throw AppError.notFound(entity: "contact") }
+            return (contact.customerID, id)
+        case .customer(let id):
+            let found = try await customer(acting, id)
+            guard found.kind == .individual else { throw AppError.forbidden(reason: "notAPerson") }
+            return (id, nil)
+        }
+    }
+}

@@ -83,10 +83,19 @@ let package = Package(
             resources: [.copy("Resources/openapi.json")],
             swiftSettings: strict
         ),
+        .target(
+            name: "RapportJobs",
+            dependencies: [
+                "RapportApp",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "RapportCore", "RapportApp", "RapportHTTP", "RapportStore", "RapportFiles",
+                "RapportCore", "RapportApp", "RapportHTTP", "RapportStore", "RapportFiles", "RapportJobs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -64,6 +64,9 @@ public func buildApplication(app: Rapport, settings: ServerSettings, metrics: Pr
     TimelineAPI(app: app).register(on: api)
     AccountAPI(app: app).register(on: api)
     TransferAPI(app: app).register(on: api)
+    CommitmentAPI(app: app).register(on: api)
+    NoticeAPI(app: app).register(on: api)
+    RelationshipAPI(app: app, writer: AfterDealWriter(localizer: localizer)).register(on: api)
 
     WebRoutes.register(on: router, app: app, renderer: renderer, localizer: localizer, secureCookies: settings.secureCookies)
 

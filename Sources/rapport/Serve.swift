@@ -5,7 +5,9 @@ import Logging
 import Prometheus
 import RapportApp
 import RapportHTTP
+import RapportJobs
 import RapportStore
+import ServiceLifecycle
 
 /// `rapport serve`: runs the web server until SIGTERM/SIGINT.
 struct Serve: AsyncParsableCommand {
@@ -38,7 +40,14 @@ struct Serve: AsyncParsableCommand {
                                                 metrics: registry, logger: logger)
         let location = try common.location()
         logger.info("Rapport is listening", metadata: ["url": "http://\(host):\(port)", "database": "\(location)"])
-        try await server.runService()
+        let jobInterval = try common.resolve(nil, env: "RAPPORT_JOB_INTERVAL", key: "jobInterval", default: "300")
+        guard let seconds = Int(jobInterval), (1...86_400).contains(seconds) else {
+            throw ValidationError("RAPPORT_JOB_INTERVAL: \(jobInterval) is not a number of seconds in 1...86400")
+        }
+        let jobs = RelationshipJobs(app: app, interval: .seconds(seconds), logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [server, jobs], gracefulShutdownSignals: [.sigterm, .sigint],
+                                                      logger: logger))
+        try await group.run()
     }
 
     /// On an empty database: the admin's password from RAPPORT_ADMIN_PASSWORD, a prompt, or a

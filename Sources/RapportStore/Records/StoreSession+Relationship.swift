@@ -2,21 +2,6 @@ import Foundation
 import RapportCore
 import SQLKit
 
-/// A personality with the person it belongs to (a key person, or a person customer when `contactID` is nil).
-public struct StoredPersonality: Sendable, Equatable {
-    public var customerID: CustomerID
-    public var contactID: ContactID?
-    public var personality: Personality
-    public var version: Int
-
-    public init(customerID: CustomerID, contactID: ContactID?, personality: Personality, version: Int) {
-        self.customerID = customerID; self.contactID = contactID; self.personality = personality; self.version = version
-    }
-
-    /// The row key: the key person's id, or the customer's id for a person customer.
-    public var subjectID: String { contactID?.description ?? customerID.description }
-}
-
 extension StoreSession {
     static func decodePersonality(_ row: any SQLRow) throws -> StoredPersonality {
         let answers = try StoredJSON.decode([String: String].self, try row.text("answers"), column: "answers")
@@ -156,13 +141,4 @@ extension StoreSession {
             WHERE id = \(bind: id.description) AND customer_id = \(bind: customer.description) RETURNING id
             """).all()).isEmpty
     }
-}
-
-/// One group of the team type statistics.
-public struct PersonalityMixRow: Sendable, Equatable {
-    public var ownerID: UserID
-    public var status: CustomerStatus
-    public var temperament: Temperament?
-    public var buyerType: BuyerType?
-    public var count: Int
 }

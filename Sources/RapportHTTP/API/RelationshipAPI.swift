@@ -1,0 +1,234 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+import RapportWeb
+
+/// Relationship intelligence: personalities, situation and results, care dates, handovers,
+/// agenda, tone check and after-deal summary, team type statistics.
+struct RelationshipAPI {
+    let app: Rapport
+    let writer: AfterDealWriter
+
+    struct PersonalityBody: Decodable {
+        let draft: PersonalityDraft
+        let version: Int?
+        init(from decoder: any Decoder) throws {
+            draft = try PersonalityDraft(from: decoder)
+            version = try decoder.container(keyedBy: VersionKey.self).decodeIfPresent(Int.self, forKey: .version)
+        }
+    }
+
+    struct SituationBody: Decodable {
+        let draft: CustomerSituationDraft
+        let version: Int?
+        init(from decoder: any Decoder) throws {
+            draft = try CustomerSituationDraft(from: decoder)
+            version = try decoder.container(keyedBy: VersionKey.self).decodeIfPresent(Int.self, forKey: .version)
+        }
+    }
+
+    struct ResultBody: Decodable {
+        let on: CalendarDate
+        let measure: ResultMeasure
+        let value: Int64
+        let note: String?
+    }
+
+    struct CareDateBody: Decodable {
+        let date: CareDate
+        let contactID: ContactID??
+        let version: Int?
+        private enum Keys: String, CodingKey { case contactID, version }
+        init(from decoder: any Decoder) throws {
+            date = try CareDate(from: decoder)
+            let c = try decoder.container(keyedBy: Keys.self)
+            contactID = c.contains(.contactID) ? .some(try c.decodeIfPresent(ContactID.self, forKey: .contactID)) : nil
+            version = try c.decodeIfPresent(Int.self, forKey: .version)
+        }
+    }
+
+    struct ToneBody: Decodable {
+        let text: String
+    }
+
+    struct ToneReply: Encodable {
+        let findings: [ToneFinding]
+    }
+
+    struct SummaryReply: Encodable {
+        let text: String
+        let facts: AfterDealFacts
+        let findings: [ToneFinding]
+    }
+
+    func register(on group: RouterGroup<RapportRequestContext>) {
+        group.get("contacts/:id/personality") { request, context in
+            try await personality(.contact(try RequestParameters(request: request, context: context).id()), context)
+        }
+        group.put("contacts/:id/personality") { request, context in
+            try await updatePersonality(.contact(try RequestParameters(request: request, context: context).id()), request, context)
+        }
+        group.get("customers/:id/personality") { request, context in
+            try await personality(.customer(try RequestParameters(request: request, context: context).id()), context)
+        }
+        group.put("customers/:id/personality") { request, context in
+            try await updatePersonality(.customer(try RequestParameters(request: request, context: context).id()), request, context)
+        }
+        group.get("personality/questionnaire") { _, context in
+            try JSONBody.response(try await app.questionnaire(context.language))
+        }
+        group.get("customers/:id/situation", use: situation)
+        group.put("customers/:id/situation", use: updateSituation)
+        group.get("customers/:id/results", use: results)
+        group.post("customers/:id/results", use: recordResult)
+        group.delete("customers/:id/results/:result", use: deleteResult)
+        group.get("customers/:id/care-dates", use: careDates)
+        group.post("customers/:id/care-dates", use: addCareDate)
+        group.patch("care-dates/:id", use: updateCareDate)
+        group.delete("care-dates/:id", use: deleteCareDate)
+        group.post("care-dates/:id/restore", use: restoreCareDate)
+        group.get("customers/:id/handovers", use: handoversOfCustomer)
+        group.get("handovers", use: unreadHandovers)
+        group.get("handovers/:id", use: handover)
+        group.post("handovers/:id/read", use: markHandoverRead)
+        group.get("agenda", use: agenda)
+        group.post("tone-check", use: toneCheck)
+        group.get("customers/:id/summary-draft", use: summaryDraft)
+        group.get("team/personality-mix", use: personalityMix)
+    }
+
+    func personality(_ person: PersonRef, _ context: RapportRequestContext) async throws -> Response {
+        let view = try await app.personality(try context.requireActing(), person, language: context.language)
+        return try JSONBody.response(view, version: view.version)
+    }
+
+    func updatePersonality(_ person: PersonRef, _ request: Request, _ context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let body = try await JSONBody.decode(PersonalityBody.self, from: request, context: context)
+        let p = RequestParameters(request: request, context: context)
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        let view = try await app.updatePersonality(acting, person, body.draft, version: version, language: context.language)
+        return try JSONBody.response(view, version: view.version)
+    }
+
+    @Sendable func situation(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let view = try await app.situation(try context.requireActing(), of: try RequestParameters(request: request, context: context).id())
+        return try JSONBody.response(view, version: view.version)
+    }
+
+    @Sendable func updateSituation(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let p = RequestParameters(request: request, context: context)
+        let id: CustomerID = try p.id()
+        let body = try await JSONBody.decode(SituationBody.self, from: request, context: context)
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        let view = try await app.updateSituation(acting, of: id, body.draft, version: version)
+        return try JSONBody.response(view, version: view.version)
+    }
+
+    @Sendable func results(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let items = try await app.results(try context.requireActing(), of: try RequestParameters(request: request, context: context).id())
+        return try JSONBody.response(Page(items: items, nextCursor: nil))
+    }
+
+    @Sendable func recordResult(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let id: CustomerID = try RequestParameters(request: request, context: context).id()
+        let body = try await JSONBody.decode(ResultBody.self, from: request, context: context)
+        let result = try await app.recordResult(acting, of: id, ResultRecord(on: body.on, measure: body.measure, value: body.value),
+                                                note: body.note ?? "")
+        return try JSONBody.response(result, status: .created)
+    }
+
+    @Sendable func deleteResult(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let p = RequestParameters(request: request, context: context)
+        try await app.deleteResult(acting, of: try p.id(), try p.id("result"), restore: try p.bool("restore"))
+        return Response(status: .noContent)
+    }
+
+    @Sendable func careDates(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let items = try await app.careDates(try context.requireActing(), of: try RequestParameters(request: request, context: context).id())
+        return try JSONBody.response(Page(items: items, nextCursor: nil))
+    }
+
+    @Sendable func addCareDate(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let id: CustomerID = try RequestParameters(request: request, context: context).id()
+        let body = try await JSONBody.decode(CareDateBody.self, from: request, context: context)
+        let record = try await app.addCareDate(acting, customerID: id, contactID: body.contactID ?? nil, body.date)
+        var response = try JSONBody.response(record, status: .created, version: record.version)
+        response.headers[.location] = "/api/v1/care-dates/\(record.id)"
+        return response
+    }
+
+    @Sendable func updateCareDate(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let p = RequestParameters(request: request, context: context)
+        let id: CareDateID = try p.id()
+        let body = try await JSONBody.decode(CareDateBody.self, from: request, context: context)
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        let record = try await app.updateCareDate(acting, id, contactID: body.contactID, body.date, version: version)
+        return try JSONBody.response(record, version: record.version)
+    }
+
+    @Sendable func deleteCareDate(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let record = try await app.deleteCareDate(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+        return try JSONBody.response(record, version: record.version)
+    }
+
+    @Sendable func restoreCareDate(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let record = try await app.deleteCareDate(try context.requireActing(), try RequestParameters(request: request, context: context).id(),
+                                                  restore: true)
+        return try JSONBody.response(record, version: record.version)
+    }
+
+    @Sendable func handoversOfCustomer(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let items = try await app.handovers(try context.requireActing(), of: try RequestParameters(request: request, context: context).id())
+        return try JSONBody.response(Page(items: items, nextCursor: nil))
+    }
+
+    @Sendable func unreadHandovers(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        try JSONBody.response(Page(items: try await app.unreadHandovers(try context.requireActing()), nextCursor: nil))
+    }
+
+    @Sendable func handover(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        try JSONBody.response(try await app.handover(try context.requireActing(), try RequestParameters(request: request, context: context).id()))
+    }
+
+    @Sendable func markHandoverRead(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        try JSONBody.response(try await app.markHandoverRead(try context.requireActing(),
+                                                             try RequestParameters(request: request, context: context).id()))
+    }
+
+    /// `?user=<id>` lets managers read a team member's agenda.
+    @Sendable func agenda(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let agenda = try await app.agenda(acting, for: try RequestParameters(request: request, context: context).queryID("user"),
+                                          language: context.language)
+        return try JSONBody.response(agenda)
+    }
+
+    @Sendable func toneCheck(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        _ = try context.requireActing()
+        let body = try await JSONBody.decode(ToneBody.self, from: request, context: context)
+        return try JSONBody.response(ToneReply(findings: try await app.checkTone(body.text)))
+    }
+
+    /// `?contact=<id>&days=90&lang=en|zh-Hans`
+    @Sendable func summaryDraft(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let p = RequestParameters(request: request, context: context)
+        let facts = try await app.afterDealFacts(acting, customerID: try p.id(), contactID: try p.queryID("contact"),
+                                                 days: try p.int("days", default: 90, range: 1...730))
+        let language = try p.enumValue("lang", as: Language.self) ?? context.language
+        let text = writer.draft(facts, language: language)
+        return try JSONBody.response(SummaryReply(text: text, facts: facts, findings: try await app.checkTone(text)))
+    }
+
+    @Sendable func personalityMix(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let rows = try await app.personalityMix(try context.requireActing())
+        return try JSONBody.response(Page(items: rows, nextCursor: nil))
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Logging
+import RapportApp
+import ServiceLifecycle
+
+/// Background work for relationship intelligence, run inside `rapport serve`: escalates overdue
+/// promises (notices to the owner and their manager) and moves passed care dates to their next
+/// occurrence. Each pass is safe with several server processes on one PostgreSQL database.
+public struct RelationshipJobs: Service {
+    let app: Rapport
+    let interval: Duration
+    let logger: Logger
+
+    /// - Parameter interval: time between passes (the first pass runs at start).
+    public init(app: Rapport, interval: Duration = .seconds(300), logger: Logger) {
+        self.app = app
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await runOnce()
+                do {
+                    try await Task.sleep(for: interval)
+                } catch {
+                    return  // cancelled: shutting down
+                }
+            }
+        }
+    }
+
+    /// One pass of every job; a failing job is logged and retried on the next pass.
+    public func runOnce() async {
+        do {
+            let escalated = try await app.escalateOverdueCommitments()
+            if escalated > 0 { logger.info("escalated overdue commitments", metadata: ["count": "\(escalated)"]) }
+        } catch {
+            logger.error("commitment escalation failed", metadata: ["error": "\(error)"])
+        }
+        do {
+            let rolled = try await app.rollCareDates()
+            if rolled > 0 { logger.debug("care dates moved forward", metadata: ["count": "\(rolled)"]) }
+        } catch {
+            logger.error("care date roll-forward failed", metadata: ["error": "\(error)"])
+        }
+    }
+}

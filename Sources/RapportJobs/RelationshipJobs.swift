@@ -32,18 +32,24 @@ public struct RelationshipJobs: Service {
     }
 
     /// One pass of every job; a failing job is logged and retried on the next pass.
-    public func runOnce() async {
+    /// Returns `false` when any job failed.
+    @discardableResult
+    public func runOnce() async -> Bool {
+        var ok = true
         do {
             let escalated = try await app.escalateOverdueCommitments()
             if escalated > 0 { logger.info("escalated overdue commitments", metadata: ["count": "\(escalated)"]) }
         } catch {
             logger.error("commitment escalation failed", metadata: ["error": "\(error)"])
+            ok = false
         }
         do {
             let rolled = try await app.rollCareDates()
             if rolled > 0 { logger.debug("care dates moved forward", metadata: ["count": "\(rolled)"]) }
         } catch {
             logger.error("care date roll-forward failed", metadata: ["error": "\(error)"])
+            ok = false
         }
+        return ok
     }
 }

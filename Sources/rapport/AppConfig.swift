@@ -10,7 +10,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "SQLite file path or postgres:// URL. Env RAPPORT_DATABASE. Default ./rapport.sqlite")
     var database: String?
 
-    @Option(name: .long, help: "JSON config file with the same keys (database, host, port, logLevel, secureCookies). Env RAPPORT_CONFIG")
+    @Option(name: .long, help: "JSON config file with the same keys (database, host, port, logLevel, secureCookies, jobInterval). Env RAPPORT_CONFIG")
     var config: String?
 
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical. Env RAPPORT_LOG_LEVEL. Default info")

@@ -24,13 +24,21 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Port for the measured server") var port: Int = 18_080
     @Flag(help: "Reuse the dataset already in --dir and only measure the server (latency and memory)") var latencyOnly = false
     @Flag(help: "Stop after the import figure (no key persons, activities or server)") var importOnly = false
+    @Flag(help: "Only measure the tone check (in process, no data)") var toneOnly = false
 
     func run() async throws {
+        if toneOnly {
+            try BenchTone.measure()
+            return
+        }
         if latencyOnly {
             let logger = try CommonOptions.parse([]).logger(label: "bench")
             let dbPath = "\(dir)/bench.sqlite"
             let app = try await BenchSetup.openApp(path: dbPath, logger: logger)
             guard let rep = try await app.user(username: "rep0") else { throw BenchError("no bench data in \(dir)") }
+            if try await !app.store.read({ try await $0.benchHasRelationships() }) {
+                try await BenchSetup.relationships(app, measured: rep)
+            }
             let token = try await app.createToken(try await app.acting(rep), name: "bench").token
             try await app.store.close()
             try await measureServer(database: dbPath, token: token, started: Date())
@@ -94,6 +102,7 @@ struct Bench: AsyncParsableCommand {
         let fill = Date()
         try await BenchSetup.distribute(app, reps: setup.reps, measured: setup.measured, repCustomers: repCustomers)
         try await BenchSetup.children(app, contacts: contacts, activities: activities, users: setup.reps)
+        try await BenchSetup.relationships(app, measured: setup.measuredActing.user)
         say(String(format: "owners, contacts and activities written in %.1f s", Date().timeIntervalSince(fill)))
         let token = try await app.createToken(setup.measuredActing, name: "bench").token
         try await app.store.close()
@@ -113,11 +122,13 @@ struct Bench: AsyncParsableCommand {
             ("filter (rep, status+region)", { i in "\(base)/customers?status=\(CustomerStatus.allCases[i % 5].rawValue)&region=\(BenchData.regionsEncoded[i % BenchData.regionsEncoded.count])" }),
             ("search (rep, 2-char Chinese)", { i in "\(base)/customers?q=\(BenchData.searchTerms[i % BenchData.searchTerms.count])" }),
             ("search (rep, phone digits)", { i in "\(base)/customers?q=\(1380000 + (i * 7919) % 9999)" }),
+            ("agenda (rep)", { _ in "\(base)/agenda" }),
         ]
         for (name, url) in scenarios {
             let result = try await BenchHTTP.measure(count: requests, token: token, url: url)
             say(String(format: "%@: p50 %.2f ms, p99 %.2f ms (%d requests)", name, result.p50, result.p99, requests))
         }
+        try BenchTone.measure()
         try await Task.sleep(for: .seconds(2))
         say("server RSS at idle after the runs: \(try BenchServer.rssMegabytes(pid: server.processIdentifier)) MB")
         say(String(format: "total %.0f s", Date().timeIntervalSince(started)))

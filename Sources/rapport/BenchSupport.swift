@@ -80,6 +80,16 @@ enum BenchSetup {
         }
     }
 
+    /// Promises, personalities, birthdays and planned visits (see `rawBenchRelationships`).
+    static func relationships(_ app: Rapport, measured: User) async throws {
+        let started = Date()
+        let today = app.today(for: measured)
+        try await app.store.write { session in
+            try await session.rawBenchRelationships(today: today, measured: measured.id, planned: 20)
+        }
+        say(String(format: "promises, personalities, care dates and planned visits written in %.1f s", Date().timeIntervalSince(started)))
+    }
+
     static func children(_ app: Rapport, contacts: Int, activities: Int, users: [UserID]) async throws {
         try await app.store.write { session in
             try await session.rawBenchChildren(contacts: contacts, activities: activities, users: users)

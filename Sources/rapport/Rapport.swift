@@ -7,6 +7,7 @@ struct RapportCommand: AsyncParsableCommand {
         commandName: "rapport",
         abstract: "Rapport — a relationship-first CRM for B2B sales teams.",
         subcommands: [Serve.self, Migrate.self, UserCommand.self, TeamCommand.self, ImportCommand.self,
-                      ExportCommand.self, Backup.self, Demo.self, Bench.self],
+                      ExportCommand.self, Backup.self, Demo.self, Bench.self, CommitmentsCommand.self,
+                      AgendaCommand.self, ToneCheckCommand.self, JobsCommand.self],
         defaultSubcommand: Serve.self)
 }

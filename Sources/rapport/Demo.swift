@@ -69,6 +69,7 @@ struct Demo: AsyncParsableCommand {
             }
             made += 1
             var boss: ContactID?
+            var people: [ContactID] = []
             for index in 0..<(2 + Int(rng.next() % 2)) {
                 let contact = try await app.createContact(owner, customerID: customer.id, ContactDraft(
                     name: DemoData.personName(&rng), department: DemoData.pick(DemoData.departments, &rng),
@@ -78,7 +79,9 @@ struct Demo: AsyncParsableCommand {
                     influence: .some(index == 0 ? .high : .medium), involvement: .some(index == 0 ? 1 : 3),
                     isCoach: index == 1, reportsToID: .some(boss)), allowDuplicate: true)
                 if index == 0 { boss = contact.id }
+                people.append(contact.id)
             }
+            try await DemoRelationships.fill(app, owner: owner, customer: customer, people: people, rng: &rng)
             for day in 0..<(3 + Int(rng.next() % 5)) {
                 _ = try await app.logActivity(owner, customerID: customer.id, ActivityDraft(
                     channel: DemoData.pick([.phone, .wechat, .visit, .email, .meeting], &rng),
@@ -86,6 +89,6 @@ struct Demo: AsyncParsableCommand {
                     occurredAt: Date().addingTimeInterval(-Double(day * 6 + Int(rng.next() % 5)) * 86_400)))
             }
         }
-        print("Created \(made) customers with key persons and activities.")
+        print("Created \(made) customers with key persons, activities, promises, care dates and personalities.")
     }
 }

@@ -72,9 +72,10 @@ public struct ToneChecker: Sendable {
     /// How many rules the checker holds.
     public var ruleCount: Int { entries.count }
 
-    /// All findings in `text`, ordered by position (then longer first, then rule order).
-    /// A rule reports non-overlapping matches, leftmost and longest first; a match that lies
-    /// within another finding of the same category is left out. Pure: no side effects.
+    /// All findings in `text`, ordered by position, longer first; `absent` findings come last.
+    /// A rule reports non-overlapping matches, leftmost and longest first; a match lying within
+    /// another finding of the same category is left out (for identical spans, the rule written
+    /// in the message's main script is kept, then the earlier rule). Pure: no side effects.
     public func check(_ text: String) -> [ToneFinding] {
         let folded = ToneText(text, keepOrigins: true)
         var hits: [Hit] = []
@@ -85,14 +86,14 @@ public struct ToneChecker: Sendable {
             }
         }
         let isHan = Self.isMainlyHan(folded.scalars)
-        var spans = phraseSpans(hits, isHan: isHan)
+        let spans = phraseSpans(hits, isHan: isHan)
         let absent = absentFindings(hits, folded: folded.scalars, isHan: isHan)
-        spans.sort { ($0.start, $1.end, $0.rule) < ($1.start, $0.end, $1.rule) }
         return findings(spans: spans, absent: absent, folded: folded, text: text)
     }
 
-    /// Spans to report for phrase and refusal rules, before ordering. Where rules of one
-    /// category find the same span, the rule in the message's own script wins, then the earlier rule.
+    /// Spans to report for phrase and refusal rules, in report order: by start, longer first;
+    /// for the same span, a rule in the message's own script first, then the earlier rule. A span
+    /// inside an earlier span of the same category is dropped.
     private func phraseSpans(_ hits: [Hit], isHan: Bool) -> [Hit] {
         guard !hits.isEmpty else { return [] }
         let sorted = hits.sorted { ($0.rule, $0.start, $1.end) < ($1.rule, $1.start, $0.end) }
@@ -117,17 +118,16 @@ public struct ToneChecker: Sendable {
                 reachedEnd = hit.end
             }
         }
-        func outranks(_ other: Hit, _ span: Hit) -> Bool {
-            if other.end - other.start != span.end - span.start { return other.end - other.start > span.end - span.start }
-            let otherOwn = entries[other.rule].isHan == isHan
-            let spanOwn = entries[span.rule].isHan == isHan
-            return otherOwn != spanOwn ? otherOwn : other.rule < span.rule
+        func rank(_ hit: Hit) -> (Int, Int, Int, Int) {
+            (hit.start, -hit.end, entries[hit.rule].isHan == isHan ? 0 : 1, hit.rule)
         }
+        spans.sort { rank($0) < rank($1) }
+        var reach: [ToneCategory: Int] = [:]
         return spans.filter { span in
-            !spans.contains { other in
-                other.rule != span.rule && entries[other.rule].rule.category == entries[span.rule].rule.category
-                    && other.start <= span.start && span.end <= other.end && outranks(other, span)
-            }
+            let category = entries[span.rule].rule.category
+            if let end = reach[category], end >= span.end { return false }
+            reach[category] = span.end
+            return true
         }
     }
 

@@ -6,7 +6,9 @@ import Foundation
 /// `id`, `category`, `kind` (`phrase` when omitted), `patterns`, optional `exceptions`,
 /// `apologies` (refusal rules only), `minLength` (absent rules only), `why`, `better` and an
 /// optional `example`. Patterns are literal phrases, matched after folding width, Latin case and
-/// spacing; `…` inside a pattern stands for up to 10 characters of the same sentence.
+/// spacing (see `ToneText`); where a pattern starts or ends with a Latin letter or digit it only
+/// matches whole words ("no" never matches inside "know"); `…` (U+2026) inside a pattern stands
+/// for up to 10 characters of the same sentence ("应该…吧").
 public struct ToneRule: Sendable, Hashable {
     /// How the rule's patterns decide that a message breaks it.
     public enum Kind: Sendable, Hashable {

@@ -7,7 +7,9 @@ import Foundation
 ///   "rules": [ { "id": "zh.vague.should-be-fine", "category": "vague", "kind": "phrase",
 ///                "patterns": ["应该没问题"], "why": "…", "better": "…", "example": "…" } ] }
 /// ```
-/// Unknown keys are ignored, so a file may carry comments in a `"note"` field.
+/// Unknown keys are ignored, so a file may carry comments in a `"note"` field. Read files with
+/// ``decode(_:)``, which also validates; plain `Decodable` decoding does not (``ToneChecker``
+/// validates again either way).
 public struct ToneRuleSet: Sendable, Hashable, Codable {
     /// Identifies the set in errors and logs.
     public var id: String

@@ -96,6 +96,37 @@ struct RelationshipAPI {
         group.post("tone-check", use: toneCheck)
         group.get("customers/:id/summary-draft", use: summaryDraft)
         group.get("team/personality-mix", use: personalityMix)
+        group.get("admin/reference-files") { _, context in
+            try JSONBody.response(Page(items: try await app.referenceFiles(try context.requireActing()), nextCursor: nil))
+        }
+        group.get("admin/reference-files/:name") { request, context in
+            let file = try await app.referenceFile(try context.requireActing(), try referenceName(request, context))
+            return try JSONBody.response(file, version: file.version)
+        }
+        group.put("admin/reference-files/:name", use: saveReferenceFile)
+        group.delete("admin/reference-files/:name") { request, context in
+            try JSONBody.response(try await app.resetReferenceFile(try context.requireActing(), try referenceName(request, context)))
+        }
+    }
+
+    struct ReferenceBody: Decodable {
+        let content: String
+        let version: Int?
+    }
+
+    func referenceName(_ request: Request, _ context: RapportRequestContext) throws -> String {
+        guard let name = context.parameters.get("name") else { throw APIError.malformed(field: "name", reason: "missing") }
+        return name
+    }
+
+    @Sendable func saveReferenceFile(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let body = try await JSONBody.decode(ReferenceBody.self, from: request, context: context)
+        guard let version = body.version ?? RequestParameters(request: request, context: context).ifMatch() else {
+            throw AppError.invalid([FieldError("version", "required")])
+        }
+        let file = try await app.saveReferenceFile(acting, try referenceName(request, context), content: body.content, version: version)
+        return try JSONBody.response(file, version: file.version)
     }
 
     func personality(_ person: PersonRef, _ context: RapportRequestContext) async throws -> Response {

@@ -66,17 +66,7 @@ extension Rapport {
             var cells: [ContactColumn: String] = [:]
             for (i, column) in columns where i < row.count { cells[column] = row[i].trimmingCharacters(in: .whitespacesAndNewlines) }
             var errors: [FieldError] = []
-            var customerID: CustomerID?
-            if let text = cells[.customerID], !text.isEmpty, let id = CustomerID(text),
-               try await store.read({ try await $0.customer(id, scope: acting.scope) })?.deletedAt == nil {
-                customerID = id
-            } else if let name = cells[.customer], !name.isEmpty {
-                let matches = try await customers(acting, CustomerQuery(search: name, limit: 20)).items
-                    .filter { DuplicateKeys.normalizedName($0.name) == DuplicateKeys.normalizedName(name) }
-                customerID = matches.count == 1 ? matches[0].id : nil
-                if matches.count > 1 { errors.append(FieldError("customer", "ambiguous")) }
-            }
-            if customerID == nil && errors.isEmpty { errors.append(FieldError("customer", "unknown")) }
+            let customerID = try await importedCustomer(acting, id: cells[.customerID], name: cells[.customer], errors: &errors)
             var draft = ContactDraft(name: cells[.name], department: cells[.department], title: cells[.title], phone: cells[.phone],
                                      fax: cells[.fax], email: cells[.email], wechat: cells[.wechat], qq: cells[.qq],
                                      interests: cells[.interests], supplierExpectations: cells[.supplierExpectations],
@@ -122,5 +112,25 @@ extension Rapport {
         }
         report.rejected.sort { $0.line < $1.line }
         return report
+    }
+
+    /// The live customer a file row names, by id or by (normalised) name among the visible ones;
+    /// adds `customer` `unknown`/`ambiguous` to `errors` when there is not exactly one.
+    func importedCustomer(_ acting: Acting, id: String?, name: String?, errors: inout [FieldError]) async throws -> CustomerID? {
+        if let text = id, !text.isEmpty, let id = CustomerID(text),
+           let found = try await store.read({ try await $0.customer(id, scope: acting.scope) }), found.deletedAt == nil {
+            return id
+        }
+        if let name, !name.isEmpty {
+            let matches = try await customers(acting, CustomerQuery(search: name, limit: 20)).items
+                .filter { DuplicateKeys.normalizedName($0.name) == DuplicateKeys.normalizedName(name) }
+            if matches.count == 1 { return matches[0].id }
+            if matches.count > 1 {
+                errors.append(FieldError("customer", "ambiguous"))
+                return nil
+            }
+        }
+        errors.append(FieldError("customer", "unknown"))
+        return nil
     }
 }

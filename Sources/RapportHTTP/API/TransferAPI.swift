@@ -14,6 +14,7 @@ struct TransferAPI {
         group.post("customers/import", use: importFile)
         group.get("contacts/export", use: exportContacts)
         group.post("contacts/import", use: importContacts)
+        group.post("results/import", use: importResults)
     }
 
     static func file(_ table: Table, format: FileFormat, name: String) throws -> Response {
@@ -38,13 +39,24 @@ struct TransferAPI {
     }
 
     @Sendable func importContacts(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let (acting, data, fileName, dryRun) = try await upload(request, context)
+        return try JSONBody.response(try await app.importContacts(acting, data: data, fileName: fileName, dryRun: dryRun))
+    }
+
+    /// Measured results per customer (date, measure, value), the expectation baseline's input.
+    @Sendable func importResults(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let (acting, data, fileName, dryRun) = try await upload(request, context)
+        return try JSONBody.response(try await app.importResults(acting, data: data, fileName: fileName, dryRun: dryRun))
+    }
+
+    /// The uploaded file of an import, its name (`?fileName=`, else from the content type) and `?dryRun=`.
+    private func upload(_ request: Request, _ context: RapportRequestContext) async throws -> (Acting, Data, String, Bool) {
         let acting = try context.requireActing()
         let p = RequestParameters(request: request, context: context)
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         let fileName = try p.string("fileName", max: 200) ?? (contentType.contains("spreadsheetml") ? "upload.xlsx" : "upload.csv")
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        let report = try await app.importContacts(acting, data: Data(buffer: buffer), fileName: fileName, dryRun: try p.bool("dryRun"))
-        return try JSONBody.response(report)
+        return (acting, Data(buffer: buffer), fileName, try p.bool("dryRun"))
     }
 
     @Sendable func export(_ request: Request, context: RapportRequestContext) async throws -> Response {

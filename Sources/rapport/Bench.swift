@@ -25,10 +25,24 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Reuse the dataset already in --dir and only measure the server (latency and memory)") var latencyOnly = false
     @Flag(help: "Stop after the import figure (no key persons, activities or server)") var importOnly = false
     @Flag(help: "Only measure the tone check (in process, no data)") var toneOnly = false
+    @Flag(help: "Reuse the customers imported by an earlier --import-only run in --dir: add owners, key persons, activities, relationships, then measure") var reuseImport = false
 
     func run() async throws {
         if toneOnly {
             try BenchTone.measure()
+            return
+        }
+        if reuseImport {
+            let started = Date()
+            var logger = try CommonOptions.parse([]).logger(label: "bench")
+            logger.logLevel = .warning
+            let dbPath = "\(dir)/bench.sqlite"
+            let app = try await BenchSetup.openApp(path: dbPath, logger: logger)
+            let setup = try await BenchSetup.existingUsers(app)
+            try await fill(app, setup)
+            let token = try await app.createToken(setup.measuredActing, name: "bench").token
+            try await app.store.close()
+            try await measureServer(database: dbPath, token: token, started: started)
             return
         }
         if latencyOnly {
@@ -98,16 +112,21 @@ struct Bench: AsyncParsableCommand {
             try await app.store.close()
             return
         }
-        // 4. Spread owners, then contacts and activities in bulk.
-        let fill = Date()
-        try await BenchSetup.distribute(app, reps: setup.reps, measured: setup.measured, repCustomers: repCustomers)
-        try await BenchSetup.children(app, contacts: contacts, activities: activities, users: setup.reps)
-        try await BenchSetup.relationships(app, measured: setup.measuredActing.user)
-        say(String(format: "owners, contacts and activities written in %.1f s", Date().timeIntervalSince(fill)))
+        // 4. Spread owners, then contacts, activities and relationship data in bulk.
+        try await fill(app, setup)
         let token = try await app.createToken(setup.measuredActing, name: "bench").token
         try await app.store.close()
 
         try await measureServer(database: dbPath, token: token, started: started)
+    }
+
+    /// Spreads owners, then writes key persons, activities and relationship data in bulk.
+    private func fill(_ app: Rapport, _ setup: BenchSetup.Users) async throws {
+        let fill = Date()
+        try await BenchSetup.distribute(app, reps: setup.reps, measured: setup.measured, repCustomers: repCustomers)
+        try await BenchSetup.children(app, contacts: contacts, activities: activities, users: setup.reps)
+        say(String(format: "owners, contacts and activities written in %.1f s", Date().timeIntervalSince(fill)))
+        try await BenchSetup.relationships(app, measured: setup.measuredActing.user)
     }
 
     /// The server as users run it, in its own process; latency over loopback, then memory at idle.

@@ -73,6 +73,17 @@ enum BenchSetup {
         return Users(admin: acting, reps: ids, measured: ids[0], measuredActing: try await app.acting(try await app.user(acting, ids[0])))
     }
 
+    /// The admin and reps an earlier run created (`rep0` is the measured one).
+    static func existingUsers(_ app: Rapport) async throws -> Users {
+        let all = try await app.store.read { try await $0.users() }
+        guard let admin = all.first(where: { $0.role == .admin }) else { throw BenchError("no bench data") }
+        let reps = all.filter { $0.username.hasPrefix("rep") }
+            .sorted { (Int($0.username.dropFirst(3)) ?? 0) < (Int($1.username.dropFirst(3)) ?? 0) }
+        guard let first = reps.first else { throw BenchError("no bench reps") }
+        return Users(admin: try await app.acting(admin), reps: reps.map(\.id), measured: first.id,
+                     measuredActing: try await app.acting(first))
+    }
+
     /// Gives `repCustomers` customers to the measured rep and spreads the rest.
     static func distribute(_ app: Rapport, reps: [UserID], measured: UserID, repCustomers: Int) async throws {
         try await app.store.write { session in

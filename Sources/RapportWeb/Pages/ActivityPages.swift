@@ -3,7 +3,8 @@ import Hummingbird
 import RapportApp
 import RapportCore
 
-/// One activity of a customer's timeline: `GET /activities/{id}/edit`, `POST /activities/{id}` (save),
+/// One activity of a customer's timeline: `GET /activities/{id}/edit`, `POST /activities/{id}` (save, or
+/// with `action=checkTone` show the tone findings for the outcome without saving),
 /// `POST /activities/{id}/delete` (back to the customer with an undo banner) and `POST /activities/{id}/restore`.
 struct ActivityPages: Sendable {
     let env: PageEnvironment
@@ -28,6 +29,15 @@ struct ActivityPages: Sendable {
         let before = try await env.app.activity(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         let version = try page.formVersion()
+        if page.form["action"] == "checkTone" {
+            do {
+                let tone = try await ToneFindingsView.check(env.app, page.form.text("outcome"))
+                return try await render(page, before, form: page.form, outcome: EditOutcome(), tone: tone)
+            } catch AppError.invalid(let problems) {
+                return try await render(page, before, form: page.form,
+                                        outcome: .invalid(problems, env: env, language: page.language))
+            }
+        }
         do {
             let definitions = try await env.app.customFields(acting, object: .activity)
             let draft = try ActivityForm.draft(from: page.form, clock: page.clock, definitions: definitions, editing: true)
@@ -55,7 +65,8 @@ struct ActivityPages: Sendable {
         return PageEnvironment.redirect("/customers/\(activity.customerID)#timeline")
     }
 
-    private func render(_ page: PageRequest, _ activity: Activity, form: FormData, outcome: EditOutcome) async throws -> Response {
+    private func render(_ page: PageRequest, _ activity: Activity, form: FormData, outcome: EditOutcome,
+                        tone: ToneFindingsView = .none) async throws -> Response {
         let acting = try page.requireActing()
         let customer = try await env.app.customer(acting, activity.customerID)
         async let contactsLoad = env.app.contacts(acting, of: customer.id)
@@ -68,6 +79,10 @@ struct ActivityPages: Sendable {
         }
         var data = outcome.data(shown: ActivityForm.shownFields)
         data["activity"] = ["id": activity.id.description, "version": form.text("version")]
+        data["formAction"] = "/activities/\(activity.id)"
+        data["formID"] = "activity-edit-form"
+        data["isNew"] = false
+        data["tone"] = tone.data(env: env, language: page.language)
         data["customer"] = ["id": customer.id.description, "name": customer.name]
         data["fields"] = ActivityForm.fields(form: form, errors: outcome.errors, contacts: contacts, definitions: definitions,
                                              env: env, language: page.language)

@@ -52,8 +52,11 @@ extension PageEnvironment {
                 throw PageError.csrf
             }
         }
-        let page = PageRequest(request: request, context: context, acting: acting, form: form,
+        var page = PageRequest(request: request, context: context, acting: acting, form: form,
                                query: FormData(encoded: request.uri.query ?? ""), csrf: csrf, files: files)
+        if let acting, request.method == .get, !acting.user.mustChangePassword {
+            page.badges = await NavBadges.load(app, acting, language: context.language, logger: context.logger)
+        }
         return try await handler(page)
     }
 

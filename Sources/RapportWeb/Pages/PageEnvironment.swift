@@ -79,6 +79,7 @@ struct PageEnvironment: Sendable {
                 status: HTTPResponse.Status = .ok) throws -> Response {
         var context = baseContext(language: page.language, acting: page.acting, csrf: page.csrf, path: page.currentPath)
         context["title"] = text(title, page.language)
+        if let badges = page.badges { context["badges"] = badges.context }
         for (key, value) in data { context[key] = value }
         return try renderer.render(template, context, status: status)
     }

@@ -15,6 +15,8 @@ struct PageRequest: Sendable {
     let csrf: String?
     /// Files of a multipart form, by field name.
     var files: [String: UploadedFile] = [:]
+    /// The top bar's counts (agenda, unread notices); loaded for signed-in page views (GET).
+    var badges: NavBadges?
 
     var language: Language { context.language }
 

@@ -3,7 +3,7 @@ import Hummingbird
 import RapportApp
 import RapportCore
 
-/// `/`, `/login`, `/logout` and the language switch `/language`.
+/// `/` (the agenda once signed in), `/login`, `/logout` and the language switch `/language`.
 ///
 /// The sign-in form has no session to tie a token to, so it uses a double-submit cookie:
 /// `GET /login` sets a random `rapport_login_csrf` cookie and puts the same value in the form;
@@ -20,12 +20,12 @@ struct SignInPages: Sendable {
     }
 
     @Sendable func home(_ page: PageRequest) async throws -> Response {
-        PageEnvironment.redirect(page.acting == nil ? "/login" : "/customers")
+        PageEnvironment.redirect(page.acting == nil ? "/login" : "/agenda")
     }
 
     @Sendable func form(_ page: PageRequest) async throws -> Response {
         if let acting = page.acting {
-            return PageEnvironment.redirect(acting.user.mustChangePassword ? "/account/password" : "/customers")
+            return PageEnvironment.redirect(acting.user.mustChangePassword ? "/account/password" : "/agenda")
         }
         return try render(page, username: "", errors: FormErrors(), message: nil, status: .ok)
     }
@@ -41,7 +41,7 @@ struct SignInPages: Sendable {
         }
         do {
             let session = try await env.app.signIn(username: username, password: password)
-            var response = PageEnvironment.redirect(session.user.mustChangePassword ? "/account/password" : "/customers")
+            var response = PageEnvironment.redirect(session.user.mustChangePassword ? "/account/password" : "/agenda")
             response.setCookie(env.cookie(AuthMiddleware.sessionCookie, session.token, maxAge: Int(env.app.sessionLifetime)))
             return response
         } catch AppError.unauthenticated {

@@ -35,5 +35,11 @@ public struct WebRoutes {
         ActivityPages(env: env).register(on: router)
         NotePages(env: env).register(on: router)
         TransferPages(env: env).register(on: router)
+        AgendaPage(env: env).register(on: router)
+        NoticePages(env: env).register(on: router)
+        ActivityNewPage(env: env).register(on: router)
+        ComposePage(env: env).register(on: router)
+        AdminReferencePages(env: env).register(on: router)
+        TeamTypesPage(env: env).register(on: router)
     }
 }

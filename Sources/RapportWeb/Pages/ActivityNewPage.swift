@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `GET /customers/{id}/activities/new`: the activity form on its own page, with the tone check.
+/// `POST` to the same address saves it (back to the customer's timeline) or, with
+/// `action=checkTone`, shows the findings for the outcome and keeps everything typed, unsaved.
+struct ActivityNewPage: Sendable {
+    let env: PageEnvironment
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("customers/:id/activities/new", use: env.page(.signedIn, show))
+        router.post("customers/:id/activities/new", use: env.page(.signedIn, submit))
+    }
+
+    @Sendable func show(_ page: PageRequest) async throws -> Response {
+        var form = ActivityForm.blank(clock: page.clock, now: env.app.env.now())
+        if let contact = page.query.nonEmpty("contact") { form.set("contactID", contact) }
+        return try await render(page, id: try page.id(), form: form, outcome: EditOutcome(), tone: .none)
+    }
+
+    @Sendable func submit(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: CustomerID = try page.id()
+        do {
+            if page.form["action"] == "checkTone" {
+                let tone = try await ToneFindingsView.check(env.app, page.form.text("outcome"))
+                return try await render(page, id: id, form: page.form, outcome: EditOutcome(), tone: tone)
+            }
+            let definitions = try await env.app.customFields(acting, object: .activity)
+            let draft = try ActivityForm.draft(from: page.form, clock: page.clock, definitions: definitions)
+            _ = try await env.app.logActivity(acting, customerID: id, draft)
+            return PageEnvironment.redirect("/customers/\(id)#timeline")
+        } catch AppError.invalid(let problems) {
+            return try await render(page, id: id, form: page.form,
+                                    outcome: .invalid(problems, env: env, language: page.language), tone: .none)
+        }
+    }
+
+    private func render(_ page: PageRequest, id: CustomerID, form: FormData, outcome: EditOutcome,
+                        tone: ToneFindingsView) async throws -> Response {
+        let acting = try page.requireActing()
+        let customer = try await env.app.customer(acting, id)
+        if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        async let contactsLoad = env.app.contacts(acting, of: id)
+        async let fieldsLoad = env.app.customFields(acting, object: .activity)
+        let (contacts, definitions) = try await (contactsLoad, fieldsLoad)
+        var data = outcome.data(shown: ActivityForm.shownFields)
+        data["customer"] = ["id": customer.id.description, "name": customer.name]
+        data["formAction"] = "/customers/\(id)/activities/new"
+        data["formID"] = "activity-new-form"
+        data["isNew"] = true
+        data["fields"] = ActivityForm.fields(form: form, errors: outcome.errors, contacts: contacts, definitions: definitions,
+                                             env: env, language: page.language)
+        data["tone"] = tone.data(env: env, language: page.language)
+        return try env.render("activity_form", page, title: "activity.newTitle", data, status: outcome.status)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `/admin/reference`: the reference data files (guidance, questionnaire, tone rules, holidays,
+/// expectation defaults), shipped or edited. `GET /admin/reference/{name}` edits one in a
+/// textarea; `POST` saves it (checked by the use case; a parse error names the place, a stale
+/// version shows the latest text with the admin's own kept beside it). `GET …/reset` asks to
+/// confirm, `POST …/reset` puts the shipped file back. Admins only.
+struct AdminReferencePages: Sendable {
+    let env: PageEnvironment
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("admin/reference", use: env.page(.admin, list))
+        router.get("admin/reference/:name", use: env.page(.admin, edit))
+        router.post("admin/reference/:name", use: env.page(.admin, save))
+        router.get("admin/reference/:name/reset", use: env.page(.admin, confirmReset))
+        router.post("admin/reference/:name/reset", use: env.page(.admin, reset))
+    }
+
+    /// The locale key that names a file for people.
+    static func labelKey(_ raw: String) -> String {
+        switch ReferenceFileName(rawValue: raw) {
+        case .guidanceZh: "reference.file.guidanceZh"
+        case .guidanceEn: "reference.file.guidanceEn"
+        case .questionnaireZh: "reference.file.questionnaireZh"
+        case .questionnaireEn: "reference.file.questionnaireEn"
+        case .toneRulesZh: "reference.file.toneRulesZh"
+        case .toneRulesEn: "reference.file.toneRulesEn"
+        case .holidays: "reference.file.holidays"
+        case .expectations: "reference.file.expectations"
+        case nil: "reference.file.unknown"
+        }
+    }
+
+    @Sendable func list(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        async let filesLoad = env.app.referenceFiles(acting)
+        async let peopleLoad = Directory.load(env.app, acting)
+        let (files, people) = try await (filesLoad, peopleLoad)
+        let clock = page.clock
+        let rows: [[String: Any]] = files.map { file in
+            [
+                "name": file.name,
+                "label": env.text(Self.labelKey(file.name), language),
+                "edited": file.edited,
+                "state": env.text(file.edited ? "reference.edited" : "reference.shipped", language),
+                "who": people.name(file.updatedBy),
+                "when": file.updatedAt.map(clock.display) ?? "",
+                "version": String(file.version),
+            ]
+        }
+        var data: [String: Any] = ["files": rows]
+        if let saved = page.query.nonEmpty("saved") {
+            data["notice"] = env.text("reference.savedNotice", language, [env.text(Self.labelKey(saved), language)])
+        } else if let reset = page.query.nonEmpty("reset") {
+            data["notice"] = env.text("reference.resetNotice", language, [env.text(Self.labelKey(reset), language)])
+        }
+        return try env.render("admin_reference", page, title: "reference.title", data)
+    }
+
+    @Sendable func edit(_ page: PageRequest) async throws -> Response {
+        let file = try await env.app.referenceFile(try page.requireActing(), try name(page))
+        return try render(page, file, content: file.content, version: file.version, outcome: EditOutcome())
+    }
+
+    @Sendable func save(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let name = try name(page)
+        let version = try page.formVersion()
+        // Browsers send textarea lines with CRLF; the files are kept with LF.
+        let content = page.form.text("content").replacingOccurrences(of: "\r\n", with: "\n")
+        do {
+            _ = try await env.app.saveReferenceFile(acting, name, content: content, version: version)
+            return PageEnvironment.redirect(FormData(pairs: [("saved", name)]).url("/admin/reference"))
+        } catch AppError.invalid(let problems) {
+            let file = try await env.app.referenceFile(acting, name)
+            var outcome = EditOutcome(status: .unprocessableContent)
+            for problem in problems {
+                outcome.errors.add("content", message(for: problem, content: content, language: page.language))
+            }
+            return try render(page, file, content: content, version: version, outcome: outcome)
+        } catch AppError.conflict {
+            let file = try await env.app.referenceFile(acting, name)
+            return try render(page, file, content: file.content, version: file.version, outcome: .stale, mine: content)
+        }
+    }
+
+    @Sendable func confirmReset(_ page: PageRequest) async throws -> Response {
+        let file = try await env.app.referenceFile(try page.requireActing(), try name(page))
+        let data: [String: Any] = [
+            "file": ["name": file.name, "label": env.text(Self.labelKey(file.name), page.language), "edited": file.edited],
+        ]
+        return try env.render("admin_reference_reset", page, title: "reference.resetTitle", data)
+    }
+
+    @Sendable func reset(_ page: PageRequest) async throws -> Response {
+        let name = try name(page)
+        _ = try await env.app.resetReferenceFile(try page.requireActing(), name)
+        return PageEnvironment.redirect(FormData(pairs: [("reset", name)]).url("/admin/reference"))
+    }
+
+    /// What went wrong, naming the place: line and column for a syntax error, else the field path
+    /// the file's decoder reports.
+    private func message(for problem: FieldError, content: String, language: Language) -> String {
+        guard problem.code == "invalid" else { return env.localizer.message(for: problem, language) }
+        if let syntax = JSONSyntaxCheck.firstError(in: content) {
+            return env.text("reference.syntaxError", language, [String(syntax.line), String(syntax.column),
+                                                                 env.text("reference.syntax.\(syntax.problem.rawValue)", language)])
+        }
+        return env.text("reference.parseError", language, [problem.detail ?? ""])
+    }
+
+    private func name(_ page: PageRequest) throws -> String {
+        guard let raw = page.context.parameters.get("name"), ReferenceFileName(rawValue: raw) != nil else {
+            throw AppError.notFound(entity: "referenceFile")
+        }
+        return raw
+    }
+
+    /// The edit page. `mine` is the admin's text when someone else saved first: shown read-only to copy from.
+    private func render(_ page: PageRequest, _ file: ReferenceFileContent, content: String, version: Int,
+                        outcome: EditOutcome, mine: String? = nil) throws -> Response {
+        let language = page.language
+        var data = outcome.data(shown: ["content"])
+        data["file"] = [
+            "name": file.name, "label": env.text(Self.labelKey(file.name), language), "edited": file.edited,
+            "state": env.text(file.edited ? "reference.edited" : "reference.shipped", language),
+            "version": String(version),
+        ] as [String: Any]
+        data["field"] = FormField.textarea("content", env.text("reference.content", language), value: content,
+                                           errors: outcome.errors, rows: 30, hint: env.text("reference.contentHint", language))
+        data["hasMine"] = mine != nil
+        data["mine"] = mine ?? ""
+        return try env.render("admin_reference_edit", page, title: "reference.editTitle", data, status: outcome.status)
+    }
+}

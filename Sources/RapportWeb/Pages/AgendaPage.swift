@@ -1,0 +1,145 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `GET /agenda`: what the user should see to today — overdue promises, promises due today, planned
+/// calls and visits, care dates and holidays coming, handovers to read — grouped, each with the
+/// customer, the person and their guidance card. Managers pick a team member with `?user=<id>`;
+/// their own agenda also lists their teams' overdue promises.
+struct AgendaPage: Sendable {
+    let env: PageEnvironment
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("agenda", use: env.page(.signedIn, show))
+    }
+
+    /// The groups in the order a rep works through them.
+    enum Group: String, CaseIterable {
+        case overdue, teamOverdue, dueToday, planned, careDates, holidays, handovers
+    }
+
+    @Sendable func show(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        var subjectID: UserID?
+        if let raw = page.query.nonEmpty("user") {
+            guard let id = UserID(raw) else { throw AppError.notFound(entity: "user") }
+            subjectID = id
+        }
+        async let agendaLoad = env.app.agenda(acting, for: subjectID, language: language)
+        async let directoryLoad = Directory.load(env.app, acting)
+        let (agenda, people) = try await (agendaLoad, directoryLoad)
+        let own = agenda.userID == acting.id
+
+        var grouped: [Group: [[String: Any]]] = [:]
+        for item in agenda.items {
+            let group = Self.group(of: item, subject: agenda.userID)
+            grouped[group, default: []].append(row(item, group: group, people: people, showOwner: !own, language: language))
+        }
+        let groups: [[String: Any]] = Group.allCases.compactMap { group in
+            guard let rows = grouped[group], !rows.isEmpty else { return nil }
+            return ["id": "agenda-\(group.rawValue)", "key": group.rawValue,
+                    "title": env.text("agenda.group.\(group.rawValue)", language),
+                    "count": String(rows.count), "items": rows]
+        }
+        var data: [String: Any] = [
+            "groups": groups,
+            "hasItems": !groups.isEmpty,
+            "todayLine": env.text("agenda.today", language, [agenda.today.description]),
+            "isOwn": own,
+            "whoseLine": own ? "" : env.text("agenda.whose", language, [people.name(agenda.userID)]),
+        ]
+        if acting.isManager {
+            let members = people.assignableOwners(acting).filter { $0.id != acting.id }
+            if !members.isEmpty {
+                var options = Choices.list([(acting.id.description, env.text("agenda.mine", language))],
+                                           selected: agenda.userID.description)
+                options += people.userChoices(members, selected: agenda.userID, blank: nil)
+                data["memberOptions"] = options
+                data["hasMembers"] = true
+            }
+        }
+        return try env.render("agenda", page, title: "agenda.title", data)
+    }
+
+    static func group(of item: AgendaItem, subject: UserID) -> Group {
+        switch item.kind {
+        case .commitmentOverdue: item.userID == nil || item.userID == subject ? .overdue : .teamOverdue
+        case .commitmentDue: .dueToday
+        case .plannedContact: .planned
+        case .careDate: .careDates
+        case .holiday: .holidays
+        case .handover: .handovers
+        }
+    }
+
+    private func row(_ item: AgendaItem, group: Group, people: Directory, showOwner: Bool,
+                     language: Language) -> [String: Any] {
+        // A handover's title is the customer's name, which the line shows anyway.
+        let title = item.kind == .handover ? env.text("agenda.handoverTitle", language) : item.title
+        var row: [String: Any] = [
+            "title": title,
+            "kind": item.kind.rawValue,
+            "date": item.date.description,
+            "when": when(item, language: language),
+            "late": item.kind == .commitmentOverdue,
+            "customerName": item.customerName ?? "",
+            "hasCustomer": item.customerID != nil,
+            "customerURL": item.customerID.map { "/customers/\($0)" } ?? "",
+            "personName": item.personName ?? "",
+            "hasPerson": item.personName != nil,
+            "personURL": item.contactID.map { "/contacts/\($0)" } ?? "",
+            "hasPersonURL": item.contactID != nil,
+            "owner": people.name(item.userID),
+            "showOwner": !people.name(item.userID).isEmpty && (group == .teamOverdue || (showOwner && item.kind != .holiday)),
+            "link": link(item),
+            "hasLink": !link(item).isEmpty,
+            "linkLabel": env.text("agenda.open.\(item.kind.rawValue)", language),
+        ]
+        if let customerID = item.customerID, item.kind != .holiday {
+            var query = FormData()
+            if let contact = item.contactID { query.set("contact", contact.description) }
+            row["composeURL"] = query.url("/customers/\(customerID)/compose")
+            row["canWrite"] = true
+        } else {
+            row["canWrite"] = false
+        }
+        if let card = item.guidance, !card.isEmpty {
+            row["guidance"] = GuidanceCardView.sections(card, env: env, language: language)
+            row["hasGuidance"] = true
+            row["guidanceSummary"] = card.sections.map(\.entry.name).joined(separator: " · ")
+        } else {
+            row["hasGuidance"] = false
+        }
+        return row
+    }
+
+    /// Days late, due today, or days to go.
+    private func when(_ item: AgendaItem, language: Language) -> String {
+        switch item.kind {
+        case .commitmentOverdue:
+            return env.text("agenda.daysLate", language, [String(item.days), item.date.description])
+        case .commitmentDue:
+            return env.text("agenda.dueToday", language)
+        case .handover:
+            return env.text("agenda.received", language, [item.date.description])
+        case .plannedContact, .careDate, .holiday:
+            switch item.days {
+            case 0: return env.text("agenda.onToday", language)
+            case 1: return env.text("agenda.tomorrow", language, [item.date.description])
+            default: return env.text("agenda.daysToGo", language, [String(item.days), item.date.description])
+            }
+        }
+    }
+
+    /// Where an item's own record is edited or read.
+    private func link(_ item: AgendaItem) -> String {
+        switch item.kind {
+        case .commitmentOverdue, .commitmentDue: "/commitments/\(item.subjectID)/edit"
+        case .plannedContact: "/activities/\(item.subjectID)/edit"
+        case .handover: "/handovers/\(item.subjectID)"
+        case .careDate, .holiday: ""
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import Logging
+import RapportApp
+import RapportCore
+
+/// The counts the top bar shows beside "Agenda" and "Notices": what is on the user's agenda
+/// today and how many notices they have not read.
+struct NavBadges: Sendable, Equatable {
+    var agenda: Int
+    var notices: Int
+
+    /// Loads both counts for a signed-in user. The badges are a convenience: when loading fails
+    /// the failure is logged and the page is shown without them (`nil`), never refused.
+    static func load(_ app: Rapport, _ acting: Acting, language: Language, logger: Logger) async -> NavBadges? {
+        do {
+            async let agenda = app.agenda(acting, language: language)
+            async let unread = app.unreadNoticeCount(acting)
+            return NavBadges(agenda: try await agenda.items.count, notices: try await unread)
+        } catch {
+            logger.error("nav badges failed", metadata: ["error": "\(String(reflecting: error))"])
+            return nil
+        }
+    }
+
+    /// What the layout reads under `badges`.
+    var context: [String: Any] {
+        ["agenda": String(agenda), "hasAgenda": agenda > 0, "notices": String(notices), "hasNotices": notices > 0]
+    }
+}

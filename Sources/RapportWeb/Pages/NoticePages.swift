@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `GET /notices` (newest first, keyset paging with `?cursor=`), `POST /notices/{id}/read` and
+/// `POST /notices/read` (all). A notice's text is written from the facts it carries, in the
+/// reader's language, so it reads the same after the promise or customer changed.
+struct NoticePages: Sendable {
+    let env: PageEnvironment
+    static let pageSize = 20
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("notices", use: env.page(.signedIn, list))
+        router.post("notices/read", use: env.page(.signedIn, markAll))
+        router.post("notices/:id/read", use: env.page(.signedIn, markOne))
+    }
+
+    @Sendable func list(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))
+        async let listLoad = env.app.notices(acting, limit: Self.pageSize, cursor: cursor)
+        async let unreadLoad = env.app.unreadNoticeCount(acting)
+        let (result, unread) = try await (listLoad, unreadLoad)
+        let clock = page.clock
+        var data: [String: Any] = [
+            "notices": result.items.map { row($0, clock: clock, language: language) },
+            "hasNotices": !result.items.isEmpty,
+            "unreadLine": env.text("notices.unreadCount", language, [String(unread)]),
+            "hasUnread": unread > 0,
+            "isPaged": cursor != nil,
+            "hasNext": result.nextCursor != nil,
+            "cursor": page.query.text("cursor"),
+        ]
+        if let next = result.nextCursor { data["nextURL"] = FormData(pairs: [("cursor", next)]).url("/notices") }
+        return try env.render("notices", page, title: "notices.title", data)
+    }
+
+    @Sendable func markOne(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        try await env.app.markNoticesRead(acting, id: try page.id())
+        return PageEnvironment.redirect(back(page))
+    }
+
+    @Sendable func markAll(_ page: PageRequest) async throws -> Response {
+        try await env.app.markNoticesRead(try page.requireActing(), id: nil)
+        return PageEnvironment.redirect("/notices")
+    }
+
+    /// Back to the page of the list the button was on.
+    private func back(_ page: PageRequest) -> String {
+        guard let cursor = page.form.nonEmpty("cursor") else { return "/notices" }
+        return FormData(pairs: [("cursor", cursor)]).url("/notices")
+    }
+
+    private func row(_ notice: Notice, clock: UserClock, language: Language) -> [String: Any] {
+        let facts = notice.payload
+        func fact(_ key: String) -> String { facts[key] ?? "" }
+        let text: String
+        var link = notice.customerID.map { "/customers/\($0)" } ?? ""
+        switch notice.kind {
+        case .commitmentOverdue:
+            text = env.text("notices.text.commitmentOverdue", language,
+                            [fact("title"), fact("customerName"), fact("dueOn"), fact("ownerName")])
+        case .handoverReceived:
+            let from = fact("fromName")
+            text = from.isEmpty ? env.text("notices.text.handoverFromPool", language, [fact("customerName")])
+                : env.text("notices.text.handoverReceived", language, [fact("customerName"), from])
+            link = "/handovers/\(notice.subjectID)"
+        }
+        return [
+            "id": notice.id.description,
+            "kind": notice.kind.rawValue,
+            "kindLabel": env.text("notices.kind.\(notice.kind.rawValue)", language),
+            "text": text,
+            "when": clock.display(notice.createdAt),
+            "unread": notice.readAt == nil,
+            "link": link,
+            "hasLink": !link.isEmpty,
+        ]
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `GET /team/types` (managers and admins; reps get the 403 page): per rep, the mix of
+/// temperaments and buyer types among their people, and which types their won and lost customers
+/// had — tables, with a bar per rep drawn on the server as SVG. Type names come from the guidance
+/// book in the reader's language.
+struct TeamTypesPage: Sendable {
+    let env: PageEnvironment
+    /// Width of a bar in SVG units.
+    static let barWidth = 240.0
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("team/types", use: env.page(.signedIn, show))
+    }
+
+    /// Counts for one rep (or one rep's won or lost customers).
+    struct Tally {
+        var temperaments: [Temperament?: Int] = [:]
+        var buyerTypes: [BuyerType?: Int] = [:]
+        var people = 0
+
+        mutating func add(_ row: PersonalityMixRow) {
+            temperaments[row.temperament, default: 0] += row.count
+            buyerTypes[row.buyerType, default: 0] += row.count
+            people += row.count
+        }
+    }
+
+    @Sendable func show(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        async let mixLoad = env.app.personalityMix(acting)
+        async let peopleLoad = Directory.load(env.app, acting)
+        async let bookLoad = env.app.guidanceBook(language)
+        let (mix, people, book) = try await (mixLoad, peopleLoad, bookLoad)
+
+        var all: [UserID: Tally] = [:], won: [UserID: Tally] = [:], lost: [UserID: Tally] = [:]
+        for row in mix {
+            all[row.ownerID, default: Tally()].add(row)
+            if row.status == .won { won[row.ownerID, default: Tally()].add(row) }
+            if row.status == .lost { lost[row.ownerID, default: Tally()].add(row) }
+        }
+        let owners = all.keys.sorted { (people.name($0), $0.description) < (people.name($1), $1.description) }
+        let notSet = env.text("teamTypes.notSet", language)
+        let temperamentColumns = Temperament.allCases.map { book.entry(for: $0).name } + [notSet]
+        let usedBuyerTypes = BuyerType.allCases.filter { type in all.values.contains { ($0.buyerTypes[type] ?? 0) > 0 } }
+
+        func temperamentRow(_ owner: UserID, _ tally: Tally) -> [String: Any] {
+            let counts = Temperament.allCases.map { tally.temperaments[$0] ?? 0 } + [tally.temperaments[nil] ?? 0]
+            return ["name": name(owner, people, language), "counts": counts.map(String.init),
+                    "total": String(tally.people), "bar": bar(counts, labels: temperamentColumns)]
+        }
+        func buyerRow(_ owner: UserID, _ tally: Tally) -> [String: Any] {
+            ["name": name(owner, people, language),
+             "counts": usedBuyerTypes.map { String(tally.buyerTypes[$0] ?? 0) },
+             "notSet": String(tally.buyerTypes[nil] ?? 0)]
+        }
+        func outcomeRows(_ tallies: [UserID: Tally]) -> [[String: Any]] {
+            owners.compactMap { owner in
+                guard let tally = tallies[owner] else { return nil }
+                var row = temperamentRow(owner, tally)
+                row["buyerTypes"] = usedBuyerTypes.compactMap { type -> String? in
+                    guard let count = tally.buyerTypes[type], count > 0 else { return nil }
+                    return "\(book.entry(for: type).name) \(count)"
+                }
+                return row
+            }
+        }
+        let wonRows = outcomeRows(won), lostRows = outcomeRows(lost)
+        let data: [String: Any] = [
+            "hasData": !owners.isEmpty,
+            "temperamentColumns": temperamentColumns,
+            "legend": temperamentColumns.enumerated().map { ["label": $1, "class": "seg-\($0)"] },
+            "temperamentRows": owners.compactMap { owner in all[owner].map { temperamentRow(owner, $0) } },
+            "buyerColumns": usedBuyerTypes.map { book.entry(for: $0).name },
+            "buyerRows": owners.compactMap { owner in all[owner].map { buyerRow(owner, $0) } },
+            "hasBuyerTypes": !usedBuyerTypes.isEmpty,
+            "wonRows": wonRows, "hasWon": !wonRows.isEmpty,
+            "lostRows": lostRows, "hasLost": !lostRows.isEmpty,
+        ]
+        return try env.render("team_types", page, title: "teamTypes.title", data)
+    }
+
+    private func name(_ owner: UserID, _ people: Directory, _ language: Language) -> String {
+        let name = people.name(owner)
+        return name.isEmpty ? env.text("teamTypes.unknownRep", language) : name
+    }
+
+    /// One stacked bar: a segment per column, as wide as its share of the total.
+    private func bar(_ counts: [Int], labels: [String]) -> [String: Any] {
+        let total = counts.reduce(0, +)
+        var x = 0.0
+        var segments: [[String: Any]] = []
+        for (index, count) in counts.enumerated() where count > 0 && total > 0 {
+            let width = Self.barWidth * Double(count) / Double(total)
+            segments.append(["x": Self.format(x), "width": Self.format(width), "class": "seg-\(index)",
+                             "label": "\(labels[index]): \(count)"])
+            x += width
+        }
+        return ["width": Self.format(Self.barWidth), "segments": segments]
+    }
+
+    private static func format(_ value: Double) -> String {
+        String(format: "%.1f", value)
+    }
+}

@@ -106,7 +106,10 @@ struct AgendaPage: Sendable {
             row["canWrite"] = false
         }
         if let card = item.guidance, !card.isEmpty {
-            row["guidance"] = GuidanceCardView.sections(card, env: env, language: language)
+            row["guidance"] = card.sections.map { section -> [String: Any] in
+                ["name": section.entry.name, "traits": section.entry.traits, "open": section.entry.open,
+                 "bring": section.entry.bring, "avoid": section.entry.avoid, "suggested": section.suggested]
+            }
             row["hasGuidance"] = true
             row["guidanceSummary"] = card.sections.map(\.entry.name).joined(separator: " · ")
         } else {

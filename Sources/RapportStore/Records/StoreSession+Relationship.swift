@@ -36,17 +36,19 @@ extension StoreSession {
     public func savePersonality(_ p: StoredPersonality, updatedAt: Date, expectedVersion: Int) async throws {
         let q = p.personality
         if expectedVersion == 0 {
-            try await db.raw("""
+            // Someone else may have created it since it was read: that is a conflict, not a failure.
+            let inserted = try await db.raw("""
                 INSERT INTO personalities (subject_id, customer_id, contact_id, temperament, suggested, answers, confirmed_by,
                 confirmed_at, buyer_type, online_type, updated_at, version) VALUES (
                 \(bind: p.subjectID), \(bind: p.customerID.description), \(bind: p.contactID?.description),
                 \(bind: q.temperament?.rawValue), \(bind: q.suggestedTemperament?.rawValue), \(bind: try StoredJSON.encode(q.answers)),
                 \(bind: q.confirmedBy?.description), \(bind: StoredTime.encode(q.confirmedAt)), \(bind: q.buyerType?.rawValue),
                 \(bind: q.onlineType?.rawValue), \(bind: StoredTime.encode(updatedAt)), 1)
-                """).run()
-            return
+                ON CONFLICT (subject_id) DO NOTHING RETURNING subject_id
+                """).all()
+            if !inserted.isEmpty { return }
         }
-        let rows = try await db.raw("""
+        let rows = expectedVersion == 0 ? [] : try await db.raw("""
             UPDATE personalities SET temperament = \(bind: q.temperament?.rawValue),
             suggested = \(bind: q.suggestedTemperament?.rawValue), answers = \(bind: try StoredJSON.encode(q.answers)),
             confirmed_by = \(bind: q.confirmedBy?.description), confirmed_at = \(bind: StoredTime.encode(q.confirmedAt)),
@@ -90,14 +92,16 @@ extension StoreSession {
     public func saveSituation(_ s: CustomerSituation, of customer: CustomerID, updatedAt: Date, expectedVersion: Int) async throws {
         let reasons = try StoredJSON.encode(s.joinReasons)
         if expectedVersion == 0 {
-            try await db.raw("""
+            // Someone else may have created it since it was read: that is a conflict, not a failure.
+            let inserted = try await db.raw("""
                 INSERT INTO customer_situations (customer_id, join_reasons, motivation, business_type, updated_at, version)
                 VALUES (\(bind: customer.description), \(bind: reasons), \(bind: s.motivation?.rawValue),
                 \(bind: s.businessType?.rawValue), \(bind: StoredTime.encode(updatedAt)), 1)
-                """).run()
-            return
+                ON CONFLICT (customer_id) DO NOTHING RETURNING customer_id
+                """).all()
+            if !inserted.isEmpty { return }
         }
-        let rows = try await db.raw("""
+        let rows = expectedVersion == 0 ? [] : try await db.raw("""
             UPDATE customer_situations SET join_reasons = \(bind: reasons), motivation = \(bind: s.motivation?.rawValue),
             business_type = \(bind: s.businessType?.rawValue), updated_at = \(bind: StoredTime.encode(updatedAt)),
             version = version + 1

@@ -108,6 +108,26 @@ public struct CareDate: Sendable, Hashable, Codable {
     }
 }
 
+extension CareDate {
+    private enum CodingKeys: String, CodingKey {
+        case kind, calendar, month, day, leapMonth, year, leadDays, title
+    }
+
+    /// Reads a care date; only `kind`, `month` and `day` are required, the rest take the defaults
+    /// of `init(kind:calendar:month:day:leapMonth:year:leadDays:title:)` (solar, not a leap month,
+    /// the kind's lead time, no title).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(kind: try c.decode(CareDateKind.self, forKey: .kind),
+                  calendar: try c.decodeIfPresent(CareCalendar.self, forKey: .calendar) ?? .solar,
+                  month: try c.decode(Int.self, forKey: .month), day: try c.decode(Int.self, forKey: .day),
+                  leapMonth: try c.decodeIfPresent(Bool.self, forKey: .leapMonth) ?? false,
+                  year: try c.decodeIfPresent(Int.self, forKey: .year),
+                  leadDays: try c.decodeIfPresent(Int.self, forKey: .leadDays),
+                  title: try c.decodeIfPresent(String.self, forKey: .title) ?? "")
+    }
+}
+
 /// A care date whose next occurrence is inside its reminder window.
 public struct UpcomingCareDate: Sendable, Hashable {
     public var careDate: CareDate

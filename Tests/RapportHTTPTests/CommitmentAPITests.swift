@@ -85,6 +85,30 @@ import Testing
     }
 
     @Test(arguments: TestEngine.available)
+    func keyPerson_isLinkedFromTheSameCustomerOnly_andCanBeUnlinked(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "Evergreen Packaging", as: "alice")["id"] as? String)
+            let other = try #require(try await api.customer(client, "Other Co", as: "alice")["id"] as? String)
+            let ava = try await api.keyPerson(client, customer, "Ava", as: "alice")
+            let stranger = try await api.keyPerson(client, other, "Noah", as: "alice")
+            let wrong = try await api.call(client, .post, "/api/v1/customers/\(customer)/commitments", as: "alice",
+                                           json: ["title": "Demo", "dueOn": api.today(plus: 1).description, "contactID": stranger])
+            #expect(wrong.status == 422)
+            #expect(wrong.errorFields == ["contactID"])
+            let promise = try await api.promise(client, customer, "Demo", due: api.today(plus: 1), as: "alice", extra: ["contactID": ava])
+            let id = try #require(promise["id"] as? String)
+            #expect(promise["contactID"] as? String == ava)
+            let kept = try await api.call(client, .patch, "/api/v1/commitments/\(id)", as: "alice", json: ["title": "Demo day", "version": 1])
+            #expect(kept.string("contactID") == ava)
+            let unlinked = try await api.call(client, .patch, "/api/v1/commitments/\(id)", as: "alice",
+                                              json: ["contactID": NSNull(), "version": 2])
+            #expect(unlinked.status == 200)
+            #expect(unlinked.json["contactID"] == nil)
+            #expect(try await api.call(client, .get, "/api/v1/commitments/\(id)", as: "alice").json["contactID"] == nil)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
     func deletedPromise_leavesTheLists_andComesBackOnRestore(engine: TestEngine) async throws {
         try await APIHarness.run(engine) { api, client in
             let customer = try #require(try await api.customer(client, "Contoso", as: "alice")["id"] as? String)

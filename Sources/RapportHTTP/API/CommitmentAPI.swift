@@ -9,11 +9,15 @@ struct CommitmentAPI {
     let app: Rapport
 
     struct CommitmentBody: Decodable {
-        let draft: CommitmentDraft
+        var draft: CommitmentDraft
         let version: Int?
+        private enum Keys: String, CodingKey { case contactID }
         init(from decoder: any Decoder) throws {
             draft = try CommitmentDraft(from: decoder)
             version = try decoder.container(keyedBy: VersionKey.self).decodeIfPresent(Int.self, forKey: .version)
+            // `"contactID": null` unlinks the key person; the synthesized decoder reads it as "not given".
+            let c = try decoder.container(keyedBy: Keys.self)
+            if c.contains(.contactID), try c.decodeNil(forKey: .contactID) { draft.contactID = .some(nil) }
         }
     }
 

@@ -82,11 +82,17 @@ import Testing
             #expect(changed.status == 200, "\(changed.text)")
             #expect(changed.string("nextOn") == "2026-12-24")
             #expect(changed.string("contactID") == boss)
+            let unlinked = try await api.call(client, .patch, "/api/v1/care-dates/\(id)", as: "alice", json: [
+                "kind": "birthday", "month": 12, "day": 24, "contactID": NSNull(), "version": 2,
+            ])
+            #expect(unlinked.status == 200)
+            #expect(unlinked.json["contactID"] == nil)
+            #expect((unlinked.json["date"] as? [String: any Sendable])?["leadDays"] as? Int == 7)
             let stale = try await api.call(client, .patch, "/api/v1/care-dates/\(id)", as: "alice",
-                                           json: ["kind": "birthday", "month": 12, "day": 25, "version": 1])
+                                           json: ["kind": "birthday", "month": 12, "day": 25, "version": 2])
             #expect(stale.status == 409)
             #expect(try await api.call(client, .patch, "/api/v1/care-dates/\(id)", as: "bob",
-                                       json: ["kind": "birthday", "month": 12, "day": 25, "version": 2]).status == 404)
+                                       json: ["kind": "birthday", "month": 12, "day": 25, "version": 3]).status == 404)
             #expect(try await api.call(client, .delete, "/api/v1/care-dates/\(id)", as: "bob").status == 404)
             #expect(try await api.call(client, .get, "/api/v1/customers/\(customer)/care-dates", as: "bob").status == 404)
             let deleted = try await api.call(client, .delete, "/api/v1/care-dates/\(id)", as: "alice")

@@ -249,6 +249,10 @@ import Testing
             let moved = try await api.call(client, .patch, "/api/v1/commitments/\(id)", as: "alice",
                                            json: ["dueOn": api.today().description, "version": 1])
             #expect(moved.json["escalatedAt"] == nil)
+            let dueToday = try await api.call(client, .get, "/api/v1/agenda", as: "alice").items.first { $0["subjectID"] as? String == id }
+            #expect(dueToday?["kind"] as? String == "commitmentDue")
+            #expect(dueToday?["days"] as? Int == 0)
+            #expect(!(try await api.call(client, .get, "/api/v1/agenda", as: "mia").items.contains { $0["subjectID"] as? String == id }))
             let kept = try await api.call(client, .patch, "/api/v1/commitments/\(id)", as: "alice",
                                           json: ["state": "done", "evidence": "已发送", "version": 2])
             #expect(kept.status == 200)

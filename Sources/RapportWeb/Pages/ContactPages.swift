@@ -50,9 +50,14 @@ struct ContactPages: Sendable {
     }
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
+        try await show(page, id: try page.id(), personality: PersonalitySection.State())
+    }
+
+    /// The key person's page; `personality` carries a personality save that did not go through.
+    func show(_ page: PageRequest, id: ContactID, personality state: PersonalitySection.State) async throws -> Response {
         let acting = try page.requireActing()
         let language = page.language
-        let contact = try await env.app.contact(acting, try page.id())
+        let contact = try await env.app.contact(acting, id)
         async let customerLoad = env.app.customer(acting, contact.customerID)
         async let colleaguesLoad = env.app.contacts(acting, of: contact.customerID)
         async let directoryLoad = Directory.load(env.app, acting)
@@ -63,7 +68,7 @@ struct ContactPages: Sendable {
         }
         let boss = colleagues.first { $0.id == contact.reportsToID }
         let reports = colleagues.filter { $0.reportsToID == contact.id }
-        let data: [String: Any] = [
+        var data: [String: Any] = [
             "contact": [
                 "id": contact.id.description, "name": contact.name, "title": contact.title, "isCoach": contact.isCoach,
                 "isDeleted": contact.deletedAt != nil, "customerID": customer.id.description, "customerName": customer.name,
@@ -85,7 +90,13 @@ struct ContactPages: Sendable {
             "hasReports": !reports.isEmpty,
             "customFields": CustomFieldInputs.display(fields, contact.custom, language: language),
         ]
-        return try env.render("contact", page, title: "contact.title", data)
+        if contact.deletedAt == nil {
+            let section = PersonalitySection(env: env)
+            let (view, questionnaire) = try await section.load(acting, .contact(id), language: language)
+            data["personality"] = section.data(view, questionnaire: questionnaire, action: "/contacts/\(id)/personality",
+                                               people: people, clock: page.clock, language: language, state: state)
+        }
+        return try env.render("contact", page, title: "contact.title", data, status: state.status)
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {

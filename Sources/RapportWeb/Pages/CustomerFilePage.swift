@@ -4,7 +4,9 @@ import RapportApp
 import RapportCore
 
 /// `GET /customers/{id}`: the customer file with key persons, org chart, timeline and notes,
-/// the forms to add an activity or a note, links to edit or delete them, and an undo banner.
+/// the forms to add an activity or a note, links to edit or delete them, and an undo banner; and
+/// the relationship part (promises, expectation status, guidance cards, situation, care dates,
+/// results, handovers) from `CustomerRelationshipPanel`.
 struct CustomerFilePage: Sendable {
     let env: PageEnvironment
     static let timelinePageSize = 20
@@ -19,6 +21,8 @@ struct CustomerFilePage: Sendable {
         var activityErrors = FormErrors()
         var note: FormData?
         var noteErrors = FormErrors()
+        /// The result and care-date forms of the relationship part.
+        var relationships = CustomerRelationshipPanel.Forms()
         var status: HTTPResponse.Status = .ok
     }
 
@@ -85,6 +89,10 @@ struct CustomerFilePage: Sendable {
         data["activityOtherErrors"] = forms.activityErrors.others(shown: ActivityForm.shownFields)
         data["noteField"] = FormField.textarea("body", env.text("note.field.body", language),
                                                value: forms.note?.text("body") ?? "", errors: forms.noteErrors, rows: 3)
+        let relationships = try await CustomerRelationshipPanel(env: env).data(page, acting: acting, customer: customer,
+                                                                              contacts: contacts, people: people,
+                                                                              forms: forms.relationships)
+        data["relationships"] = relationships
         if let undo = try await UndoBanner(env: env).load(page, acting, customerID: id) { data["undo"] = undo }
         return try env.render("customer", page, title: "customer.fileTitle", data, status: forms.status)
     }

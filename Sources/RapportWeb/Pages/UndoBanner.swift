@@ -2,8 +2,9 @@ import Foundation
 import RapportApp
 import RapportCore
 
-/// The "deleted — undo" banner on a customer's page after one of its key persons, activities or
-/// notes was deleted there. The query names the record (`undoContact`, `undoActivity`, `undoNote`);
+/// The "deleted — undo" banner on a customer's page after one of its key persons, activities,
+/// notes, promises, care dates or results was deleted there. The query names the record
+/// (`undoContact`, `undoActivity`, `undoNote`, `undoCommitment`, `undoCareDate`, `undoResult`);
 /// the banner shows only while that record is still deleted and belongs to this customer.
 struct UndoBanner {
     let env: PageEnvironment
@@ -27,6 +28,22 @@ struct UndoBanner {
                 let note = try await env.app.note(acting, id)
                 guard note.deletedAt != nil, note.customerID == customerID else { return nil }
                 return banner(env.text("note.deleted", page.language), action: "/notes/\(id)/restore")
+            }
+            if let id = query["undoCommitment"].flatMap(CommitmentID.init) {
+                let promise = try await env.app.commitment(acting, id)
+                guard promise.deletedAt != nil, promise.customerID == customerID else { return nil }
+                return banner(env.text("commitment.deleted", page.language, [promise.title]), action: "/commitments/\(id)/restore")
+            }
+            if let id = query["undoCareDate"].flatMap(CareDateID.init) {
+                let date = try await env.app.careDate(acting, id)
+                guard date.deletedAt != nil, date.customerID == customerID else { return nil }
+                return banner(env.text("careDate.deleted", page.language), action: "/care-dates/\(id)/restore")
+            }
+            if let id = query["undoResult"].flatMap(CustomerResultID.init) {
+                // Deleted results cannot be read back; the banner shows while the id is not among the live ones.
+                let live = try await env.app.results(acting, of: customerID)
+                guard !live.contains(where: { $0.id == id }) else { return nil }
+                return banner(env.text("result.deleted", page.language), action: "/customers/\(customerID)/results/\(id)/restore")
             }
         } catch AppError.notFound {
             return nil

@@ -1,0 +1,35 @@
+import RapportCore
+
+/// How a care date reads on a page: lunar dates in the lunar calendar (农历八月十五, or "lunar
+/// month 8, day 15"), solar ones as month and day (5月3日, "May 3"), with the original year when known.
+struct CareDateText {
+    let env: PageEnvironment
+    let language: Language
+
+    /// The recurring day itself, e.g. 农历闰四月初一.
+    func day(_ date: CareDate) -> String {
+        switch date.calendar {
+        case .lunar:
+            let month = env.text("lunar.month.\(date.month)", language)
+            let day = env.text("lunar.day.\(date.day)", language)
+            return env.text(date.leapMonth ? "careDate.lunarLeapFormat" : "careDate.lunarFormat", language, [month, day])
+        case .solar:
+            let name = env.text("monthName.\(date.month)", language)
+            return env.text("careDate.solarFormat", language, [String(date.month), String(date.day), name])
+        }
+    }
+
+    /// The day with the year of the original event, e.g. 农历八月十五（1975年起）.
+    func full(_ date: CareDate) -> String {
+        guard let year = date.year else { return day(date) }
+        let key = date.calendar == .lunar ? "careDate.sinceLunarYear" : "careDate.sinceYear"
+        return day(date) + " " + env.text(key, language, [String(year)])
+    }
+
+    /// "Next: 2025-10-06 (in 12 days)", "today" when it is today.
+    func next(_ next: CalendarDate, today: CalendarDate) -> String {
+        let days = today.days(until: next)
+        if days == 0 { return env.text("careDate.nextToday", language, [next.description]) }
+        return env.text("careDate.next", language, [next.description, String(days)])
+    }
+}

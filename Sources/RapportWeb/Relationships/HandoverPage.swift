@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `GET /handovers/{id}`: the snapshot a new owner received when a customer was reassigned to them
+/// (history, open promises, key persons and their types, the expectation status), with a "mark read"
+/// button for the recipient; `POST /handovers/{id}/read`.
+struct HandoverPage: Sendable {
+    let env: PageEnvironment
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("handovers/:id", use: env.page(.signedIn, show))
+        router.post("handovers/:id/read", use: env.page(.signedIn, markRead))
+    }
+
+    @Sendable func show(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        let handover = try await env.app.handover(acting, try page.id())
+        let people = try await Directory.load(env.app, acting)
+        let s = handover.summary
+        let clock = page.clock
+        let from = people.name(handover.fromUserID).isEmpty ? (s.previousOwnerName ?? "—") : people.name(handover.fromUserID)
+        var data: [String: Any] = [
+            "handover": [
+                "id": handover.id.description, "customerID": handover.customerID.description, "customerName": s.customerName,
+                "line": env.text("handover.line", language, [from, people.name(handover.toUserID)]),
+                "when": clock.display(handover.createdAt),
+                "isRead": handover.readAt != nil,
+                "readText": handover.readAt.map { env.text("handover.readAt", language, [clock.display($0)]) } ?? "",
+                "canMarkRead": handover.readAt == nil && handover.toUserID == acting.id,
+            ] as [String: Any],
+            "counts": env.text("handover.counts", language, [String(s.activityCount), String(s.noteCount)]),
+            "activities": s.recentActivities.map { ["on": $0.on, "text": localizedActivity($0.text, language)] },
+            "hasActivities": !s.recentActivities.isEmpty,
+            "promises": s.openCommitments.map { ["on": $0.on, "text": $0.text] },
+            "hasPromises": !s.openCommitments.isEmpty,
+            "people": s.keyPersons.map { person -> [String: Any] in
+                let temperament = person.temperament.flatMap(Temperament.init(rawValue:)).map { env.label("temperament", $0, language) }
+                let buyer = person.buyerType.flatMap(BuyerType.init(rawValue:)).map { env.label("buyerType", $0, language) }
+                let types = [temperament, buyer].compactMap { $0 }.joined(separator: " · ")
+                return ["name": person.name, "title": person.title, "url": "/contacts/\(person.id)", "types": types,
+                        "hasTypes": !types.isEmpty]
+            },
+            "hasPeople": !s.keyPersons.isEmpty,
+        ]
+        if let raw = s.expectationLevel, let level = ExpectationLevel(rawValue: raw) {
+            data["expectation"] = ["level": raw, "label": env.label("expectationLevel", level, language),
+                                   "text": localizedExpectation(s.expectationText ?? "", language)] as [String: Any]
+        }
+        return try env.render("handover", page, title: "handover.title", data)
+    }
+
+    @Sendable func markRead(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let handover = try await env.app.markHandoverRead(acting, try page.id())
+        return PageEnvironment.redirect("/handovers/\(handover.id)")
+    }
+
+    /// The snapshot keeps an activity as `channel · purpose · outcome` with the channel's stored name;
+    /// shown in the reader's language.
+    private func localizedActivity(_ text: String, _ language: Language) -> String {
+        let parts = text.components(separatedBy: " · ")
+        guard let first = parts.first, let channel = Channel(rawValue: first) else { return text }
+        return ([env.label("channel", channel, language)] + parts.dropFirst()).joined(separator: " · ")
+    }
+
+    /// The snapshot keeps the status as `measure: measured / bottom–satisfaction` with the measure's stored name.
+    private func localizedExpectation(_ text: String, _ language: Language) -> String {
+        guard let colon = text.firstIndex(of: ":"), let measure = ResultMeasure(rawValue: String(text[..<colon])) else { return text }
+        return env.label("measure", measure, language) + text[colon...]
+    }
+}

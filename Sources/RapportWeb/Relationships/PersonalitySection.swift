@@ -1,0 +1,110 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// The personality section of a key person's page (and of a person customer's personality page):
+/// the temperament questionnaire, the suggestion, a select to set or confirm the temperament, the
+/// buyer and online customer types, who confirmed it and when, and the guidance card beside it.
+struct PersonalitySection {
+    let env: PageEnvironment
+
+    /// A save that did not go through: the posted values with field messages, or the notice that
+    /// someone else saved first (then the stored values are shown).
+    struct State {
+        var form: FormData?
+        var errors = FormErrors()
+        var conflict = false
+        var status: HTTPResponse.Status = .ok
+    }
+
+    static let shownFields: Set<String> = ["temperament", "buyerType", "onlineType"]
+
+    /// Loads what the section needs for `person` (the questionnaire in the reader's language).
+    func load(_ acting: Acting, _ person: PersonRef, language: Language) async throws
+        -> (PersonalityView, TemperamentQuestionnaire) {
+        async let view = env.app.personality(acting, person, language: language)
+        async let questionnaire = env.app.questionnaire(language)
+        return (try await view, try await questionnaire)
+    }
+
+    func data(_ view: PersonalityView, questionnaire: TemperamentQuestionnaire, action: String, people: Directory,
+              clock: UserClock, language: Language, state: State) -> [String: Any] {
+        let p = view.personality
+        let form = state.form ?? Self.values(of: p)
+        let errors = state.errors
+        let questions: [[String: Any]] = questionnaire.questions.map { question in
+            let name = "answer.\(question.id)"
+            let chosen = form.text(name)
+            let dom = "q-" + Self.domSafe(question.id)
+            var options: [[String: Any]] = question.options.map { option in
+                ["value": option.id, "text": option.text, "checked": chosen == option.id,
+                 "domID": dom + "-" + Self.domSafe(option.id)]
+            }
+            options.append(["value": "", "text": env.text("personality.skip", language), "checked": chosen.isEmpty,
+                            "domID": dom + "-skip"])
+            let error = errors["answers.\(question.id)"]
+            return ["name": name, "prompt": question.prompt, "domID": dom, "options": options,
+                    "hasError": error != nil, "error": error ?? ""]
+        }
+        func label(_ key: String) -> String { env.text("personality.field.\(key)", language) }
+        let typeFields: [[String: Any]] = [
+            FormField.select("temperament", label("temperament"), options: Choices.of(Temperament.self, prefix: "temperament",
+                             selected: form["temperament"], blank: "personality.notSet", env: env, language: language), errors: errors),
+            FormField.select("buyerType", label("buyerType"), options: Choices.of(BuyerType.self, prefix: "buyerType",
+                             selected: form["buyerType"], blank: "personality.notSet", env: env, language: language), errors: errors),
+            FormField.select("onlineType", label("onlineType"), options: Choices.of(OnlineCustomerType.self, prefix: "onlineType",
+                             selected: form["onlineType"], blank: "personality.notSet", env: env, language: language), errors: errors),
+        ]
+        var data: [String: Any] = [
+            "action": action, "version": String(view.version), "questions": questions, "typeFields": typeFields,
+            "conflict": state.conflict, "hasErrors": !errors.isEmpty,
+            "otherErrors": errors.others(shown: Self.shownFields.union(questionnaire.questions.map { "answers.\($0.id)" })),
+            "guidance": GuidanceCardView.sections(view.guidance, env: env, language: language),
+            "hasGuidance": !view.guidance.isEmpty,
+            "temperamentText": GuidanceCardView.temperamentLabel(p, env: env, language: language),
+            "hasTemperament": p.temperament != nil || p.suggestedTemperament != nil,
+        ]
+        if let suggested = p.suggestedTemperament {
+            data["suggestionText"] = env.text("personality.suggestion", language, [env.label("temperament", suggested, language)])
+            data["hasSuggestion"] = true
+            if suggested != p.temperament {
+                data["canConfirm"] = true
+                data["confirmValue"] = suggested.rawValue
+                data["confirmLabel"] = env.text("personality.confirm", language, [env.label("temperament", suggested, language)])
+            }
+        }
+        if let by = p.confirmedBy, let at = p.confirmedAt, let temperament = p.temperament {
+            data["confirmedText"] = env.text("personality.confirmedBy", language,
+                                             [env.label("temperament", temperament, language), people.name(by), clock.display(at)])
+            data["isConfirmed"] = true
+        }
+        return data
+    }
+
+    /// The stored personality as form values.
+    static func values(of p: Personality) -> FormData {
+        var form = FormData(pairs: [("temperament", p.temperament?.rawValue ?? ""), ("buyerType", p.buyerType?.rawValue ?? ""),
+                                    ("onlineType", p.onlineType?.rawValue ?? "")])
+        for (question, option) in p.answers.sorted(by: { $0.key < $1.key }) { form.set("answer.\(question)", option) }
+        return form
+    }
+
+    /// The draft a posted form asks for. The confirm button sends only the temperament; the main
+    /// form sends the answers and types, and the temperament only when the rep changed it, so saving
+    /// answers never re-stamps who confirmed the temperament.
+    static func draft(from form: FormData, current: Personality, questionnaire: TemperamentQuestionnaire) -> PersonalityDraft {
+        if form["confirm"] == "1" { return PersonalityDraft(temperament: form.text("temperament")) }
+        var answers: [String: String] = [:]
+        for question in questionnaire.questions { answers[question.id] = form.text("answer.\(question.id)") }
+        var draft = PersonalityDraft(answers: answers, buyerType: form.text("buyerType"), onlineType: form.text("onlineType"))
+        let temperament = form.text("temperament")
+        if temperament != (current.temperament?.rawValue ?? "") { draft.temperament = temperament }
+        return draft
+    }
+
+    /// Ids from the reference file as HTML id parts.
+    static func domSafe(_ text: String) -> String {
+        String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// The customer's situation and results: `GET|POST /customers/{id}/situation` (join reasons ranked in
+/// up to nine places, signing motivation, business type), `POST /customers/{id}/results` (the form on
+/// the customer page), `POST /customers/{id}/results/{result}/delete` (with an undo banner) and
+/// `POST /customers/{id}/results/{result}/restore`.
+struct SituationPages: Sendable {
+    let env: PageEnvironment
+    let file: CustomerFilePage
+    static let ranks = JoinReason.allCases.count
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("customers/:id/situation", use: env.page(.signedIn, edit))
+        router.post("customers/:id/situation", use: env.page(.signedIn, update))
+        router.post("customers/:id/results", use: env.page(.signedIn, record))
+        router.post("customers/:id/results/:result/delete", use: env.page(.signedIn, deleteResult))
+        router.post("customers/:id/results/:result/restore", use: env.page(.signedIn, restoreResult))
+    }
+
+    @Sendable func edit(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let customer = try await env.app.customer(acting, try page.id())
+        if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        let view = try await env.app.situation(acting, of: customer.id)
+        return try render(page, customer: customer, form: Self.values(of: view), outcome: EditOutcome())
+    }
+
+    @Sendable func update(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let customer = try await env.app.customer(acting, try page.id())
+        let version = try page.formVersion()
+        let form = page.form
+        let draft = CustomerSituationDraft(joinReasons: (1...Self.ranks).map { form.text("rank\($0)") },
+                                           motivation: form.text("motivation"), businessType: form.text("businessType"))
+        do {
+            _ = try await env.app.updateSituation(acting, of: customer.id, draft, version: version)
+            return PageEnvironment.redirect("/customers/\(customer.id)#situation")
+        } catch AppError.invalid(let problems) {
+            return try render(page, customer: customer, form: form, outcome: .invalid(problems, env: env, language: page.language))
+        } catch AppError.conflict {
+            let view = try await env.app.situation(acting, of: customer.id)
+            return try render(page, customer: customer, form: Self.values(of: view), outcome: .stale)
+        }
+    }
+
+    @Sendable func record(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: CustomerID = try page.id()
+        do {
+            let (record, note) = try ResultForm.record(from: page.form)
+            _ = try await env.app.recordResult(acting, of: id, record, note: note)
+            return PageEnvironment.redirect("/customers/\(id)#results")
+        } catch AppError.invalid(let problems) {
+            var forms = CustomerFilePage.InlineForms(status: .unprocessableContent)
+            forms.relationships.result = page.form
+            forms.relationships.resultErrors = FormErrors(problems, env: env, language: page.language)
+            return try await file.render(page, id: id, forms: forms)
+        }
+    }
+
+    @Sendable func deleteResult(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: CustomerID = try page.id()
+        let result: CustomerResultID = try page.id("result")
+        try await env.app.deleteResult(acting, of: id, result)
+        return PageEnvironment.redirect(FormData(pairs: [("undoResult", result.description)]).url("/customers/\(id)") + "#undo-banner")
+    }
+
+    @Sendable func restoreResult(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: CustomerID = try page.id()
+        try await env.app.deleteResult(acting, of: id, try page.id("result"), restore: true)
+        return PageEnvironment.redirect("/customers/\(id)#results")
+    }
+
+    private static func values(of view: SituationView) -> FormData {
+        var form = FormData(pairs: [("motivation", view.situation.motivation?.rawValue ?? ""),
+                                    ("businessType", view.situation.businessType?.rawValue ?? ""),
+                                    ("version", String(view.version))])
+        for (index, reason) in view.situation.joinReasons.enumerated() { form.set("rank\(index + 1)", reason.rawValue) }
+        return form
+    }
+
+    private func render(_ page: PageRequest, customer: Customer, form: FormData, outcome: EditOutcome) throws -> Response {
+        let language = page.language
+        let errors = outcome.errors
+        let ranks: [[String: Any]] = (1...Self.ranks).map { rank in
+            FormField.select("rank\(rank)", env.text("situation.rank", language, [String(rank)]),
+                             options: Choices.of(JoinReason.self, prefix: "joinReason", selected: form["rank\(rank)"],
+                                                 blank: "form.none", env: env, language: language), errors: errors)
+        }
+        var data = outcome.data(shown: ["joinReasons", "motivation", "businessType"])
+        data["customer"] = ["id": customer.id.description, "name": customer.name] as [String: Any]
+        data["version"] = form.text("version")
+        data["ranks"] = ranks
+        data["reasonsError"] = errors["joinReasons"] ?? ""
+        data["hasReasonsError"] = errors["joinReasons"] != nil
+        data["fields"] = [
+            FormField.select("motivation", env.text("situation.field.motivation", language),
+                             options: Choices.of(SigningMotivation.self, prefix: "motivation", selected: form["motivation"],
+                                                 blank: "form.none", env: env, language: language), errors: errors),
+            FormField.select("businessType", env.text("situation.field.businessType", language),
+                             options: Choices.of(BusinessType.self, prefix: "businessType", selected: form["businessType"],
+                                                 blank: "form.none", env: env, language: language), errors: errors),
+        ]
+        return try env.render("situation_form", page, title: "situation.editTitle", data, status: outcome.status)
+    }
+}

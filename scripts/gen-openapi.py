@@ -418,6 +418,35 @@ paths.update({
 })
 paths.update(crud("Promises", "Commitment", "CommitmentInput", "/commitments"))
 
+# Reference data an admin edits without a rebuild, and the results import.
+REF_NAMES = ["guidance.zh-Hans", "guidance.en", "temperament-questionnaire.zh-Hans", "temperament-questionnaire.en",
+             "tone-rules.zh-Hans", "tone-rules.en", "holidays", "expectations"]
+schemas.update({
+    "ReferenceFileInfo": obj({"name": {"type": "string", "enum": REF_NAMES}, "edited": B, "version": I,
+                              "updatedAt": DT, "updatedBy": ID}, required=["name", "edited", "version"]),
+    "ReferenceFileContent": obj({"name": {"type": "string", "enum": REF_NAMES}, "content": S, "edited": B,
+                                 "version": {"type": "integer", "description": "0 for the shipped file"}}),
+    "ReferenceFileInput": obj({"content": S, "version": {"type": "integer", "description": "the version read (0 = the shipped file)"}},
+                              required=["content"]),
+})
+schemas["ReferenceFileInfoPage"] = page("ReferenceFileInfo")
+REF_NAME = {"name": "name", "in": "path", "required": True, "schema": {"type": "string", "enum": REF_NAMES}}
+paths.update({
+    "/admin/reference-files": {"get": {"tags": ["Admin"], "summary": "The reference files and whether an admin edited them (admins)",
+                                       "responses": ok("ReferenceFileInfoPage")}},
+    "/admin/reference-files/{name}": {"parameters": [REF_NAME],
+        "get": {"tags": ["Admin"], "summary": "One reference file's text (the edited copy, else the shipped file)",
+                "responses": ok("ReferenceFileContent")},
+        "put": {"tags": ["Admin"], "summary": "Save an edited copy (validated; a broken file is refused naming the place)",
+                "requestBody": body("ReferenceFileInput"), "responses": ok("ReferenceFileContent")},
+        "delete": {"tags": ["Admin"], "summary": "Drop the edited copy: the shipped file applies again",
+                   "responses": ok("ReferenceFileContent")}},
+    "/results/import": {"post": {"tags": ["Files"], "summary": "Import measured results (customer, date, measure, value, note)",
+                                 "parameters": [qp("fileName"), qp("dryRun", B)],
+                                 "requestBody": {"required": True, "content": {"text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}},
+                                 "responses": ok("ImportReport")}},
+})
+
 doc = {
     "openapi": "3.1.0",
     "info": {"title": "Rapport API", "version": "1.0.0",

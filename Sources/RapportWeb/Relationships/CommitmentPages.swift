@@ -124,7 +124,9 @@ struct CommitmentPages: Sendable {
         async let contactsLoad = env.app.contacts(acting, of: customer.id)
         async let directoryLoad = Directory.load(env.app, acting)
         let (contacts, people) = try await (contactsLoad, directoryLoad)
-        let owners = acting.isManager ? people.assignableOwners(acting) : nil
+        // A rep sees only their own customers, so of the reps only the customer's owner can keep it.
+        let owners = acting.isManager
+            ? people.assignableOwners(acting).filter { $0.role != .rep || $0.id == customer.ownerID } : nil
         var data = outcome.data(shown: CommitmentForm.shownFields)
         data["isNew"] = promise == nil
         data["customer"] = ["id": customer.id.description, "name": customer.name] as [String: Any]

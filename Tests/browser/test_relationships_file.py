@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from support import PASSWORDS, assert_no_raw_keys, click_and_load, page_language, sign_in, wait
+from support import ADMIN_PASSWORD, PASSWORDS, assert_no_raw_keys, click_and_load, page_language, sign_in, wait
 
 CUSTOMER = "杭州青禾茶业有限公司"
 PERSON = "王芳"
@@ -300,3 +300,64 @@ def test_another_rep_gets_404_on_the_relationship_pages(server, browsers, alice,
     bob.get(server + "/commitments?scope=all&state=")
     assert "安排门店陈列培训" not in bob.page_source and "寄送秋季新品样册" not in bob.page_source
     assert_no_raw_keys(bob, texts)
+
+
+def test_reassigned_customer_hands_over_with_a_snapshot(server, browsers, alice, texts):
+    """An admin gives one of alice's customers to bob: bob reads the handover (key person's type, open
+    promise) from the customer page and marks it read; alice no longer sees the customer."""
+    name = "宁波海风渔具有限公司"
+    alice.get(server + "/customers/new")
+    alice.find_element(By.ID, "f-name").send_keys(name)
+    click_and_load(alice, alice.find_element(By.ID, "save"))
+    wait(alice).until(EC.presence_of_element_located((By.ID, "customer-name")))
+    customer_url = alice.current_url.split("#")[0].split("?")[0]
+    click_and_load(alice, alice.find_element(By.ID, "add-contact"))
+    alice.find_element(By.NAME, "name").send_keys("赵磊")
+    click_and_load(alice, alice.find_element(By.ID, "save"))
+    wait(alice).until(EC.text_to_be_present_in_element((By.ID, "key-persons"), "赵磊"))
+    click_and_load(alice, alice.find_element(By.LINK_TEXT, "赵磊"))
+    Select(alice.find_element(By.ID, "f-temperament")).select_by_value("perfect")
+    click_and_load(alice, alice.find_element(By.ID, "save-personality"))
+    wait(alice).until(EC.presence_of_element_located((By.ID, "confirmed-by")))
+    alice.get(customer_url + "/commitments/new")
+    alice.find_element(By.ID, "f-title").send_keys("补发三月对账单")
+    _set_date(alice, "f-dueOn", _shanghai_date(3))
+    click_and_load(alice, alice.find_element(By.ID, "save"))
+    wait(alice).until(EC.presence_of_element_located((By.ID, "promise-list")))
+
+    admin = browsers("zh-CN,zh;q=0.9")
+    sign_in(admin, server, "admin", ADMIN_PASSWORD)
+    admin.get(customer_url + "/edit")
+    Select(admin.find_element(By.ID, "f-ownerID")).select_by_visible_text("Bob Li")
+    click_and_load(admin, admin.find_element(By.ID, "save"))
+    wait(admin).until(EC.presence_of_element_located((By.ID, "handovers")))
+
+    bob = browsers("zh-CN,zh;q=0.9")
+    sign_in(bob, server, "bob", PASSWORDS["bob"])
+    bob.get(customer_url)
+    t = texts[page_language(bob)]
+    handovers = bob.find_element(By.ID, "handovers")
+    assert t["handover.unread"] in handovers.text and "Alice Wang" in handovers.text and "Bob Li" in handovers.text
+    # Bob now owns the open promise, and sees how to approach 赵磊 right away.
+    assert "Bob Li" in bob.find_element(By.ID, "promise-list").text
+    assert t["temperament.perfect"] in bob.find_element(By.ID, "guidance").text
+    click_and_load(bob, handovers.find_element(By.CSS_SELECTOR, "a.handover-link"))
+    wait(bob).until(EC.presence_of_element_located((By.ID, "mark-read")))
+    assert "补发三月对账单" in bob.find_element(By.ID, "handover-promises").text
+    people = bob.find_element(By.ID, "handover-people").text
+    assert "赵磊" in people and t["temperament.perfect"] in people
+    assert t["expectationLevel.belowBottom"] in bob.find_element(By.ID, "handover-expectation").text
+    assert_no_raw_keys(bob, texts)
+    click_and_load(bob, bob.find_element(By.ID, "mark-read"))
+    wait(bob).until(EC.presence_of_element_located((By.ID, "handover-read")))
+    assert not bob.find_elements(By.ID, "mark-read")
+    bob.get(customer_url)
+    assert t["handover.unread"] not in bob.find_element(By.ID, "handovers").text
+
+    # The admin sees the handover but may not mark it read for bob; alice no longer sees the customer.
+    admin.find_element(By.CSS_SELECTOR, "#handovers a.handover-link").click()
+    wait(admin).until(EC.presence_of_element_located((By.ID, "handover-line")))
+    assert not admin.find_elements(By.ID, "mark-read")
+    alice.get(customer_url)
+    wait(alice).until(EC.presence_of_element_located((By.ID, "error-page")))
+    assert alice.find_element(By.CLASS_NAME, "status-code").text == "404"

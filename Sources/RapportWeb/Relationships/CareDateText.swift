@@ -14,8 +14,7 @@ struct CareDateText {
             let day = env.text("lunar.day.\(date.day)", language)
             return env.text(date.leapMonth ? "careDate.lunarLeapFormat" : "careDate.lunarFormat", language, [month, day])
         case .solar:
-            let name = env.text("monthName.\(date.month)", language)
-            return env.text("careDate.solarFormat", language, [String(date.month), String(date.day), name])
+            return env.text("careDate.solarFormat", language, [env.text("monthName.\(date.month)", language), String(date.day)])
         }
     }
 

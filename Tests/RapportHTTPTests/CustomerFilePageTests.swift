@@ -205,6 +205,60 @@ import Testing
         }
     }
 
+    @Test(arguments: TestEngine.available)
+    func resultsCareDatesAndSituation_areSavedFromThePage(engine: TestEngine) async throws {
+        let localizer = try Localizer.bundled()
+        try await APIHarness.run(engine) { api, client in
+            let world = api.world
+            let customerID = try #require(try await api.customer(client, "Harbour Trading", as: "alice")["id"] as? String)
+            let alice = try await Browser.signIn(world, "alice")
+            let today = world.app.today(for: world.alice.user)
+            let url = "/customers/\(customerID)/results"
+
+            let (bad, badPage, _) = try await alice.post(client, url, [("on", today.description), ("measure", "revenue"), ("value", "12.345")])
+            #expect(bad == .unprocessableContent)
+            #expect(badPage.contains(#"id="result-value-error">\#(localizer.text("error.invalid", .en))<"#))
+            let future = today.adding(days: 5).description
+            let (late, latePage, _) = try await alice.post(client, url, [("on", future), ("measure", "units"), ("value", "1")])
+            #expect(late == .unprocessableContent)
+            #expect(latePage.contains(#"id="result-on-error">\#(localizer.text("error.inFuture", .en))<"#))
+            let (saved, _, _) = try await alice.post(client, url, [("on", today.description), ("measure", "revenue"), ("value", "1,234.5")])
+            #expect(saved == .seeOther)
+            let (_, page) = try await alice.get(client, "/customers/\(customerID)")
+            #expect(page.contains(#"<td class="result-value">1234.50</td>"#))
+
+            let id = try #require(CustomerID(customerID))
+            let result = try #require(try await world.app.results(world.alice, of: id).first)
+            let (_, _, undoURL) = try await alice.post(client, "\(url)/\(result.id)/delete", [])
+            let (_, undoPage) = try await alice.get(client, try #require(undoURL).replacingOccurrences(of: "#undo-banner", with: ""))
+            #expect(undoPage.contains(localizer.text("result.deleted", .en)))
+            #expect(undoPage.contains(#"action="\#(url)/\#(result.id)/restore""#))
+            #expect(!undoPage.contains(#"id="result-list""#))
+            _ = try await alice.post(client, "\(url)/\(result.id)/restore", [])
+            #expect(try await world.app.results(world.alice, of: id).count == 1)
+
+            let (added, _, _) = try await alice.post(client, "/customers/\(customerID)/care-dates", [
+                ("kind", "founding"), ("calendar", "solar"), ("month", "5"), ("day", "3"), ("year", "2008"), ("title", "Founded"),
+            ])
+            #expect(added == .seeOther)
+            let (_, withDate) = try await alice.get(client, "/customers/\(customerID)")
+            #expect(withDate.contains(#"<td class="care-day">May 3 (since 2008)</td>"#))
+            #expect(withDate.contains(localizer.text("careDate.leadText", .en, "14")))
+
+            let (stale, stalePage, _) = try await alice.post(client, "/customers/\(customerID)/situation", [
+                ("version", "3"), ("rank1", "efficiency"), ("motivation", "follower"), ("businessType", "service"),
+            ])
+            #expect(stale == .conflict)
+            #expect(stalePage.contains(#"id="conflict-message""#))
+            let (fresh, _, _) = try await alice.post(client, "/customers/\(customerID)/situation", [
+                ("version", "0"), ("rank1", "efficiency"), ("motivation", "follower"), ("businessType", "service"),
+            ])
+            #expect(fresh == .seeOther)
+            let (_, situated) = try await alice.get(client, "/customers/\(customerID)")
+            #expect(situated.contains(Self.escaped(localizer.text("expectation.fromDefaults", .en, localizer.text("businessType.service", .en)))))
+        }
+    }
+
     @Test func everyRelationshipValue_hasALabelInBothLanguages() throws {
         let localizer = try Localizer.bundled()
         func keys<E: CaseIterable & RawRepresentable<String>>(_ prefix: String, _: E.Type) -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 
 /// Converts Excel serial date numbers to ISO 8601-style text.
 struct ExcelDate {
@@ -94,21 +95,7 @@ struct ExcelDate {
         } else {
             return nil
         }
-        let (year, month, day) = civilDate(unixDays: unixDays)
-        return String(year) + "-" + twoDigits(month) + "-" + twoDigits(day)
-    }
-
-    /// Converts days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm).
-    private static func civilDate(unixDays: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = unixDays + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        return CalendarDate(dayNumber: unixDays)?.description
     }
 
     private static func twoDigits(_ value: Int) -> String {

@@ -253,16 +253,27 @@ import Testing
         let founding = try care(f.annCustomer, CareDate(kind: .founding, month: 10, day: 1), next: "2026-10-01")
         let passed = try care(f.annCustomer, CareDate(kind: .honour, month: 9, day: 1), next: "2026-09-01")
         let bens = try care(f.benCustomer, CareDate(kind: .other, month: 9, day: 22), next: "2026-09-22")
-        try await f.store.write { session in for d in [lunar, founding, passed, bens] { try await session.insertCareDate(d) } }
+        try await f.store.write { session in
+            for d in [lunar, founding, passed] { try await session.insertCareDate(d, ownerID: f.ann) }
+            try await session.insertCareDate(bens, ownerID: f.ben)
+        }
         #expect(try await f.store.read { try await $0.careDate(lunar.id, scope: .everything) } == lunar)
         #expect(try await f.store.read { try await $0.careDate(lunar.id, scope: .owner(f.ben)) } == nil)
         #expect(try await f.store.read { try await $0.careDates(of: f.annCustomer) }.map(\.id) == [passed.id, lunar.id, founding.id])
-        let through = try Self.day("2026-09-30")
-        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann], through: through) }.map(\.id) == [passed.id, lunar.id])
-        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann, f.ben], through: through) }.map(\.id)
+        let from = try Self.day("2026-08-25"), through = try Self.day("2026-09-30")
+        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann], from: from, through: through) }.map(\.id)
+                == [passed.id, lunar.id])
+        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann], from: try Self.day("2026-09-02"), through: through) }
+                .map(\.id) == [lunar.id])
+        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann, f.ben], from: from, through: through) }.map(\.id)
                 == [passed.id, bens.id, lunar.id])
-        #expect(try await f.store.read { try await $0.careDates(ownedBy: [], through: through) }.isEmpty)
-        #expect(try await f.store.read { try await $0.liveCustomerCount(ownedBy: [f.ann, f.ben]) } == 2)
+        #expect(try await f.store.read { try await $0.careDates(ownedBy: [], from: from, through: through) }.isEmpty)
+        #expect(try await f.store.read { try await $0.ownsLiveCustomers([f.ann, f.ben]) })
+        #expect(try await f.store.read { try await $0.ownsLiveCustomers([]) } == false)
+        try await f.store.write { try await $0.setCareDatesOwner(of: f.benCustomer, to: f.ann) }
+        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann], from: from, through: through) }.map(\.id)
+                == [passed.id, bens.id, lunar.id])
+        try await f.store.write { try await $0.setCareDatesOwner(of: f.benCustomer, to: f.ben) }
 
         #expect(try await f.store.read { try await $0.staleCareDates(before: try Self.day("2026-09-21"), limit: 10) }.map(\.id) == [passed.id])
         try await f.store.write { try await $0.setCareDateNext(passed.id, nextOn: try Self.day("2027-09-01")) }
@@ -283,7 +294,7 @@ import Testing
         let gone = deleted
         try await f.store.write { try await $0.updateCareDate(gone, expectedVersion: 2) }
         #expect(try await f.store.read { try await $0.careDates(of: f.annCustomer) }.map(\.id) == [founding.id, passed.id])
-        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann], through: through) }.isEmpty)
+        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann], from: from, through: through) }.isEmpty)
         try await f.db.drop()
     }
 

@@ -130,6 +130,7 @@ extension Rapport {
         let (handover, notice) = pair
         try await session.insertHandover(handover)
         try await session.insertNotice(notice)
+        try await session.setCareDatesOwner(of: handover.customerID, to: handover.toUserID)
         if let from = handover.fromUserID {
             let moved = try await session.transferOpenCommitments(of: handover.customerID, from: from,
                                                                   to: handover.toUserID, at: handover.createdAt)

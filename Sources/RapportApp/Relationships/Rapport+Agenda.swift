@@ -16,7 +16,7 @@ extension Rapport {
         let zone = TimeZone(identifier: subject.timeZone) ?? .gmt
         let holidays = try await holidayCalendar().upcoming(from: today)
         let maxLead = CareDate.leadDaysRange.upperBound
-        let (mine, teamOverdue, planned, care, customerCount, handovers) = try await store.read { session in
+        let (mine, teamOverdue, planned, care, ownsCustomers, handovers) = try await store.read { session in
             let mine = try await session.commitments(CommitmentFilter(ownerID: subject.id, state: .open, dueOnOrBefore: today),
                                                      scope: subjectActing.scope, limit: 200, cursor: nil).items
             var teamOverdue: [Commitment] = []
@@ -28,10 +28,11 @@ extension Rapport {
             let start = Self.startOfDay(today, zone: zone)
             let planned = try await session.activities(by: [subject.id], from: max(start, self.env.now()),
                                                        to: Self.startOfDay(today.adding(days: 2), zone: zone))
-            let care = try await session.careDates(ownedBy: [subject.id], through: today.adding(days: maxLead))
-            let count = holidays.isEmpty ? 0 : try await session.liveCustomerCount(ownedBy: [subject.id])
+            let care = try await session.careDates(ownedBy: [subject.id], from: today.adding(days: -7),
+                                                   through: today.adding(days: maxLead))
+            let owns = holidays.isEmpty ? false : try await session.ownsLiveCustomers([subject.id])
             let handovers = try await session.unreadHandovers(to: [subject.id], limit: 100)
-            return (mine, teamOverdue, planned, care, count, handovers)
+            return (mine, teamOverdue, planned, care, owns, handovers)
         }
         var items: [AgendaItem] = []
         for promise in mine + teamOverdue {
@@ -54,7 +55,7 @@ extension Rapport {
                                     title: record.date.title, customerID: record.customerID, contactID: record.contactID,
                                     userID: subject.id, days: upcoming.daysUntil))
         }
-        if customerCount > 0 {
+        if ownsCustomers {
             for holiday in holidays {
                 items.append(AgendaItem(kind: .holiday, date: holiday.date, subjectID: holiday.holiday.id,
                                         title: holiday.holiday.name(for: language.rawValue), userID: subject.id,

@@ -34,7 +34,7 @@ extension Rapport {
                                       nextOn: next, createdAt: now, updatedAt: now)
         let entry = try audit(acting.id, "careDate", record.id.description, .create, before: nil as CustomerCareDate?, after: record)
         try await store.write { session in
-            try await session.insertCareDate(record)
+            try await session.insertCareDate(record, ownerID: parent.ownerID)
             try await session.appendAudit(entry)
         }
         return record

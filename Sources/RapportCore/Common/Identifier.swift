@@ -10,8 +10,43 @@ public struct Identifier<Subject>: Hashable, Sendable, Codable, CustomStringConv
 
     /// Parses a UUID string; `nil` when it is not one.
     public init?(_ string: String) {
-        guard let uuid = UUID(uuidString: string) else { return nil }
+        guard let uuid = Self.parseUUID(string) ?? UUID(uuidString: string) else { return nil }
         self.uuid = uuid
+    }
+
+    /// A fast path for the canonical `8-4-4-4-12` hex form every stored id has (Foundation's
+    /// parser goes through `sscanf`, which showed in profiles of list-heavy requests); other
+    /// spellings fall back to Foundation.
+    static func parseUUID(_ string: String) -> UUID? {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        var index = 0
+        var high: UInt8?
+        var position = 0
+        for unit in string.utf8 {
+            defer { position += 1 }
+            if position == 8 || position == 13 || position == 18 || position == 23 {
+                guard unit == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            let nibble: UInt8
+            switch unit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = unit - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = unit - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = unit - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            if let first = high {
+                guard index < 16 else { return nil }
+                bytes[index] = first << 4 | nibble
+                index += 1
+                high = nil
+            } else {
+                high = nibble
+            }
+        }
+        guard position == 36, index == 16 else { return nil }
+        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 
     public var description: String { uuid.uuidString.lowercased() }

@@ -13,12 +13,13 @@ extension StoreSession {
             updatedAt: try row.date("updated_at"), deletedAt: try row.optionalDate("deleted_at"), version: try row.int("version"))
     }
 
-    public func insertCareDate(_ d: CustomerCareDate) async throws {
+    /// Inserts a care date; `ownerID` is the customer's owner (kept on the row for the agenda's range query).
+    public func insertCareDate(_ d: CustomerCareDate, ownerID: UserID?) async throws {
         try await db.raw("""
-            INSERT INTO care_dates (id, customer_id, contact_id, kind, calendar, month, day, leap_month, year, lead_days, title,
+            INSERT INTO care_dates (id, customer_id, contact_id, owner_id, kind, calendar, month, day, leap_month, year, lead_days, title,
             next_on, created_at, updated_at, deleted_at, version) VALUES (
             \(bind: d.id.description), \(bind: d.customerID.description), \(bind: d.contactID?.description),
-            \(bind: d.date.kind.rawValue), \(bind: d.date.calendar.rawValue), \(bind: Int64(d.date.month)),
+            \(bind: ownerID?.description), \(bind: d.date.kind.rawValue), \(bind: d.date.calendar.rawValue), \(bind: Int64(d.date.month)),
             \(bind: Int64(d.date.day)), \(bind: Int64(d.date.leapMonth ? 1 : 0)), \(bind: d.date.year.map { Int64($0) }),
             \(bind: Int64(d.date.leadDays)), \(bind: d.date.title), \(bind: d.nextOn.description),
             \(bind: StoredTime.encode(d.createdAt)), \(bind: StoredTime.encode(d.updatedAt)),
@@ -55,15 +56,24 @@ extension StoreSession {
     }
 
     /// Live care dates of live customers owned by some users whose stored next occurrence falls
-    /// on or before `through` (callers filter by lead time and recompute passed ones).
-    public func careDates(ownedBy owners: [UserID], through: CalendarDate, limit: Int = 2000) async throws -> [CustomerCareDate] {
+    /// between `from` and `through` (callers filter by lead time and recompute passed ones; the
+    /// roll-forward job keeps stored occurrences at most a day behind).
+    public func careDates(ownedBy owners: [UserID], from: CalendarDate, through: CalendarDate,
+                          limit: Int = 2000) async throws -> [CustomerCareDate] {
         guard !owners.isEmpty else { return [] }
         return try await db.raw("""
-            SELECT d.* FROM customers c JOIN care_dates d ON d.customer_id = c.id
-            WHERE c.owner_id IN (\(binds: owners.map(\.description))) AND c.deleted_at IS NULL
-            AND d.deleted_at IS NULL AND d.next_on <= \(bind: through.description)
+            SELECT d.* FROM care_dates d JOIN customers c ON c.id = d.customer_id
+            WHERE d.owner_id IN (\(binds: owners.map(\.description))) AND d.next_on >= \(bind: from.description)
+            AND d.next_on <= \(bind: through.description) AND d.deleted_at IS NULL AND c.deleted_at IS NULL
             ORDER BY d.next_on, d.id LIMIT \(literal: limit)
             """).all().map(Self.decodeCareDate)
+    }
+
+    /// Keeps the care dates' owner in step with their customer's (on reassignment).
+    public func setCareDatesOwner(of customer: CustomerID, to owner: UserID?) async throws {
+        try await db.raw("""
+            UPDATE care_dates SET owner_id = \(bind: owner?.description) WHERE customer_id = \(bind: customer.description)
+            """).run()
     }
 
     /// Care dates whose stored next occurrence has passed (the daily roll-forward job's input).
@@ -79,12 +89,12 @@ extension StoreSession {
         try await db.raw("UPDATE care_dates SET next_on = \(bind: nextOn.description) WHERE id = \(bind: id.description)").run()
     }
 
-    /// How many live customers some users own (for the holiday line of an agenda).
-    public func liveCustomerCount(ownedBy owners: [UserID]) async throws -> Int {
-        guard !owners.isEmpty else { return 0 }
+    /// Whether some users own at least one live customer (holidays only show for those who do).
+    public func ownsLiveCustomers(_ owners: [UserID]) async throws -> Bool {
+        guard !owners.isEmpty else { return false }
         return try await db.raw("""
-            SELECT COUNT(*) AS n FROM customers WHERE owner_id IN (\(binds: owners.map(\.description))) AND deleted_at IS NULL
-            """).first().map { try $0.int("n") } ?? 0
+            SELECT 1 AS one FROM customers WHERE owner_id IN (\(binds: owners.map(\.description))) AND deleted_at IS NULL LIMIT 1
+            """).first() != nil
     }
 
     /// Activities some users logged for a time window (planned calls and visits on the agenda).

@@ -287,6 +287,7 @@ enum Migrations {
             id TEXT PRIMARY KEY,
             customer_id TEXT NOT NULL REFERENCES customers (id),
             contact_id TEXT REFERENCES contacts (id),
+            owner_id TEXT REFERENCES users (id),
             kind TEXT NOT NULL,
             calendar TEXT NOT NULL,
             month BIGINT NOT NULL,
@@ -304,6 +305,7 @@ enum Migrations {
         """,
         "CREATE INDEX care_dates_customer ON care_dates (customer_id, next_on)",
         "CREATE INDEX care_dates_next ON care_dates (next_on)",
+        "CREATE INDEX care_dates_owner_next ON care_dates (owner_id, next_on)",
         """
         CREATE TABLE handovers (
             id TEXT PRIMARY KEY,

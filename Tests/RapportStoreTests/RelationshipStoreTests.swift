@@ -260,23 +260,24 @@ import Testing
         #expect(try await f.store.read { try await $0.careDate(lunar.id, scope: .everything) } == lunar)
         #expect(try await f.store.read { try await $0.careDate(lunar.id, scope: .owner(f.ben)) } == nil)
         #expect(try await f.store.read { try await $0.careDates(of: f.annCustomer) }.map(\.id) == [passed.id, lunar.id, founding.id])
-        let from = try Self.day("2026-08-25"), through = try Self.day("2026-09-30")
-        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann], from: from, through: through) }.map(\.id)
-                == [passed.id, lunar.id])
-        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann], from: try Self.day("2026-09-02"), through: through) }
-                .map(\.id) == [lunar.id])
-        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann, f.ben], from: from, through: through) }.map(\.id)
-                == [passed.id, bens.id, lunar.id])
-        #expect(try await f.store.read { try await $0.careDates(ownedBy: [], from: from, through: through) }.isEmpty)
+        // Reminders start lead days before the next occurrence: passed 08-29, founding 09-17, bens 09-15, lunar 09-22.
+        let from = try Self.day("2026-08-25"), through = try Self.day("2026-09-20")
+        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann], remindFrom: from, through: through) }.map(\.id)
+                == [passed.id, founding.id])
+        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann], remindFrom: try Self.day("2026-09-02"), through: through) }
+                .map(\.id) == [founding.id])
+        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann, f.ben], remindFrom: from, through: through) }.map(\.id)
+                == [passed.id, bens.id, founding.id])
+        #expect(try await f.store.read { try await $0.careDates(ownedBy: [], remindFrom: from, through: through) }.isEmpty)
         #expect(try await f.store.read { try await $0.ownsLiveCustomers([f.ann, f.ben]) })
         #expect(try await f.store.read { try await $0.ownsLiveCustomers([]) } == false)
         try await f.store.write { try await $0.setCareDatesOwner(of: f.benCustomer, to: f.ann) }
-        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann], from: from, through: through) }.map(\.id)
-                == [passed.id, bens.id, lunar.id])
+        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann], remindFrom: from, through: through) }.map(\.id)
+                == [passed.id, bens.id, founding.id])
         try await f.store.write { try await $0.setCareDatesOwner(of: f.benCustomer, to: f.ben) }
 
         #expect(try await f.store.read { try await $0.staleCareDates(before: try Self.day("2026-09-21"), limit: 10) }.map(\.id) == [passed.id])
-        try await f.store.write { try await $0.setCareDateNext(passed.id, nextOn: try Self.day("2027-09-01")) }
+        try await f.store.write { try await $0.setCareDateNext(passed, nextOn: try Self.day("2027-09-01")) }
         #expect(try await f.store.read { try await $0.staleCareDates(before: try Self.day("2026-09-21"), limit: 10) }.isEmpty)
         #expect(try await f.store.read { try await $0.careDate(passed.id, scope: .everything) }?.version == 1)
 
@@ -294,7 +295,8 @@ import Testing
         let gone = deleted
         try await f.store.write { try await $0.updateCareDate(gone, expectedVersion: 2) }
         #expect(try await f.store.read { try await $0.careDates(of: f.annCustomer) }.map(\.id) == [founding.id, passed.id])
-        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann], from: from, through: through) }.isEmpty)
+        #expect(try await f.store.read { try await $0.careDates(ownedBy: [f.ann], remindFrom: from, through: through) }.map(\.id)
+                == [founding.id])
         try await f.db.drop()
     }
 

@@ -28,8 +28,10 @@ extension Rapport {
             let start = Self.startOfDay(today, zone: zone)
             let planned = try await session.activities(by: [subject.id], from: max(start, self.env.now()),
                                                        to: Self.startOfDay(today.adding(days: 2), zone: zone))
-            let care = try await session.careDates(ownedBy: [subject.id], from: today.adding(days: -7),
-                                                   through: today.adding(days: maxLead))
+            // Reminders that started up to a lead time plus a week ago (the occurrence may have been
+            // stored before a missed roll-forward) through today.
+            let care = try await session.careDates(ownedBy: [subject.id], remindFrom: today.adding(days: -maxLead - 7),
+                                                   through: today)
             let owns = holidays.isEmpty ? false : try await session.ownsLiveCustomers([subject.id])
             let handovers = try await session.unreadHandovers(to: [subject.id], limit: 100)
             return (mine, teamOverdue, planned, care, owns, handovers)

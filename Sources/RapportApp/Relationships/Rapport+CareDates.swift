@@ -73,9 +73,9 @@ extension Rapport {
     public func rollCareDates(batch: Int = 1000) async throws -> Int {
         let today = CalendarDate.today(in: .gmt, at: env.now()).adding(days: -1)
         let stale = try await store.read { try await $0.staleCareDates(before: today, limit: batch) }
-        let updates = stale.compactMap { d in d.date.nextOccurrence(onOrAfter: today).map { (d.id, $0) } }
+        let updates = stale.compactMap { d in d.date.nextOccurrence(onOrAfter: today).map { (d, $0) } }
         try await store.write { session in
-            for (id, next) in updates { try await session.setCareDateNext(id, nextOn: next) }
+            for (d, next) in updates { try await session.setCareDateNext(d, nextOn: next) }
         }
         return updates.count
     }

@@ -33,10 +33,11 @@ extension StoreSession {
         // agenda recomputes the exact day from month/day/calendar.
         try await db.raw("""
             INSERT INTO care_dates (id, customer_id, contact_id, owner_id, kind, calendar, month, day, leap_month, year, lead_days,
-            title, next_on, created_at, updated_at, deleted_at, version)
+            title, next_on, remind_on, created_at, updated_at, deleted_at, version)
             SELECT \(unsafeRaw: uuid), customer_id, id, owner_id, 'birthday', CASE WHEN rowid % 10 = 0 THEN 'lunar' ELSE 'solar' END,
             (rowid / 28) % 12 + 1, rowid % 28 + 1, 0, NULL, 7, '生日',
-            date((\(bind: base) + rowid % 365) * 86400, 'unixepoch'), \(bind: now), \(bind: now), NULL, 1
+            date((\(bind: base) + rowid % 365) * 86400, 'unixepoch'), date((\(bind: base) + rowid % 365 - 7) * 86400, 'unixepoch'),
+            \(bind: now), \(bind: now), NULL, 1
             FROM (SELECT k.id, k.customer_id, c.owner_id, k.rowid, hex(randomblob(16)) AS h FROM contacts k
                   JOIN customers c ON c.id = k.customer_id
                   WHERE k.rowid = (SELECT MIN(rowid) FROM contacts WHERE customer_id = k.customer_id))

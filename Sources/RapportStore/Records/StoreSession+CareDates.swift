@@ -17,12 +17,12 @@ extension StoreSession {
     public func insertCareDate(_ d: CustomerCareDate, ownerID: UserID?) async throws {
         try await db.raw("""
             INSERT INTO care_dates (id, customer_id, contact_id, owner_id, kind, calendar, month, day, leap_month, year, lead_days, title,
-            next_on, created_at, updated_at, deleted_at, version) VALUES (
+            next_on, remind_on, created_at, updated_at, deleted_at, version) VALUES (
             \(bind: d.id.description), \(bind: d.customerID.description), \(bind: d.contactID?.description),
             \(bind: ownerID?.description), \(bind: d.date.kind.rawValue), \(bind: d.date.calendar.rawValue), \(bind: Int64(d.date.month)),
             \(bind: Int64(d.date.day)), \(bind: Int64(d.date.leapMonth ? 1 : 0)), \(bind: d.date.year.map { Int64($0) }),
             \(bind: Int64(d.date.leadDays)), \(bind: d.date.title), \(bind: d.nextOn.description),
-            \(bind: StoredTime.encode(d.createdAt)), \(bind: StoredTime.encode(d.updatedAt)),
+            \(bind: Self.remindOn(d).description), \(bind: StoredTime.encode(d.createdAt)), \(bind: StoredTime.encode(d.updatedAt)),
             \(bind: StoredTime.encode(d.deletedAt)), \(bind: Int64(d.version)))
             """).run()
     }
@@ -33,6 +33,7 @@ extension StoreSession {
             calendar = \(bind: d.date.calendar.rawValue), month = \(bind: Int64(d.date.month)), day = \(bind: Int64(d.date.day)),
             leap_month = \(bind: Int64(d.date.leapMonth ? 1 : 0)), year = \(bind: d.date.year.map { Int64($0) }),
             lead_days = \(bind: Int64(d.date.leadDays)), title = \(bind: d.date.title), next_on = \(bind: d.nextOn.description),
+            remind_on = \(bind: Self.remindOn(d).description),
             updated_at = \(bind: StoredTime.encode(d.updatedAt)), deleted_at = \(bind: StoredTime.encode(d.deletedAt)),
             version = \(bind: Int64(d.version))
             WHERE id = \(bind: d.id.description) AND version = \(bind: Int64(expectedVersion)) RETURNING id
@@ -55,16 +56,20 @@ extension StoreSession {
             """).all().map(Self.decodeCareDate)
     }
 
-    /// Live care dates of live customers owned by some users whose stored next occurrence falls
-    /// between `from` and `through` (callers filter by lead time and recompute passed ones; the
-    /// roll-forward job keeps stored occurrences at most a day behind).
-    public func careDates(ownedBy owners: [UserID], from: CalendarDate, through: CalendarDate,
+    /// The day a care date starts showing: its stored next occurrence minus its lead time.
+    static func remindOn(_ d: CustomerCareDate) -> CalendarDate { d.nextOn.adding(days: -d.date.leadDays) }
+
+    /// Live care dates of live customers owned by some users whose reminder day (next occurrence
+    /// minus lead time) falls between `from` and `through` — the ones inside their lead window
+    /// when `through` is today. Callers recompute occurrences that have passed; the roll-forward
+    /// job keeps stored ones at most a day behind.
+    public func careDates(ownedBy owners: [UserID], remindFrom from: CalendarDate, through: CalendarDate,
                           limit: Int = 2000) async throws -> [CustomerCareDate] {
         guard !owners.isEmpty else { return [] }
         return try await db.raw("""
             SELECT d.* FROM care_dates d JOIN customers c ON c.id = d.customer_id
-            WHERE d.owner_id IN (\(binds: owners.map(\.description))) AND d.next_on >= \(bind: from.description)
-            AND d.next_on <= \(bind: through.description) AND d.deleted_at IS NULL AND c.deleted_at IS NULL
+            WHERE d.owner_id IN (\(binds: owners.map(\.description))) AND d.remind_on >= \(bind: from.description)
+            AND d.remind_on <= \(bind: through.description) AND d.deleted_at IS NULL AND c.deleted_at IS NULL
             ORDER BY d.next_on, d.id LIMIT \(literal: limit)
             """).all().map(Self.decodeCareDate)
     }
@@ -85,8 +90,13 @@ extension StoreSession {
     }
 
     /// Moves one care date's stored next occurrence forward (no version bump: it is derived data).
-    public func setCareDateNext(_ id: CareDateID, nextOn: CalendarDate) async throws {
-        try await db.raw("UPDATE care_dates SET next_on = \(bind: nextOn.description) WHERE id = \(bind: id.description)").run()
+    public func setCareDateNext(_ d: CustomerCareDate, nextOn: CalendarDate) async throws {
+        var moved = d
+        moved.nextOn = nextOn
+        try await db.raw("""
+            UPDATE care_dates SET next_on = \(bind: nextOn.description), remind_on = \(bind: Self.remindOn(moved).description)
+            WHERE id = \(bind: d.id.description)
+            """).run()
     }
 
     /// Whether some users own at least one live customer (holidays only show for those who do).

@@ -297,6 +297,7 @@ enum Migrations {
             lead_days BIGINT NOT NULL,
             title TEXT NOT NULL,
             next_on TEXT NOT NULL,
+            remind_on TEXT NOT NULL,
             created_at BIGINT NOT NULL,
             updated_at BIGINT NOT NULL,
             deleted_at BIGINT,
@@ -305,7 +306,7 @@ enum Migrations {
         """,
         "CREATE INDEX care_dates_customer ON care_dates (customer_id, next_on)",
         "CREATE INDEX care_dates_next ON care_dates (next_on)",
-        "CREATE INDEX care_dates_owner_next ON care_dates (owner_id, next_on)",
+        "CREATE INDEX care_dates_owner_remind ON care_dates (owner_id, remind_on)",
         """
         CREATE TABLE handovers (
             id TEXT PRIMARY KEY,

@@ -172,3 +172,25 @@ import Testing
         }
     }
 }
+
+/// The agenda lists the oldest due promises and says when there are more.
+@Suite struct AgendaLimitTests {
+    @Test(arguments: TestEngine.available)
+    func agenda_listsTheOldestFiftyPromises_andSaysThereAreMore(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "宁波金桥五金有限公司", as: "alice")["id"] as? String)
+            for day in 1...51 {
+                _ = try await api.promise(client, customer, "承诺 \(day)", due: api.today(plus: -day), as: "alice")
+            }
+            let agenda = try await api.call(client, .get, "/api/v1/agenda", as: "alice")
+            let items = (agenda.json["items"] as? [[String: any Sendable]]) ?? []
+            let overdue = items.filter { $0["kind"] as? String == "commitmentOverdue" }
+            #expect(overdue.count == 50)
+            #expect(agenda.json["morePromises"] as? Bool == true)
+            #expect(overdue.first?["title"] as? String == "承诺 51")
+            #expect(!overdue.contains { $0["title"] as? String == "承诺 1" })
+            let bob = try await api.call(client, .get, "/api/v1/agenda", as: "bob")
+            #expect(bob.json["morePromises"] as? Bool == false)
+        }
+    }
+}

@@ -16,14 +16,15 @@ extension Rapport {
         let zone = TimeZone(identifier: subject.timeZone) ?? .gmt
         let holidays = try await holidayCalendar().upcoming(from: today)
         let maxLead = CareDate.leadDaysRange.upperBound
+        let limit = Agenda.promiseLimit
         let (mine, teamOverdue, planned, care, ownsCustomers, handovers) = try await store.read { session in
             let mine = try await session.commitments(CommitmentFilter(ownerID: subject.id, state: .open, dueOnOrBefore: today),
-                                                     scope: subjectActing.scope, limit: 200, cursor: nil).items
-            var teamOverdue: [Commitment] = []
+                                                     scope: subjectActing.scope, limit: limit, cursor: nil)
+            var teamOverdue = Page<Commitment>(items: [], nextCursor: nil)
             if subject.role != .rep {
                 teamOverdue = try await session.commitments(CommitmentFilter(state: .open, dueBefore: today),
-                                                            scope: subjectActing.scope, limit: 200, cursor: nil).items
-                    .filter { $0.ownerID != subject.id }
+                                                            scope: subjectActing.scope, limit: limit, cursor: nil)
+                teamOverdue.items.removeAll { $0.ownerID == subject.id }
             }
             let start = Self.startOfDay(today, zone: zone)
             let planned = try await session.activities(by: [subject.id], from: max(start, self.env.now()),
@@ -37,7 +38,7 @@ extension Rapport {
             return (mine, teamOverdue, planned, care, owns, handovers)
         }
         var items: [AgendaItem] = []
-        for promise in mine + teamOverdue {
+        for promise in mine.items + teamOverdue.items {
             let overdue = promise.dueOn < today
             items.append(AgendaItem(kind: overdue ? .commitmentOverdue : .commitmentDue, date: promise.dueOn,
                                     subjectID: promise.id.description, title: promise.title, customerID: promise.customerID,
@@ -70,7 +71,8 @@ extension Rapport {
                                     customerID: handover.customerID, userID: subject.id))
         }
         try await decorate(&items, acting: subjectActing, language: language)
-        return Agenda(userID: subject.id, today: today, items: items.sorted(by: AgendaItem.agendaOrder))
+        return Agenda(userID: subject.id, today: today, items: items.sorted(by: AgendaItem.agendaOrder),
+                      morePromises: mine.nextCursor != nil || teamOverdue.nextCursor != nil)
     }
 
     /// Fills in customer and person names and each person's guidance card.

@@ -57,10 +57,16 @@ public struct Agenda: Sendable, Codable, Equatable {
     public var userID: UserID
     public var today: CalendarDate
     public var items: [AgendaItem]
+    /// True when more open promises are due than the agenda lists (the oldest are listed; the
+    /// promise list has the rest).
+    public var morePromises: Bool
 
-    public init(userID: UserID, today: CalendarDate, items: [AgendaItem]) {
-        self.userID = userID; self.today = today; self.items = items
+    public init(userID: UserID, today: CalendarDate, items: [AgendaItem], morePromises: Bool = false) {
+        self.userID = userID; self.today = today; self.items = items; self.morePromises = morePromises
     }
+
+    /// How many of the user's and their teams' due promises an agenda lists at most.
+    public static let promiseLimit = 50
 
     /// How many items of each kind, for badges and the API.
     public var counts: [String: Int] {

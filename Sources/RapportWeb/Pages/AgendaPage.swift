@@ -48,6 +48,7 @@ struct AgendaPage: Sendable {
             "hasItems": !groups.isEmpty,
             "todayLine": env.text("agenda.today", language, [agenda.today.description]),
             "isOwn": own,
+            "morePromises": agenda.morePromises,
             "whoseLine": own ? "" : env.text("agenda.whose", language, [people.name(agenda.userID)]),
         ]
         if acting.isManager {

@@ -12,11 +12,11 @@ extension Rapport {
         let now = env.now()
         // The latest "today" anywhere on Earth is at most one day ahead of UTC's.
         let latestToday = CalendarDate.today(in: .gmt, at: now).adding(days: 1)
-        var escalated = 0
         var users: [UserID: User] = [:]
         var managers: [TeamID: UserID?] = [:]
         let candidates = try await store.read { try await $0.unescalatedOverdueCommitments(before: latestToday, limit: batch) }
         let names = try await store.read { try await $0.customerNames(candidates.map(\.customerID), scope: .everything) }
+        var claims: [(Commitment, [Notice])] = []
         for promise in candidates {
             if users[promise.ownerID] == nil, let owner = try await store.read({ try await $0.user(promise.ownerID) })?.user {
                 users[promise.ownerID] = owner
@@ -33,20 +33,23 @@ extension Rapport {
             }
             let payload = ["title": promise.title, "dueOn": promise.dueOn.description,
                            "customerName": names[promise.customerID] ?? "", "ownerName": owner.displayName]
-            let notices = recipients.map {
+            claims.append((promise, recipients.map {
                 Notice(id: env.newID(), recipientID: $0, kind: .commitmentOverdue, subjectID: promise.id.description,
                        customerID: promise.customerID, payload: payload, createdAt: now)
-            }
-            let won = try await store.write { session in
-                guard try await session.markEscalated(promise.id, at: now) else { return false }
-                for notice in notices { try await session.insertNotice(notice) }
-                return true
-            }
-            if won {
-                escalated += 1
-                logger.info("commitment overdue", metadata: ["commitment": "\(promise.id)", "recipients": "\(recipients.count)"])
-            }
+            }))
         }
-        return escalated
+        // One transaction for the whole batch: each promise is still claimed by its own guarded update.
+        let batchClaims = claims
+        let won = try await store.write { session in
+            var won: [CommitmentID] = []
+            for (promise, notices) in batchClaims {
+                guard try await session.markEscalated(promise.id, at: now) else { continue }
+                for notice in notices { try await session.insertNotice(notice) }
+                won.append(promise.id)
+            }
+            return won
+        }
+        if !won.isEmpty { logger.info("commitments escalated", metadata: ["count": "\(won.count)"]) }
+        return won.count
     }
 }

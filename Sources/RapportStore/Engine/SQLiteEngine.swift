@@ -30,7 +30,11 @@ public final class SQLiteEngine: DatabaseEngine {
         try await writer.sql().raw("PRAGMA cache_size = -32768").run()
         var readers: [SQLiteConnection] = []
         for _ in 0..<max(1, readerCount) {
-            readers.append(try await openConnection(path: path, logger: logger))
+            let reader = try await openConnection(path: path, logger: logger)
+            // Readers keep a user's working set (their customers' rows and index pages) cached:
+            // 8 MB each instead of SQLite's 2 MB, which re-read pages on every agenda request.
+            try await reader.sql().raw("PRAGMA cache_size = -8192").run()
+            readers.append(reader)
         }
         return SQLiteEngine(writer: writer, readers: readers, logger: logger)
     }

@@ -12,6 +12,20 @@ extension Rapport {
     public func agenda(_ acting: Acting, for userID: UserID? = nil, language: Language) async throws -> Agenda {
         let subject = try await agendaSubject(acting, userID)
         let subjectActing = subject.id == acting.id ? acting : try await self.acting(subject)
+        var agenda = try await agendaItems(subjectActing, language: language)
+        try await decorate(&agenda.items, acting: subjectActing, language: language)
+        return agenda
+    }
+
+    /// How many items the acting user's agenda has today (for badges): the same items as
+    /// `agenda`, without names and guidance cards.
+    public func agendaCount(_ acting: Acting) async throws -> Int {
+        try await agendaItems(acting, language: acting.user.language ?? .zhHans).items.count
+    }
+
+    /// The agenda's items for the user `subjectActing` acts as, sorted, not yet decorated.
+    private func agendaItems(_ subjectActing: Acting, language: Language) async throws -> Agenda {
+        let subject = subjectActing.user
         let today = self.today(for: subject)
         let zone = TimeZone(identifier: subject.timeZone) ?? .gmt
         let holidays = try await holidayCalendar().upcoming(from: today)
@@ -70,7 +84,6 @@ extension Rapport {
                                     subjectID: handover.id.description, title: handover.summary.customerName,
                                     customerID: handover.customerID, userID: subject.id))
         }
-        try await decorate(&items, acting: subjectActing, language: language)
         return Agenda(userID: subject.id, today: today, items: items.sorted(by: AgendaItem.agendaOrder),
                       morePromises: mine.nextCursor != nil || teamOverdue.nextCursor != nil)
     }

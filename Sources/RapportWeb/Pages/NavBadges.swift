@@ -13,9 +13,9 @@ struct NavBadges: Sendable, Equatable {
     /// the failure is logged and the page is shown without them (`nil`), never refused.
     static func load(_ app: Rapport, _ acting: Acting, language: Language, logger: Logger) async -> NavBadges? {
         do {
-            async let agenda = app.agenda(acting, language: language)
+            async let agenda = app.agendaCount(acting)
             async let unread = app.unreadNoticeCount(acting)
-            return NavBadges(agenda: try await agenda.items.count, notices: try await unread)
+            return NavBadges(agenda: try await agenda, notices: try await unread)
         } catch {
             logger.error("nav badges failed", metadata: ["error": "\(String(reflecting: error))"])
             return nil

@@ -10,35 +10,16 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Import records from CSV or XLSX.",
                                                     subcommands: [Customers.self, Contacts.self, Results.self])
 
-    /// Reads the file, runs one import as the chosen user and prints its report.
-    static func simple(_ common: CommonOptions, file: String, as asUser: String?, dryRun: Bool,
-                       _ body: (Rapport, Acting, Data) async throws -> ImportReport) async throws {
-        let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-        let acting = try await Runtime.acting(app, as: asUser)
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
-        }
-        do {
-            Customers.printReport(try await body(app, acting, data), dryRun: dryRun, allowDuplicates: false)
-        } catch {
-            throw Runtime.fail(error)
-        }
-        try await app.store.close()
-    }
 
     struct Results: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "results",
             abstract: "Import measured results (客户名称/客户编号, 日期, 指标, 数值, 备注) for the expectation baseline.")
-        @OptionGroup var common: CommonOptions
-        @Argument(help: "A .csv or .xlsx file") var file: String
-        @Option(name: .customLong("as"), help: "Import as this user. Default: the first admin") var asUser: String?
-        @Flag(help: "Check everything, write nothing") var dryRun = false
+        @OptionGroup var options: SimpleImportOptions
 
         func run() async throws {
-            try await ImportCommand.simple(common, file: file, as: asUser, dryRun: dryRun) { app, acting, data in
-                try await app.importResults(acting, data: data, fileName: file, dryRun: dryRun)
+            try await options.run { app, acting, data in
+                try await app.importResults(acting, data: data, fileName: options.file, dryRun: options.dryRun)
             }
         }
     }
@@ -47,14 +28,11 @@ struct ImportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "contacts",
             abstract: "Import key persons; each row names its customer by id (客户编号) or name (客户名称).")
-        @OptionGroup var common: CommonOptions
-        @Argument(help: "A .csv or .xlsx file") var file: String
-        @Option(name: .customLong("as"), help: "Import as this user. Default: the first admin") var asUser: String?
-        @Flag(help: "Check everything, write nothing") var dryRun = false
+        @OptionGroup var options: SimpleImportOptions
 
         func run() async throws {
-            try await ImportCommand.simple(common, file: file, as: asUser, dryRun: dryRun) { app, acting, data in
-                try await app.importContacts(acting, data: data, fileName: file, dryRun: dryRun)
+            try await options.run { app, acting, data in
+                try await app.importContacts(acting, data: data, fileName: options.file, dryRun: options.dryRun)
             }
         }
     }
@@ -180,5 +158,29 @@ struct Backup: AsyncParsableCommand {
         try await engine.backup(to: output)
         try await store.close()
         print("Backed up to \(output).")
+    }
+}
+
+/// What the key-person and result imports take: a file, the acting user, dry run.
+struct SimpleImportOptions: ParsableArguments {
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "A .csv or .xlsx file") var file: String
+    @Option(name: .customLong("as"), help: "Import as this user. Default: the first admin") var asUser: String?
+    @Flag(help: "Check everything, write nothing") var dryRun = false
+
+    /// Reads the file, runs one import as the chosen user and prints its report.
+    func run(_ body: (Rapport, Acting, Data) async throws -> ImportReport) async throws {
+        let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
+        let acting = try await Runtime.acting(app, as: asUser)
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+        }
+        do {
+            ImportCommand.Customers.printReport(try await body(app, acting, data), dryRun: dryRun, allowDuplicates: false)
+        } catch {
+            throw Runtime.fail(error)
+        }
+        try await app.store.close()
     }
 }

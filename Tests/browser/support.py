@@ -3,7 +3,8 @@ from pathlib import Path
 
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 LOCALES = Path(__file__).resolve().parents[2] / "Sources" / "RapportWeb" / "Locales"
 TEAM = "华东销售部"
@@ -53,3 +54,16 @@ def click_and_load(driver, element) -> None:
                 and d.execute_script("return document.readyState") == "complete")
 
     WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(loaded)
+
+
+def create_user(admin, server: str, username: str, password: str, role: str, display_name: str = "") -> None:
+    """Creates a user of the demo team on the admin page, as the signed-in admin."""
+    admin.get(server + "/admin/users")
+    admin.find_element(By.ID, "f-username").send_keys(username)
+    if display_name:
+        admin.find_element(By.ID, "f-displayName").send_keys(display_name)
+    Select(admin.find_element(By.ID, "f-role")).select_by_value(role)
+    Select(admin.find_element(By.ID, "f-teamID")).select_by_visible_text(TEAM)
+    admin.find_element(By.ID, "f-password").send_keys(password)
+    click_and_load(admin, admin.find_element(By.CSS_SELECTOR, "#user-form button[type=submit]"))
+    wait(admin).until(EC.text_to_be_present_in_element((By.ID, "user-list"), username))

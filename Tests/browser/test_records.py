@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from support import ADMIN_PASSWORD, PASSWORDS, TEAM, assert_no_raw_keys, click_and_load, page_language, sign_in, wait
+from support import ADMIN_PASSWORD, PASSWORDS, TEAM, assert_no_raw_keys, click_and_load, create_user, page_language, sign_in, wait
 
 MANAGER = ("zhou", "zhou-Secret-2024")
 
@@ -32,16 +32,6 @@ def _add_note(driver, body: str) -> None:
     wait(driver).until(EC.text_to_be_present_in_element((By.ID, "notes"), body))
 
 
-def _create_user(admin, server, username: str, password: str, role: str) -> None:
-    admin.get(server + "/admin/users")
-    admin.find_element(By.ID, "f-username").send_keys(username)
-    Select(admin.find_element(By.ID, "f-role")).select_by_value(role)
-    Select(admin.find_element(By.ID, "f-teamID")).select_by_visible_text(TEAM)
-    admin.find_element(By.ID, "f-password").send_keys(password)
-    click_and_load(admin, admin.find_element(By.CSS_SELECTOR, "#user-form button[type=submit]"))
-    wait(admin).until(EC.text_to_be_present_in_element((By.ID, "user-list"), username))
-
-
 @pytest.fixture(scope="module")
 def admin(server, browsers):
     driver = browsers("en-US,en;q=0.9")
@@ -52,7 +42,7 @@ def admin(server, browsers):
 @pytest.fixture(scope="module")
 def manager(server, browsers, admin):
     """A manager of alice's team, signed in (Chinese preferred)."""
-    _create_user(admin, server, MANAGER[0], MANAGER[1], "manager")
+    create_user(admin, server, MANAGER[0], MANAGER[1], "manager")
     driver = browsers("zh-CN,zh;q=0.9")
     sign_in(driver, server, *MANAGER)
     return driver
@@ -212,7 +202,7 @@ def test_admin_edits_a_field_and_a_stale_edit_is_refused(server, admin, texts):
 
 
 def test_admin_reset_gives_a_one_time_password_that_must_be_changed(server, browsers, admin, texts):
-    _create_user(admin, server, "dora", "dora-Secret-2024", "rep")
+    create_user(admin, server, "dora", "dora-Secret-2024", "rep")
     click_and_load(admin, admin.find_element(By.LINK_TEXT, "dora"))
     user_url = admin.current_url
     click_and_load(admin, wait(admin).until(EC.presence_of_element_located((By.ID, "one-time-reset"))))

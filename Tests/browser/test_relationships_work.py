@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from support import ADMIN_PASSWORD, LOCALES, TEAM, assert_no_raw_keys, click_and_load, page_language, sign_in, wait
+from support import ADMIN_PASSWORD, LOCALES, TEAM, assert_no_raw_keys, click_and_load, create_user, page_language, sign_in, wait
 
 MANAGER = ("sun", "sun-Secret-2024")
 REFERENCE = LOCALES.parent.parent / "RapportApp" / "Resources" / "Reference"
@@ -55,17 +55,6 @@ def _item(driver, group: str, text: str):
     return items[0]
 
 
-def _create_user(admin, server, username: str, password: str, role: str, display_name: str) -> None:
-    admin.get(server + "/admin/users")
-    admin.find_element(By.ID, "f-username").send_keys(username)
-    admin.find_element(By.ID, "f-displayName").send_keys(display_name)
-    Select(admin.find_element(By.ID, "f-role")).select_by_value(role)
-    Select(admin.find_element(By.ID, "f-teamID")).select_by_visible_text(TEAM)
-    admin.find_element(By.ID, "f-password").send_keys(password)
-    click_and_load(admin, admin.find_element(By.CSS_SELECTOR, "#user-form button[type=submit]"))
-    wait(admin).until(EC.text_to_be_present_in_element((By.ID, "user-list"), username))
-
-
 @pytest.fixture(scope="module")
 def admin(server, browsers):
     driver = browsers("en-US,en;q=0.9")
@@ -76,7 +65,7 @@ def admin(server, browsers):
 @pytest.fixture(scope="module")
 def manager(server, browsers, admin):
     """A second manager-role member of alice's team (so her team is in his scope), Chinese preferred."""
-    _create_user(admin, server, MANAGER[0], MANAGER[1], "manager", "Sun Hao")
+    create_user(admin, server, MANAGER[0], MANAGER[1], "manager", "Sun Hao")
     driver = browsers("zh-CN,zh;q=0.9")
     sign_in(driver, server, *MANAGER)
     return driver

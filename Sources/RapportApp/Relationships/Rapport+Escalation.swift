@@ -49,7 +49,6 @@ extension Rapport {
             }
             return won
         }
-        if !won.isEmpty { logger.info("commitments escalated", metadata: ["count": "\(won.count)"]) }
         return won.count
     }
 }

@@ -448,6 +448,16 @@ paths.update({
                                  "responses": ok("ImportReport")}},
 })
 
+# Each feature area keeps its part in scripts/openapi/<area>.py: a module with
+# `def extend(ns)` that adds to ns["schemas"] and ns["paths"], using the helpers above
+# (ns is this script's globals). Parts load in file-name order.
+import importlib.util
+for part in sorted((pathlib.Path(__file__).resolve().parent / "openapi").glob("*.py")):
+    spec = importlib.util.spec_from_file_location(f"openapi_{part.stem}", part)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.extend(globals())
+
 doc = {
     "openapi": "3.1.0",
     "info": {"title": "Rapport API", "version": "1.0.0",

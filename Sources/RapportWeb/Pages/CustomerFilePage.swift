@@ -93,6 +93,8 @@ struct CustomerFilePage: Sendable {
                                                                               contacts: contacts, people: people,
                                                                               forms: forms.relationships)
         data["relationships"] = relationships
+        data["lifecycle"] = try await CustomerLifecyclePanel(env: env).data(page, acting: acting, customer: customer,
+                                                                           contacts: contacts, people: people)
         if let undo = try await UndoBanner(env: env).load(page, acting, customerID: id) { data["undo"] = undo }
         return try env.render("customer", page, title: "customer.fileTitle", data, status: forms.status)
     }

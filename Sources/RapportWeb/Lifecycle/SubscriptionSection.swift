@@ -1,0 +1,13 @@
+import Foundation
+import RapportApp
+import RapportCore
+
+/// The subscription part of a customer's page (rendered by customer_section_subscription.mustache).
+struct SubscriptionSection {
+    let env: PageEnvironment
+
+    /// The template keys, or nil when the part has nothing to show.
+    func data(_ context: CustomerSectionContext) async throws -> [String: Any]? {
+        nil
+    }
+}

@@ -25,11 +25,17 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Reuse the dataset already in --dir and only measure the server (latency and memory)") var latencyOnly = false
     @Flag(help: "Stop after the import figure (no key persons, activities or server)") var importOnly = false
     @Flag(help: "Only measure the tone check (in process, no data)") var toneOnly = false
+    @Flag(help: "Issue 4: on the dataset in --dir, add orders, deals and the pool (once), then measure pipeline, pool list, recycle pass and lifecycle recomputation") var lifecycle = false
+    @Option(help: "With --lifecycle: orders per customer") var orders: Int = 10
     @Flag(help: "Reuse the customers imported by an earlier --import-only run in --dir: add owners, key persons, activities, relationships, then measure") var reuseImport = false
 
     func run() async throws {
         if toneOnly {
             try BenchTone.measure()
+            return
+        }
+        if lifecycle {
+            try await measureLifecycle()
             return
         }
         if reuseImport {
@@ -118,6 +124,15 @@ struct Bench: AsyncParsableCommand {
         try await app.store.close()
 
         try await measureServer(database: dbPath, token: token, started: started)
+    }
+
+    /// `--lifecycle`: fills the issue-4 tables once, then measures.
+    private func measureLifecycle() async throws {
+        var logger = try CommonOptions.parse([]).logger(label: "bench")
+        logger.logLevel = .warning
+        let app = try await BenchSetup.openApp(path: "\(dir)/bench.sqlite", logger: logger)
+        _ = try await BenchLifecycle.fill(app, ordersPerCustomer: orders)
+        try await app.store.close()
     }
 
     /// Spreads owners, then writes key persons, activities and relationship data in bulk.

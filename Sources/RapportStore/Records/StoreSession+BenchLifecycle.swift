@@ -94,3 +94,15 @@ extension StoreSession {
         try await db.raw("SELECT 1 AS one FROM orders LIMIT 1").first() != nil
     }
 }
+
+extension StoreSession {
+    /// Row counts of the bench lifecycle data, for the report.
+    public func benchLifecycleCounts() async throws -> (orders: Int, deals: Int, pooled: Int) {
+        let row = try await db.raw("""
+            SELECT (SELECT COUNT(*) FROM orders) AS orders, (SELECT COUNT(*) FROM deals) AS deals,
+            (SELECT COUNT(*) FROM customer_pool WHERE entered_at IS NOT NULL) AS pooled
+            """).first()
+        guard let row else { return (0, 0, 0) }
+        return (try row.int("orders"), try row.int("deals"), try row.int("pooled"))
+    }
+}

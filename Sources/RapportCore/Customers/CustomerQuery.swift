@@ -22,6 +22,8 @@ public struct CustomerQuery: Sendable, Equatable {
     public var industry: String?
     public var region: String?
     public var tag: String?
+    /// Only customers in this lifecycle stage (customers never computed are suspects).
+    public var stage: LifecycleStage?
     public var deleted: DeletedFilter
     public var sort: CustomerSort
     public var descending: Bool
@@ -30,10 +32,11 @@ public struct CustomerQuery: Sendable, Equatable {
 
     public init(search: String? = nil, kind: CustomerKind? = nil, status: CustomerStatus? = nil, ownerID: UserID? = nil,
                 unowned: Bool = false, teamID: TeamID? = nil, industry: String? = nil, region: String? = nil,
-                tag: String? = nil, deleted: DeletedFilter = .exclude, sort: CustomerSort = .name,
-                descending: Bool = false, limit: Int = 50, cursor: PageCursor? = nil) {
+                tag: String? = nil, stage: LifecycleStage? = nil, deleted: DeletedFilter = .exclude,
+                sort: CustomerSort = .name, descending: Bool = false, limit: Int = 50, cursor: PageCursor? = nil) {
         self.search = search; self.kind = kind; self.status = status; self.ownerID = ownerID; self.unowned = unowned
-        self.teamID = teamID; self.industry = industry; self.region = region; self.tag = tag; self.deleted = deleted
+        self.teamID = teamID; self.industry = industry; self.region = region; self.tag = tag; self.stage = stage
+        self.deleted = deleted
         self.sort = sort; self.descending = descending; self.limit = limit; self.cursor = cursor
     }
 

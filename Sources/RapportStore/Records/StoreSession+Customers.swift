@@ -227,6 +227,7 @@ extension StoreSession {
         if let status = query.status { sql += " AND c.status = \(bind: status.rawValue)" }
         if let owner = query.ownerID { sql += " AND c.owner_id = \(bind: owner.description)" }
         if query.unowned { sql += " AND c.owner_id IS NULL" }
+        if let stage = query.stage { sql += Self.stageClause(stage) }
         if let team = query.teamID { sql += " AND c.team_id = \(bind: team.description)" }
         if let industry = query.industry, !industry.isEmpty { sql += " AND c.industry = \(bind: industry)" }
         if let region = query.region, !region.isEmpty { sql += " AND c.region = \(bind: region)" }

@@ -1,0 +1,92 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+extension StoreSession {
+    /// The customer-list condition for one stage, on alias `c`; customers without a stored stage are suspects.
+    static func stageClause(_ stage: LifecycleStage) -> SQLQueryString {
+        if stage == .suspect {
+            return " AND NOT EXISTS (SELECT 1 FROM customer_lifecycle cl WHERE cl.customer_id = c.id AND cl.stage <> 'suspect')"
+        }
+        return " AND EXISTS (SELECT 1 FROM customer_lifecycle cl WHERE cl.customer_id = c.id AND cl.stage = \(bind: stage.rawValue))"
+    }
+
+    /// A customer's stored stage; nil when it was never computed (a suspect).
+    public func customerLifecycle(_ id: CustomerID) async throws -> CustomerLifecycle? {
+        guard let row = try await db.raw("""
+            SELECT customer_id, stage, reason, since, computed_at FROM customer_lifecycle
+            WHERE customer_id = \(bind: id.description)
+            """).first() else { return nil }
+        return CustomerLifecycle(
+            customerID: try row.id("customer_id"), stage: try row.enumValue("stage"),
+            reason: try StoredJSON.decode(LifecycleReason.self, try row.text("reason"), column: "reason"),
+            since: try row.date("since"), computedAt: try row.date("computed_at"))
+    }
+
+    /// A customer's stage moves, newest first.
+    public func lifecycleChanges(of id: CustomerID, limit: Int = 100) async throws -> [LifecycleChange] {
+        try await db.raw("""
+            SELECT customer_id, from_stage, to_stage, reason, month, at FROM lifecycle_changes
+            WHERE customer_id = \(bind: id.description) ORDER BY at DESC, id DESC LIMIT \(literal: limit)
+            """).all().map { row in
+            LifecycleChange(customerID: try row.id("customer_id"), from: try row.optionalEnum("from_stage"),
+                            to: try row.enumValue("to_stage"),
+                            reason: try StoredJSON.decode(LifecycleReason.self, try row.text("reason"), column: "reason"),
+                            month: try row.text("month"), at: try row.date("at"))
+        }
+    }
+
+    /// Writes a customer's new stage and its history line (the caller decided it changed).
+    public func saveLifecycle(_ lifecycle: CustomerLifecycle, change: LifecycleChange, changeID: UUID) async throws {
+        try await upsertLifecycles([(lifecycle, change, changeID)])
+    }
+
+    /// Writes stages and their history lines with multi-row statements (the set-based recompute).
+    public func upsertLifecycles(_ rows: [(CustomerLifecycle, LifecycleChange, UUID)]) async throws {
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(rows.count, start + 400)]
+            start += 400
+            var upsert: SQLQueryString = "INSERT INTO customer_lifecycle (customer_id, stage, reason, since, computed_at) VALUES "
+            var history: SQLQueryString = "INSERT INTO lifecycle_changes (id, customer_id, from_stage, to_stage, reason, month, at) VALUES "
+            var first = true
+            for (lifecycle, change, id) in chunk {
+                if !first { upsert += ", "; history += ", " }
+                first = false
+                let reason = try StoredJSON.encode(lifecycle.reason)
+                let at = StoredTime.encode(change.at)
+                upsert += "(\(bind: lifecycle.customerID.description), \(bind: lifecycle.stage.rawValue), \(bind: reason), \(bind: StoredTime.encode(lifecycle.since ?? change.at)), \(bind: at))"
+                history += "(\(bind: id.uuidString.lowercased()), \(bind: change.customerID.description), \(bind: change.from?.rawValue), \(bind: change.to.rawValue), \(bind: reason), \(bind: change.month), \(bind: at))"
+            }
+            upsert += """
+                 ON CONFLICT (customer_id) DO UPDATE SET stage = excluded.stage, reason = excluded.reason,
+                since = excluded.since, computed_at = excluded.computed_at
+                """
+            try await db.raw(upsert).run()
+            try await db.raw(history).run()
+        }
+    }
+
+    /// Counts per stage (every stage, in order) over the customers in the scope, and the monthly
+    /// flow between stages since `fromMonth` ('YYYY-MM'), newest month first.
+    public func lifecycleSummary(scope: AccessScope, fromMonth: String) async throws -> LifecycleSummary {
+        let rows = try await db.raw("""
+            SELECT COALESCE(cl.stage, 'suspect') AS stage, COUNT(*) AS n FROM customers c
+            LEFT JOIN customer_lifecycle cl ON cl.customer_id = c.id
+            WHERE c.deleted_at IS NULL AND \(Self.scopeClause(scope)) GROUP BY COALESCE(cl.stage, 'suspect')
+            """).all()
+        var counts: [LifecycleStage: Int] = [:]
+        for row in rows { counts[try row.enumValue("stage"), default: 0] += try row.int("n") }
+        let flow = try await db.raw("""
+            SELECT lc.month, lc.from_stage, lc.to_stage, COUNT(*) AS n FROM lifecycle_changes lc
+            JOIN customers c ON c.id = lc.customer_id
+            WHERE lc.month >= \(bind: fromMonth) AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
+            GROUP BY lc.month, lc.from_stage, lc.to_stage ORDER BY lc.month DESC, lc.from_stage, lc.to_stage
+            """).all().map { row in
+            LifecycleSummary.Flow(month: try row.text("month"), from: try row.optionalEnum("from_stage"),
+                                  to: try row.enumValue("to_stage"), count: try row.int("n"))
+        }
+        return LifecycleSummary(stages: LifecycleStage.allCases.map { .init(stage: $0, count: counts[$0] ?? 0) },
+                                flow: flow)
+    }
+}

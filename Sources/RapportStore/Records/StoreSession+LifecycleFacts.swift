@@ -1,0 +1,81 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+extension StoreSession {
+    static let lifecycleFactColumns = "id, customer_id, kind, evidence, recorded_by, recorded_at, revoked_at, revoked_by"
+
+    static func decodeLifecycleFact(_ row: any SQLRow) throws -> LifecycleFact {
+        LifecycleFact(id: try row.id("id"), customerID: try row.id("customer_id"), kind: try row.enumValue("kind"),
+                      evidence: try row.text("evidence"), recordedBy: try row.optionalID("recorded_by"),
+                      recordedAt: try row.date("recorded_at"), revokedAt: try row.optionalDate("revoked_at"),
+                      revokedBy: try row.optionalID("revoked_by"))
+    }
+
+    public func insertLifecycleFact(_ f: LifecycleFact) async throws {
+        try await db.raw("""
+            INSERT INTO lifecycle_facts (id, customer_id, kind, evidence, recorded_by, recorded_at, revoked_at, revoked_by)
+            VALUES (\(bind: f.id.description), \(bind: f.customerID.description), \(bind: f.kind.rawValue),
+            \(bind: f.evidence), \(bind: f.recordedBy?.description), \(bind: StoredTime.encode(f.recordedAt)), NULL, NULL)
+            """).run()
+    }
+
+    public func lifecycleFact(_ id: LifecycleFactID) async throws -> LifecycleFact? {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.lifecycleFactColumns) FROM lifecycle_facts WHERE id = \(bind: id.description)
+            """).first().map(Self.decodeLifecycleFact)
+    }
+
+    /// A customer's recorded facts, live ones first, newest first.
+    public func lifecycleFacts(of customer: CustomerID) async throws -> [LifecycleFact] {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.lifecycleFactColumns) FROM lifecycle_facts WHERE customer_id = \(bind: customer.description)
+            ORDER BY CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END, recorded_at DESC, id LIMIT 200
+            """).all().map(Self.decodeLifecycleFact)
+    }
+
+    /// Marks a live fact revoked; `true` when this call revoked it.
+    public func revokeLifecycleFact(_ id: LifecycleFactID, by user: UserID, at: Date) async throws -> Bool {
+        try await !db.raw("""
+            UPDATE lifecycle_facts SET revoked_at = \(bind: StoredTime.encode(at)), revoked_by = \(bind: user.description)
+            WHERE id = \(bind: id.description) AND revoked_at IS NULL RETURNING id
+            """).all().isEmpty
+    }
+
+    /// Everything the stage rules need about one customer, read from orders, deals, qualification,
+    /// referrals and recorded facts.
+    public func lifecycleInputs(_ customer: CustomerID) async throws -> LifecycleFacts {
+        let id = customer.description
+        let days = try await db.raw("""
+            SELECT ordered_on FROM orders WHERE customer_id = \(bind: id) AND status <> 'cancelled' AND deleted_at IS NULL
+            ORDER BY ordered_on
+            """).all().map { try $0.calendarDate("ordered_on") }
+        var facts = LifecycleFacts(orderCount: days.count, firstOrderOn: days.first, lastOrderOn: days.last)
+        facts.orderYears = Set(days.map(\.year)).count
+        facts.longestGapDays = zip(days, days.dropFirst()).map { $1.dayNumber - $0.dayNumber }.max() ?? 0
+        facts.openDeals = try await lifecycleCount("""
+            SELECT COUNT(*) AS n FROM deals WHERE customer_id = \(bind: id) AND state = 'open' AND deleted_at IS NULL
+            """)
+        facts.qualified = try await lifecycleCount("""
+            SELECT COUNT(*) AS n FROM qualifications WHERE customer_id = \(bind: id)
+            AND ability_to_pay = 'yes' AND authority = 'yes' AND need = 'yes'
+            """) > 0
+        facts.referralsMade = try await lifecycleCount("""
+            SELECT COUNT(*) AS n FROM referrals WHERE referrer_customer_id = \(bind: id) AND subject_kind = 'customer'
+            """)
+        for fact in try await lifecycleFacts(of: customer) where fact.revokedAt == nil {
+            if fact.kind == .exclusive {
+                if facts.exclusiveEvidence == nil { facts.exclusiveEvidence = fact.evidence }
+            } else if facts.partnership == nil {
+                facts.partnership = fact.kind
+                facts.partnershipEvidence = fact.evidence
+            }
+        }
+        return facts
+    }
+
+    func lifecycleCount(_ sql: SQLQueryString) async throws -> Int {
+        guard let row = try await db.raw(sql).first() else { return 0 }
+        return try row.int("n")
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+/// One customer whose computed stage differs from the stored one.
+public struct LifecycleStageChange: Sendable {
+    public var customerID: CustomerID
+    public var from: LifecycleStage?
+    public var to: LifecycleStage
+    public var reason: LifecycleReason
+}
+
+extension StoreSession {
+    /// Computes every customer's stage from its facts in a few set-based passes (orders aggregated
+    /// per customer in one scan of `orders_customer`, the small fact tables loaded whole) and
+    /// returns only the customers whose stage differs from the stored one. Customers without facts
+    /// and without a stored stage are suspects and are not listed.
+    public func lifecycleStageChanges(policy: LifecyclePolicy, today: CalendarDate) async throws
+        -> (changes: [LifecycleStageChange], examined: Int) {
+        var side = try await lifecycleSideFacts()
+        var changes: [LifecycleStageChange] = []
+        var examined = 0
+        func consider(_ id: CustomerID, _ facts: LifecycleFacts, current: LifecycleStage?) {
+            examined += 1
+            let (stage, reason) = lifecycleStage(for: facts, policy: policy, today: today)
+            if stage != current && !(current == nil && stage == .suspect) {
+                changes.append(LifecycleStageChange(customerID: id, from: current, to: stage, reason: reason))
+            }
+        }
+        let gap: SQLQueryString = kind == .sqlite
+            ? "CAST(julianday(ordered_on) - julianday(LAG(ordered_on) OVER (PARTITION BY customer_id ORDER BY ordered_on)) AS INTEGER)"
+            : "(CAST(ordered_on AS DATE) - CAST(LAG(ordered_on) OVER (PARTITION BY customer_id ORDER BY ordered_on) AS DATE))"
+        let rows = try await db.raw("""
+            SELECT a.customer_id, a.n, a.first_on, a.last_on, a.gap, a.years, cl.stage FROM (
+            SELECT customer_id, COUNT(*) AS n, MIN(ordered_on) AS first_on, MAX(ordered_on) AS last_on,
+            COALESCE(MAX(gap), 0) AS gap, COUNT(DISTINCT substr(ordered_on, 1, 4)) AS years FROM (
+            SELECT customer_id, ordered_on, \(gap) AS gap FROM orders WHERE status <> 'cancelled' AND deleted_at IS NULL
+            ) o GROUP BY customer_id) a LEFT JOIN customer_lifecycle cl ON cl.customer_id = a.customer_id
+            """).all()
+        for row in rows {
+            let id: CustomerID = try row.id("customer_id")
+            var facts = side.removeValue(forKey: id) ?? LifecycleFacts()
+            facts.orderCount = try row.int("n")
+            facts.firstOrderOn = try row.calendarDate("first_on")
+            facts.lastOrderOn = try row.calendarDate("last_on")
+            facts.longestGapDays = try row.int("gap")
+            facts.orderYears = try row.int("years")
+            consider(id, facts, current: try row.optionalEnum("stage"))
+        }
+        let stored = try await db.raw("""
+            SELECT cl.customer_id, cl.stage FROM customer_lifecycle cl WHERE NOT EXISTS (SELECT 1 FROM orders o
+            WHERE o.customer_id = cl.customer_id AND o.status <> 'cancelled' AND o.deleted_at IS NULL)
+            """).all()
+        for row in stored {
+            let id: CustomerID = try row.id("customer_id")
+            consider(id, side.removeValue(forKey: id) ?? LifecycleFacts(), current: try row.enumValue("stage"))
+        }
+        for (id, facts) in side { consider(id, facts, current: nil) }
+        return (changes, examined)
+    }
+
+    /// The facts that do not come from orders, per customer that has any.
+    private func lifecycleSideFacts() async throws -> [CustomerID: LifecycleFacts] {
+        var side: [CustomerID: LifecycleFacts] = [:]
+        for row in try await db.raw("""
+            SELECT customer_id, COUNT(*) AS n FROM deals WHERE state = 'open' AND deleted_at IS NULL GROUP BY customer_id
+            """).all() {
+            side[try row.id("customer_id"), default: LifecycleFacts()].openDeals = try row.int("n")
+        }
+        for row in try await db.raw("""
+            SELECT customer_id FROM qualifications WHERE ability_to_pay = 'yes' AND authority = 'yes' AND need = 'yes'
+            """).all() {
+            side[try row.id("customer_id"), default: LifecycleFacts()].qualified = true
+        }
+        for row in try await db.raw("""
+            SELECT referrer_customer_id, COUNT(*) AS n FROM referrals WHERE subject_kind = 'customer'
+            GROUP BY referrer_customer_id
+            """).all() {
+            side[try row.id("referrer_customer_id"), default: LifecycleFacts()].referralsMade = try row.int("n")
+        }
+        for row in try await db.raw("""
+            SELECT customer_id, kind, evidence FROM lifecycle_facts WHERE revoked_at IS NULL ORDER BY recorded_at DESC, id
+            """).all() {
+            let id: CustomerID = try row.id("customer_id")
+            let kind: LifecycleFactKind = try row.enumValue("kind")
+            var entry = side[id] ?? LifecycleFacts()
+            if kind == .exclusive {
+                if entry.exclusiveEvidence == nil { entry.exclusiveEvidence = try row.text("evidence") }
+            } else if entry.partnership == nil {
+                entry.partnership = kind
+                entry.partnershipEvidence = try row.text("evidence")
+            }
+            side[id] = entry
+        }
+        return side
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import RapportCore
+import RapportStore
+
+extension Rapport {
+    /// Orders across the customers the user may see, filtered, newest order date first.
+    public func orders(_ acting: Acting, _ filter: OrderFilter, limit: Int = 50,
+                       cursor: PageCursor? = nil) async throws -> Page<Order> {
+        try await store.read { try await $0.orders(filter, scope: acting.scope, limit: limit, cursor: cursor) }
+    }
+
+    /// Count, revenue, cost and profit per currency of the orders a filter selects (cancelled left out).
+    public func orderTotals(_ acting: Acting, _ filter: OrderFilter) async throws -> [OrderTotals] {
+        try await store.read { try await $0.orderTotals(filter, scope: acting.scope) }
+    }
+
+    /// One order, visible iff its customer is visible (deleted ones too, for restore).
+    public func order(_ acting: Acting, _ id: OrderID) async throws -> Order {
+        guard let found = try await store.read({ try await $0.order(id, scope: acting.scope) }) else {
+            throw AppError.notFound(entity: "order")
+        }
+        return found
+    }
+
+    /// Records an order for a customer the user may see. The rep defaults to the customer's owner
+    /// (reps may only credit themselves or the owner); the number is generated unless given; lines
+    /// take blanks from their products; without instalments the plan is one instalment for the whole
+    /// revenue due 30 days after the order date, by bank transfer, reminded 3 days ahead.
+    public func createOrder(_ acting: Acting, customerID: CustomerID, _ draft: OrderDraft) async throws -> Order {
+        let parent = try await customer(acting, customerID)
+        if parent.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        var draft = draft
+        let products = try await fillLines(&draft)
+        if draft.currency == nil { draft.currency = products.first?.currency ?? MinorUnits.defaultCurrency }
+        do { try draft.validate(current: nil) } catch { throw AppError.invalid(error.errors) }
+        let now = env.now()
+        let today = today(for: acting.user)
+        let id: OrderID = env.newID()
+        let orderedOn = draft.orderedOn ?? today
+        var order = Order(id: id, number: Order.generatedNumber(on: orderedOn, id: id), customerID: customerID,
+                          repID: parent.ownerID ?? acting.id, orderedOn: orderedOn, createdBy: acting.id,
+                          createdAt: now, updatedAt: now)
+        draft.apply(to: &order)
+        try await checkOrderRep(acting, order, customer: parent)
+        let plan = draft.instalments ?? (order.revenue > 0 ? InstalmentDraft.defaultPlan(revenue: order.revenue, orderedOn: order.orderedOn) : [])
+        let instalments = try makeInstalments(plan, for: order, today: today)
+        let number = order.number
+        if try await store.read({ try await $0.orderNumberTaken(number, excluding: nil) }) {
+            throw AppError.invalid([FieldError("number", "taken")])
+        }
+        let entry = try audit(acting.id, "order", id.description, .create, before: nil as Order?, after: order)
+        let saved = order
+        try await mapped("order") {
+            try await store.write { session in
+                try await session.insertOrder(saved)
+                for item in instalments { try await session.insertInstalment(item) }
+                try await session.appendAudit(entry)
+            }
+        }
+        return order
+    }
+
+    /// Changes an order: number, date, rep, status, note, and its lines while no receipt counts.
+    /// New lines keep a one-instalment plan in step (else the plan becomes the default one);
+    /// cancelling voids the plan and needs every receipt voided first.
+    public func updateOrder(_ acting: Acting, _ id: OrderID, _ draft: OrderDraft, version: Int) async throws -> Order {
+        let before = try await order(acting, id)
+        if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        let parent = try await customer(acting, before.customerID)
+        var draft = draft
+        _ = try await fillLines(&draft)
+        do { try draft.validate(current: before) } catch { throw AppError.invalid(error.errors) }
+        let plan = try await paymentPlan(acting, id)
+        if draft.lines != nil, plan.hasLiveReceipts { throw AppError.invalid([FieldError("lines", "hasReceipts")]) }
+        if draft.status == .cancelled, before.status != .cancelled, plan.hasLiveReceipts {
+            throw AppError.invalid([FieldError("status", "hasReceipts")])
+        }
+        var after = before
+        draft.apply(to: &after)
+        if after.repID != before.repID { try await checkOrderRep(acting, after, customer: parent) }
+        after.updatedAt = env.now()
+        after.version = before.version + 1
+        let today = today(for: acting.user)
+        var newPlan: [PaymentInstalment]?
+        if let drafts = draft.instalments {
+            guard !plan.hasLiveReceipts else { throw AppError.invalid([FieldError("instalments", "hasReceipts")]) }
+            newPlan = try makeInstalments(drafts, for: after, today: today)
+        } else if after.revenue != before.revenue {
+            if plan.instalments.count == 1, let only = plan.instalments.first, after.revenue > 0 {
+                newPlan = try makeInstalments([InstalmentDraft(amount: after.revenue, dueOn: only.dueOn, method: only.method,
+                                                               remindDays: only.remindDays, note: only.note)], for: after, today: today)
+            } else {
+                newPlan = try makeInstalments(after.revenue > 0 ? InstalmentDraft.defaultPlan(revenue: after.revenue, orderedOn: after.orderedOn) : [],
+                                              for: after, today: today)
+            }
+        }
+        let entry = try audit(acting.id, "order", id.description, .update, before: before, after: after)
+        let saved = after, replacement = newPlan, now = after.updatedAt, replaceLines = draft.lines != nil
+        let statusChange: Bool? = after.status == before.status ? nil : after.status == .cancelled
+        try await mapped("order") {
+            try await store.write { session in
+                try await session.updateOrder(saved, expectedVersion: version, replaceLines: replaceLines)
+                if let replacement {
+                    try await session.deleteInstalments(of: id)
+                    for item in replacement { try await session.insertInstalment(item) }
+                }
+                if let void = statusChange, void || before.status == .cancelled {
+                    try await session.setInstalmentsVoid(of: id, void: void, at: now)
+                }
+                try await session.appendAudit(entry)
+            }
+        }
+        return after
+    }
+
+    /// Cancels an order (its plan becomes void); every receipt must be voided first.
+    public func cancelOrder(_ acting: Acting, _ id: OrderID) async throws -> Order {
+        let current = try await order(acting, id)
+        if current.status == .cancelled { return current }
+        return try await updateOrder(acting, id, OrderDraft(status: .cancelled), version: current.version)
+    }
+
+    /// Soft-deletes an order entered by mistake (restorable).
+    public func deleteOrder(_ acting: Acting, _ id: OrderID) async throws -> Order {
+        try await setOrderDeleted(acting, id, deleted: true)
+    }
+
+    public func restoreOrder(_ acting: Acting, _ id: OrderID) async throws -> Order {
+        try await setOrderDeleted(acting, id, deleted: false)
+    }
+
+    private func setOrderDeleted(_ acting: Acting, _ id: OrderID, deleted: Bool) async throws -> Order {
+        let before = try await order(acting, id)
+        guard (before.deletedAt != nil) != deleted else { return before }
+        var after = before
+        after.deletedAt = deleted ? env.now() : nil
+        after.updatedAt = env.now()
+        after.version += 1
+        let entry = try audit(acting.id, "order", id.description, deleted ? .delete : .restore, before: before, after: after)
+        let saved = after
+        try await mapped("order") {
+            try await store.write { session in
+                try await session.updateOrder(saved, expectedVersion: before.version, replaceLines: false)
+                try await session.appendAudit(entry)
+            }
+        }
+        return after
+    }
+
+    /// Fills each line's blanks from its product; unknown or inactive products are field errors.
+    /// Returns the products used, in line order.
+    private func fillLines(_ draft: inout OrderDraft) async throws -> [Product] {
+        guard let lines = draft.lines else { return [] }
+        var errors: [FieldError] = []
+        var used: [Product] = []
+        var filled: [OrderLineDraft] = []
+        for (index, line) in lines.enumerated() {
+            guard let productID = line.productID else { filled.append(line); continue }
+            guard let product = try await store.read({ try await $0.product(productID) }), product.deletedAt == nil else {
+                errors.append(FieldError("lines[\(index)].productID", "unknown"))
+                filled.append(line)
+                continue
+            }
+            if !product.active { errors.append(FieldError("lines[\(index)].productID", "inactive")) }
+            used.append(product)
+            filled.append(line.filled(from: product))
+        }
+        if !errors.isEmpty { throw AppError.invalid(errors) }
+        draft.lines = filled
+        return used
+    }
+
+    /// Reps may only credit themselves or the customer's owner; the rep must be an active user.
+    private func checkOrderRep(_ acting: Acting, _ order: Order, customer: Customer) async throws {
+        guard let repID = order.repID else { return }
+        if acting.user.role == .rep, repID != acting.id, repID != customer.ownerID {
+            throw AppError.forbidden(reason: "orderRep")
+        }
+        guard let rep = try await store.read({ try await $0.user(repID) })?.user, !rep.disabled else {
+            throw AppError.invalid([FieldError("repID", "unknown")])
+        }
+    }
+
+    /// Stored instalments for a checked plan.
+    func makeInstalments(_ plan: [InstalmentDraft], for order: Order, today: CalendarDate) throws -> [PaymentInstalment] {
+        do { try InstalmentDraft.validate(plan, revenue: order.revenue) } catch { throw AppError.invalid(error.errors) }
+        let now = env.now()
+        return plan.enumerated().map { index, item in
+            PaymentInstalment(id: env.newID(), orderID: order.id, customerID: order.customerID, seq: index + 1,
+                              amount: item.amount, dueOn: item.dueOn, method: item.method ?? .bankTransfer,
+                              remindDays: item.remindDays ?? InstalmentDraft.defaultRemindDays,
+                              state: order.status == .cancelled ? .void : .pending, note: item.note ?? "",
+                              createdAt: now, updatedAt: now).refreshed(today: today)
+        }
+    }
+}

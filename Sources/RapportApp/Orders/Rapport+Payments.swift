@@ -1,0 +1,133 @@
+import Foundation
+import RapportCore
+import RapportStore
+
+/// An open instalment in a due list, with what a reader needs to act on it.
+public struct DueInstalment: Sendable, Codable, Equatable {
+    public var instalment: PaymentInstalment
+    public var orderNumber: String
+    public var currency: String
+    public var customerID: CustomerID
+    public var customerName: String
+    public var repID: UserID?
+}
+
+extension Rapport {
+    /// An order's plan, receipts and totals, states decided for the user's today.
+    public func paymentPlan(_ acting: Acting, _ orderID: OrderID) async throws -> PaymentPlan {
+        let order = try await order(acting, orderID)
+        let (instalments, receipts) = try await store.read { session in
+            (try await session.instalments(of: orderID), try await session.receipts(of: orderID))
+        }
+        return PaymentPlan(order: order, instalments: instalments, receipts: receipts, today: today(for: acting.user))
+    }
+
+    /// Replaces an order's plan; the amounts must add up to the order's revenue and no receipt may count.
+    public func setPaymentPlan(_ acting: Acting, _ orderID: OrderID, _ plan: [InstalmentDraft]) async throws -> PaymentPlan {
+        let order = try await order(acting, orderID)
+        guard order.isLive else { throw AppError.forbidden(reason: order.deletedAt != nil ? "deleted" : "orderCancelled") }
+        let before = try await paymentPlan(acting, orderID)
+        if before.hasLiveReceipts { throw AppError.invalid([FieldError("instalments", "hasReceipts")]) }
+        let instalments = try makeInstalments(plan, for: order, today: today(for: acting.user))
+        let entry = try audit(acting.id, "paymentPlan", orderID.description, .update, before: before.instalments,
+                              after: instalments)
+        try await store.write { session in
+            try await session.deleteInstalments(of: orderID)
+            for item in instalments { try await session.insertInstalment(item) }
+            try await session.appendAudit(entry)
+        }
+        return try await paymentPlan(acting, orderID)
+    }
+
+    /// Records money received against an instalment (without one: the earliest still open). More
+    /// than the instalment still expects is refused (`amount`: `exceedsOutstanding`).
+    public func recordReceipt(_ acting: Acting, _ orderID: OrderID, _ draft: ReceiptDraft) async throws -> PaymentPlan {
+        let order = try await order(acting, orderID)
+        guard order.isLive else { throw AppError.forbidden(reason: order.deletedAt != nil ? "deleted" : "orderCancelled") }
+        let plan = try await paymentPlan(acting, orderID)
+        let today = today(for: acting.user)
+        let target: PaymentInstalment?
+        if let wanted = draft.instalmentID {
+            guard let found = plan.instalments.first(where: { $0.id == wanted }) else {
+                throw AppError.invalid([FieldError("instalmentID", "unknown")])
+            }
+            target = found
+        } else {
+            target = plan.instalments.first { $0.state.isOpen }
+        }
+        do { try draft.validate(outstanding: target?.outstanding ?? 0, today: today) } catch { throw AppError.invalid(error.errors) }
+        guard let target else { throw AppError.invalid([FieldError("amount", "exceedsOutstanding", detail: "0.00")]) }
+        let now = env.now()
+        let receipt = PaymentReceipt(id: env.newID(), orderID: orderID, instalmentID: target.id, amount: draft.amount,
+                                     receivedOn: draft.receivedOn ?? today, method: draft.method ?? target.method,
+                                     reference: draft.reference ?? "", recordedBy: acting.id, createdAt: now)
+        var updated = target
+        updated.received += draft.amount
+        updated = updated.refreshed(today: today)
+        updated.updatedAt = now
+        updated.version += 1
+        let entry = try audit(acting.id, "paymentReceipt", receipt.id.description, .create,
+                              before: nil as PaymentReceipt?, after: receipt)
+        let saved = updated
+        try await mapped("paymentInstalment") {
+            try await store.write { session in
+                try await session.insertReceipt(receipt)
+                try await session.updateInstalment(saved, expectedVersion: target.version)
+                try await session.appendAudit(entry)
+            }
+        }
+        return try await paymentPlan(acting, orderID)
+    }
+
+    /// Voids a receipt recorded by mistake: its instalment expects the money again. Voiding twice changes nothing.
+    public func voidReceipt(_ acting: Acting, _ id: PaymentReceiptID) async throws -> PaymentPlan {
+        guard let receipt = try await store.read({ try await $0.receipt(id) }) else { throw AppError.notFound(entity: "receipt") }
+        let order = try await order(acting, receipt.orderID)
+        if order.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        guard receipt.voidedAt == nil else { return try await paymentPlan(acting, order.id) }
+        let today = today(for: acting.user)
+        let now = env.now()
+        var after = receipt
+        after.voidedAt = now
+        after.voidedBy = acting.id
+        let entry = try audit(acting.id, "paymentReceipt", id.description, .delete, before: receipt, after: after)
+        let actor = acting.id
+        try await mapped("paymentInstalment") {
+            try await store.write { session in
+                guard try await session.voidReceipt(id, by: actor, at: now) else { return }
+                if let instalmentID = receipt.instalmentID,
+                   var item = try await session.instalments(of: receipt.orderID).first(where: { $0.id == instalmentID }) {
+                    let version = item.version
+                    item.received = max(0, item.received - receipt.amount)
+                    if item.state != .void { item = item.refreshed(today: today) }
+                    item.updatedAt = now
+                    item.version += 1
+                    try await session.updateInstalment(item, expectedVersion: version)
+                }
+                try await session.appendAudit(entry)
+            }
+        }
+        return try await paymentPlan(acting, order.id)
+    }
+
+    /// Open instalments due on or before `through` across the customers the user may see
+    /// (overdue ones first by due date), optionally only one rep's orders.
+    public func dueInstalments(_ acting: Acting, through: CalendarDate, repID: UserID? = nil, limit: Int = 50,
+                               cursor: PageCursor? = nil) async throws -> Page<DueInstalment> {
+        let today = today(for: acting.user)
+        let page = try await store.read {
+            try await $0.dueInstalments(through: through, scope: acting.scope, repID: repID, limit: limit, cursor: cursor)
+        }
+        var orders: [OrderID: Order] = [:]
+        for item in page.items where orders[item.orderID] == nil {
+            orders[item.orderID] = try await store.read { try await $0.order(item.orderID, scope: acting.scope) }
+        }
+        let names = try await customerNames(acting, page.items.map(\.customerID))
+        let items = page.items.compactMap { item -> DueInstalment? in
+            guard let order = orders[item.orderID] ?? nil else { return nil }
+            return DueInstalment(instalment: item.refreshed(today: today), orderNumber: order.number, currency: order.currency,
+                                 customerID: item.customerID, customerName: names[item.customerID] ?? "", repID: order.repID)
+        }
+        return Page(items: items, nextCursor: page.nextCursor)
+    }
+}

@@ -66,6 +66,8 @@ public func buildApplication(app: Rapport, settings: ServerSettings, metrics: Pr
     TransferAPI(app: app).register(on: api)
     CommitmentAPI(app: app).register(on: api)
     NoticeAPI(app: app).register(on: api)
+    SubscriptionAPI(app: app).register(on: api)
+    MergeAPI(app: app).register(on: api)
     RelationshipAPI(app: app, writer: AfterDealWriter(localizer: localizer)).register(on: api)
 
     WebRoutes.register(on: router, app: app, renderer: renderer, localizer: localizer, secureCookies: settings.secureCookies)

@@ -2,7 +2,7 @@ import Foundation
 import RapportCore
 
 /// The reference files Rapport ships (guidance, questionnaire, tone rules, holidays, expectation
-/// defaults). An admin may replace any of them with an edited copy kept in the database; the
+/// defaults, churn reasons). An admin may replace any of them with an edited copy kept in the database; the
 /// shipped file applies again when the copy is reset.
 public enum ReferenceFileName: String, Sendable, CaseIterable, Codable {
     case guidanceZh = "guidance.zh-Hans"
@@ -13,6 +13,7 @@ public enum ReferenceFileName: String, Sendable, CaseIterable, Codable {
     case toneRulesEn = "tone-rules.en"
     case holidays = "holidays"
     case expectations = "expectations"
+    case churnReasons = "churn-reasons"
 
     public static func guidance(_ language: Language) -> Self { language == .en ? .guidanceEn : .guidanceZh }
     public static func questionnaire(_ language: Language) -> Self { language == .en ? .questionnaireEn : .questionnaireZh }
@@ -27,6 +28,7 @@ public enum ReferenceFileName: String, Sendable, CaseIterable, Codable {
             case .toneRulesZh, .toneRulesEn: _ = try ToneChecker(ruleSets: [try ToneRuleSet.decode(data)])
             case .holidays: _ = try HolidayCalendar.decode(data)
             case .expectations: _ = try ExpectationPolicy.decode(data)
+            case .churnReasons: _ = try ChurnTaxonomy.decode(data)
             }
         } catch {
             throw .invalid([FieldError("content", "invalid", detail: String(describing: error))])

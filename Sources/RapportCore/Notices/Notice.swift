@@ -8,6 +8,8 @@ public enum NoticeKind: String, Sendable, Codable, CaseIterable {
     case commitmentOverdue
     /// A customer was reassigned to the recipient.
     case handoverReceived
+    /// A subscription term ends within 60 days and has no renewal yet (sent to the customer's owner).
+    case subscriptionEnding
 }
 
 /// One notification for one user, written by a use case or a job (DOMAIN part 4: overdue

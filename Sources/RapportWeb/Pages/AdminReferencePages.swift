@@ -30,6 +30,7 @@ struct AdminReferencePages: Sendable {
         case .toneRulesEn: "reference.file.toneRulesEn"
         case .holidays: "reference.file.holidays"
         case .expectations: "reference.file.expectations"
+        case .churnReasons: "reference.file.churnReasons"
         case nil: "reference.file.unknown"
         }
     }

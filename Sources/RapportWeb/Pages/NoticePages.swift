@@ -68,6 +68,8 @@ struct NoticePages: Sendable {
             text = from.isEmpty ? env.text("notices.text.handoverFromPool", language, [fact("customerName")])
                 : env.text("notices.text.handoverReceived", language, [fact("customerName"), from])
             link = "/handovers/\(notice.subjectID)"
+        case .subscriptionEnding:
+            text = env.text("notices.text.subscriptionEnding", language, [fact("customerName"), fact("endsOn")])
         }
         return [
             "id": notice.id.description,

@@ -1,0 +1,125 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+extension StoreSession {
+    static let subscriptionColumns = """
+        s.id, s.customer_id, s.product_id, s.order_id, s.starts_on, s.ends_on, s.price, s.currency, s.state,
+        s.previous_id, s.churned_on, s.churn_reasons, s.churn_note, s.renewal_reasons, s.renewal_note, s.created_by,
+        s.created_at, s.updated_at, s.deleted_at, s.version
+        """
+
+    static func decodeSubscription(_ row: any SQLRow) throws -> Subscription {
+        Subscription(
+            id: try row.id("id"), customerID: try row.id("customer_id"), productID: try row.optionalID("product_id"),
+            orderID: try row.optionalID("order_id"), startsOn: try row.calendarDate("starts_on"),
+            endsOn: try row.calendarDate("ends_on"), price: Int64(try row.int("price")), currency: try row.text("currency"),
+            state: try row.enumValue("state"), previousID: try row.optionalID("previous_id"),
+            churnedOn: try row.optionalText("churned_on").flatMap(CalendarDate.init(parsing:)),
+            churnReasons: try StoredJSON.decode([String].self, try row.text("churn_reasons"), column: "churn_reasons"),
+            churnNote: try row.text("churn_note"),
+            renewalReasons: try StoredJSON.decode([String].self, try row.text("renewal_reasons"), column: "renewal_reasons"),
+            renewalNote: try row.text("renewal_note"), createdBy: try row.optionalID("created_by"),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
+            deletedAt: try row.optionalDate("deleted_at"), version: try row.int("version"))
+    }
+
+    public func insertSubscription(_ s: Subscription) async throws {
+        try await db.raw("""
+            INSERT INTO subscriptions (id, customer_id, product_id, order_id, starts_on, ends_on, price, currency, state,
+            previous_id, churned_on, churn_reasons, churn_note, renewal_reasons, renewal_note, created_by, created_at,
+            updated_at, deleted_at, version) VALUES (
+            \(bind: s.id.description), \(bind: s.customerID.description), \(bind: s.productID?.description),
+            \(bind: s.orderID?.description), \(bind: s.startsOn.description), \(bind: s.endsOn.description),
+            \(bind: s.price), \(bind: s.currency), \(bind: s.state.rawValue), \(bind: s.previousID?.description),
+            \(bind: s.churnedOn?.description), \(bind: try StoredJSON.encode(s.churnReasons)), \(bind: s.churnNote),
+            \(bind: try StoredJSON.encode(s.renewalReasons)), \(bind: s.renewalNote), \(bind: s.createdBy?.description),
+            \(bind: StoredTime.encode(s.createdAt)), \(bind: StoredTime.encode(s.updatedAt)),
+            \(bind: StoredTime.encode(s.deletedAt)), \(bind: Int64(s.version)))
+            """).run()
+    }
+
+    public func updateSubscription(_ s: Subscription, expectedVersion: Int) async throws {
+        let rows = try await db.raw("""
+            UPDATE subscriptions SET product_id = \(bind: s.productID?.description), order_id = \(bind: s.orderID?.description),
+            starts_on = \(bind: s.startsOn.description), ends_on = \(bind: s.endsOn.description), price = \(bind: s.price),
+            currency = \(bind: s.currency), state = \(bind: s.state.rawValue), churned_on = \(bind: s.churnedOn?.description),
+            churn_reasons = \(bind: try StoredJSON.encode(s.churnReasons)), churn_note = \(bind: s.churnNote),
+            renewal_reasons = \(bind: try StoredJSON.encode(s.renewalReasons)), renewal_note = \(bind: s.renewalNote),
+            updated_at = \(bind: StoredTime.encode(s.updatedAt)), deleted_at = \(bind: StoredTime.encode(s.deletedAt)),
+            version = \(bind: Int64(s.version))
+            WHERE id = \(bind: s.id.description) AND version = \(bind: Int64(expectedVersion)) RETURNING id
+            """).all()
+        if rows.isEmpty { try await versionFailure(table: "subscriptions", id: s.id.description) }
+    }
+
+    /// One term whose customer is inside the scope (deleted ones included, for restore).
+    public func subscription(_ id: SubscriptionID, scope: AccessScope) async throws -> Subscription? {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.subscriptionColumns) FROM subscriptions s JOIN customers c ON c.id = s.customer_id
+            WHERE s.id = \(bind: id.description) AND \(Self.scopeClause(scope))
+            """).first().map(Self.decodeSubscription)
+    }
+
+    /// A customer's live terms, newest first.
+    public func subscriptions(of customer: CustomerID) async throws -> [Subscription] {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.subscriptionColumns) FROM subscriptions s
+            WHERE s.customer_id = \(bind: customer.description) AND s.deleted_at IS NULL
+            ORDER BY s.starts_on DESC, s.created_at DESC, s.id LIMIT 500
+            """).all().map(Self.decodeSubscription)
+    }
+
+    /// The live term that renews `id`, if any.
+    public func renewal(of id: SubscriptionID) async throws -> Subscription? {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.subscriptionColumns) FROM subscriptions s
+            WHERE s.previous_id = \(bind: id.description) AND s.deleted_at IS NULL LIMIT 1
+            """).first().map(Self.decodeSubscription)
+    }
+
+    /// A product's term length, price and currency (for a subscription created from a product).
+    public func productTerm(_ id: ProductRef) async throws -> (termMonths: Int?, price: Int64, currency: String)? {
+        guard let row = try await db.raw("""
+            SELECT term_months, price, currency FROM products WHERE id = \(bind: id.description) AND deleted_at IS NULL
+            """).first() else { return nil }
+        return (try row.optionalInt("term_months"), Int64(try row.int("price")), try row.text("currency"))
+    }
+
+    /// True when the order exists and belongs to the customer.
+    public func orderBelongs(_ order: OrderID, to customer: CustomerID) async throws -> Bool {
+        try await db.raw("""
+            SELECT id FROM orders WHERE id = \(bind: order.description) AND customer_id = \(bind: customer.description)
+            """).first() != nil
+    }
+
+    /// Active terms whose last day is before `day`, oldest end first (the lapse job's input).
+    public func activeSubscriptionsEnded(before day: CalendarDate, limit: Int) async throws -> [Subscription] {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.subscriptionColumns) FROM subscriptions s
+            WHERE s.state = 'active' AND s.ends_on < \(bind: day.description) AND s.deleted_at IS NULL
+            ORDER BY s.ends_on, s.id LIMIT \(literal: limit)
+            """).all().map(Self.decodeSubscription)
+    }
+
+    /// Active terms ending between the two days (inclusive) that have no renewal yet and no
+    /// notice of kind `noticeKind` about them.
+    public func activeSubscriptionsEnding(from: CalendarDate, through: CalendarDate, unnoticed noticeKind: String,
+                                          limit: Int) async throws -> [Subscription] {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.subscriptionColumns) FROM subscriptions s
+            WHERE s.state = 'active' AND s.ends_on >= \(bind: from.description) AND s.ends_on <= \(bind: through.description)
+            AND s.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM subscriptions n WHERE n.previous_id = s.id
+            AND n.deleted_at IS NULL) AND NOT EXISTS (SELECT 1 FROM notifications x WHERE x.kind = \(bind: noticeKind)
+            AND x.subject_id = s.id) ORDER BY s.ends_on, s.id LIMIT \(literal: limit)
+            """).all().map(Self.decodeSubscription)
+    }
+
+    /// Moves an active term to `lapsed` unless another process or a user changed it first; `true` when this call won.
+    public func markLapsed(_ id: SubscriptionID, at: Date) async throws -> Bool {
+        !(try await db.raw("""
+            UPDATE subscriptions SET state = 'lapsed', updated_at = \(bind: StoredTime.encode(at)), version = version + 1
+            WHERE id = \(bind: id.description) AND state = 'active' RETURNING id
+            """).all()).isEmpty
+    }
+}

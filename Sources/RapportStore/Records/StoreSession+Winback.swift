@@ -1,0 +1,98 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+extension StoreSession {
+    static func decodeWinbackAttempt(_ row: any SQLRow) throws -> WinbackAttempt {
+        WinbackAttempt(id: try row.id("id"), customerID: try row.id("customer_id"),
+                       subscriptionID: try row.optionalID("subscription_id"), approach: try row.enumValue("approach"),
+                       outcome: try row.enumValue("outcome"), note: try row.text("note"), userID: try row.id("user_id"),
+                       attemptedOn: try row.calendarDate("attempted_on"), createdAt: try row.date("created_at"))
+    }
+
+    public func insertWinbackAttempt(_ w: WinbackAttempt) async throws {
+        try await db.raw("""
+            INSERT INTO winback_attempts (id, customer_id, subscription_id, approach, outcome, note, user_id,
+            attempted_on, created_at) VALUES (\(bind: w.id.description), \(bind: w.customerID.description),
+            \(bind: w.subscriptionID?.description), \(bind: w.approach.rawValue), \(bind: w.outcome.rawValue),
+            \(bind: w.note), \(bind: w.userID.description), \(bind: w.attemptedOn.description),
+            \(bind: StoredTime.encode(w.createdAt)))
+            """).run()
+    }
+
+    /// A customer's win-back attempts, newest first.
+    public func winbackAttempts(of customer: CustomerID) async throws -> [WinbackAttempt] {
+        try await db.raw("""
+            SELECT id, customer_id, subscription_id, approach, outcome, note, user_id, attempted_on, created_at
+            FROM winback_attempts WHERE customer_id = \(bind: customer.description)
+            ORDER BY attempted_on DESC, created_at DESC, id LIMIT 500
+            """).all().map(Self.decodeWinbackAttempt)
+    }
+
+    /// Churned customers inside the scope with no newer live term: each customer's latest churned
+    /// term, newest churn first, keyset-paged on (churned_on, subscription id) descending.
+    /// `reason` keeps those whose reasons include that code.
+    public func winbackList(reason: String?, scope: AccessScope, limit: Int,
+                            cursor: PageCursor?) async throws -> Page<WinbackEntry> {
+        var sql: SQLQueryString = """
+            SELECT s.id, s.customer_id, s.churned_on, s.churn_reasons, s.churn_note, c.name, c.owner_id,
+            (SELECT COUNT(*) FROM winback_attempts w WHERE w.customer_id = s.customer_id) AS attempts,
+            (SELECT w.outcome FROM winback_attempts w WHERE w.customer_id = s.customer_id
+             ORDER BY w.attempted_on DESC, w.created_at DESC LIMIT 1) AS last_outcome
+            FROM subscriptions s JOIN customers c ON c.id = s.customer_id
+            WHERE s.state = 'churned' AND s.deleted_at IS NULL AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
+            AND s.churned_on IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM subscriptions n WHERE n.customer_id = s.customer_id AND n.deleted_at IS NULL
+                AND n.id <> s.id AND (n.state IN ('active', 'renewed') AND n.starts_on >= s.starts_on
+                OR n.state = 'churned' AND (n.churned_on > s.churned_on OR n.churned_on = s.churned_on AND n.id > s.id)))
+            """
+        if let reason {
+            sql += " AND s.churn_reasons LIKE \(bind: "%" + Self.likeEscape(StoredJSON.quoted(reason)) + "%") ESCAPE '\\'"
+        }
+        if let cursor {
+            sql += " AND (s.churned_on < \(bind: cursor.value) OR (s.churned_on = \(bind: cursor.value) AND s.id < \(bind: cursor.id)))"
+        }
+        let limit = max(1, min(limit, CustomerQuery.maxLimit))
+        sql += " ORDER BY s.churned_on DESC, s.id DESC LIMIT \(literal: limit + 1)"
+        var items = try await db.raw(sql).all().map { row in
+            WinbackEntry(customerID: try row.id("customer_id"), customerName: try row.text("name"),
+                         ownerID: try row.optionalID("owner_id"), subscriptionID: try row.id("id"),
+                         churnedOn: try row.calendarDate("churned_on"),
+                         churnReasons: try StoredJSON.decode([String].self, try row.text("churn_reasons"), column: "churn_reasons"),
+                         churnNote: try row.text("churn_note"), attempts: try row.int("attempts"),
+                         lastOutcome: try row.optionalEnum("last_outcome"))
+        }
+        var next: String?
+        if items.count > limit {
+            items.removeLast()
+            if let last = items.last {
+                next = PageCursor(value: last.churnedOn.description, id: last.subscriptionID.description).token
+            }
+        }
+        return Page(items: items, nextCursor: next)
+    }
+
+    /// Attempts and returns per churn reason × approach over the attempts on customers inside the scope
+    /// (an attempt counts once for each reason of the term it was about).
+    public func winbackEffectiveness(scope: AccessScope) async throws -> [WinbackEffectiveness] {
+        let rows = try await db.raw("""
+            SELECT s.churn_reasons, w.approach, w.outcome FROM winback_attempts w
+            JOIN subscriptions s ON s.id = w.subscription_id JOIN customers c ON c.id = w.customer_id
+            WHERE c.deleted_at IS NULL AND \(Self.scopeClause(scope))
+            """).all()
+        var cells: [String: WinbackEffectiveness] = [:]
+        for row in rows {
+            let reasons = try StoredJSON.decode([String].self, try row.text("churn_reasons"), column: "churn_reasons")
+            let approach: WinbackApproach = try row.enumValue("approach")
+            let outcome: WinbackOutcome = try row.enumValue("outcome")
+            for reason in reasons {
+                let key = reason + "|" + approach.rawValue
+                var cell = cells[key] ?? WinbackEffectiveness(reason: reason, approach: approach, attempts: 0, returns: 0)
+                cell.attempts += 1
+                if outcome == .returned { cell.returns += 1 }
+                cells[key] = cell
+            }
+        }
+        return cells.values.sorted { ($0.reason, $0.approach.rawValue) < ($1.reason, $1.approach.rawValue) }
+    }
+}

@@ -67,6 +67,7 @@ public func buildApplication(app: Rapport, settings: ServerSettings, metrics: Pr
     CommitmentAPI(app: app).register(on: api)
     NoticeAPI(app: app).register(on: api)
     SubscriptionAPI(app: app).register(on: api)
+    ProductAPI(app: app).register(on: api); OrderAPI(app: app).register(on: api)
     MergeAPI(app: app).register(on: api)
     RelationshipAPI(app: app, writer: AfterDealWriter(localizer: localizer)).register(on: api)
 

@@ -50,6 +50,13 @@ public struct RelationshipJobs: Service {
             logger.error("care date roll-forward failed", metadata: ["error": "\(error)"])
             ok = false
         }
+        do {
+            let sent = try await app.sendPaymentReminders()
+            if sent > 0 { logger.info("payment reminders sent", metadata: ["count": "\(sent)"]) }
+        } catch {
+            logger.error("payment reminders failed", metadata: ["error": "\(error)"])
+            ok = false
+        }
         return ok
     }
 }

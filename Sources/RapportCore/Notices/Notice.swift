@@ -10,6 +10,10 @@ public enum NoticeKind: String, Sendable, Codable, CaseIterable {
     case handoverReceived
     /// A subscription term ends within 60 days and has no renewal yet (sent to the customer's owner).
     case subscriptionEnding
+    /// An order's payment instalment reaches its reminder day (sent to the order's rep).
+    case paymentDue
+    /// An order's payment instalment passed its due date unpaid (sent to the order's rep).
+    case paymentOverdue
 }
 
 /// One notification for one user, written by a use case or a job (DOMAIN part 4: overdue

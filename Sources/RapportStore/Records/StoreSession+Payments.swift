@@ -125,6 +125,14 @@ extension StoreSession {
         return out
     }
 
+    /// Marks an open instalment overdue (the reminder job, once its due date passed).
+    public func markInstalmentOverdue(_ id: PaymentInstalmentID, at: Date) async throws {
+        try await db.raw("""
+            UPDATE payment_instalments SET state = 'overdue', updated_at = \(bind: StoredTime.encode(at)), version = version + 1
+            WHERE id = \(bind: id.description) AND state IN ('pending', 'partial')
+            """).run()
+    }
+
     public func insertReceipt(_ r: PaymentReceipt) async throws {
         try await db.raw("""
             INSERT INTO payment_receipts (id, order_id, instalment_id, amount, received_on, method, reference, recorded_by,

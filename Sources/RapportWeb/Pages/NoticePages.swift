@@ -70,6 +70,10 @@ struct NoticePages: Sendable {
             link = "/handovers/\(notice.subjectID)"
         case .subscriptionEnding:
             text = env.text("notices.text.subscriptionEnding", language, [fact("customerName"), fact("endsOn")])
+        case .paymentDue, .paymentOverdue:
+            text = env.text("notices.text.\(notice.kind.rawValue)", language,
+                            [fact("orderNumber"), fact("customerName"), fact("amount"), fact("dueOn")])
+            link = "/orders/\(fact("orderID"))"
         }
         return [
             "id": notice.id.description,

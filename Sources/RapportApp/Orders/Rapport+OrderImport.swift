@@ -1,0 +1,143 @@
+import Foundation
+import RapportCore
+import RapportStore
+
+extension Rapport {
+    /// Imports orders (CSV or XLSX), one row per order line: order number, customer (id, name or
+    /// registration number), order date, product code or description, quantity, unit price and
+    /// unit cost (in currency units, e.g. 12.50), rep username, status. Rows with the same order
+    /// number form one order (the first row gives its customer, date, rep and status); a blank
+    /// number makes the row an order of its own. An order with any bad row is rejected whole (every
+    /// row listed with its reasons); good orders are kept. `dryRun` checks without writing.
+    public func importOrders(_ acting: Acting, data: Data, fileName: String, dryRun: Bool = false) async throws -> ImportReport {
+        let (format, table, encoding) = try Self.readTable(data, fileName: fileName)
+        var columns: [Int: OrderColumn] = [:]
+        var ignored: [String] = []
+        for (index, title) in table.header.enumerated() {
+            if let column = OrderColumn.match(title) { columns[index] = column } else if !title.isEmpty { ignored.append(title) }
+        }
+        let present = Set(columns.values)
+        guard present.contains(.quantity), present.contains(.customer) || present.contains(.customerID),
+              present.contains(.productCode) || present.contains(.description) else {
+            throw AppError.invalid([FieldError("header", "missingColumns", detail: "customer, product, quantity")])
+        }
+        var report = ImportReport(format: format.rawValue, encoding: encoding, dryRun: dryRun, totalRows: table.rows.count,
+                                  imported: 0, rejected: [], duplicates: [], ignoredColumns: ignored)
+        let users = try await store.read { try await $0.users() }
+        var groups: [(number: String, rows: [ImportedOrderRow], bad: [ImportReport.Rejection])] = []
+        var groupIndex: [String: Int] = [:]
+        for (index, row) in table.rows.enumerated() {
+            var cells: [OrderColumn: String] = [:]
+            for (i, column) in columns where i < row.count { cells[column] = row[i].trimmingCharacters(in: .whitespacesAndNewlines) }
+            if cells.values.allSatisfy(\.isEmpty) { report.totalRows -= 1; continue }
+            let number = cells[.number] ?? ""
+            let key = number.isEmpty ? "\u{1F}\(index)" : number
+            if groupIndex[key] == nil { groupIndex[key] = groups.count; groups.append((number, [], [])) }
+            guard let slot = groupIndex[key] else { continue }
+            var errors: [FieldError] = []
+            if let good = try await importedOrderRow(acting, cells, line: index + 2, number: number, users: users, errors: &errors) {
+                groups[slot].rows.append(good)
+            } else {
+                groups[slot].bad.append(.init(line: index + 2, errors: errors))
+            }
+        }
+        for group in groups {
+            let rejected = try await importOrder(acting, group.number, group.rows, group.bad, dryRun: dryRun)
+            report.rejected += rejected
+            report.imported += group.rows.count + group.bad.count - rejected.count
+        }
+        report.rejected.sort { $0.line < $1.line }
+        if !dryRun {
+            let entry = try audit(acting.id, "order", "import", .importRun, before: nil as ImportReport?, after: report)
+            try await store.write { try await $0.appendAudit(entry) }
+        }
+        return report
+    }
+
+    /// Writes one order from its rows, or returns every row rejected with reasons.
+    private func importOrder(_ acting: Acting, _ number: String, _ rows: [ImportedOrderRow],
+                             _ bad: [ImportReport.Rejection], dryRun: Bool) async throws -> [ImportReport.Rejection] {
+        var rejected = bad
+        if let first = rows.first {
+            for row in rows.dropFirst() where row.customerID != first.customerID {
+                rejected.append(.init(line: row.line, errors: [FieldError("customer", "mismatch")]))
+            }
+        }
+        func rejectAll(_ errors: [FieldError]) -> [ImportReport.Rejection] {
+            let lines = Set(rejected.map(\.line))
+            return rejected + rows.filter { !lines.contains($0.line) }.map { .init(line: $0.line, errors: errors) }
+        }
+        if !rejected.isEmpty { return rejectAll([FieldError("number", "orderHasRejectedRows")]) }
+        guard let first = rows.first else { return rejected }
+        let draft = OrderDraft(number: number.isEmpty ? nil : number, orderedOn: first.orderedOn, repID: first.repID,
+                               currency: first.currency, status: first.status == .cancelled ? nil : first.status,
+                               note: first.note, lines: rows.map(\.draft))
+        do {
+            if dryRun {
+                if !number.isEmpty, try await store.read({ try await $0.orderNumberTaken(number, excluding: nil) }) {
+                    return rejectAll([FieldError("number", "taken")])
+                }
+                do { try draft.validate(current: nil) } catch { throw AppError.invalid(error.errors) }
+                _ = try await customer(acting, first.customerID)
+                return []
+            }
+            let order = try await createOrder(acting, customerID: first.customerID, draft)
+            if first.status == .cancelled { _ = try await cancelOrder(acting, order.id) }
+            return []
+        } catch AppError.invalid(let errors) {
+            return rejectAll(errors)
+        } catch AppError.forbidden(let reason) {
+            return rejectAll([FieldError("rep", "forbidden", detail: reason)])
+        } catch AppError.notFound {
+            return rejectAll([FieldError("customer", "unknown")])
+        }
+    }
+
+    /// One row read into a line and its order's fields, or its errors.
+    private func importedOrderRow(_ acting: Acting, _ cells: [OrderColumn: String], line: Int, number: String,
+                                  users: [User], errors: inout [FieldError]) async throws -> ImportedOrderRow? {
+        var customerID = try await importedCustomer(acting, id: cells[.customerID], name: cells[.customer], errors: &errors)
+        if customerID == nil, let text = cells[.customer], !text.isEmpty {
+            let matches = try await duplicates(acting, name: "", registrationNumber: text).filter(\.visible)
+            if matches.count == 1 { customerID = matches[0].customerID; errors.removeAll { $0.field == "customer" } }
+        }
+        var orderedOn: CalendarDate?
+        if let text = cells[.orderedOn], !text.isEmpty {
+            orderedOn = CalendarDate(parsing: String(text.prefix(10)))
+            if orderedOn == nil { errors.append(FieldError("orderedOn", "invalid")) }
+        }
+        var product: Product?
+        if let code = cells[.productCode], !code.isEmpty {
+            product = try await store.read { try await $0.product(code: code) }
+            if product == nil { errors.append(FieldError("productCode", "unknown")) }
+        } else if (cells[.description] ?? "").isEmpty {
+            errors.append(FieldError("description", "required"))
+        }
+        let quantity = Double((cells[.quantity] ?? "").replacingOccurrences(of: ",", with: ""))
+        if quantity == nil || !(quantity ?? 0).isFinite || (quantity ?? 0) <= 0 { errors.append(FieldError("quantity", "invalid")) }
+        func money(_ column: OrderColumn) -> Int64? {
+            guard let text = cells[column], !text.isEmpty else { return nil }
+            guard let value = MinorUnits.parse(text), value >= 0 else { errors.append(FieldError(column.rawValue, "invalid")); return nil }
+            return value
+        }
+        let unitPrice = money(.unitPrice), unitCost = money(.unitCost)
+        if unitPrice == nil, product == nil, (cells[.unitPrice] ?? "").isEmpty { errors.append(FieldError("unitPrice", "required")) }
+        var repID: UserID?
+        if let rep = cells[.rep], !rep.isEmpty {
+            repID = users.first { $0.username == rep || $0.displayName == rep }?.id
+            if repID == nil { errors.append(FieldError("rep", "unknown")) }
+        }
+        var status: OrderStatus?
+        if let text = cells[.status], !text.isEmpty {
+            status = OrderColumn.statuses[SearchText.normalize(text)] ?? OrderColumn.statuses[text]
+            if status == nil { errors.append(FieldError("status", "notAnOption")) }
+        }
+        let currency = cells[.currency].flatMap { $0.isEmpty ? nil : $0.uppercased() }
+        if let currency, !MinorUnits.isCurrencyCode(currency) { errors.append(FieldError("currency", "invalid")) }
+        guard errors.isEmpty, let customerID, let quantity else { return nil }
+        let draft = OrderLineDraft(productID: product?.id, description: cells[.description] ?? "", quantity: quantity,
+                                   unitPrice: unitPrice, unitCost: unitCost).filled(from: product)
+        return ImportedOrderRow(line: line, number: number, customerID: customerID, orderedOn: orderedOn, repID: repID,
+                                status: status, currency: currency, note: cells[.note] ?? "", draft: draft)
+    }
+}

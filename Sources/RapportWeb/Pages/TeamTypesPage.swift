@@ -4,8 +4,8 @@ import RapportApp
 import RapportCore
 
 /// `GET /team/types` (managers and admins; reps get the 403 page): per rep, the mix of
-/// temperaments and buyer types among their people, and which types their won and lost customers
-/// had — tables, with a bar per rep drawn on the server as SVG. Type names come from the guidance
+/// temperaments and buyer types among their people, and which types the customers with won deals
+/// and with lost deals had — tables, with a bar per rep drawn on the server as SVG. Type names come from the guidance
 /// book in the reader's language.
 struct TeamTypesPage: Sendable {
     let env: PageEnvironment
@@ -22,10 +22,10 @@ struct TeamTypesPage: Sendable {
         var buyerTypes: [BuyerType?: Int] = [:]
         var people = 0
 
-        mutating func add(_ row: PersonalityMixRow) {
-            temperaments[row.temperament, default: 0] += row.count
-            buyerTypes[row.buyerType, default: 0] += row.count
-            people += row.count
+        mutating func add(temperament: Temperament?, buyerType: BuyerType?, count: Int) {
+            temperaments[temperament, default: 0] += count
+            buyerTypes[buyerType, default: 0] += count
+            people += count
         }
     }
 
@@ -33,15 +33,19 @@ struct TeamTypesPage: Sendable {
         let acting = try page.requireActing()
         let language = page.language
         async let mixLoad = env.app.personalityMix(acting)
+        async let outcomesLoad = env.app.dealOutcomeMix(acting)
         async let peopleLoad = Directory.load(env.app, acting)
         async let bookLoad = env.app.guidanceBook(language)
-        let (mix, people, book) = try await (mixLoad, peopleLoad, bookLoad)
+        let (mix, outcomes, people, book) = try await (mixLoad, outcomesLoad, peopleLoad, bookLoad)
 
         var all: [UserID: Tally] = [:], won: [UserID: Tally] = [:], lost: [UserID: Tally] = [:]
         for row in mix {
-            all[row.ownerID, default: Tally()].add(row)
-            if row.status == .won { won[row.ownerID, default: Tally()].add(row) }
-            if row.status == .lost { lost[row.ownerID, default: Tally()].add(row) }
+            all[row.ownerID, default: Tally()].add(temperament: row.temperament, buyerType: row.buyerType, count: row.count)
+        }
+        // Won and lost: the people of customers with a won (or lost) deal, not the customer status.
+        for row in outcomes {
+            if row.outcome == .won { won[row.ownerID, default: Tally()].add(temperament: row.temperament, buyerType: row.buyerType, count: row.count) }
+            if row.outcome == .lost { lost[row.ownerID, default: Tally()].add(temperament: row.temperament, buyerType: row.buyerType, count: row.count) }
         }
         let owners = all.keys.sorted { (people.name($0), $0.description) < (people.name($1), $1.description) }
         let notSet = env.text("teamTypes.notSet", language)

@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `GET /deals`: the kanban (a column per stage with its count, amount and weighted amount, at
+/// most `perColumn` cards each with a link to the list for the rest, and Won / Lost drop zones);
+/// `?view=list` is the list with filters and keyset paging. `owner=me` narrows both to the
+/// user's own deals. Dragging uses `Static/deals-kanban.js`; every card also has a move form.
+struct DealBoardPage: Sendable {
+    let env: PageEnvironment
+    static let perColumn = 50
+    static let pageSize = 50
+    /// The optional drag and drop (`Static/deals-kanban.js`); the page works without it.
+    let script = StaticAsset(name: "deals-kanban.js", contentType: "text/javascript; charset=utf-8")
+
+    func register(on router: Router<RapportRequestContext>) {
+        let script = self.script
+        router.get("static/deals-kanban.js") { request, context in script.response(request, context: context) }
+        router.head("static/deals-kanban.js") { request, context in script.response(request, context: context) }
+        router.get("deals", use: env.page(.signedIn, show))
+    }
+
+    @Sendable func show(_ page: PageRequest) async throws -> Response {
+        page.query["view"] == "list" ? try await list(page) : try await board(page)
+    }
+
+    private func board(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        let mine = page.query["owner"] == "me"
+        async let boardLoad = env.app.pipeline(acting, ownerID: mine ? acting.id : nil, perStage: Self.perColumn)
+        async let peopleLoad = Directory.load(env.app, acting)
+        let (board, people) = try await (boardLoad, peopleLoad)
+        let view = DealView(env: env, language: language, stages: board.columns.map(\.stage))
+        let names = try await env.app.customerNames(acting, board.columns.flatMap { $0.deals.map(\.customerID) })
+        let back = mine ? "/deals?owner=me" : "/deals"
+        let columns: [[String: Any]] = board.columns.map { column in
+            var more = FormData(pairs: [("view", "list"), ("stage", column.stage.id.description), ("state", "open")])
+            if mine { more.set("owner", "me") }
+            return [
+                "stageID": column.stage.id.description, "name": column.stage.name(language),
+                "probability": String(column.stage.probability), "count": String(column.count),
+                "amount": view.totalsText(column.totals), "weighted": view.weightedText(column.totals),
+                "cards": column.deals.map { view.card($0, customerName: names[$0.customerID] ?? "", people: people, back: back) },
+                "hasMore": column.hasMore, "moreURL": more.url("/deals"),
+                "moreText": env.text("deal.board.more", language, [String(column.count - column.deals.count)]),
+            ]
+        }
+        let data: [String: Any] = [
+            "columns": columns, "mine": mine,
+            "totalAmount": view.totalsText(board.totals), "totalWeighted": view.weightedText(board.totals),
+            "boardScript": script.url, "listURL": mine ? "/deals?view=list&owner=me" : "/deals?view=list",
+        ]
+        return try env.render("deals_board", page, title: "deal.board.title", data)
+    }
+
+    private func list(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        let (filter, kept) = Self.filter(from: page.query, acting: acting)
+        let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))
+        async let found = env.app.deals(acting, filter, limit: Self.pageSize, cursor: cursor)
+        async let peopleLoad = Directory.load(env.app, acting)
+        async let stagesLoad = env.app.dealStages(acting)
+        let (result, people, stages) = try await (found, peopleLoad, stagesLoad)
+        let view = DealView(env: env, language: language, stages: stages)
+        let names = try await env.app.customerNames(acting, result.items.map(\.customerID))
+        var data: [String: Any] = [
+            "deals": result.items.map { view.card($0, customerName: names[$0.customerID] ?? "", people: people, back: kept.url("/deals")) },
+            "hasDeals": !result.items.isEmpty,
+            "ownerOptions": Choices.list([("", env.text("deal.filter.allVisible", language)), ("me", env.text("deal.filter.mine", language))],
+                                         selected: kept["owner"] ?? ""),
+            "stageOptions": view.stageOptions(selected: filter.stageID, blank: env.text("filter.any", language)),
+            "stateOptions": Choices.of(DealState.self, prefix: "deal.state", selected: kept["state"] ?? "",
+                                       blank: "filter.any", env: env, language: language),
+            "closeFrom": kept["closeFrom"] ?? "", "closeTo": kept["closeTo"] ?? "",
+            "isPaged": cursor != nil, "firstURL": kept.url("/deals"),
+            "boardURL": kept["owner"] == "me" ? "/deals?owner=me" : "/deals",
+        ]
+        if let customerID = filter.customerID {
+            data["customer"] = ["id": customerID.description, "name": try await env.app.customer(acting, customerID).name] as [String: Any]
+        }
+        if let next = result.nextCursor {
+            var nextFilters = kept
+            nextFilters.set("cursor", next)
+            data["hasNext"] = true
+            data["nextURL"] = nextFilters.url("/deals")
+        }
+        return try env.render("deals_list", page, title: "deal.list.title", data)
+    }
+
+    /// The list filter and the parameters to keep in links; values that are not ours are dropped.
+    static func filter(from input: FormData, acting: Acting) -> (DealFilter, FormData) {
+        var filter = DealFilter()
+        var kept = FormData(pairs: [("view", "list")])
+        if input["owner"] == "me" { filter.ownerID = acting.id; kept.set("owner", "me") }
+        if let stage = input["stage"].flatMap(DealStageID.init) { filter.stageID = stage; kept.set("stage", stage.description) }
+        if let state = input["state"].flatMap(DealState.init(rawValue:)) { filter.state = state; kept.set("state", state.rawValue) }
+        if let customer = input["customer"].flatMap(CustomerID.init) { filter.customerID = customer; kept.set("customer", customer.description) }
+        if let from = input["closeFrom"].flatMap(CalendarDate.init(parsing:)) { filter.closeFrom = from; kept.set("closeFrom", from.description) }
+        if let to = input["closeTo"].flatMap(CalendarDate.init(parsing:)) { filter.closeTo = to; kept.set("closeTo", to.description) }
+        return (filter, kept)
+    }
+}

@@ -1,0 +1,132 @@
+"""The deals pipeline: the kanban (drag and drop through our script, and the no-JavaScript move
+form), closing a deal with its reason, and the deal section on the customer page."""
+import json
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select
+
+from support import assert_no_raw_keys, click_and_load, page_language, wait
+
+FIRST = "00000000-0000-4000-8000-00000000d001"
+NEEDS = "00000000-0000-4000-8000-00000000d002"
+PROPOSAL = "00000000-0000-4000-8000-00000000d003"
+CUSTOMER = "杭州看板测试科技有限公司"
+
+
+def api(driver, server, method, path, body=None):
+    """Calls the JSON API from the signed-in page with its anti-forgery token; returns (status, body)."""
+    if not driver.current_url.startswith(server) or driver.find_elements(By.ID, "error-page"):
+        driver.get(server + "/deals")
+    driver.set_script_timeout(15)
+    result = driver.execute_async_script("""
+        const [method, path, body, done] = arguments;
+        const token = document.querySelector('input[name=_csrf]').value;
+        fetch('/api/v1' + path, {method: method, credentials: 'same-origin',
+              headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
+              body: body === null ? undefined : JSON.stringify(body)})
+          .then(r => r.text().then(text => done({status: r.status, body: text})))
+          .catch(e => done({status: 0, body: String(e)}));
+    """, method, path, body)
+    return result["status"], (json.loads(result["body"]) if result["body"] else None)
+
+
+def drag(driver, card_id, target_css):
+    """Drags a card onto a column the way a browser does: dragstart, dragover, drop, dragend."""
+    driver.execute_script("""
+        const card = document.getElementById(arguments[0]);
+        const target = document.querySelector(arguments[1]);
+        const data = new DataTransfer();
+        const fire = (el, type) => el.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: data}));
+        fire(card, 'dragstart'); fire(target, 'dragenter'); fire(target, 'dragover'); fire(target, 'drop'); fire(card, 'dragend');
+    """, card_id, target_css)
+
+
+def column_of(driver, deal_id):
+    return driver.execute_script(
+        "const c = document.getElementById(arguments[0]); const col = c && c.closest('.kanban-column');"
+        " return col ? col.getAttribute('data-stage') : null;", "deal-" + deal_id)
+
+
+def count(driver, stage):
+    return int(driver.find_element(By.CSS_SELECTOR, f"#column-{stage} .kanban-count").text)
+
+
+def test_kanban_drag_form_move_and_win(server, alice, texts):
+    alice.get(server + "/deals")
+    status, customer = api(alice, server, "POST", "/customers", {"name": CUSTOMER, "kind": "enterprise"})
+    assert status == 201, customer
+    ids = []
+    for title, amount in (("智能仓储一期", 12_000_000), ("运维服务合同", 3_000_000)):
+        status, deal = api(alice, server, "POST", f"/customers/{customer['id']}/deals",
+                           {"title": title, "stageID": FIRST, "amount": amount, "nextStep": "约演示"})
+        assert status == 201, deal
+        ids.append(deal["id"])
+    dragged, formed = ids
+
+    alice.get(server + "/deals?owner=me")
+    lang = page_language(alice)
+    assert column_of(alice, dragged) == FIRST and count(alice, FIRST) == 2
+    card = alice.find_element(By.ID, "deal-" + dragged)
+    assert CUSTOMER in card.text and "¥120,000.00" in card.text
+    assert_no_raw_keys(alice, texts)
+
+    # Drag and drop: the script posts the move; the page updates without a reload.
+    drag(alice, "deal-" + dragged, f"#column-{NEEDS}")
+    wait(alice).until(lambda d: "moved" in d.find_element(By.ID, "deal-" + dragged).get_attribute("class"))
+    assert column_of(alice, dragged) == NEEDS
+    assert count(alice, NEEDS) == 1 and count(alice, FIRST) == 1
+    alice.refresh()
+    assert column_of(alice, dragged) == NEEDS
+    status, history = api(alice, server, "GET", f"/deals/{dragged}/stage-changes")
+    assert [c["toStageID"] for c in history["items"]] == [FIRST, NEEDS]
+
+    # A refused move (stale version) puts the card back and shows the server's message.
+    alice.execute_script("document.getElementById(arguments[0]).setAttribute('data-version', '1')", "deal-" + dragged)
+    drag(alice, "deal-" + dragged, f"#column-{PROPOSAL}")
+    wait(alice).until(lambda d: d.find_element(By.ID, "board-message").is_displayed())
+    assert column_of(alice, dragged) == NEEDS and count(alice, NEEDS) == 1
+    assert alice.find_element(By.ID, "board-message").text.strip()
+
+    # Without the script: the card's own form.
+    alice.refresh()
+    form_card = alice.find_element(By.ID, "deal-" + formed)
+    Select(form_card.find_element(By.NAME, "stageID")).select_by_value(PROPOSAL)
+    click_and_load(alice, form_card.find_element(By.CSS_SELECTOR, "button.move-button"))
+    assert "/deals" in alice.current_url and column_of(alice, formed) == PROPOSAL
+
+    # Won asks for the reason first.
+    click_and_load(alice, alice.find_element(By.ID, "deal-" + formed).find_element(By.CSS_SELECTOR, "a.win-link"))
+    click_and_load(alice, alice.find_element(By.ID, "close-deal"))
+    assert alice.find_element(By.ID, "f-reason-error").text == texts[lang]["error.required"]
+    alice.find_element(By.ID, "f-reason").send_keys("方案最贴合需求，交付周期短")
+    click_and_load(alice, alice.find_element(By.ID, "close-deal"))
+    wait(alice).until(EC.presence_of_element_located((By.ID, "deal-state")))
+    assert alice.find_element(By.ID, "deal-state").text == texts[lang]["deal.state.won"]
+    assert "方案最贴合需求" in alice.find_element(By.ID, "close-reason").text
+    assert alice.find_elements(By.ID, "create-order")
+    assert_no_raw_keys(alice, texts)
+
+    alice.get(server + "/deals?owner=me")
+    assert not alice.find_elements(By.ID, "deal-" + formed)
+
+    # The customer page lists the open deal and counts the won one.
+    alice.get(server + f"/customers/{customer['id']}")
+    section = alice.find_element(By.ID, "deals")
+    assert "智能仓储一期" in section.text
+    won_line = texts[lang]["deal.section.outcomes"].replace("{0}", "1").replace("{1}", "0")
+    assert won_line in alice.find_element(By.ID, "deal-outcomes").text
+    click_and_load(alice, alice.find_element(By.ID, "new-deal"))
+    alice.find_element(By.ID, "f-title").send_keys("年度耗材")
+    alice.find_element(By.ID, "f-amount").clear()
+    alice.find_element(By.ID, "f-amount").send_keys("8,800.50")
+    click_and_load(alice, alice.find_element(By.ID, "save"))
+    assert alice.find_element(By.ID, "deal-title").text == "年度耗材"
+    assert "¥8,800.50" in alice.find_element(By.ID, "deal-status").text
+
+
+def test_list_view_filters_by_stage(server, alice, texts):
+    alice.get(server + f"/deals?view=list&owner=me&stage={NEEDS}")
+    rows = alice.find_elements(By.CSS_SELECTOR, "#deal-list tbody tr")
+    assert rows and all(texts[page_language(alice)]["deal.state.open"] in r.text for r in rows)
+    assert_no_raw_keys(alice, texts)

@@ -66,6 +66,7 @@ public func buildApplication(app: Rapport, settings: ServerSettings, metrics: Pr
     TransferAPI(app: app).register(on: api)
     CommitmentAPI(app: app).register(on: api)
     NoticeAPI(app: app).register(on: api)
+    LifecycleAPI(app: app).register(on: api); ReferralAPI(app: app).register(on: api)
     DealAPI(app: app).register(on: api); DealStageAPI(app: app, localizer: localizer).register(on: api)
     SubscriptionAPI(app: app).register(on: api)
     ProductAPI(app: app).register(on: api); OrderAPI(app: app).register(on: api)

@@ -41,6 +41,7 @@ struct CustomerAPI {
         query.industry = try p.string("industry", max: 100)
         query.region = try p.string("region", max: 100)
         query.tag = try p.string("tag", max: 50)
+        query.stage = try p.enumValue("stage")
         query.deleted = try p.enumValue("deleted") ?? .exclude
         if let sort = try p.string("sort", max: 20) {
             let descending = sort.hasPrefix("-")

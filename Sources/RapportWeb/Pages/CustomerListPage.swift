@@ -42,12 +42,14 @@ struct CustomerListPage: Sendable {
                                       env: env, language: language),
             "statusOptions": Choices.of(CustomerStatus.self, prefix: "status", selected: filters["status"],
                                         blank: "filter.any", env: env, language: language),
+            "stageOptions": Choices.of(LifecycleStage.self, prefix: "lifecycle.stage", selected: filters["stage"],
+                                       blank: "filter.any", env: env, language: language),
             "sortOptions": Choices.list(Self.sorts.map { ($0.value, env.text($0.label, language)) }, selected: filters["sort"]),
             "trash": query.deleted == .only,
             "customers": rows,
             "hasCustomers": !rows.isEmpty,
             "countText": env.text("customers.count", language, [String(total)]),
-            "isFiltered": filters.pairs.contains { ["q", "kind", "status", "owner", "tag"].contains($0.name) },
+            "isFiltered": filters.pairs.contains { ["q", "kind", "status", "stage", "owner", "tag"].contains($0.name) },
             "hasNext": result.nextCursor != nil,
             "isPaged": query.cursor != nil,
             "firstURL": filters.url("/customers"),
@@ -81,6 +83,7 @@ struct CustomerListPage: Sendable {
         if let status = input["status"].flatMap(CustomerStatus.init(rawValue:)) {
             query.status = status; kept.set("status", status.rawValue)
         }
+        if let stage = input["stage"].flatMap(LifecycleStage.init(rawValue:)) { query.stage = stage; kept.set("stage", stage.rawValue) }
         if acting.isManager, let owner = input["owner"].flatMap(UserID.init) {
             query.ownerID = owner; kept.set("owner", owner.description)
         }

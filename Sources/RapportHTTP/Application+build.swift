@@ -65,6 +65,7 @@ public func buildApplication(app: Rapport, settings: ServerSettings, metrics: Pr
     AccountAPI(app: app).register(on: api)
     TransferAPI(app: app).register(on: api)
     CommitmentAPI(app: app).register(on: api)
+    PoolAPI(app: app).register(on: api)
     NoticeAPI(app: app).register(on: api)
     LifecycleAPI(app: app).register(on: api); ReferralAPI(app: app).register(on: api)
     DealAPI(app: app).register(on: api); DealStageAPI(app: app, localizer: localizer).register(on: api)

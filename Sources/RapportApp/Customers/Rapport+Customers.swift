@@ -70,6 +70,7 @@ extension Rapport {
         try await store.write { session in
             try await session.insertCustomer(saved)
             try await session.appendAudit(entry)
+            if saved.ownerID == nil { try await session.enterDefaultPool([saved.id], at: now) }
         }
         return customer
     }
@@ -106,6 +107,7 @@ extension Rapport {
                 try await session.updateCustomer(saved, expectedVersion: version)
                 try await session.appendAudit(entry)
                 if let handover { try await recordHandover(handover, in: session) }
+                if handover != nil { try await session.markPoolOwned(id, at: saved.updatedAt, reason: "assigned") }
             }
         }
         return after

@@ -160,6 +160,13 @@ extension Rapport {
         let prepared = try StoreSession.prepareInserts(accepted, kind: store.kind)
         try await previous?.value
         let store = store
-        return Task { try await store.write { try await $0.run(prepared) } }
+        let unowned = accepted.filter { $0.ownerID == nil }.map(\.id)
+        let now = env.now()
+        return Task {
+            try await store.write { session in
+                try await session.run(prepared)
+                if !unowned.isEmpty { try await session.enterDefaultPool(unowned, at: now) }
+            }
+        }
     }
 }

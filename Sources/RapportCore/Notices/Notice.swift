@@ -10,6 +10,10 @@ public enum NoticeKind: String, Sendable, Codable, CaseIterable {
     case handoverReceived
     /// A subscription term ends within 60 days and has no renewal yet (sent to the customer's owner).
     case subscriptionEnding
+    /// An owned customer returns to the public pool in a few days unless followed up (sent to the owner).
+    case poolRecycleWarning
+    /// A customer was recycled to the public pool (sent to the previous owner).
+    case poolRecycled
     /// An order's payment instalment reaches its reminder day (sent to the order's rep).
     case paymentDue
     /// An order's payment instalment passed its due date unpaid (sent to the order's rep).

@@ -70,6 +70,12 @@ struct NoticePages: Sendable {
             link = "/handovers/\(notice.subjectID)"
         case .subscriptionEnding:
             text = env.text("notices.text.subscriptionEnding", language, [fact("customerName"), fact("endsOn")])
+        case .poolRecycleWarning:
+            text = env.text("notices.text.poolRecycleWarning", language, [fact("customerName"), fact("daysLeft")])
+            link = "/customers/\(notice.customerID?.description ?? "")"
+        case .poolRecycled:
+            text = env.text("notices.text.poolRecycled", language, [fact("customerName"), env.text("pool.reason.\(fact("reason"))", language)])
+            link = "/pool"
         case .paymentDue, .paymentOverdue:
             text = env.text("notices.text.\(notice.kind.rawValue)", language,
                             [fact("orderNumber"), fact("customerName"), fact("amount"), fact("dueOn")])

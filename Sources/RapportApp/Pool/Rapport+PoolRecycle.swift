@@ -1,0 +1,127 @@
+import Foundation
+import RapportCore
+import RapportStore
+
+extension Rapport {
+    /// The job name under which recycle passes claim their periods.
+    public static let poolRecycleJob = "pool-recycle"
+
+    /// Runs one recycle pass over every pool with rules, now: owned customers whose rule is due
+    /// return to their pool (owner and team cleared, pool row, `recycled` event, audit line and a
+    /// notice to the previous owner); customers due within the warning days get one notice per
+    /// due date. With `dryRun` nothing is written and the report says what would happen.
+    public func runRecyclePass(dryRun: Bool = false) async throws -> RecycleReport {
+        let now = env.now()
+        let pools = try await store.read { try await $0.pools() }
+        var report = RecycleReport(dryRun: dryRun)
+        for pool in pools where pool.rules.recycles {
+            let candidates = try await store.read { try await $0.recycleCandidates(pool, now: now) }
+            report.judged += candidates.count
+            let (recycle, warn) = Self.sort(candidates, rules: pool.rules, now: now)
+            report.warned += warn
+            if dryRun {
+                report.recycled += recycle
+                continue
+            }
+            var start = 0
+            while start < recycle.count {
+                let chunk = Array(recycle[start..<min(recycle.count, start + 2000)])
+                start += 2000
+                report.recycled += try await writeRecycled(chunk, now: now)
+            }
+            try await writeWarnings(warn, now: now)
+        }
+        return report
+    }
+
+    /// Runs the recycle pass unless this hour's pass already ran (in this process or any other
+    /// sharing the database); `nil` when it did not run.
+    public func runRecyclePassIfDue(process: String) async throws -> RecycleReport? {
+        let now = env.now()
+        let period = Self.hourPeriod(now)
+        let mine = try await store.write {
+            try await $0.claimJobPeriod(job: Self.poolRecycleJob, period: period, by: process, at: now)
+        }
+        guard mine else { return nil }
+        let report = try await runRecyclePass()
+        try await store.write { try await $0.finishJobPeriod(job: Self.poolRecycleJob, period: period, at: self.env.now()) }
+        return report
+    }
+
+    /// "2026-11-26T13": the UTC hour a periodic pass belongs to.
+    static func hourPeriod(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let c = calendar.dateComponents([.year, .month, .day, .hour], from: date)
+        return String(format: "%04d-%02d-%02dT%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0)
+    }
+
+    /// The owner's customers that return to the pool within the warning days (or are already
+    /// due), soonest first: the agenda's "returning to the pool" section.
+    public func poolWarnings(_ acting: Acting, limit: Int = 20) async throws -> [RecycleItem] {
+        let now = env.now()
+        let pools = try await store.read { try await $0.pools() }
+        var items: [RecycleItem] = []
+        for pool in pools where pool.rules.recycles {
+            let candidates = try await store.read { try await $0.recycleCandidates(pool, now: now, owner: acting.id, limit: limit) }
+            let (recycle, warn) = Self.sort(candidates, rules: pool.rules, now: now)
+            items += recycle.map { var item = $0; item.daysLeft = 0; return item } + warn
+        }
+        return Array(items.sorted { ($0.due ?? now, $0.customerName) < ($1.due ?? now, $1.customerName) }.prefix(limit))
+    }
+
+    static func sort(_ candidates: [RecycleCandidate], rules: PoolRules, now: Date) -> ([RecycleItem], [RecycleItem]) {
+        var recycle: [RecycleItem] = [], warn: [RecycleItem] = []
+        for c in candidates {
+            let decision = RecycleDecision.judge(c.facts, rules: rules, now: now)
+            let item = RecycleItem(customerID: c.customerID, customerName: c.customerName, ownerID: c.ownerID,
+                                   poolID: c.poolID, reason: decision.reason, due: decision.due)
+            switch decision.action {
+            case .recycle: recycle.append(item)
+            case .warn(let days):
+                var warned = item
+                warned.daysLeft = days
+                warn.append(warned)
+            case .keep: break
+            }
+        }
+        return (recycle, warn)
+    }
+
+    private func writeRecycled(_ items: [RecycleItem], now: Date) async throws -> [RecycleItem] {
+        var eventIDs: [CustomerID: PoolEventID] = [:]
+        for item in items { eventIDs[item.customerID] = env.newID() }
+        let ids = eventIDs
+        return try await store.write { session in
+            let done = try await session.recycle(items, eventIDs: ids, at: now)
+            var audits: [AuditEntry] = [], notices: [Notice] = []
+            for item in done {
+                audits.append(try audit(nil, "customer", item.customerID.description, .reassign,
+                                        before: ["ownerID": item.ownerID.description],
+                                        after: ["ownerID": "", "pool": item.poolID.description, "reason": item.reason.rawValue]))
+                notices.append(Notice(id: env.newID(), recipientID: item.ownerID, kind: .poolRecycled,
+                                      subjectID: (ids[item.customerID] ?? env.newID()).description, customerID: item.customerID,
+                                      payload: ["customerName": item.customerName, "reason": item.reason.rawValue],
+                                      createdAt: now))
+            }
+            try await session.appendAudits(audits)
+            _ = try await session.insertNotices(notices)
+            return done
+        }
+    }
+
+    /// One warning per customer and due date: a follow-up moves the due date, so a later
+    /// neglect warns again.
+    private func writeWarnings(_ items: [RecycleItem], now: Date) async throws {
+        guard !items.isEmpty else { return }
+        let notices = items.map { item in
+            let due = item.due.map { CalendarDate.today(in: .gmt, at: $0).description } ?? ""
+            return Notice(id: env.newID(), recipientID: item.ownerID, kind: .poolRecycleWarning,
+                          subjectID: "\(item.customerID)/\(due)", customerID: item.customerID,
+                          payload: ["customerName": item.customerName, "daysLeft": String(item.daysLeft ?? 0),
+                                    "reason": item.reason.rawValue, "dueOn": due],
+                          createdAt: now)
+        }
+        _ = try await store.write { try await $0.insertNotices(notices) }
+    }
+}

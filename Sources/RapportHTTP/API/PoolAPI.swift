@@ -1,0 +1,148 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+import RapportWeb
+
+/// The public pool (公海): `/api/v1/pools[/:id[/customers|/standing]]`,
+/// `/api/v1/customers/:id/{claim,release,assign,lock,unlock,pool,pool-events}`, `/api/v1/pool/recycle`.
+struct PoolAPI {
+    let app: Rapport
+
+    struct PoolBody: Decodable {
+        var draft: PoolDraft
+        let version: Int?
+        private enum Keys: String, CodingKey { case teamID, noFollowUpDays, noDealDays, notClosedDays }
+        init(from decoder: any Decoder) throws {
+            draft = try PoolDraft(from: decoder)
+            version = try decoder.container(keyedBy: VersionKey.self).decodeIfPresent(Int.self, forKey: .version)
+            // `null` switches a day rule off (or clears the team); the synthesized decoder reads it as "not given".
+            let c = try decoder.container(keyedBy: Keys.self)
+            if c.contains(.teamID), try c.decodeNil(forKey: .teamID) { draft.teamID = .some(nil) }
+            if c.contains(.noFollowUpDays), try c.decodeNil(forKey: .noFollowUpDays) { draft.noFollowUpDays = .some(nil) }
+            if c.contains(.noDealDays), try c.decodeNil(forKey: .noDealDays) { draft.noDealDays = .some(nil) }
+            if c.contains(.notClosedDays), try c.decodeNil(forKey: .notClosedDays) { draft.notClosedDays = .some(nil) }
+        }
+    }
+
+    struct ReleaseBody: Decodable { let reason: String? }
+    struct AssignBody: Decodable { let userID: UserID? }
+    struct RecycleBody: Decodable { let dryRun: Bool? }
+
+    func register(on group: RouterGroup<RapportRequestContext>) {
+        group.get("pools", use: list)
+        group.post("pools", use: create)
+        group.get("pools/:id", use: get)
+        group.patch("pools/:id", use: update)
+        group.delete("pools/:id", use: delete)
+        group.get("pools/:id/customers", use: members)
+        group.get("pools/:id/standing", use: standing)
+        group.post("customers/:id/claim", use: claim)
+        group.post("customers/:id/release", use: release)
+        group.post("customers/:id/assign", use: assign)
+        group.post("customers/:id/lock", use: lock)
+        group.post("customers/:id/unlock", use: unlock)
+        group.get("customers/:id/pool", use: membership)
+        group.get("customers/:id/pool-events", use: events)
+        group.post("pool/recycle", use: recycle)
+    }
+
+    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        try JSONBody.response(Page(items: try await app.pools(try context.requireActing()), nextCursor: nil))
+    }
+
+    @Sendable func create(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let body = try await JSONBody.decode(PoolBody.self, from: request, context: context)
+        let pool = try await app.createPool(acting, body.draft)
+        var response = try JSONBody.response(pool, status: .created, version: pool.version)
+        response.headers[.location] = "/api/v1/pools/\(pool.id)"
+        return response
+    }
+
+    @Sendable func get(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let pool = try await app.pool(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+        return try JSONBody.response(pool, version: pool.version)
+    }
+
+    @Sendable func update(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let p = RequestParameters(request: request, context: context)
+        let id: PoolID = try p.id()
+        let body = try await JSONBody.decode(PoolBody.self, from: request, context: context)
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        let pool = try await app.updatePool(acting, id, body.draft, version: version)
+        return try JSONBody.response(pool, version: pool.version)
+    }
+
+    @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        try await app.deletePool(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+        return Response(status: .noContent)
+    }
+
+    /// `?limit=&cursor=`: the customers in the pool now, newest first.
+    @Sendable func members(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let p = RequestParameters(request: request, context: context)
+        let page = try await app.poolMembers(acting, try p.id(), limit: try p.int("limit", default: 50, range: 1...200),
+                                             cursor: try p.cursor())
+        return try JSONBody.response(page)
+    }
+
+    @Sendable func standing(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        return try JSONBody.response(try await app.poolStanding(acting, try RequestParameters(request: request, context: context).id()))
+    }
+
+    @Sendable func claim(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let customer = try await app.claimCustomer(acting, try RequestParameters(request: request, context: context).id())
+        return try JSONBody.response(customer, version: customer.version)
+    }
+
+    @Sendable func assign(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let id: CustomerID = try RequestParameters(request: request, context: context).id()
+        let body = try await JSONBody.decode(AssignBody.self, from: request, context: context)
+        guard let user = body.userID else { throw AppError.invalid([FieldError("userID", "required")]) }
+        let customer = try await app.assignCustomer(acting, id, to: user)
+        return try JSONBody.response(customer, version: customer.version)
+    }
+
+    @Sendable func release(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let id: CustomerID = try RequestParameters(request: request, context: context).id()
+        let body = try await JSONBody.decode(ReleaseBody.self, from: request, context: context)
+        try await app.releaseCustomer(acting, id, reason: body.reason ?? "")
+        return Response(status: .noContent)
+    }
+
+    @Sendable func lock(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        return try JSONBody.response(try await app.lockCustomer(acting, try RequestParameters(request: request, context: context).id()))
+    }
+
+    @Sendable func unlock(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        return try JSONBody.response(try await app.unlockCustomer(acting, try RequestParameters(request: request, context: context).id()))
+    }
+
+    @Sendable func membership(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        return try JSONBody.response(try await app.poolMembership(acting, of: try RequestParameters(request: request, context: context).id()))
+    }
+
+    @Sendable func events(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        let items = try await app.poolEvents(acting, of: try RequestParameters(request: request, context: context).id())
+        return try JSONBody.response(Page(items: items, nextCursor: nil))
+    }
+
+    /// Admins: run a recycle pass now (`{"dryRun": true}` reports without writing).
+    @Sendable func recycle(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let acting = try context.requireActing()
+        try acting.requireAdmin()
+        let body = try await JSONBody.decode(RecycleBody.self, from: request, context: context)
+        return try JSONBody.response(try await app.runRecyclePass(dryRun: body.dryRun ?? false))
+    }
+}

@@ -51,6 +51,16 @@ public struct RelationshipJobs: Service {
             ok = false
         }
         do {
+            let lapsed = try await app.lapseEndedSubscriptions()
+            let noticed = try await app.noticeEndingSubscriptions()
+            if lapsed + noticed > 0 {
+                logger.info("subscriptions lapsed or near their end", metadata: ["lapsed": "\(lapsed)", "noticed": "\(noticed)"])
+            }
+        } catch {
+            logger.error("subscription lapse and renewal notices failed", metadata: ["error": "\(error)"])
+            ok = false
+        }
+        do {
             let sent = try await app.sendPaymentReminders()
             if sent > 0 { logger.info("payment reminders sent", metadata: ["count": "\(sent)"]) }
         } catch {

@@ -1,0 +1,182 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RapportTestSupport
+import Testing
+
+/// Subscriptions (DOMAIN part 3): terms renew into a linked next term, churn with reasons from the
+/// taxonomy onto the win-back list, lapse by the clock, and stay invisible to reps who cannot see
+/// the customer.
+@Suite struct SubscriptionAPITests {
+    /// Creates a subscription and returns its JSON.
+    private func term(_ api: APIHarness, _ client: any TestClientProtocol, _ customer: String, from start: String,
+                      to end: String, price: Int = 1_980_000, as user: String = "alice") async throws -> [String: any Sendable] {
+        let reply = try await api.call(client, .post, "/api/v1/customers/\(customer)/subscriptions", as: user,
+                                       json: ["startsOn": start, "endsOn": end, "price": price, "currency": "CNY"])
+        #expect(reply.status == 201, "\(reply.text)")
+        return reply.json
+    }
+
+    @Test(arguments: TestEngine.available)
+    func renewal_startsTheDayAfter_withTheSameLength_andLinksBack(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "宁波金桥五金有限公司", as: "alice")["id"] as? String)
+            let first = try await term(api, client, customer, from: "2026-01-01", to: "2026-12-31")
+            let firstID = try #require(first["id"] as? String)
+            #expect(first["state"] as? String == "active")
+            let renewed = try await api.call(client, .post, "/api/v1/subscriptions/\(firstID)/renew", as: "alice",
+                                             json: ["renewalReasons": ["renew.brandPresence"], "renewalNote": "看重品牌展示"])
+            #expect(renewed.status == 201, "\(renewed.text)")
+            #expect(renewed.string("startsOn") == "2027-01-01")
+            #expect(renewed.string("endsOn") == "2027-12-31")
+            #expect(renewed.string("previousID") == firstID)
+            #expect(renewed.json["price"] as? Int == 1_980_000)
+            #expect(renewed.json["renewalReasons"] as? [String] == ["renew.brandPresence"])
+            let old = try await api.call(client, .get, "/api/v1/subscriptions/\(firstID)", as: "alice")
+            #expect(old.string("state") == "renewed")
+            #expect(old.headers[.eTag] == "\"2\"")
+            // A renewed term cannot be renewed twice; unknown renewal reasons are refused.
+            let again = try await api.call(client, .post, "/api/v1/subscriptions/\(firstID)/renew", as: "alice", json: [:])
+            #expect(again.status == 422)
+            #expect(again.errorFields == ["state"])
+            let secondID = try #require(renewed.string("id"))
+            let badReason = try await api.call(client, .post, "/api/v1/subscriptions/\(secondID)/renew", as: "alice",
+                                               json: ["renewalReasons": ["because"]])
+            #expect(badReason.errorFields == ["renewalReasons"])
+            // A shorter term at a new price.
+            let third = try await api.call(client, .post, "/api/v1/subscriptions/\(secondID)/renew", as: "alice",
+                                           json: ["termMonths": 6, "price": 990_000])
+            #expect(third.string("startsOn") == "2028-01-01")
+            #expect(third.string("endsOn") == "2028-06-30")
+            let list = try await api.call(client, .get, "/api/v1/customers/\(customer)/subscriptions", as: "alice")
+            #expect(list.items.compactMap { $0["startsOn"] as? String } == ["2028-01-01", "2027-01-01", "2026-01-01"])
+            let history = try await api.call(client, .get, "/api/v1/customers/\(customer)/subscriptions", as: "carol")
+            #expect(history.status == 404)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func churn_needsKnownReasons_andPutsTheCustomerOnTheWinbackList(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "Blue Harbor Foods", as: "alice")["id"] as? String)
+            let other = try #require(try await api.customer(client, "杭州天成纺织", as: "alice")["id"] as? String)
+            let id = try #require(try await term(api, client, customer, from: "2025-01-01", to: "2025-12-31")["id"] as? String)
+            let otherID = try #require(try await term(api, client, other, from: "2025-03-01", to: "2026-02-28")["id"] as? String)
+            let uri = "/api/v1/subscriptions/\(id)/churn"
+            let none = try await api.call(client, .post, uri, as: "alice", json: ["churnNote": "no reason given"])
+            #expect(none.status == 422)
+            #expect(none.errorFields == ["churnReasons"])
+            let unknown = try await api.call(client, .post, uri, as: "alice", json: ["churnReasons": ["weather"]])
+            #expect(unknown.status == 422)
+            #expect(unknown.errorFields == ["churnReasons"])
+            #expect(unknown.headers[.contentType]?.hasPrefix("application/problem+json") == true)
+            let denied = try await api.call(client, .post, uri, as: "carol", json: ["churnReasons": ["operating.rareLogins"]])
+            #expect(denied.status == 404)
+            let churned = try await api.call(client, .post, uri, as: "alice",
+                                             json: ["churnReasons": ["operating.rareLogins", "aux.salesPressure"],
+                                                    "churnNote": "Stopped logging in after month 6", "churnedOn": "2026-01-05"])
+            #expect(churned.status == 200, "\(churned.text)")
+            #expect(churned.string("state") == "churned")
+            #expect(churned.string("churnedOn") == "2026-01-05")
+            _ = try await api.call(client, .post, "/api/v1/subscriptions/\(otherID)/churn", as: "alice",
+                                   json: ["churnReasons": ["productFit.sellerSide"], "churnedOn": "2026-01-10"])
+            let list = try await api.call(client, .get, "/api/v1/winback", as: "alice")
+            #expect(list.items.compactMap { $0["customerName"] as? String } == ["杭州天成纺织", "Blue Harbor Foods"])
+            let filtered = try await api.call(client, .get, "/api/v1/winback?reason=aux.salesPressure", as: "alice")
+            #expect(filtered.items.compactMap { $0["customerID"] as? String } == [customer])
+            let paged = try await api.call(client, .get, "/api/v1/winback?limit=1", as: "alice")
+            let cursor = try #require(paged.string("nextCursor"))
+            let second = try await api.call(client, .get, "/api/v1/winback?limit=1&cursor=\(cursor.query)", as: "alice")
+            #expect(second.items.compactMap { $0["customerID"] as? String } == [customer])
+            #expect(try await api.call(client, .get, "/api/v1/winback", as: "carol").items.isEmpty)
+            let reasons = try await api.call(client, .get, "/api/v1/churn-reasons", as: "carol")
+            #expect((reasons.json["churn"] as? [[String: any Sendable]])?.first?["code"] as? String == "poorResults")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func winbackAttempts_countPerReasonAndApproach_andAReturnLeavesTheList(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "Blue Harbor Foods", as: "alice")["id"] as? String)
+            let id = try #require(try await term(api, client, customer, from: "2025-01-01", to: "2025-12-31")["id"] as? String)
+            let attempts = "/api/v1/customers/\(customer)/winback-attempts"
+            let early = try await api.call(client, .post, attempts, as: "alice", json: ["approach": "offer", "outcome": "declined"])
+            #expect(early.status == 422)
+            #expect(early.errorFields == ["subscriptionID"])
+            _ = try await api.call(client, .post, "/api/v1/subscriptions/\(id)/churn", as: "alice",
+                                   json: ["churnReasons": ["productFit.industry"], "churnedOn": "2026-01-02"])
+            let missing = try await api.call(client, .post, attempts, as: "alice", json: ["note": "called"])
+            #expect(Set(missing.errorFields) == ["approach", "outcome"])
+            let first = try await api.call(client, .post, attempts, as: "alice",
+                                           json: ["approach": "offer", "outcome": "declined", "attemptedOn": "2026-01-10"])
+            #expect(first.status == 201, "\(first.text)")
+            #expect(first.string("subscriptionID") == id)
+            _ = try await api.call(client, .post, attempts, as: "alice",
+                                   json: ["approach": "personalCare", "outcome": "returned", "note": "中秋问候后回归"])
+            #expect(try await api.call(client, .post, attempts, as: "carol", json: ["approach": "offer", "outcome": "declined"]).status == 404)
+            let listed = try await api.call(client, .get, attempts, as: "alice")
+            #expect(listed.items.count == 2)
+            let table = try await api.call(client, .get, "/api/v1/winback/effectiveness", as: "alice")
+            let cells = table.items.map { "\($0["reason"] ?? "")/\($0["approach"] ?? ""):\($0["attempts"] ?? 0)/\($0["returns"] ?? 0)" }
+            #expect(cells == ["productFit.industry/offer:1/0", "productFit.industry/personalCare:1/1"])
+            #expect(try await api.call(client, .get, "/api/v1/winback/effectiveness", as: "carol").items.isEmpty)
+            let entry = try await api.call(client, .get, "/api/v1/winback", as: "alice")
+            #expect(entry.items.first?["attempts"] as? Int == 2)
+            // Coming back with a new term takes the customer off the list.
+            _ = try await term(api, client, customer, from: "2026-03-01", to: "2027-02-28")
+            #expect(try await api.call(client, .get, "/api/v1/winback", as: "alice").items.isEmpty)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func lapse_byTheClock_andOwnerNoticedBeforeTheEnd(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "宁波金桥五金有限公司", as: "alice")["id"] as? String)
+            let end = api.today(plus: 30)
+            let id = try #require(try await term(api, client, customer, from: api.today(plus: -335).description,
+                                                 to: end.description)["id"] as? String)
+            #expect(try await api.world.app.lapseEndedSubscriptions() == 0)
+            #expect(try await api.world.app.noticeEndingSubscriptions() == 1)
+            #expect(try await api.world.app.noticeEndingSubscriptions() == 0)
+            let notices = try await api.call(client, .get, "/api/v1/notices", as: "alice")
+            #expect(notices.items.compactMap { $0["kind"] as? String } == ["subscriptionEnding"])
+            api.setClock(to: APIHarness.noon(end.adding(days: 1)))
+            #expect(try await api.world.app.lapseEndedSubscriptions() == 1)
+            #expect(try await api.world.app.lapseEndedSubscriptions() == 0)
+            let lapsed = try await api.call(client, .get, "/api/v1/subscriptions/\(id)", as: "alice")
+            #expect(lapsed.string("state") == "lapsed")
+            // A lapsed term may still churn (with reasons) or be renewed late.
+            let churned = try await api.call(client, .post, "/api/v1/subscriptions/\(id)/churn", as: "alice",
+                                             json: ["churnReasons": ["companyStage"]])
+            #expect(churned.string("state") == "churned")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func terms_areValidated_corrected_deleted_andRestored(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "Blue Harbor Foods", as: "alice")["id"] as? String)
+            let uri = "/api/v1/customers/\(customer)/subscriptions"
+            let backwards = try await api.call(client, .post, uri, as: "alice", json: ["startsOn": "2026-05-01", "endsOn": "2026-04-30"])
+            #expect(backwards.status == 422)
+            #expect(backwards.errorFields == ["endsOn"])
+            let noStart = try await api.call(client, .post, uri, as: "alice", json: ["endsOn": "2026-04-30"])
+            #expect(noStart.errorFields == ["startsOn"])
+            let oneDay = try await api.call(client, .post, uri, as: "alice", json: ["startsOn": "2026-05-01", "endsOn": "2026-05-01"])
+            #expect(oneDay.status == 201)
+            let byMonths = try await api.call(client, .post, uri, as: "alice", json: ["startsOn": "2026-01-31", "termMonths": 1])
+            #expect(byMonths.string("endsOn") == "2026-02-27")
+            let id = try #require(oneDay.string("id"))
+            let stale = try await api.call(client, .patch, "/api/v1/subscriptions/\(id)", as: "alice", json: ["price": 5, "version": 9])
+            #expect(stale.status == 409)
+            let fixed = try await api.call(client, .patch, "/api/v1/subscriptions/\(id)", as: "alice",
+                                           json: ["endsOn": "2026-10-31", "version": 1])
+            #expect(fixed.string("endsOn") == "2026-10-31")
+            #expect(try await api.call(client, .patch, "/api/v1/subscriptions/\(id)", as: "carol", json: ["price": 1, "version": 2]).status == 404)
+            #expect(try await api.call(client, .delete, "/api/v1/subscriptions/\(id)", as: "alice").string("deletedAt") != nil)
+            #expect(try await api.call(client, .get, uri, as: "alice").items.count == 1)
+            #expect(try await api.call(client, .post, "/api/v1/subscriptions/\(id)/restore", as: "alice").json["deletedAt"] == nil)
+            #expect(try await api.call(client, .get, uri, as: "alice").items.count == 2)
+        }
+    }
+}

@@ -49,6 +49,7 @@ public struct WebRoutes {
         ComposePage(env: env).register(on: router)
         AdminReferencePages(env: env).register(on: router)
         TeamTypesPage(env: env).register(on: router)
+        LifecyclePages(env: env).register(on: router)
         DealBoardPage(env: env).register(on: router); DealPages(env: env).register(on: router); AdminPipelinePage(env: env).register(on: router)
     }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `GET /lifecycle`: customers per stage (a bar chart drawn as SVG on the server) and the moves
+/// between stages per month, over the customers the user may see.
+struct LifecycleReportPage: Sendable {
+    let env: PageEnvironment
+    /// The bars' longest length in SVG units.
+    static let barWidth = 360.0
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("lifecycle", use: env.page(.signedIn, show))
+    }
+
+    @Sendable func show(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let summary = try await env.app.lifecycleSummary(acting, months: 12)
+        let language = page.language
+        let top = Double(max(summary.stages.map(\.count).max() ?? 0, 1))
+        let rowHeight = 22
+        let bars: [[String: Any]] = summary.stages.enumerated().map { index, entry in
+            let width = Double(entry.count) / top * Self.barWidth
+            return [
+                "stage": entry.stage.rawValue,
+                "label": LifecycleText.stage(entry.stage, env, language),
+                "count": entry.count,
+                "url": "/customers?stage=\(entry.stage.rawValue)",
+                "y": index * rowHeight, "textY": index * rowHeight + 15,
+                "width": String(format: "%.1f", entry.count > 0 ? max(width, 1) : 0),
+                "countX": String(format: "%.1f", 130 + width + 6),
+            ]
+        }
+        let flow: [[String: Any]] = summary.flow.map { move in
+            [
+                "month": move.month,
+                "from": move.from.map { LifecycleText.stage($0, env, language) } ?? env.text("lifecycle.newCustomer", language),
+                "to": LifecycleText.stage(move.to, env, language),
+                "count": move.count,
+            ]
+        }
+        let data: [String: Any] = [
+            "bars": bars,
+            "chartHeight": summary.stages.count * rowHeight,
+            "chartWidth": Int(130 + Self.barWidth + 60),
+            "flow": flow,
+            "hasFlow": !flow.isEmpty,
+        ]
+        return try env.render("lifecycle", page, title: "lifecycle.title", data)
+    }
+}

@@ -10,6 +10,8 @@ public struct RelationshipJobs: Service {
     let app: Rapport
     let interval: Duration
     let logger: Logger
+    /// This process's name when claiming job periods.
+    let process = "pid\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
 
     /// - Parameter interval: time between passes (the first pass runs at start).
     public init(app: Rapport, interval: Duration = .seconds(300), logger: Logger) {
@@ -65,6 +67,15 @@ public struct RelationshipJobs: Service {
             if sent > 0 { logger.info("payment reminders sent", metadata: ["count": "\(sent)"]) }
         } catch {
             logger.error("payment reminders failed", metadata: ["error": "\(error)"])
+            ok = false
+        }
+        do {
+            // Once per hour across every process sharing the database (job_periods decides who runs it).
+            if let report = try await app.runRecyclePassIfDue(process: process) {
+                logger.info("pool recycle pass", metadata: ["recycled": "\(report.recycled.count)", "warned": "\(report.warned.count)"])
+            }
+        } catch {
+            logger.error("pool recycle pass failed", metadata: ["error": "\(error)"])
             ok = false
         }
         return ok

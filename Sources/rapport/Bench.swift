@@ -131,8 +131,17 @@ struct Bench: AsyncParsableCommand {
         var logger = try CommonOptions.parse([]).logger(label: "bench")
         logger.logLevel = .warning
         let app = try await BenchSetup.openApp(path: "\(dir)/bench.sqlite", logger: logger)
-        _ = try await BenchLifecycle.fill(app, ordersPerCustomer: orders)
+        let rep = try await BenchLifecycle.fill(app, ordersPerCustomer: orders)
+        try await BenchLifecycle.measureInProcess(app)
+        let token = try await app.createToken(try await app.acting(rep), name: "bench").token
+        let session = try await app.signIn(username: rep.username, password: "bench-password-0")
         try await app.store.close()
+        let server = try BenchServer.start(database: "\(dir)/bench.sqlite", port: port)
+        defer { server.terminate() }
+        try await BenchServer.waitUntilHealthy(port: port)
+        try await BenchLifecycle.measureServer(port: port, requests: requests, token: token, cookie: session.token)
+        try await Task.sleep(for: .seconds(2))
+        say("server RSS at idle after the runs: \(try BenchServer.rssMegabytes(pid: server.processIdentifier)) MB")
     }
 
     /// Spreads owners, then writes key persons, activities and relationship data in bulk.

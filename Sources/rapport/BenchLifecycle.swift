@@ -28,4 +28,39 @@ enum BenchLifecycle {
                    counts.orders, counts.deals, counts.pooled, Date().timeIntervalSince(started)))
         return rep
     }
+
+    /// Recomputes every customer's stage twice (the first pass writes every stage, the second is
+    /// the steady state a nightly job sees), then runs the recycle pass as a dry run and for real.
+    static func measureInProcess(_ app: Rapport) async throws {
+        for pass in ["first", "second"] {
+            let started = Date()
+            let recount = try await app.recomputeAllLifecycles()
+            say(String(format: "lifecycle recomputation (%@ pass): %.1f s for %d customers, %d changed",
+                       pass, Date().timeIntervalSince(started), recount.examined, recount.changed))
+        }
+        for dryRun in [true, false] {
+            let started = Date()
+            let report = try await app.runRecyclePass(dryRun: dryRun)
+            say(String(format: "recycle pass%@: %.1f s, %d owned customers judged, %d recycled, %d warned",
+                       dryRun ? " (dry run)" : "", Date().timeIntervalSince(started), report.judged,
+                       report.recycled.count, report.warned.count))
+        }
+    }
+
+    /// The kanban and the pool list as the rep's browser loads them (session cookie), and the
+    /// same data through the API (bearer token).
+    static func measureServer(port: Int, requests: Int, token: String, cookie: String) async throws {
+        let site = "http://127.0.0.1:\(port)"
+        let pool = "00000000-0000-4000-8000-00000000b001"
+        let scenarios: [(String, String, String)] = [
+            ("pipeline page /deals (rep)", "\(site)/deals", "Cookie: rapport_session=\(cookie)"),
+            ("pool list page /pool (rep)", "\(site)/pool", "Cookie: rapport_session=\(cookie)"),
+            ("pipeline API (rep)", "\(site)/api/v1/pipeline", "Authorization: Bearer \(token)"),
+            ("pool list API (rep, first page)", "\(site)/api/v1/pools/\(pool)/customers?limit=50", "Authorization: Bearer \(token)"),
+        ]
+        for (name, url, header) in scenarios {
+            let result = try await BenchHTTP.measure(count: requests, header: header, url: { _ in url })
+            say(String(format: "%@: p50 %.2f ms, p99 %.2f ms (%d requests)", name, result.p50, result.p99, requests))
+        }
+    }
 }

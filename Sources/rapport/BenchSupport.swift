@@ -152,12 +152,19 @@ enum BenchHTTP {
     struct Result { let p50: Double; let p99: Double }
 
     static func measure(count: Int, token: String, url: (Int) -> String) async throws -> Result {
+        try await measure(count: count, header: "Authorization: Bearer \(token)", url: url)
+    }
+
+    /// Times `count` GETs (after 20 warm-up requests) sending one header line ("Name: value").
+    static func measure(count: Int, header: String, url: (Int) -> String) async throws -> Result {
+        let parts = header.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2 else { throw BenchError("bad header \(header)") }
         var times: [Double] = []
         times.reserveCapacity(count)
         for index in 0..<(count + 20) {
             guard let target = URL(string: url(index)) else { continue }
             var request = URLRequest(url: target)
-            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            request.setValue(parts[1], forHTTPHeaderField: parts[0])
             let start = DispatchTime.now().uptimeNanoseconds
             let (_, response) = try await URLSession.shared.data(for: request)
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6

@@ -78,6 +78,15 @@ public struct RelationshipJobs: Service {
             logger.error("pool recycle pass failed", metadata: ["error": "\(error)"])
             ok = false
         }
+        do {
+            // Once per day across every process sharing the database.
+            if let recount = try await app.recomputeLifecyclesIfDue(process: process) {
+                logger.info("lifecycle stages recomputed", metadata: ["changed": "\(recount.changed)", "examined": "\(recount.examined)"])
+            }
+        } catch {
+            logger.error("lifecycle recompute failed", metadata: ["error": "\(error)"])
+            ok = false
+        }
         return ok
     }
 }

@@ -14,6 +14,10 @@ def extend(ns):
     VERSION = {"type": "integer", "description": "Required on PATCH: the version you read (or send If-Match)."}
     FILES = {"required": True, "content": {"text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}
     schemas = ns["schemas"]
+    kinds = schemas["Notice"]["properties"]["kind"]["enum"]
+    for kind in ["paymentDue", "paymentOverdue"]:
+        if kind not in kinds:
+            kinds.append(kind)
     schemas.update({
         "ProductCategory": obj({"id": ID, "name": S, "position": I, "createdAt": DT, "updatedAt": DT, "deletedAt": DTN,
                                 "version": I}, required=["id", "name", "position", "version"]),

@@ -121,7 +121,7 @@ extension Rapport {
             return value
         }
         let unitPrice = money(.unitPrice), unitCost = money(.unitCost)
-        if unitPrice == nil, product == nil, (cells[.unitPrice] ?? "").isEmpty { errors.append(FieldError("unitPrice", "required")) }
+        if unitPrice == nil, (cells[.productCode] ?? "").isEmpty, (cells[.unitPrice] ?? "").isEmpty { errors.append(FieldError("unitPrice", "required")) }
         var repID: UserID?
         if let rep = cells[.rep], !rep.isEmpty {
             repID = users.first { $0.username == rep || $0.displayName == rep }?.id

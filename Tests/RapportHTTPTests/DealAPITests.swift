@@ -203,6 +203,12 @@ import Testing
                 ($0["stage"] as? [String: any Sendable])?["id"] as? String == Self.proposal
             }
             #expect(teamProposal?["count"] as? Int == 3)
+            let all = try await api.call(client, .get, "/api/v1/pipeline?perStage=1", as: "admin")
+            let allProposal = (all.json["columns"] as? [[String: any Sendable]] ?? []).first {
+                ($0["stage"] as? [String: any Sendable])?["id"] as? String == Self.proposal
+            }
+            #expect(allProposal?["count"] as? Int == 3 && (allProposal?["deals"] as? [Any])?.count == 1)
+            #expect((all.json["totals"] as? [[String: any Sendable]])?.first?["amount"] as? Int == 250_001)
             let mine = try await api.call(client, .get, "/api/v1/pipeline?owner=\(api.world.bob.id)", as: "mia")
             let overall = mine.json["totals"] as? [[String: any Sendable]] ?? []
             #expect(overall.first?["amount"] as? Int == 100_000)
@@ -214,6 +220,33 @@ import Testing
             let cursor = try #require(paged.string("nextCursor"))
             let next = try await api.call(client, .get, "/api/v1/deals?limit=1&stage=\(Self.proposal)&cursor=\(cursor)", as: "mia")
             #expect(next.items.count == 1 && next.items.first?["id"] as? String != paged.items.first?["id"] as? String)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func aWonDeal_createsItsOrderOnce(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "Blue Harbor Foods", as: "alice")["id"] as? String)
+            let id = try #require(try await Self.deal(api, client, customer, "Freezer line", as: "alice",
+                                                      extra: ["amount": 2_500_000])["id"] as? String)
+            let base = "/api/v1/deals/\(id)"
+            let early = try await api.call(client, .post, base + "/order", as: "alice", json: ["version": 1])
+            #expect(early.status == 422 && early.errorFields == ["state"])
+            _ = try await api.call(client, .post, base + "/win", as: "alice", json: ["reason": "Fast delivery", "version": 1])
+            #expect(try await api.call(client, .post, base + "/order", as: "carol", json: ["version": 2]).status == 404)
+            let stale = try await api.call(client, .post, base + "/order", as: "alice", json: ["version": 1])
+            #expect(stale.status == 409)
+            let ordered = try await api.call(client, .post, base + "/order", as: "alice", json: ["version": 2])
+            #expect(ordered.status == 201)
+            let orderID = try #require(ordered.string("orderID"))
+            #expect(ordered.headers[.location] == "/api/v1/orders/\(orderID)")
+            let order = try await api.call(client, .get, "/api/v1/orders/\(orderID)", as: "alice")
+            #expect(order.status == 200 && order.string("dealID") == id && order.json["revenue"] as? Int == 2_500_000)
+            #expect(order.string("customerID") == customer)
+            let twice = try await api.call(client, .post, base + "/order", as: "alice", json: ["version": 3])
+            #expect(twice.status == 422 && twice.errorFields == ["state"])
+            let reopen = try await api.call(client, .post, base + "/reopen", as: "alice", json: ["version": 3])
+            #expect(reopen.status == 422 && reopen.errorFields == ["state"])
         }
     }
 }

@@ -5,19 +5,32 @@ import RapportStore
 extension Rapport {
     /// The pipeline over the deals the user may see (optionally one owner's): per stage the count,
     /// amount and weighted amount of open deals and its `perStage` most recently changed deals.
-    /// Two grouped queries plus one small query per stage, so it stays fast at 1M customers.
+    /// A rep's or manager's board is one query (window functions over their open deals); an
+    /// admin's is a grouped query plus one index-ordered query per stage.
     public func pipeline(_ acting: Acting, ownerID: UserID? = nil, perStage: Int = 50) async throws -> PipelineBoard {
         let limit = max(0, min(perStage, 200))
+        let scope = acting.scope
         return try await store.read { session in
-            let stages = try await session.dealStages()
-            let rows = try await session.pipelineRows(ownerID: ownerID, scope: acting.scope)
+            let stages = try await session.dealStages().sorted { ($0.position, $0.id) < ($1.position, $1.id) }
+            var rows: [PipelineRow]
+            var byStage: [DealStageID: [Deal]] = [:]
+            if scope == .everything {
+                // Everything: the state index gives each column's newest deals without reading the rest.
+                rows = try await session.pipelineRows(ownerID: ownerID, scope: scope)
+                for stage in stages where limit > 0 && rows.contains(where: { $0.stageID == stage.id }) {
+                    byStage[stage.id] = try await session.openDeals(in: stage.id, ownerID: ownerID, scope: scope, limit: limit)
+                }
+            } else {
+                // A rep's or a team's book: one pass over its open deals.
+                let board = try await session.pipelineBoard(ownerID: ownerID, scope: scope, limit: limit)
+                rows = board.rows
+                for deal in board.deals { byStage[deal.stageID, default: []].append(deal) }
+            }
             let sums = PipelineSummary.columns(stages: stages, rows: rows)
-            var columns: [PipelineColumn] = []
-            for (stage, totals) in zip(stages.sorted { ($0.position, $0.id) < ($1.position, $1.id) }, sums) {
-                let deals = totals.count == 0 || limit == 0 ? []
-                    : try await session.openDeals(in: stage.id, ownerID: ownerID, scope: acting.scope, limit: limit)
-                columns.append(PipelineColumn(stage: stage, count: totals.count, totals: totals.totals, deals: deals,
-                                              hasMore: totals.count > deals.count))
+            let columns = zip(stages, sums).map { stage, totals in
+                let deals = byStage[stage.id] ?? []
+                return PipelineColumn(stage: stage, count: totals.count, totals: totals.totals, deals: deals,
+                                      hasMore: totals.count > deals.count)
             }
             return PipelineBoard(columns: columns, totals: PipelineSummary.overall(sums))
         }

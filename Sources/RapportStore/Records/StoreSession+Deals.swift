@@ -151,6 +151,36 @@ extension StoreSession {
         return try await dealsWithContacts(try await db.raw(sql).all())
     }
 
+    /// The kanban in one pass over the scope's open deals: the per-stage-and-currency totals and,
+    /// per stage, the `limit` most recently changed deals (window functions, both engines). Meant
+    /// for scopes bounded by a rep's or a team's book; for everything use `pipelineRows` and
+    /// `openDeals(in:)`, which read the state index in order.
+    public func pipelineBoard(ownerID: UserID?, scope: AccessScope, limit: Int) async throws -> (rows: [PipelineRow], deals: [Deal]) {
+        var inner: SQLQueryString = """
+            SELECT \(unsafeRaw: Self.dealColumns),
+            ROW_NUMBER() OVER (PARTITION BY d.stage_id ORDER BY d.updated_at DESC, d.id) AS rn,
+            ROW_NUMBER() OVER (PARTITION BY d.stage_id, d.currency ORDER BY d.id) AS rc,
+            COUNT(*) OVER (PARTITION BY d.stage_id, d.currency) AS n,
+            CAST(SUM(d.amount) OVER (PARTITION BY d.stage_id, d.currency) AS BIGINT) AS total
+            FROM deals d JOIN customers c ON c.id = d.customer_id
+            WHERE d.state = 'open' AND d.deleted_at IS NULL AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
+            """
+        if let ownerID { inner += " AND d.owner_id = \(bind: ownerID.description)" }
+        let sql: SQLQueryString = """
+            SELECT * FROM (\(inner)) t WHERE t.rn <= \(literal: max(0, limit)) OR t.rc = 1 ORDER BY t.stage_id, t.rn
+            """
+        var rows: [PipelineRow] = []
+        var shown: [any SQLRow] = []
+        for row in try await db.raw(sql).all() {
+            if try row.int("rc") == 1 {
+                rows.append(PipelineRow(stageID: try row.id("stage_id"), currency: try row.text("currency"),
+                                        count: try row.int("n"), amount: try row.decode(column: "total", as: Int64.self)))
+            }
+            if try row.int("rn") <= limit { shown.append(row) }
+        }
+        return (rows, try await dealsWithContacts(shown))
+    }
+
     /// Open deals inside the scope counted and summed per stage and currency (the pipeline summary).
     public func pipelineRows(ownerID: UserID?, scope: AccessScope) async throws -> [PipelineRow] {
         var sql: SQLQueryString = """

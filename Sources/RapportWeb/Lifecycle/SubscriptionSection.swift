@@ -2,12 +2,53 @@ import Foundation
 import RapportApp
 import RapportCore
 
-/// The subscription part of a customer's page (rendered by customer_section_subscription.mustache).
+/// The subscription part of a customer's page (rendered by customer_section_subscription.mustache):
+/// the current term with the days left, the history chain, renew and churn forms (churn reasons
+/// grouped by the taxonomy), win-back attempts, and a link to merge a likely duplicate.
 struct SubscriptionSection {
     let env: PageEnvironment
 
     /// The template keys, or nil when the part has nothing to show.
     func data(_ context: CustomerSectionContext) async throws -> [String: Any]? {
-        nil
+        let language = context.language
+        let id = context.customer.id
+        async let termsLoad = env.app.subscriptions(context.acting, of: id)
+        async let attemptsLoad = env.app.winbackAttempts(context.acting, of: id)
+        async let taxonomyLoad = env.app.churnTaxonomy()
+        let (terms, attempts, taxonomy) = try await (termsLoad, attemptsLoad, taxonomyLoad)
+        let today = env.app.today(for: context.acting.user)
+        let view = SubscriptionView(env: env, language: language, taxonomy: taxonomy)
+        let current = terms.first { $0.state == .active || $0.state == .lapsed }
+        var data: [String: Any] = [
+            "history": terms.map { view.row($0, today: today) },
+            "hasHistory": !terms.isEmpty,
+            "canEdit": context.editable,
+            "createAction": "/customers/\(id)/subscriptions",
+            "today": today.description,
+            "attempts": attempts.map { view.attempt($0, people: context.people) },
+            "hasAttempts": !attempts.isEmpty,
+            "canAttempt": context.editable && terms.contains { $0.state == .churned },
+            "attemptAction": "/customers/\(id)/winback-attempts",
+            "back": "/customers/\(id)#subscriptions",
+            "approaches": view.approaches(), "outcomes": view.outcomes(),
+            "error": context.page.query["subscriptionError"].map { view.error($0) } ?? "",
+            "hasError": context.page.query["subscriptionError"] != nil,
+        ]
+        if let current {
+            data["current"] = view.row(current, today: today)
+            data["renewAction"] = "/subscriptions/\(current.id)/renew"
+            data["churnAction"] = "/subscriptions/\(current.id)/churn"
+            data["version"] = String(current.version)
+            data["churnGroups"] = view.churnGroups()
+            data["renewalReasons"] = view.renewalReasons()
+        }
+        data["hasCurrent"] = current != nil
+        let duplicates = try await env.app.duplicates(context.acting, name: context.customer.name, phone: context.customer.phone,
+                                                      email: context.customer.email,
+                                                      registrationNumber: context.customer.registrationNumber, excluding: id)
+        let mergeable = duplicates.filter(\.visible)
+        data["duplicates"] = mergeable.map { ["name": $0.customerName, "url": "/customers/\(id)/merge?with=\($0.customerID)"] }
+        data["hasDuplicates"] = context.editable && !mergeable.isEmpty
+        return data
     }
 }

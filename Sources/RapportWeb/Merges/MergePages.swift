@@ -1,0 +1,141 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// Merging duplicate customers: `GET /customers/{id}/merge?with={other}` (both side by side, a radio
+/// per differing field, what will move), `POST /customers/{id}/merge`, `GET /merges/{id}` (the
+/// result with an undo banner) and `POST /merges/{id}/undo`.
+struct MergePages: Sendable {
+    let env: PageEnvironment
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("customers/:id/merge", use: env.page(.signedIn, compare))
+        router.post("customers/:id/merge", use: env.page(.signedIn, merge))
+        router.get("merges/:id", use: env.page(.signedIn, result))
+        router.post("merges/:id/undo", use: env.page(.signedIn, undo))
+    }
+
+    @Sendable func compare(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let survivor: CustomerID = try page.id()
+        guard let other = page.query["with"].flatMap(CustomerID.init) else { throw AppError.notFound(entity: "customer") }
+        return try await render(page, acting, survivor: survivor, merged: other, stale: false)
+    }
+
+    @Sendable func merge(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let survivor: CustomerID = try page.id()
+        guard let other = page.form["mergedID"].flatMap(CustomerID.init) else { throw PageError.badRequest }
+        var choices: [String: MergeChoice] = [:]
+        for field in page.form.all("fields") {
+            if let choice = page.form["choice." + field].flatMap(MergeChoice.init(rawValue:)) { choices[field] = choice }
+        }
+        var versions: [UUID: Int] = [:]
+        if let v = page.form["survivorVersion"].flatMap(Int.init) { versions[survivor.uuid] = v }
+        if let v = page.form["mergedVersion"].flatMap(Int.init) { versions[other.uuid] = v }
+        do {
+            let done = try await env.app.mergeCustomers(acting, survivor: survivor, merged: other, choices: choices,
+                                                        versions: versions)
+            return PageEnvironment.redirect("/merges/\(done.id)")
+        } catch AppError.conflict {
+            return try await render(page, acting, survivor: survivor, merged: other, stale: true)
+        }
+    }
+
+    @Sendable func result(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let done = try await env.app.merge(acting, try page.id())
+        let language = page.language
+        let survivorID = CustomerID(done.survivorID)
+        let names = try await env.app.customerNames(acting, [survivorID])
+        let moved = done.movedCounts.sorted { $0.key < $1.key }.map { ["table": label(table: $0.key, language), "count": String($0.value)] }
+        let data: [String: Any] = [
+            "id": done.id.description, "survivorURL": "/customers/\(survivorID)",
+            "survivorName": names[survivorID] ?? "", "moved": moved, "hasMoved": !moved.isEmpty,
+            "undone": done.undoneAt != nil, "canUndo": done.undoneAt == nil && done.kind == .customer,
+            "mergedURL": "/customers/\(CustomerID(done.mergedID))", "refused": page.query["refused"] != nil,
+        ]
+        return try env.render("merge_result", page, title: "merge.doneTitle", data)
+    }
+
+    @Sendable func undo(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: MergeID = try page.id()
+        do {
+            let undone = try await env.app.undoMerge(acting, id)
+            return PageEnvironment.redirect("/customers/\(CustomerID(undone.survivorID))")
+        } catch AppError.conflict {
+            return PageEnvironment.redirect("/merges/\(id)?refused=1")
+        }
+    }
+
+    private func render(_ page: PageRequest, _ acting: Acting, survivor: CustomerID, merged: CustomerID,
+                        stale: Bool) async throws -> Response {
+        let preview = try await env.app.customerMergePreview(acting, survivor: survivor, merged: merged)
+        let language = page.language
+        let people = try await Directory.load(env.app, acting)
+        let rows: [[String: Any]] = preview.differing.map { field in
+            [
+                "field": field, "label": label(field: field, language),
+                "survivorValue": value(field, of: preview.survivor, people: people, language),
+                "mergedValue": value(field, of: preview.merged, people: people, language),
+                "canUnite": field == "tags",
+            ]
+        }
+        let moves = preview.counts.sorted { $0.key < $1.key }.map { ["table": label(table: $0.key, language), "count": String($0.value)] }
+        let data: [String: Any] = [
+            "action": "/customers/\(survivor)/merge", "mergedID": merged.description,
+            "survivorName": preview.survivor.name, "mergedName": preview.merged.name,
+            "survivorURL": "/customers/\(survivor)", "mergedURL": "/customers/\(merged)",
+            "swapURL": FormData(pairs: [("with", survivor.description)]).url("/customers/\(merged)/merge"),
+            "survivorVersion": String(preview.survivor.version), "mergedVersion": String(preview.merged.version),
+            "rows": rows, "hasRows": !rows.isEmpty, "moves": moves, "hasMoves": !moves.isEmpty, "stale": stale,
+        ]
+        return try env.render("merge", page, title: "merge.title", data, status: stale ? .conflict : .ok)
+    }
+
+    private static func text(_ value: CustomValue) -> String {
+        switch value {
+        case .text(let text): text
+        case .number(let number): number.formatted()
+        case .list(let items): items.joined(separator: ", ")
+        case .null: ""
+        }
+    }
+
+    private func label(field: String, _ language: Language) -> String {
+        if field.hasPrefix("profile.") { return env.text(field, language) }
+        if field.hasPrefix("custom.") { return String(field.dropFirst("custom.".count)) }
+        if field == "ownerID" { return env.text("customer.field.owner", language) }
+        return env.text("customer.field.\(field)", language)
+    }
+
+    private func label(table: String, _ language: Language) -> String {
+        let key = "merge.table.\(table)"
+        return env.hasText(key, language) ? env.text(key, language) : table
+    }
+
+    private func value(_ field: String, of c: Customer, people: Directory, _ language: Language) -> String {
+        switch field {
+        case "name": c.name
+        case "kind": env.label("kind", c.kind, language)
+        case "size": c.size.map { env.label("size", $0, language) } ?? ""
+        case "status": env.label("status", c.status, language)
+        case "ownerID": people.name(c.ownerID)
+        case "tags": c.tags.joined(separator: ", ")
+        case "industry": c.industry
+        case "region": c.region
+        case "source": c.source
+        case "phone": c.phone
+        case "email": c.email
+        case "registrationNumber": c.registrationNumber
+        case "website": c.website
+        case "address": c.address
+        default:
+            if field.hasPrefix("profile.") { c.profile[section: String(field.dropFirst("profile.".count))] }
+            else if field.hasPrefix("custom."), let v = c.custom[String(field.dropFirst("custom.".count))] { Self.text(v) }
+            else { "" }
+        }
+    }
+}

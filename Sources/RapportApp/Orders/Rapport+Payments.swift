@@ -12,7 +12,29 @@ public struct DueInstalment: Sendable, Codable, Equatable {
     public var repID: UserID?
 }
 
+/// What a customer still owes in one currency, and how much of it is past due.
+public struct CustomerPayments: Sendable, Codable, Equatable {
+    public var currency: String
+    public var outstanding: Int64
+    public var overdue: Int64
+}
+
 extension Rapport {
+    /// Outstanding and overdue amounts of a customer's live orders, per currency.
+    public func customerPayments(_ acting: Acting, _ customerID: CustomerID) async throws -> [CustomerPayments] {
+        _ = try await customer(acting, customerID)
+        let today = today(for: acting.user)
+        let open = try await store.read { try await $0.openInstalments(ofCustomer: customerID) }
+        var sums: [String: CustomerPayments] = [:]
+        for (item, currency) in open {
+            let current = item.refreshed(today: today)
+            var sum = sums[currency] ?? CustomerPayments(currency: currency, outstanding: 0, overdue: 0)
+            sum.outstanding += current.outstanding
+            if current.state == .overdue { sum.overdue += current.outstanding }
+            sums[currency] = sum
+        }
+        return sums.values.sorted { $0.currency < $1.currency }
+    }
     /// An order's plan, receipts and totals, states decided for the user's today.
     public func paymentPlan(_ acting: Acting, _ orderID: OrderID) async throws -> PaymentPlan {
         let order = try await order(acting, orderID)

@@ -54,13 +54,13 @@ extension StoreSession {
             .all().map(Self.decodeInstalment)
     }
 
-    /// Instalments of live orders of one customer (for the customer page's totals).
-    public func instalments(ofCustomer customer: CustomerID) async throws -> [PaymentInstalment] {
+    /// Open instalments of live orders of one customer with their order's currency (for the customer page's totals).
+    public func openInstalments(ofCustomer customer: CustomerID) async throws -> [(PaymentInstalment, String)] {
         try await db.raw("""
-            SELECT p.* FROM payment_instalments p JOIN orders o ON o.id = p.order_id
+            SELECT p.*, o.currency AS order_currency FROM payment_instalments p JOIN orders o ON o.id = p.order_id
             WHERE p.customer_id = \(bind: customer.description) AND o.deleted_at IS NULL AND o.status <> 'cancelled'
-            ORDER BY p.due_on, p.id
-            """).all().map(Self.decodeInstalment)
+            AND p.state IN ('pending', 'partial', 'overdue') ORDER BY p.due_on, p.id
+            """).all().map { (try Self.decodeInstalment($0), try $0.text("order_currency")) }
     }
 
     /// Sets every instalment of an order void (cancelled order) or back to pending; the caller refreshes states.

@@ -53,5 +53,6 @@ public struct WebRoutes {
         TeamTypesPage(env: env).register(on: router)
         LifecyclePages(env: env).register(on: router)
         DealBoardPage(env: env).register(on: router); DealPages(env: env).register(on: router); AdminPipelinePage(env: env).register(on: router)
+        ProductPages(env: env).register(on: router); OrderListPage(env: env).register(on: router); OrderFormPage(env: env).register(on: router); OrderPage(env: env).register(on: router)
     }
 }

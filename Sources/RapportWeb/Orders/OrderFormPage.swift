@@ -1,0 +1,80 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `GET /orders/new?customer=ID` and `POST /orders/new`: records an order for a customer the user
+/// can see, then shows it.
+struct OrderFormPage: Sendable {
+    let env: PageEnvironment
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("orders/new", use: env.page(.signedIn, new))
+        router.post("orders/new", use: env.page(.signedIn, create))
+    }
+
+    @Sendable func new(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        guard let id = page.query["customer"].flatMap(CustomerID.init) else { throw PageError.badRequest }
+        let customer = try await env.app.customer(acting, id)
+        if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        var form = FormData()
+        form.set("orderedOn", env.app.today(for: acting.user).description)
+        form.set("instalments", "1")
+        form.set("termDays", String(InstalmentDraft.defaultTermDays))
+        return try await render(page, customer: customer, form: form, errors: [])
+    }
+
+    @Sendable func create(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        guard let id = page.form["customer"].flatMap(CustomerID.init) else { throw PageError.badRequest }
+        let customer = try await env.app.customer(acting, id)
+        let products = try await env.app.products(acting, activeOnly: true, limit: 200).items
+        let (draft, problems) = OrderForm.draft(from: page.form, products: products, today: env.app.today(for: acting.user))
+        if !problems.isEmpty { return try await render(page, customer: customer, form: page.form, errors: problems) }
+        do {
+            let order = try await env.app.createOrder(acting, customerID: customer.id, draft)
+            return PageEnvironment.redirect("/orders/\(order.id)")
+        } catch AppError.invalid(let errors) {
+            return try await render(page, customer: customer, form: page.form, errors: errors)
+        }
+    }
+
+    private func render(_ page: PageRequest, customer: Customer, form: FormData, errors: [FieldError]) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        async let productsLoad = env.app.products(acting, activeOnly: true, limit: 200)
+        async let directoryLoad = Directory.load(env.app, acting)
+        let (products, people) = try await (productsLoad, directoryLoad)
+        let messages = FormErrors(errors.filter { !$0.field.hasPrefix("lines[") }, env: env, language: language)
+        var fields: [[String: Any]] = [
+            FormField.input("number", env.text("order.field.number", language), value: form.text("number"), errors: messages,
+                            hint: env.text("order.numberHint", language)),
+            FormField.input("orderedOn", env.text("order.field.orderedOn", language), value: form.text("orderedOn"),
+                            errors: messages, type: "date", required: true),
+        ]
+        if acting.isManager {
+            let reps = people.assignableOwners(acting).map { ($0.id.description, $0.displayName) }
+            let selected = form.nonEmpty("repID") ?? customer.ownerID?.description ?? acting.id.description
+            fields.append(FormField.select("repID", env.text("order.field.rep", language),
+                                           options: Choices.list(reps, selected: selected), errors: messages))
+        }
+        fields.append(FormField.input("instalments", env.text("order.field.instalments", language),
+                                      value: form.text("instalments"), errors: messages, type: "number"))
+        fields.append(FormField.input("termDays", env.text("order.field.termDays", language), value: form.text("termDays"),
+                                      errors: messages, type: "number", hint: env.text("order.termHint", language)))
+        fields.append(FormField.textarea("note", env.text("order.field.note", language), value: form.text("note"), errors: messages))
+        let lineErrors = errors.filter { $0.field == "lines" }.map { env.localizer.message(for: $0, language) }
+        let shown: Set<String> = ["number", "orderedOn", "repID", "instalments", "termDays", "note", "lines"]
+        let data: [String: Any] = [
+            "customer": ["id": customer.id.description, "name": customer.name] as [String: Any],
+            "fields": fields,
+            "rows": OrderForm.rows(form: form, products: products.items, errors: errors, env: env, language: language),
+            "lineErrors": lineErrors, "hasLineErrors": !lineErrors.isEmpty,
+            "hasErrors": !errors.isEmpty,
+            "otherErrors": messages.others(shown: shown),
+        ]
+        return try env.render("order_form", page, title: "order.newTitle", data,
+                              status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+}

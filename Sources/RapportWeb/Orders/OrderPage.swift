@@ -1,0 +1,165 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `GET /orders/{id}`: lines, totals and profit, the payment plan with its states, receipts and
+/// the receipt form. Posts: `/orders/{id}/receipts`, `/receipts/{id}/void`, `/orders/{id}/status`
+/// (fulfilled or back to confirmed), `/orders/{id}/cancel`, `/orders/{id}/delete`, `/orders/{id}/restore`.
+struct OrderPage: Sendable {
+    let env: PageEnvironment
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("orders/:id", use: env.page(.signedIn, show))
+        router.post("orders/:id/receipts", use: env.page(.signedIn, receipt))
+        router.post("receipts/:id/void", use: env.page(.signedIn, voidReceipt))
+        router.post("orders/:id/status", use: env.page(.signedIn, status))
+        router.post("orders/:id/cancel", use: env.page(.signedIn, cancel))
+        router.post("orders/:id/delete", use: env.page(.signedIn, delete))
+        router.post("orders/:id/restore", use: env.page(.signedIn, restore))
+    }
+
+    @Sendable func show(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        var form = FormData()
+        form.set("receivedOn", env.app.today(for: acting.user).description)
+        return try await render(page, id: try page.id(), form: form, errors: [])
+    }
+
+    @Sendable func receipt(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: OrderID = try page.id()
+        var problems: [FieldError] = []
+        let amount = MinorUnits.parse(page.form.text("amount"))
+        if amount == nil { problems.append(FieldError("amount", page.form.text("amount").isEmpty ? "required" : "invalid")) }
+        var receivedOn: CalendarDate?
+        if let text = page.form.nonEmpty("receivedOn") {
+            receivedOn = CalendarDate(parsing: text)
+            if receivedOn == nil { problems.append(FieldError("receivedOn", "invalid")) }
+        }
+        guard problems.isEmpty, let amount else { return try await render(page, id: id, form: page.form, errors: problems) }
+        let draft = ReceiptDraft(instalmentID: page.form.nonEmpty("instalmentID").flatMap(PaymentInstalmentID.init), amount: amount,
+                                 receivedOn: receivedOn, method: page.form.nonEmpty("method").flatMap(PaymentMethod.init(rawValue:)),
+                                 reference: page.form.text("reference"))
+        do {
+            _ = try await env.app.recordReceipt(acting, id, draft)
+            return PageEnvironment.redirect("/orders/\(id)#payments")
+        } catch AppError.invalid(let errors) {
+            return try await render(page, id: id, form: page.form, errors: errors)
+        }
+    }
+
+    @Sendable func voidReceipt(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let plan = try await env.app.voidReceipt(acting, try page.id())
+        return PageEnvironment.redirect("/orders/\(plan.orderID)#payments")
+    }
+
+    @Sendable func status(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: OrderID = try page.id()
+        guard let status = page.form["status"].flatMap(OrderStatus.init(rawValue:)) else { throw PageError.badRequest }
+        do {
+            _ = try await env.app.updateOrder(acting, id, OrderDraft(status: status), version: try page.formVersion())
+        } catch AppError.invalid(let errors) {
+            return try await render(page, id: id, form: FormData(), errors: errors)
+        } catch AppError.conflict {
+            return try await render(page, id: id, form: FormData(), errors: [], conflict: true)
+        }
+        return PageEnvironment.redirect("/orders/\(id)")
+    }
+
+    @Sendable func cancel(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: OrderID = try page.id()
+        do {
+            _ = try await env.app.cancelOrder(acting, id)
+        } catch AppError.invalid(let errors) {
+            return try await render(page, id: id, form: FormData(), errors: errors)
+        }
+        return PageEnvironment.redirect("/orders/\(id)")
+    }
+
+    @Sendable func delete(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let order = try await env.app.deleteOrder(acting, try page.id())
+        return PageEnvironment.redirect("/orders/\(order.id)")
+    }
+
+    @Sendable func restore(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let order = try await env.app.restoreOrder(acting, try page.id())
+        return PageEnvironment.redirect("/orders/\(order.id)")
+    }
+
+    private func render(_ page: PageRequest, id: OrderID, form: FormData, errors: [FieldError],
+                        conflict: Bool = false) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        let order = try await env.app.order(acting, id)
+        async let planLoad = env.app.paymentPlan(acting, id)
+        async let customerLoad = env.app.customer(acting, order.customerID)
+        async let directoryLoad = Directory.load(env.app, acting)
+        let (plan, customer, people) = try await (planLoad, customerLoad, directoryLoad)
+        let view = OrderView(env: env, language: language)
+        let messages = FormErrors(errors, env: env, language: language)
+        let open = plan.instalments.filter(\.state.isOpen)
+        let instalmentOptions = Choices.list(open.map {
+            ($0.id.description, env.text("order.instalmentOption", language,
+                                         [String($0.seq), $0.dueOn.description, view.money($0.outstanding, order.currency)]))
+        }, selected: form.text("instalmentID"))
+        let receiptFields: [[String: Any]] = [
+            FormField.select("instalmentID", env.text("payment.field.instalment", language), options: instalmentOptions, errors: messages),
+            FormField.input("amount", env.text("payment.field.amount", language), value: form.text("amount"), errors: messages,
+                            required: true, hint: env.text("payment.amountHint", language, [order.currency])),
+            FormField.input("receivedOn", env.text("payment.field.receivedOn", language), value: form.text("receivedOn"),
+                            errors: messages, type: "date"),
+            FormField.select("method", env.text("payment.field.method", language),
+                             options: Choices.of(PaymentMethod.self, prefix: "payment.method", selected: form.text("method"),
+                                                 blank: "payment.method.asPlanned", env: env, language: language), errors: messages),
+            FormField.input("reference", env.text("payment.field.reference", language), value: form.text("reference"), errors: messages),
+        ]
+        let live = order.deletedAt == nil
+        let shown: Set<String> = ["instalmentID", "amount", "receivedOn", "method", "reference"]
+        let data: [String: Any] = [
+            "order": [
+                "id": order.id.description, "number": order.number, "orderedOn": order.orderedOn.description,
+                "status": env.label("order.status", order.status, language), "statusKey": order.status.rawValue,
+                "rep": people.name(order.repID), "note": order.note, "hasNote": !order.note.isEmpty,
+                "revenue": view.money(order.revenue, order.currency), "cost": view.money(order.cost, order.currency),
+                "profit": view.money(order.profit, order.currency), "version": String(order.version),
+                "deleted": order.deletedAt != nil,
+            ] as [String: Any],
+            "customer": ["id": customer.id.description, "name": customer.name] as [String: Any],
+            "lines": order.lines.map { line in
+                ["lineNo": String(line.lineNo), "description": line.description, "quantity": Self.quantity(line.quantity),
+                 "unitPrice": view.money(line.unitPrice, order.currency), "amount": view.money(line.amount, order.currency),
+                 "costAmount": view.money(line.costAmount, order.currency)] as [String: Any]
+            },
+            "plan": [
+                "received": view.money(plan.received, order.currency), "outstanding": view.money(plan.outstanding, order.currency),
+                "overdue": view.money(plan.overdue, order.currency), "hasOverdue": plan.overdue > 0,
+            ] as [String: Any],
+            "instalments": plan.instalments.map { view.instalment($0, currency: order.currency) },
+            "receipts": plan.receipts.map { view.receipt($0, currency: order.currency, people: people, clock: page.clock) },
+            "hasReceipts": !plan.receipts.isEmpty,
+            "receiptFields": receiptFields,
+            "canReceive": live && order.status != .cancelled && !open.isEmpty,
+            "canVoid": live,
+            "canFulfil": live && order.status == .confirmed,
+            "canReopen": live && order.status == .fulfilled,
+            "canCancel": live && order.status != .cancelled,
+            "canDelete": live,
+            "hasErrors": !errors.isEmpty,
+            "otherErrors": messages.others(shown: shown),
+            "conflict": conflict,
+        ]
+        return try env.render("order", page, title: "order.title", data,
+                              status: conflict ? .conflict : errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// A quantity without a needless ".0".
+    static func quantity(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}

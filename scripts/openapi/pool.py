@@ -37,6 +37,9 @@ def extend(ns):
     })
     for name in ["Pool", "PoolMember", "PoolEvent"]:
         schemas[name + "Page"] = page(name)
+    agenda_kinds = schemas["AgendaItem"]["properties"]["kind"]["enum"]
+    if "poolRecycle" not in agenda_kinds:
+        agenda_kinds.append("poolRecycle")
     kinds = schemas["Notice"]["properties"]["kind"]["enum"]
     for kind in ["poolRecycleWarning", "poolRecycled"]:
         if kind not in kinds:

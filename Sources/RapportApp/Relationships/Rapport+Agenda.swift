@@ -84,6 +84,12 @@ extension Rapport {
                                     subjectID: handover.id.description, title: handover.summary.customerName,
                                     customerID: handover.customerID, userID: subject.id))
         }
+        for warning in try await poolWarnings(subjectActing) {
+            let due = CalendarDate.today(in: zone, at: warning.due ?? env.now())
+            items.append(AgendaItem(kind: .poolRecycle, date: due, subjectID: warning.customerID.description,
+                                    title: warning.reason.rawValue, customerID: warning.customerID, userID: subject.id,
+                                    days: max(0, today.days(until: due))))
+        }
         return Agenda(userID: subject.id, today: today, items: items.sorted(by: AgendaItem.agendaOrder),
                       morePromises: mine.nextCursor != nil || teamOverdue.nextCursor != nil)
     }

@@ -14,6 +14,8 @@ public enum AgendaItemKind: String, Sendable, Codable, CaseIterable {
     case holiday
     /// A customer handed over to the user that they have not read yet.
     case handover
+    /// An owned customer that returns to the public pool within the pool's warning days (即将回收).
+    case poolRecycle
 }
 
 /// One line of an agenda. `subjectID` is the promise, activity, care date, holiday or handover.

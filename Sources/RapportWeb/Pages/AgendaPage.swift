@@ -16,7 +16,7 @@ struct AgendaPage: Sendable {
 
     /// The groups in the order a rep works through them.
     enum Group: String, CaseIterable {
-        case overdue, teamOverdue, dueToday, planned, careDates, holidays, handovers
+        case overdue, teamOverdue, dueToday, planned, careDates, holidays, handovers, poolRecycle
     }
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
@@ -72,13 +72,16 @@ struct AgendaPage: Sendable {
         case .careDate: .careDates
         case .holiday: .holidays
         case .handover: .handovers
+        case .poolRecycle: .poolRecycle
         }
     }
 
     private func row(_ item: AgendaItem, group: Group, people: Directory, showOwner: Bool,
                      language: Language) -> [String: Any] {
         // A handover's title is the customer's name, which the line shows anyway.
-        let title = item.kind == .handover ? env.text("agenda.handoverTitle", language) : item.title
+        let title = item.kind == .handover ? env.text("agenda.handoverTitle", language)
+            : item.kind == .poolRecycle ? env.text("agenda.poolTitle", language, [env.text("pool.reason.\(item.title)", language)])
+            : item.title
         var row: [String: Any] = [
             "title": title,
             "kind": item.kind.rawValue,
@@ -128,6 +131,9 @@ struct AgendaPage: Sendable {
             return env.text("agenda.dueToday", language)
         case .handover:
             return env.text("agenda.received", language, [item.date.description])
+        case .poolRecycle:
+            return item.days == 0 ? env.text("agenda.poolDue", language)
+                : env.text("agenda.poolIn", language, [String(item.days), item.date.description])
         case .plannedContact, .careDate, .holiday:
             switch item.days {
             case 0: return env.text("agenda.onToday", language)
@@ -143,6 +149,7 @@ struct AgendaPage: Sendable {
         case .commitmentOverdue, .commitmentDue: "/commitments/\(item.subjectID)/edit"
         case .plannedContact: "/activities/\(item.subjectID)/edit"
         case .handover: "/handovers/\(item.subjectID)"
+        case .poolRecycle: "/customers/\(item.subjectID)#pool"
         case .careDate, .holiday: ""
         }
     }

@@ -22,15 +22,19 @@ struct LifecycleRecomputeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-        let recount = try await app.recomputeAllLifecycles()
-        let acting = try await Runtime.acting(app, as: nil)
-        let summary = try await app.lifecycleSummary(acting, months: 1)
-        for entry in summary.stages {
-            print([entry.stage.rawValue, String(entry.count), String(recount.changedInto[entry.stage.rawValue] ?? 0)]
-                .joined(separator: "\t"))
+        do {
+            let recount = try await app.recomputeAllLifecycles()
+            let month = String(CalendarDate.today(in: .gmt, at: Date()).description.prefix(7))
+            let summary = try await app.store.read { try await $0.lifecycleSummary(scope: .everything, fromMonth: month) }
+            for entry in summary.stages {
+                print([entry.stage.rawValue, String(entry.count), String(recount.changedInto[entry.stage.rawValue] ?? 0)]
+                    .joined(separator: "\t"))
+            }
+            print(String(format: "examined %d, changed %d in %.2f s", recount.examined, recount.changed, recount.seconds))
+        } catch {
+            try await app.store.close()
+            throw Runtime.fail(error)
         }
-        FileHandle.standardError.write(Data(String(format: "examined %d, changed %d in %.2f s\n", recount.examined,
-                                                   recount.changed, recount.seconds).utf8))
         try await app.store.close()
     }
 }

@@ -91,6 +91,29 @@ import Testing
             #expect(again.examined == 1)
             let view = try await api.call(client, .get, "/api/v1/customers/\(customer)/lifecycle", as: "alice")
             #expect((view.json["history"] as? [[String: any Sendable]])?.count == 1)
+
+            // Orders written without a refresh (out of date on purpose): the full pass measures the gaps.
+            let loyal = try #require(CustomerID(try #require(try await api.customer(client, "Loyal Ltd", as: "alice")["id"] as? String)))
+            var orders: [OrderID] = []
+            for daysAgo in [700, 300, 10] {
+                orders.append(try await api.world.app.createOrder(api.world.alice, customerID: loyal, OrderDraft(
+                    orderedOn: api.today(plus: -daysAgo), lines: [OrderLineDraft(description: "x", quantity: 1, unitPrice: 500)])).id)
+            }
+            let gap = try #require(CustomerID(try #require(try await api.customer(client, "Gappy Ltd", as: "alice")["id"] as? String)))
+            for daysAgo in [1300, 700, 10] {
+                _ = try await api.world.app.createOrder(api.world.alice, customerID: gap, OrderDraft(
+                    orderedOn: api.today(plus: -daysAgo), lines: [OrderLineDraft(description: "x", quantity: 1, unitPrice: 500)]))
+            }
+            let second = try await api.world.app.recomputeAllLifecycles()
+            #expect(second.changedInto == ["longTerm": 1, "repeatBuyer": 1])
+            #expect(try await api.world.app.refreshLifecycle(loyal).stage == .longTerm)
+            #expect(try await api.world.app.refreshLifecycle(gap).stage == .repeatBuyer)
+            // Every order cancelled: back to suspect, with a history line.
+            for order in orders { _ = try await api.world.app.cancelOrder(api.world.alice, order) }
+            let third = try await api.world.app.recomputeAllLifecycles()
+            #expect(third.changedInto == ["suspect": 1])
+            let back = try await api.call(client, .get, "/api/v1/customers/\(loyal)/lifecycle", as: "alice")
+            #expect((back.json["history"] as? [[String: any Sendable]])?.first?["to"] as? String == "suspect")
         }
     }
 

@@ -45,8 +45,8 @@ extension StoreSession {
     public func upsertLifecycles(_ rows: [(CustomerLifecycle, LifecycleChange, UUID)]) async throws {
         var start = 0
         while start < rows.count {
-            let chunk = rows[start..<min(rows.count, start + 400)]
-            start += 400
+            let chunk = rows[start..<min(rows.count, start + 1000)]
+            start += 1000
             var upsert: SQLQueryString = "INSERT INTO customer_lifecycle (customer_id, stage, reason, since, computed_at) VALUES "
             var history: SQLQueryString = "INSERT INTO lifecycle_changes (id, customer_id, from_stage, to_stage, reason, month, at) VALUES "
             var first = true
@@ -55,8 +55,11 @@ extension StoreSession {
                 first = false
                 let reason = try StoredJSON.encode(lifecycle.reason)
                 let at = StoredTime.encode(change.at)
-                upsert += "(\(bind: lifecycle.customerID.description), \(bind: lifecycle.stage.rawValue), \(bind: reason), \(bind: StoredTime.encode(lifecycle.since ?? change.at)), \(bind: at))"
-                history += "(\(bind: id.uuidString.lowercased()), \(bind: change.customerID.description), \(bind: change.from?.rawValue), \(bind: change.to.rawValue), \(bind: reason), \(bind: change.month), \(bind: at))"
+                // Stages are enum names and times numbers, so they go in as literals (fewer binds per row).
+                let since = StoredTime.encode(lifecycle.since ?? change.at)
+                let from: SQLQueryString = change.from.map { "\(literal: $0.rawValue)" } ?? "NULL"
+                upsert += "(\(bind: lifecycle.customerID.description), \(literal: lifecycle.stage.rawValue), \(bind: reason), \(literal: since), \(literal: at))"
+                history += "(\(bind: id.uuidString.lowercased()), \(bind: change.customerID.description), \(from), \(literal: change.to.rawValue), \(bind: reason), \(literal: change.month), \(literal: at))"
             }
             upsert += """
                  ON CONFLICT (customer_id) DO UPDATE SET stage = excluded.stage, reason = excluded.reason,

@@ -12,7 +12,7 @@ public struct LifecycleStageChange: Sendable {
 
 extension StoreSession {
     /// Computes every customer's stage from its facts in a few set-based passes (orders aggregated
-    /// per customer in one scan of `orders_customer`, the small fact tables loaded whole) and
+    /// per customer in one scan of the partial index `orders_lifecycle`, the small fact tables loaded whole) and
     /// returns only the customers whose stage differs from the stored one. Customers without facts
     /// and without a stored stage are suspects and are not listed.
     public func lifecycleStageChanges(policy: LifecyclePolicy, today: CalendarDate) async throws
@@ -27,24 +27,19 @@ extension StoreSession {
                 changes.append(LifecycleStageChange(customerID: id, from: current, to: stage, reason: reason))
             }
         }
-        let gap: SQLQueryString = kind == .sqlite
-            ? "CAST(julianday(ordered_on) - julianday(LAG(ordered_on) OVER (PARTITION BY customer_id ORDER BY ordered_on)) AS INTEGER)"
-            : "(CAST(ordered_on AS DATE) - CAST(LAG(ordered_on) OVER (PARTITION BY customer_id ORDER BY ordered_on) AS DATE))"
+        // One row per customer with its order days concatenated in date order ('YYYY-MM-DD' each,
+        // no separator), read from the partial index orders_lifecycle; gaps are measured in Swift.
+        let days: SQLQueryString = kind == .sqlite
+            ? "group_concat(ordered_on, '')" : "string_agg(ordered_on, '' ORDER BY ordered_on)"
         let rows = try await db.raw("""
-            SELECT a.customer_id, a.n, a.first_on, a.last_on, a.gap, a.years, cl.stage FROM (
-            SELECT customer_id, COUNT(*) AS n, MIN(ordered_on) AS first_on, MAX(ordered_on) AS last_on,
-            COALESCE(MAX(gap), 0) AS gap, COUNT(DISTINCT substr(ordered_on, 1, 4)) AS years FROM (
-            SELECT customer_id, ordered_on, \(gap) AS gap FROM orders WHERE status <> 'cancelled' AND deleted_at IS NULL
-            ) o GROUP BY customer_id) a LEFT JOIN customer_lifecycle cl ON cl.customer_id = a.customer_id
+            SELECT a.customer_id, a.days, cl.stage FROM (SELECT customer_id, \(days) AS days FROM orders
+            WHERE status <> 'cancelled' AND deleted_at IS NULL GROUP BY customer_id) a
+            LEFT JOIN customer_lifecycle cl ON cl.customer_id = a.customer_id
             """).all()
         for row in rows {
             let id: CustomerID = try row.id("customer_id")
             var facts = side.removeValue(forKey: id) ?? LifecycleFacts()
-            facts.orderCount = try row.int("n")
-            facts.firstOrderOn = try row.calendarDate("first_on")
-            facts.lastOrderOn = try row.calendarDate("last_on")
-            facts.longestGapDays = try row.int("gap")
-            facts.orderYears = try row.int("years")
+            try Self.addOrderDays(try row.text("days"), to: &facts)
             consider(id, facts, current: try row.optionalEnum("stage"))
         }
         let stored = try await db.raw("""
@@ -57,6 +52,44 @@ extension StoreSession {
         }
         for (id, facts) in side { consider(id, facts, current: nil) }
         return (changes, examined)
+    }
+
+    /// Fills the order facts from concatenated 'YYYY-MM-DD' days (sorted here if they are not).
+    static func addOrderDays(_ text: String, to facts: inout LifecycleFacts) throws {
+        let bytes = Array(text.utf8)
+        guard bytes.count % 10 == 0 else { throw StoreError.corruptRow("orders.ordered_on: \(text.prefix(40))") }
+        func number(_ from: Int, _ count: Int) -> Int {
+            var value = 0
+            for index in from..<(from + count) { value = value * 10 + Int(bytes[index]) - 48 }
+            return value
+        }
+        var dates: [CalendarDate] = []
+        dates.reserveCapacity(bytes.count / 10)
+        var start = 0
+        while start < bytes.count {
+            guard let date = CalendarDate(year: number(start, 4), month: number(start + 5, 2), day: number(start + 8, 2))
+            else { throw StoreError.corruptRow("orders.ordered_on: \(text.prefix(40))") }
+            dates.append(date)
+            start += 10
+        }
+        if zip(dates, dates.dropFirst()).contains(where: { $0 > $1 }) { dates.sort() }
+        facts.orderCount = dates.count
+        facts.firstOrderOn = dates.first
+        facts.lastOrderOn = dates.last
+        var longest = 0
+        var years = 0
+        var previous: CalendarDate?
+        for date in dates {
+            if let previous {
+                longest = max(longest, date.dayNumber - previous.dayNumber)
+                if previous.year != date.year { years += 1 }
+            } else {
+                years = 1
+            }
+            previous = date
+        }
+        facts.longestGapDays = longest
+        facts.orderYears = years
     }
 
     /// The facts that do not come from orders, per customer that has any.

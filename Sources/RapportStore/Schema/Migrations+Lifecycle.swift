@@ -237,6 +237,8 @@ extension Migrations {
         )
         """,
         "CREATE INDEX customer_lifecycle_stage ON customer_lifecycle (stage, customer_id)",
+        // The lifecycle recompute reads every customer's live order days from this index alone.
+        "CREATE INDEX orders_lifecycle ON orders (customer_id, ordered_on) WHERE status <> 'cancelled' AND deleted_at IS NULL",
         """
         CREATE TABLE lifecycle_changes (
             id TEXT PRIMARY KEY,

@@ -91,6 +91,7 @@ struct Demo: AsyncParsableCommand {
         }
         print("Created \(made) customers with key persons, activities, promises, care dates and personalities.")
         try await DemoLifecycle.fill(app, admin: admin)
+        try await DemoOrders.fill(app, admin: admin)
         try await DemoDeals.fill(app, admin: admin)
         try await DemoSubscriptions.fill(app, admin: admin)
     }

@@ -8,7 +8,7 @@ import RapportStore
 /// `rapport import customers FILE`.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Import records from CSV or XLSX.",
-                                                    subcommands: [Customers.self, Contacts.self, Results.self])
+                                                    subcommands: [Customers.self, Contacts.self, Results.self, Orders.self])
 
 
     struct Results: AsyncParsableCommand {

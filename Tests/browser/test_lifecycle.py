@@ -1,0 +1,106 @@
+"""Lifecycle, referrals and qualification on the customer page: a rep records who referred a
+customer and sees the referral tree; a warning ticked on the qualification checklist shows its
+banner with the source's advice; the /lifecycle report counts the stages."""
+import json
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+
+from support import assert_no_raw_keys, click_and_load, wait
+
+SOURCE = "转介绍测试源头公司"
+NEWCOMER = "转介绍测试新客户公司"
+
+
+def api(driver, server, method, path, body=None):
+    """Calls the JSON API from the signed-in page with its anti-forgery token; returns (status, body)."""
+    if not driver.current_url.startswith(server) or not driver.find_elements(By.CSS_SELECTOR, "input[name=_csrf]"):
+        driver.get(server + "/customers")
+    driver.set_script_timeout(15)
+    result = driver.execute_async_script("""
+        const [method, path, body, done] = arguments;
+        const token = document.querySelector('input[name=_csrf]').value;
+        fetch('/api/v1' + path, {method: method, credentials: 'same-origin',
+              headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
+              body: body === null ? undefined : JSON.stringify(body)})
+          .then(r => r.text().then(text => done({status: r.status, body: text})))
+          .catch(e => done({status: 0, body: String(e)}));
+    """, method, path, body)
+    return result["status"], (json.loads(result["body"]) if result["body"] else None)
+
+
+def test_a_referral_is_recorded_on_the_customer_page_and_the_tree_shows_it(server, alice, texts):
+    zh = texts["zh-Hans"]
+    status, source = api(alice, server, "POST", "/customers", {"name": SOURCE, "kind": "enterprise"})
+    assert status == 201, source
+    status, newcomer = api(alice, server, "POST", "/customers", {"name": NEWCOMER, "kind": "enterprise"})
+    assert status == 201, newcomer
+
+    alice.get(f"{server}/customers/{newcomer['id']}")
+    section = wait(alice).until(EC.presence_of_element_located((By.ID, "lifecycle")))
+    assert zh["lifecycle.stage.suspect"] in section.find_element(By.ID, "lifecycle-stage").text
+    assert alice.find_element(By.ID, "referred-by-none").text == zh["referral.none"]
+    alice.find_element(By.ID, "referrer").send_keys(SOURCE)
+    alice.find_element(By.ID, "referral-note").send_keys("展会上认识")
+    click_and_load(alice, alice.find_element(By.ID, "save-referral"))
+    referred = wait(alice).until(EC.presence_of_element_located((By.ID, "referred-by")))
+    assert SOURCE in referred.text
+    assert "展会上认识" in referred.text
+    assert_no_raw_keys(alice, texts)
+
+    # A customer cannot be referred by one it brought: the refusal is explained on the page.
+    alice.get(f"{server}/customers/{source['id']}")
+    alice.find_element(By.ID, "referrer").send_keys(NEWCOMER)
+    click_and_load(alice, alice.find_element(By.ID, "save-referral"))
+    assert alice.find_element(By.ID, "lifecycle-problem").text == zh["referral.problem.cycle"]
+
+    click_and_load(alice, alice.find_element(By.ID, "referral-tree-link"))
+    tree = wait(alice).until(EC.presence_of_element_located((By.ID, "referral-tree")))
+    links = [a.text for a in tree.find_elements(By.TAG_NAME, "a")]
+    assert links == [SOURCE, NEWCOMER]
+    assert_no_raw_keys(alice, texts)
+    click_and_load(alice, tree.find_element(By.LINK_TEXT, NEWCOMER))
+    click_and_load(alice, alice.find_element(By.ID, "referral-tree-link"))
+    above = wait(alice).until(EC.presence_of_element_located((By.ID, "referral-above")))
+    assert above.text == SOURCE
+
+
+def test_a_qualification_warning_shows_its_advice_and_all_yes_makes_a_prospect(server, alice, texts):
+    zh = texts["zh-Hans"]
+    status, customer = api(alice, server, "POST", "/customers", {"name": "资格审查测试公司", "kind": "enterprise"})
+    assert status == 201, customer
+    alice.get(f"{server}/customers/{customer['id']}")
+    wait(alice).until(EC.presence_of_element_located((By.ID, "qualification-form")))
+    assert not alice.find_elements(By.ID, "qualification-warning-acquaintance")
+    alice.find_element(By.ID, "q-warning-acquaintance").click()
+    click_and_load(alice, alice.find_element(By.ID, "save-qualification"))
+    banner = wait(alice).until(EC.presence_of_element_located((By.ID, "qualification-warning-acquaintance")))
+    assert zh["qualification.advice.acquaintance"] in banner.text
+
+    # A yes without evidence is refused; with evidence for all three the customer becomes a prospect.
+    from selenium.webdriver.support.ui import Select
+    Select(alice.find_element(By.ID, "q-abilityToPay")).select_by_value("yes")
+    click_and_load(alice, alice.find_element(By.ID, "save-qualification"))
+    assert alice.find_element(By.ID, "lifecycle-problem").text == zh["qualification.problem.evidence"]
+    for check, evidence in (("abilityToPay", "ability"), ("authority", "authority"), ("need", "need")):
+        Select(alice.find_element(By.ID, f"q-{check}")).select_by_value("yes")
+        field = alice.find_element(By.ID, f"q-{evidence}Evidence")
+        field.clear()
+        field.send_keys("已核实 " + check)
+    click_and_load(alice, alice.find_element(By.ID, "save-qualification"))
+    wait(alice).until(EC.presence_of_element_located((By.ID, "qualification-qualified")))
+    assert zh["lifecycle.stage.prospect"] in alice.find_element(By.ID, "lifecycle-stage").text
+    assert zh["lifecycle.reason.qualified"] in alice.find_element(By.ID, "lifecycle-reason").text
+    assert alice.find_element(By.ID, "qualification-warning-acquaintance")
+
+    # The report counts it, and the count links to the filtered customer list.
+    click_and_load(alice, alice.find_element(By.ID, "nav-lifecycle"))
+    count = wait(alice).until(EC.presence_of_element_located((By.ID, "stage-count-prospect")))
+    assert int(count.text) >= 1
+    assert zh["lifecycle.stage.prospect"] in alice.find_element(By.ID, "lifecycle-chart").text
+    assert alice.find_elements(By.CSS_SELECTOR, "#lifecycle-flow-table tbody tr")
+    assert_no_raw_keys(alice, texts)
+    alice.get(server + "/customers?stage=prospect")
+    names = alice.find_element(By.TAG_NAME, "main").text if alice.find_elements(By.TAG_NAME, "main") else alice.find_element(By.TAG_NAME, "body").text
+    assert "资格审查测试公司" in names
+    assert NEWCOMER not in names

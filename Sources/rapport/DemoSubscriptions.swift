@@ -14,7 +14,8 @@ enum DemoSubscriptions {
         let today = app.today(for: admin.user)
         var churned = 0
         for (index, customer) in customers.enumerated() {
-            let start = today.adding(days: -300 - index * 17 % 200)
+            // Every sixth term ends within the renewal notice window; the unrenewed others lapse.
+            let start = index % 6 == 4 ? today.adding(days: -320 - index % 20) : today.adding(days: -300 - index * 17 % 200)
             let draft = SubscriptionDraft(startsOn: start, termMonths: 12, price: Int64(19_800 + index % 3 * 10_000) * 100,
                                           currency: "CNY")
             var term = try await app.createSubscription(admin, customerID: customer.id, draft)

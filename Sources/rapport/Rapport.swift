@@ -8,6 +8,6 @@ struct RapportCommand: AsyncParsableCommand {
         abstract: "Rapport — a relationship-first CRM for B2B sales teams.",
         subcommands: [Serve.self, Migrate.self, UserCommand.self, TeamCommand.self, ImportCommand.self,
                       ExportCommand.self, Backup.self, Demo.self, Bench.self, CommitmentsCommand.self,
-                      AgendaCommand.self, ToneCheckCommand.self, JobsCommand.self, PoolCommand.self, LifecycleCommand.self],
+                      AgendaCommand.self, ToneCheckCommand.self, JobsCommand.self, PoolCommand.self, LifecycleCommand.self, PipelineCommand.self],
         defaultSubcommand: Serve.self)
 }

@@ -80,3 +80,42 @@ def test_order_from_customer_page_plan_and_receipts(server, alice, texts):
     alice.get(server + "/orders")
     assert CUSTOMER in alice.find_element(By.ID, "order-list").text
     assert_no_raw_keys(alice, texts)
+
+
+def test_admin_catalogue_import_and_plan(server, browsers, texts, tmp_path):
+    from support import ADMIN_PASSWORD, sign_in
+    admin = browsers("zh-CN,zh;q=0.9")
+    sign_in(admin, server, "admin", ADMIN_PASSWORD)
+    admin.get(server + "/products")
+    admin.find_element(By.ID, "f-categoryName").send_keys("紧固件")
+    click_and_load(admin, admin.find_element(By.ID, "save-category"))
+    admin.find_element(By.ID, "f-code").send_keys("BOLT-M10")
+    admin.find_element(By.ID, "f-name").send_keys("M10 螺栓")
+    admin.find_element(By.ID, "f-price").send_keys("88.50")
+    admin.find_element(By.ID, "f-cost").send_keys("40")
+    click_and_load(admin, admin.find_element(By.ID, "save-product"))
+    assert "¥88.50" in admin.find_element(By.ID, "product-BOLT-M10").text
+    assert_no_raw_keys(admin, texts)
+
+    status, customer = api(admin, server, "POST", "/customers", {"name": "宁波导入测试五金厂", "kind": "enterprise"})
+    assert status == 201, customer
+    csv = tmp_path / "orders.csv"
+    csv.write_text("订单号,客户名称,订单日期,产品编码,数量\n"
+                   "WEB-1,宁波导入测试五金厂,2026-03-01,BOLT-M10,4\n"
+                   "WEB-2,宁波导入测试五金厂,2026-03-02,NOPE,1\n", encoding="utf-8")
+    admin.get(server + "/orders/import")
+    admin.find_element(By.ID, "import-file").send_keys(str(csv))
+    admin.find_element(By.ID, "import-dry-run").click()
+    click_and_load(admin, admin.find_element(By.ID, "import-submit"))
+    assert "3" in admin.find_element(By.ID, "import-rejected").text
+    assert_no_raw_keys(admin, texts)
+
+    admin.get(server + "/orders?customer=" + customer["id"])
+    click_and_load(admin, admin.find_element(By.LINK_TEXT, "WEB-1"))
+    assert admin.find_element(By.ID, "order-revenue").text == "¥354.00"
+    admin.find_element(By.CSS_SELECTOR, "#replan summary").click()
+    count = admin.find_element(By.ID, "f-planCount")
+    count.clear()
+    count.send_keys("2")
+    click_and_load(admin, admin.find_element(By.ID, "save-plan"))
+    assert len(admin.find_elements(By.CSS_SELECTOR, "#instalments tbody tr")) == 2

@@ -12,6 +12,7 @@ struct OrderPage: Sendable {
     func register(on router: Router<RapportRequestContext>) {
         router.get("orders/:id", use: env.page(.signedIn, show))
         router.post("orders/:id/receipts", use: env.page(.signedIn, receipt))
+        router.post("orders/:id/plan", use: env.page(.signedIn, replacePlan))
         router.post("receipts/:id/void", use: env.page(.signedIn, voidReceipt))
         router.post("orders/:id/status", use: env.page(.signedIn, status))
         router.post("orders/:id/cancel", use: env.page(.signedIn, cancel))
@@ -43,6 +44,25 @@ struct OrderPage: Sendable {
                                  reference: page.form.text("reference"))
         do {
             _ = try await env.app.recordReceipt(acting, id, draft)
+            return PageEnvironment.redirect("/orders/\(id)#payments")
+        } catch AppError.invalid(let errors) {
+            return try await render(page, id: id, form: page.form, errors: errors)
+        }
+    }
+
+    /// Replaces the plan with equal monthly instalments from a first due date.
+    @Sendable func replacePlan(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: OrderID = try page.id()
+        let order = try await env.app.order(acting, id)
+        guard let count = Int(page.form.text("planCount")), (1...12).contains(count) else {
+            return try await render(page, id: id, form: page.form, errors: [FieldError("planCount", "invalid")])
+        }
+        guard let first = CalendarDate(parsing: page.form.text("planFirstDue")) else {
+            return try await render(page, id: id, form: page.form, errors: [FieldError("planFirstDue", "invalid")])
+        }
+        do {
+            _ = try await env.app.setPaymentPlan(acting, id, OrderForm.split(order.revenue, count: count, first: first) ?? [])
             return PageEnvironment.redirect("/orders/\(id)#payments")
         } catch AppError.invalid(let errors) {
             return try await render(page, id: id, form: page.form, errors: errors)
@@ -120,7 +140,14 @@ struct OrderPage: Sendable {
             FormField.input("reference", env.text("payment.field.reference", language), value: form.text("reference"), errors: messages),
         ]
         let live = order.deletedAt == nil
-        let shown: Set<String> = ["instalmentID", "amount", "receivedOn", "method", "reference"]
+        let planFields: [[String: Any]] = [
+            FormField.input("planCount", env.text("order.field.instalments", language),
+                            value: form.nonEmpty("planCount") ?? String(plan.instalments.count), errors: messages, type: "number"),
+            FormField.input("planFirstDue", env.text("order.plan.firstDue", language),
+                            value: form.nonEmpty("planFirstDue") ?? plan.instalments.first?.dueOn.description ?? "",
+                            errors: messages, type: "date"),
+        ]
+        let shown: Set<String> = ["instalmentID", "amount", "receivedOn", "method", "reference", "planCount", "planFirstDue"]
         let data: [String: Any] = [
             "order": [
                 "id": order.id.description, "number": order.number, "orderedOn": order.orderedOn.description,
@@ -144,6 +171,8 @@ struct OrderPage: Sendable {
             "receipts": plan.receipts.map { view.receipt($0, currency: order.currency, people: people, clock: page.clock) },
             "hasReceipts": !plan.receipts.isEmpty,
             "receiptFields": receiptFields,
+            "planFields": planFields,
+            "canReplan": live && order.status != .cancelled && !plan.hasLiveReceipts && order.revenue > 0,
             "canReceive": live && order.status != .cancelled && !open.isEmpty,
             "canVoid": live,
             "canFulfil": live && order.status == .confirmed,

@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// `GET /orders/import` and `POST /orders/import`: upload orders as CSV or XLSX (one row per
+/// line), optionally as a dry run, and see every rejected row with its reasons.
+struct OrderImportPage: Sendable {
+    let env: PageEnvironment
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("orders/import", use: env.page(.signedIn, form))
+        router.post("orders/import", use: env.page(.signedIn, upload))
+    }
+
+    @Sendable func form(_ page: PageRequest) async throws -> Response {
+        try env.render("order_import", page, title: "orders.import.title", ["dryRun": true])
+    }
+
+    @Sendable func upload(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let language = page.language
+        let dryRun = page.form["dryRun"] != nil
+        guard let file = page.files["file"], !file.data.isEmpty else {
+            return try env.render("order_import", page, title: "orders.import.title",
+                                  ["fileError": env.text("import.noFile", language), "dryRun": dryRun], status: .unprocessableContent)
+        }
+        let report: ImportReport
+        do {
+            report = try await env.app.importOrders(acting, data: file.data, fileName: file.fileName, dryRun: dryRun)
+        } catch AppError.invalid(let errors) {
+            let message = errors.map { env.localizer.message(for: $0, language) }.joined(separator: " ")
+            return try env.render("order_import", page, title: "orders.import.title",
+                                  ["fileError": message, "dryRun": dryRun], status: .unprocessableContent)
+        }
+        let rejected: [[String: Any]] = report.rejected.map { rejection in
+            ["line": String(rejection.line),
+             "problems": rejection.errors.map { ["field": $0.field, "message": env.localizer.message(for: $0, language)] }]
+        }
+        return try env.render("order_import", page, title: "orders.import.title", [
+            "report": true,
+            "summary": env.text(report.dryRun ? "import.summaryDry" : "import.summary", language,
+                                [String(report.imported), String(report.totalRows)]),
+            "fileName": file.fileName,
+            "rejected": rejected, "hasRejected": !rejected.isEmpty,
+            "ignored": report.ignoredColumns.joined(separator: ", "), "hasIgnored": !report.ignoredColumns.isEmpty,
+            "dryRun": report.dryRun,
+        ])
+    }
+}

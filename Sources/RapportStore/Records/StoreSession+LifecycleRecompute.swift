@@ -31,16 +31,24 @@ extension StoreSession {
         // no separator), read from the partial index orders_lifecycle; gaps are measured in Swift.
         let days: SQLQueryString = kind == .sqlite
             ? "group_concat(ordered_on, '')" : "string_agg(ordered_on, '' ORDER BY ordered_on)"
+        // Packed into one text per customer (36-character id, stored stage, ':', days) so that a
+        // million rows decode one value each.
         let rows = try await db.raw("""
-            SELECT a.customer_id, a.days, cl.stage FROM (SELECT customer_id, \(days) AS days FROM orders
-            WHERE status <> 'cancelled' AND deleted_at IS NULL GROUP BY customer_id) a
+            SELECT a.customer_id || COALESCE(cl.stage, '') || ':' || a.days AS packed FROM (SELECT customer_id,
+            \(days) AS days FROM orders WHERE status <> 'cancelled' AND deleted_at IS NULL GROUP BY customer_id) a
             LEFT JOIN customer_lifecycle cl ON cl.customer_id = a.customer_id
             """).all()
         for row in rows {
-            let id: CustomerID = try row.id("customer_id")
+            let packed = try row.text("packed")
+            let utf8 = packed.utf8
+            guard utf8.count > 37, let colon = utf8.firstIndex(of: UInt8(ascii: ":")),
+                  let id = CustomerID(String(decoding: utf8.prefix(36), as: UTF8.self)) else {
+                throw StoreError.corruptRow("orders: \(packed.prefix(60))")
+            }
+            let stageText = String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: 36)..<colon], as: UTF8.self)
             var facts = side.removeValue(forKey: id) ?? LifecycleFacts()
-            try Self.addOrderDays(try row.text("days"), to: &facts)
-            consider(id, facts, current: try row.optionalEnum("stage"))
+            try Self.addOrderDays(String(decoding: utf8[utf8.index(after: colon)...], as: UTF8.self), to: &facts)
+            consider(id, facts, current: stageText.isEmpty ? nil : LifecycleStage(rawValue: stageText))
         }
         let stored = try await db.raw("""
             SELECT cl.customer_id, cl.stage FROM customer_lifecycle cl WHERE NOT EXISTS (SELECT 1 FROM orders o
@@ -72,7 +80,7 @@ extension StoreSession {
             dates.append(date)
             start += 10
         }
-        if zip(dates, dates.dropFirst()).contains(where: { $0 > $1 }) { dates.sort() }
+        if dates.indices.dropFirst().contains(where: { dates[$0 - 1] > dates[$0] }) { dates.sort() }
         facts.orderCount = dates.count
         facts.firstOrderOn = dates.first
         facts.lastOrderOn = dates.last

@@ -94,5 +94,6 @@ struct Demo: AsyncParsableCommand {
         try await DemoOrders.fill(app, admin: admin)
         try await DemoDeals.fill(app, admin: admin)
         try await DemoSubscriptions.fill(app, admin: admin)
+        try await DemoPool.fill(app, admin: admin)
     }
 }

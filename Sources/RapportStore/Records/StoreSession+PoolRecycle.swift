@@ -44,11 +44,16 @@ extension StoreSession {
         let poolMatch: SQLQueryString = pool.isDefault
             ? "(p.pool_id IS NULL OR p.pool_id = \(bind: pool.id.description))"
             : "p.pool_id = \(bind: pool.id.description)"
+        // Facts the WHERE clause already settles are constants; the MAX probes run only for rules that are on.
+        let lastFollowUp: SQLQueryString = rules.noFollowUpDays == nil ? "NULL"
+            : "(SELECT MAX(a.occurred_at) FROM activities a WHERE a.customer_id = c.id AND a.deleted_at IS NULL)"
+        let lastDeal: SQLQueryString = rules.noDealDays == nil ? "NULL"
+            : "(SELECT MAX(d.created_at) FROM deals d WHERE d.customer_id = c.id AND d.deleted_at IS NULL)"
+        let closedValue: SQLQueryString = rules.recycleClosed ? "CASE WHEN \(closed) THEN 1 ELSE 0 END" : "0"
+        let openValue: SQLQueryString = rules.recycleWithOpenDeals ? "CASE WHEN \(openDeal) THEN 1 ELSE 0 END" : "0"
         var sql: SQLQueryString = """
-            SELECT c.id, c.name, c.owner_id, \(owned) AS owned_since,
-            (SELECT MAX(a.occurred_at) FROM activities a WHERE a.customer_id = c.id AND a.deleted_at IS NULL) AS last_follow_up,
-            (SELECT MAX(d.created_at) FROM deals d WHERE d.customer_id = c.id AND d.deleted_at IS NULL) AS last_deal,
-            CASE WHEN \(closed) THEN 1 ELSE 0 END AS closed, CASE WHEN \(openDeal) THEN 1 ELSE 0 END AS open_deals
+            SELECT c.id, c.name, c.owner_id, \(owned) AS owned_since, \(lastFollowUp) AS last_follow_up,
+            \(lastDeal) AS last_deal, \(closedValue) AS closed, \(openValue) AS open_deals
             FROM customers c LEFT JOIN customer_pool p ON p.customer_id = c.id
             WHERE c.owner_id IS NOT NULL AND c.deleted_at IS NULL AND p.locked_at IS NULL AND \(poolMatch)
             """
@@ -61,7 +66,8 @@ extension StoreSession {
             sql += clause
         }
         sql += ")"
-        if let limit { sql += " ORDER BY \(owned), c.id LIMIT \(literal: limit)" }
+        // No ORDER BY: with a limit the scan stops at the first matches (the caller sorts them).
+        if let limit { sql += " LIMIT \(literal: limit)" }
         return try await db.raw(sql).all().map { row in
             RecycleCandidate(
                 customerID: try row.id("id"), customerName: try row.text("name"), ownerID: try row.id("owner_id"),

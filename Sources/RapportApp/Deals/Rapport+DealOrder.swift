@@ -14,12 +14,18 @@ extension Rapport {
         guard before.canCreateOrder else {
             throw AppError.invalid([FieldError("state", before.orderID == nil ? "notWon" : "hasOrder")])
         }
-        let line = OrderLineDraft(description: before.title, quantity: 1, unitPrice: before.amount)
-        let draft = OrderDraft(orderedOn: before.closedOn, repID: before.ownerID, dealID: before.id,
-                               currency: before.currency, lines: [line])
-        let order = try await createOrder(acting, customerID: before.customerID, draft)
+        // An earlier attempt may have made the order and then lost the race to save the deal: link that one.
+        let orderID: OrderID
+        if let existing = try await store.read({ try await $0.orderID(ofDeal: id) }) {
+            orderID = existing
+        } else {
+            let line = OrderLineDraft(description: before.title, quantity: 1, unitPrice: before.amount)
+            let draft = OrderDraft(orderedOn: before.closedOn, repID: before.ownerID, dealID: before.id,
+                                   currency: before.currency, lines: [line])
+            orderID = try await createOrder(acting, customerID: before.customerID, draft).id
+        }
         var after = before
-        after.orderID = order.id
+        after.orderID = orderID
         after.updatedAt = env.now()
         after.version = before.version + 1
         return try await saveDeal(acting, before: before, after: after, action: .update, version: version, contactsChanged: false)

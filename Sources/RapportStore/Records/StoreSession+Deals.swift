@@ -196,6 +196,13 @@ extension StoreSession {
         }
     }
 
+    /// The live order a deal created, if any (orders link back through `deal_id`).
+    public func orderID(ofDeal deal: DealID) async throws -> OrderID? {
+        try await db.raw("""
+            SELECT id FROM orders WHERE deal_id = \(bind: deal.description) AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1
+            """).first().map { try $0.id("id") }
+    }
+
     public func insertDealStageChange(_ change: DealStageChange) async throws {
         try await db.raw("""
             INSERT INTO deal_stage_changes (id, deal_id, from_stage_id, to_stage_id, user_id, at) VALUES (

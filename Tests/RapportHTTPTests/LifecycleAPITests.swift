@@ -93,13 +93,15 @@ import Testing
             #expect((view.json["history"] as? [[String: any Sendable]])?.count == 1)
 
             // Orders written without a refresh (out of date on purpose): the full pass measures the gaps.
-            let loyal = try #require(CustomerID(try #require(try await api.customer(client, "Loyal Ltd", as: "alice")["id"] as? String)))
+            let loyalText = try #require(try await api.customer(client, "Loyal Ltd", as: "alice")["id"] as? String)
+            let loyal = try #require(CustomerID(loyalText))
             var orders: [OrderID] = []
             for daysAgo in [700, 300, 10] {
                 orders.append(try await api.world.app.createOrder(api.world.alice, customerID: loyal, OrderDraft(
                     orderedOn: api.today(plus: -daysAgo), lines: [OrderLineDraft(description: "x", quantity: 1, unitPrice: 500)])).id)
             }
-            let gap = try #require(CustomerID(try #require(try await api.customer(client, "Gappy Ltd", as: "alice")["id"] as? String)))
+            let gapText = try #require(try await api.customer(client, "Gappy Ltd", as: "alice")["id"] as? String)
+            let gap = try #require(CustomerID(gapText))
             for daysAgo in [1300, 700, 10] {
                 _ = try await api.world.app.createOrder(api.world.alice, customerID: gap, OrderDraft(
                     orderedOn: api.today(plus: -daysAgo), lines: [OrderLineDraft(description: "x", quantity: 1, unitPrice: 500)]))

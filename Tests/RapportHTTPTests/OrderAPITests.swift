@@ -264,4 +264,44 @@ import Testing
             #expect(again.json["imported"] as? Int == 0)
         }
     }
+
+    @Test(arguments: TestEngine.available)
+    func list_isPagedNewestFirst_andFiltersByStatusDateAndRep(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "Paging Foods", as: "alice")["id"] as? String)
+            let other = try #require(try await api.customer(client, "Bob Foods", as: "bob")["id"] as? String)
+            var ids: [String] = []
+            for back in [30, 20, 10, 10] {
+                let reply = try await api.call(client, .post, "/api/v1/customers/\(customer)/orders", as: "alice", json: [
+                    "orderedOn": api.today(plus: -back).description,
+                    "lines": [["description": "Crates", "quantity": 1, "unitPrice": 1_000] as J]])
+                ids.append(try #require(reply.string("id")))
+            }
+            _ = try await api.call(client, .post, "/api/v1/customers/\(other)/orders", as: "bob", json: [
+                "lines": [["description": "Crates", "quantity": 1, "unitPrice": 7] as J]])
+            _ = try await api.call(client, .post, "/api/v1/orders/\(ids[0])/cancel", as: "alice")
+            var seen: [String] = []
+            var uri = "/api/v1/orders?limit=2"
+            while true {
+                let page = try await api.call(client, .get, uri, as: "alice")
+                seen += page.items.compactMap { $0["id"] as? String }
+                guard let next = page.string("nextCursor") else { break }
+                uri = "/api/v1/orders?limit=2&cursor=\(next)"
+            }
+            #expect(seen.count == 4)
+            #expect(Set(seen) == Set(ids))
+            #expect(seen.last == ids[0])
+            let cancelled = try await api.call(client, .get, "/api/v1/orders?status=cancelled", as: "alice")
+            #expect(cancelled.items.compactMap { $0["id"] as? String } == [ids[0]])
+            let window = try await api.call(client, .get,
+                                            "/api/v1/orders?from=\(api.today(plus: -25))&through=\(api.today(plus: -15))", as: "alice")
+            #expect(window.items.compactMap { $0["id"] as? String } == [ids[1]])
+            let totals = (try await api.call(client, .get, "/api/v1/orders", as: "mia").json["totals"] as? [[String: any Sendable]]) ?? []
+            #expect(totals.first?["count"] as? Int == 4)
+            #expect(totals.first?["revenue"] as? Int == 3_007)
+            let mine = try await api.call(client, .get, "/api/v1/orders?rep=me", as: "bob")
+            #expect(mine.items.count == 1)
+            #expect(try await api.call(client, .get, "/api/v1/orders?rep=nobody", as: "bob").status == 400)
+        }
+    }
 }

@@ -13,7 +13,8 @@ import Testing
         try await APIHarness.run(engine) { api, client in
             let list = try await api.call(client, .get, "/api/v1/admin/reference-files", as: "admin")
             #expect(list.status == 200)
-            #expect(list.items.count == 8)
+            #expect(list.items.count == 9)
+            #expect(list.items.contains { $0["name"] as? String == "churn-reasons" })
             #expect(try await api.call(client, .get, "/api/v1/admin/reference-files", as: "alice").status == 403)
             #expect(try await api.call(client, .get, "/api/v1/admin/reference-files/tone-rules.en", as: "mia").status == 403)
             #expect(try await api.call(client, .get, "/api/v1/admin/reference-files/nothing", as: "admin").status == 404)

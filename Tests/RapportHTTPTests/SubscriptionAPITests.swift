@@ -179,4 +179,49 @@ import Testing
             #expect(try await api.call(client, .get, uri, as: "alice").items.count == 2)
         }
     }
+    @Test(arguments: TestEngine.available)
+    func termFromAProduct_takesItsLengthAndPrice_andAnOrderMustBeTheCustomers(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "宁波金桥五金有限公司", as: "alice")["id"] as? String)
+            let other = try #require(try await api.customer(client, "Blue Harbor Foods", as: "alice")["id"] as? String)
+            let product = try await api.call(client, .post, "/api/v1/products", as: "admin",
+                                             json: ["code": "VIP-1Y", "name": "诚信通会员", "price": 688_000, "termMonths": 12])
+            #expect(product.status == 201, "\(product.text)")
+            let productID = try #require(product.string("id"))
+            let order = try await api.call(client, .post, "/api/v1/customers/\(other)/orders", as: "alice",
+                                           json: ["lines": [["productID": productID, "quantity": 1] as [String: any Sendable]]])
+            let orderID = try #require(order.string("id"))
+            let uri = "/api/v1/customers/\(customer)/subscriptions"
+            let wrongOrder = try await api.call(client, .post, uri, as: "alice",
+                                                json: ["productID": productID, "orderID": orderID, "startsOn": "2026-04-01"])
+            #expect(wrongOrder.errorFields == ["orderID"])
+            let created = try await api.call(client, .post, uri, as: "alice", json: ["productID": productID, "startsOn": "2026-04-01"])
+            #expect(created.status == 201, "\(created.text)")
+            #expect(created.string("endsOn") == "2027-03-31")
+            #expect(created.json["price"] as? Int == 688_000)
+            #expect(created.string("productID") == productID)
+            let unknown = try await api.call(client, .post, uri, as: "alice",
+                                             json: ["productID": UUID().uuidString.lowercased(), "startsOn": "2026-04-01"])
+            #expect(unknown.errorFields == ["productID"])
+        }
+    }
+    @Test(arguments: TestEngine.available)
+    func editedTaxonomy_appliesAtOnce_andABrokenOneIsRefused(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let uri = "/api/v1/admin/reference-files/churn-reasons"
+            let broken = try await api.call(client, .put, uri, as: "admin", json: ["content": #"{"churn": [], "renewalDespite": []}"#, "version": 0])
+            #expect(broken.status == 422)
+            #expect(broken.errorFields == ["content"])
+            let edited = #"{"churn": [{"code": "price", "zh": "价格太高", "en": "Too expensive"}], "renewalDespite": [{"code": "habit", "zh": "习惯", "en": "Habit"}]}"#
+            #expect(try await api.call(client, .put, uri, as: "admin", json: ["content": edited, "version": 0]).status == 200)
+            let reasons = try await api.call(client, .get, "/api/v1/churn-reasons", as: "alice", headers: [.acceptLanguage: "en"])
+            #expect((reasons.json["churn"] as? [[String: any Sendable]])?.compactMap { $0["label"] as? String } == ["Too expensive"])
+            let customer = try #require(try await api.customer(client, "Blue Harbor Foods", as: "alice")["id"] as? String)
+            let id = try #require(try await term(api, client, customer, from: "2025-01-01", to: "2025-12-31")["id"] as? String)
+            let old = try await api.call(client, .post, "/api/v1/subscriptions/\(id)/churn", as: "alice", json: ["churnReasons": ["companyStage"]])
+            #expect(old.errorFields == ["churnReasons"])
+            let churned = try await api.call(client, .post, "/api/v1/subscriptions/\(id)/churn", as: "alice", json: ["churnReasons": ["price"]])
+            #expect(churned.status == 200)
+        }
+    }
 }

@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from support import click_and_load, wait
+from support import ADMIN_PASSWORD, assert_no_raw_keys, click_and_load, sign_in, wait
 from test_merge import api
 
 CUSTOMER = "温州瑞丰鞋业有限公司"
@@ -47,3 +47,22 @@ def test_churn_putsTheCustomerOnTheWinbackList_andAttemptsCount(server, alice):
     table = alice.find_element(By.ID, "winback-effectiveness").text
     assert "100%" in table
     assert "1" in alice.find_element(By.ID, f"winback-{customer['id']}").text
+
+
+def test_winbackAndCustomerSection_readInEnglish_withoutRawKeys(server, alice, browsers, texts):
+    status, customer = api(alice, server, "POST", "/customers?allowDuplicate=true", {"name": "Harbour Shoes Ltd", "kind": "enterprise"})
+    assert status == 201
+    status, term = api(alice, server, "POST", f"/customers/{customer['id']}/subscriptions",
+                       {"startsOn": "2025-01-01", "endsOn": "2025-12-31", "price": 990000})
+    status, _ = api(alice, server, "POST", f"/subscriptions/{term['id']}/churn", {"churnReasons": ["aux.salesPressure"]})
+    assert status == 200
+    admin = browsers("en-US,en;q=0.9")
+    sign_in(admin, server, "admin", ADMIN_PASSWORD)
+    admin.get(server + "/winback")
+    assert "Too much sales pressure" in admin.find_element(By.ID, f"winback-{customer['id']}").text
+    assert admin.find_element(By.ID, "nav-winback").text == "Win-back"
+    assert_no_raw_keys(admin, texts)
+    admin.get(f"{server}/customers/{customer['id']}")
+    assert "Churned" in admin.find_element(By.ID, "subscription-history").text
+    assert admin.find_element(By.ID, "winback-attempt-form")
+    assert_no_raw_keys(admin, texts)

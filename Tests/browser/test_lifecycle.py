@@ -56,6 +56,7 @@ def test_a_referral_is_recorded_on_the_customer_page_and_the_tree_shows_it(serve
 
     click_and_load(alice, alice.find_element(By.ID, "referral-tree-link"))
     tree = wait(alice).until(EC.presence_of_element_located((By.ID, "referral-tree")))
+    assert alice.find_elements(By.ID, "nav-lifecycle"), "the tree page is inside the layout"
     links = [a.text for a in tree.find_elements(By.TAG_NAME, "a")]
     assert links == [SOURCE, NEWCOMER]
     assert_no_raw_keys(alice, texts)
@@ -96,6 +97,7 @@ def test_a_qualification_warning_shows_its_advice_and_all_yes_makes_a_prospect(s
     # The report counts it, and the count links to the filtered customer list.
     click_and_load(alice, alice.find_element(By.ID, "nav-lifecycle"))
     count = wait(alice).until(EC.presence_of_element_located((By.ID, "stage-count-prospect")))
+    assert alice.find_elements(By.ID, "nav-lifecycle"), "the report is inside the layout"
     assert int(count.text) >= 1
     assert zh["lifecycle.stage.prospect"] in alice.find_element(By.ID, "lifecycle-chart").text
     assert alice.find_elements(By.CSS_SELECTOR, "#lifecycle-flow-table tbody tr")

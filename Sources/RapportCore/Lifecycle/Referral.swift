@@ -68,7 +68,7 @@ public struct ReferralTree: Sendable, Codable, Equatable {
     /// From the customer's own referrer up to the root.
     public var referredBy: [ReferralNode]
     public var root: ReferralNode
-    /// Contacts of this customer that were referred by others, and contacts referred by this customer are counted in.
+    /// How many customers this customer brought directly (what the lifecycle counts).
     public var referralsMade: Int
 
     public init(referredBy: [ReferralNode], root: ReferralNode, referralsMade: Int) {

@@ -10,7 +10,7 @@ extension Rapport {
     /// from several processes. Looks back `lookbackDays` so a pause does not lose reminders.
     /// Returns how many notices were written.
     @discardableResult
-    public func sendPaymentReminders(lookbackDays: Int = 14, batch: Int = 500) async throws -> Int {
+    public func sendPaymentReminders(lookbackDays: Int = 30, batch: Int = 500) async throws -> Int {
         let now = env.now()
         // The latest "today" anywhere on Earth is at most one day ahead of UTC's.
         let latestToday = CalendarDate.today(in: .gmt, at: now).adding(days: 1)

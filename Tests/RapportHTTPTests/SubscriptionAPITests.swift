@@ -200,6 +200,12 @@ import Testing
             #expect(created.string("endsOn") == "2027-03-31")
             #expect(created.json["price"] as? Int == 688_000)
             #expect(created.string("productID") == productID)
+            let fromOrder = try await api.call(client, .post, "/api/v1/customers/\(other)/subscriptions", as: "alice",
+                                              json: ["orderID": orderID, "startsOn": "2026-05-10"])
+            #expect(fromOrder.status == 201, "\(fromOrder.text)")
+            #expect(fromOrder.string("productID") == productID)
+            #expect(fromOrder.string("endsOn") == "2027-05-09")
+            #expect(fromOrder.json["price"] as? Int == 688_000)
             let unknown = try await api.call(client, .post, uri, as: "alice",
                                              json: ["productID": UUID().uuidString.lowercased(), "startsOn": "2026-04-01"])
             #expect(unknown.errorFields == ["productID"])

@@ -29,7 +29,7 @@ def extend(ns):
                       "churnNote", "renewalReasons", "renewalNote", "createdAt", "updatedAt", "version"]),
         "SubscriptionInput": obj({
             "productID": {**ID, "description": "term length, price and currency default to the product's"},
-            "orderID": ID, "startsOn": DATE, "endsOn": DATE,
+            "orderID": {**ID, "description": "without productID: the order's first line whose product has a term"}, "startsOn": DATE, "endsOn": DATE,
             "termMonths": {"type": "integer", "minimum": 1, "maximum": 120, "description": "instead of endsOn"},
             "price": MONEY, "currency": S, "churnNote": S, "renewalNote": S,
             "version": {"type": "integer", "description": "Required on PATCH"}}, required=[]),

@@ -23,12 +23,21 @@ extension Rapport {
     }
 
     /// Records a subscription term. With a product, the term length defaults to the product's
-    /// `term_months` and the price and currency to the product's.
+    /// `term_months` and the price and currency to the product's; with only an order, the product
+    /// is the order's first line with a term and the price that line's amount.
     public func createSubscription(_ acting: Acting, customerID: CustomerID,
                                    _ draft: SubscriptionDraft) async throws -> Subscription {
         let parent = try await customer(acting, customerID)
         if parent.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         var draft = draft
+        // From an order alone: the first line whose product has a term, at that line's amount.
+        if draft.productID == nil, let orderID = draft.orderID,
+           let line = try await store.read({ try await $0.subscriptionLine(of: orderID) }) {
+            draft.productID = line.productID
+            if draft.endsOn == nil && draft.termMonths == nil { draft.termMonths = line.termMonths }
+            if draft.price == nil { draft.price = line.amount }
+            if draft.currency == nil { draft.currency = line.currency }
+        }
         if let productID = draft.productID {
             guard let product = try await store.read({ try await $0.productTerm(productID) }) else {
                 throw AppError.invalid([FieldError("productID", "unknown")])

@@ -86,6 +86,18 @@ extension StoreSession {
         return (try row.optionalInt("term_months"), Int64(try row.int("price")), try row.text("currency"))
     }
 
+    /// The first line of an order whose product has a term (a subscription sold by that order):
+    /// the product, its term in months, the line's amount and the order's currency.
+    public func subscriptionLine(of order: OrderID) async throws -> (productID: ProductRef, termMonths: Int, amount: Int64,
+                                                                     currency: String)? {
+        guard let row = try await db.raw("""
+            SELECT l.product_id, p.term_months, l.amount, o.currency FROM order_lines l
+            JOIN products p ON p.id = l.product_id JOIN orders o ON o.id = l.order_id
+            WHERE l.order_id = \(bind: order.description) AND p.term_months IS NOT NULL ORDER BY l.line_no LIMIT 1
+            """).first() else { return nil }
+        return (try row.id("product_id"), try row.int("term_months"), Int64(try row.int("amount")), try row.text("currency"))
+    }
+
     /// True when the order exists and belongs to the customer.
     public func orderBelongs(_ order: OrderID, to customer: CustomerID) async throws -> Bool {
         try await db.raw("""

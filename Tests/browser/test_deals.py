@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from support import assert_no_raw_keys, click_and_load, page_language, wait
+from support import ADMIN_PASSWORD, assert_no_raw_keys, click_and_load, page_language, sign_in, wait
 
 FIRST = "00000000-0000-4000-8000-00000000d001"
 NEEDS = "00000000-0000-4000-8000-00000000d002"
@@ -130,3 +130,39 @@ def test_list_view_filters_by_stage(server, alice, texts):
     rows = alice.find_elements(By.CSS_SELECTOR, "#deal-list tbody tr")
     assert rows and all(texts[page_language(alice)]["deal.state.open"] in r.text for r in rows)
     assert_no_raw_keys(alice, texts)
+
+
+def test_admin_edits_stages_and_a_stage_in_use_stays(server, browsers, alice, texts):
+    status, customer = api(alice, server, "POST", "/customers", {"name": "宁波阶段测试有限公司", "kind": "enterprise"})
+    assert status == 201, customer
+    status, deal = api(alice, server, "POST", f"/customers/{customer['id']}/deals", {"title": "试用", "stageID": FIRST})
+    assert status == 201, deal
+    admin = browsers("en-US,en;q=0.9")
+    sign_in(admin, server, "admin", ADMIN_PASSWORD)
+    click_and_load(admin, admin.find_element(By.ID, "nav-pipeline"))
+    admin.find_element(By.ID, "f-nameZh").send_keys("样品试用")
+    admin.find_element(By.ID, "f-nameEn").send_keys("Sample trial")
+    admin.find_element(By.ID, "f-probability").send_keys("140")
+    click_and_load(admin, admin.find_element(By.ID, "add-stage"))
+    assert admin.find_element(By.ID, "f-probability-error").text == texts["en"]["error.outOfRange"].replace("{0}", "0–100")
+    admin.find_element(By.ID, "f-probability").clear()
+    admin.find_element(By.ID, "f-probability").send_keys("40")
+    admin.find_element(By.ID, "f-position").send_keys("2")
+    click_and_load(admin, admin.find_element(By.ID, "add-stage"))
+    rows = admin.find_elements(By.CSS_SELECTOR, "#stage-list tbody tr")
+    assert rows[1].find_element(By.NAME, "nameEn").get_attribute("value") == "Sample trial"
+    assert rows[1].find_element(By.NAME, "position").get_attribute("value") == "2"
+    trial = rows[1].get_attribute("id")
+    # The first stage holds alice's open deal: it cannot go.
+    click_and_load(admin, admin.find_element(By.ID, f"stage-{FIRST}").find_element(By.CSS_SELECTOR, "button.delete-stage"))
+    problem = wait(admin).until(EC.presence_of_element_located((By.ID, "stage-problem"))).text
+    assert problem.startswith(texts["en"]["error.inUse"].split("{0}")[0])
+    # The new one is unused: it can.
+    admin.get(server + "/admin/pipeline")
+    click_and_load(admin, admin.find_element(By.ID, trial).find_element(By.CSS_SELECTOR, "button.delete-stage"))
+    assert not admin.find_elements(By.ID, trial)
+    assert_no_raw_keys(admin, texts)
+    # Reps do not get the page.
+    alice.get(server + "/admin/pipeline")
+    assert alice.find_element(By.CLASS_NAME, "status-code").text == "403"
+    assert not alice.find_elements(By.ID, "nav-pipeline")

@@ -225,6 +225,15 @@ import Testing
                                               json: ["lines": [["productID": id, "quantity": 1] as J]])
             #expect(inactive.errorFields == ["lines[0].productID"])
             #expect(try await api.call(client, .get, "/api/v1/product-categories", as: "bob").items.count == 1)
+            let usd = try #require(try await api.call(client, .post, "/api/v1/products", as: "admin",
+                                                      json: ["code": "SVC-US", "name": "Support", "price": 10_000, "currency": "USD"]).string("id"))
+            let mixed = try await api.call(client, .post, "/api/v1/customers/\(customer)/orders", as: "alice",
+                                           json: ["currency": "CNY", "lines": [["productID": usd, "quantity": 1] as J]])
+            #expect(mixed.errorFields == ["lines[0].productID"])
+            let dollars = try await api.call(client, .post, "/api/v1/customers/\(customer)/orders", as: "alice",
+                                             json: ["lines": [["productID": usd, "quantity": 2] as J]])
+            #expect(dollars.string("currency") == "USD")
+            #expect(dollars.json["revenue"] as? Int == 20_000)
         }
     }
 

@@ -33,6 +33,7 @@ extension Rapport {
         let products = try await fillLines(&draft)
         if draft.currency == nil { draft.currency = products.first?.currency ?? MinorUnits.defaultCurrency }
         do { try draft.validate(current: nil) } catch { throw AppError.invalid(error.errors) }
+        try checkLineCurrencies(draft, products: products, currency: draft.currency ?? MinorUnits.defaultCurrency)
         let now = env.now()
         let today = today(for: acting.user)
         let id: OrderID = env.newID()
@@ -68,8 +69,9 @@ extension Rapport {
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         let parent = try await customer(acting, before.customerID)
         var draft = draft
-        _ = try await fillLines(&draft)
+        let products = try await fillLines(&draft)
         do { try draft.validate(current: before) } catch { throw AppError.invalid(error.errors) }
+        try checkLineCurrencies(draft, products: products, currency: draft.currency ?? before.currency)
         let plan = try await paymentPlan(acting, id)
         if draft.lines != nil, plan.hasLiveReceipts { throw AppError.invalid([FieldError("lines", "hasReceipts")]) }
         if draft.status == .cancelled, before.status != .cancelled, plan.hasLiveReceipts {
@@ -168,6 +170,16 @@ extension Rapport {
         if !errors.isEmpty { throw AppError.invalid(errors) }
         draft.lines = filled
         return used
+    }
+
+    /// A product line must be priced in the order's currency.
+    private func checkLineCurrencies(_ draft: OrderDraft, products: [Product], currency: String) throws {
+        let byID = Dictionary(products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let errors = (draft.lines ?? []).enumerated().compactMap { index, line -> FieldError? in
+            guard let id = line.productID, let product = byID[id], product.currency != currency else { return nil }
+            return FieldError("lines[\(index)].productID", "currencyMismatch", detail: product.currency)
+        }
+        if !errors.isEmpty { throw AppError.invalid(errors) }
     }
 
     /// Reps may only credit themselves or the customer's owner; the rep must be an active user.

@@ -10,7 +10,7 @@ import Foundation
 public func lifecycleStage(for facts: LifecycleFacts, policy: LifecyclePolicy = .standard,
                            today: CalendarDate) -> (LifecycleStage, LifecycleReason) {
     let orders = String(facts.orderCount)
-    let since = facts.firstOrderOn?.description ?? ""
+    let since = facts.firstOrderOn.map(dayText) ?? ""
     if let kind = facts.partnership {
         return (.partner, LifecycleReason(.partnership, ["kind": kind.rawValue, "evidence": facts.partnershipEvidence]))
     }
@@ -45,4 +45,13 @@ func isLongTerm(_ facts: LifecycleFacts, policy: LifecyclePolicy, today: Calenda
     let silence = today.dayNumber - last.dayNumber
     return span >= policy.longTermMinSpanDays && facts.longestGapDays <= policy.longTermMaxGapDays
         && silence <= policy.longTermMaxGapDays
+}
+
+/// `YYYY-MM-DD` without `String(format:)` (the full recompute formats a million of them).
+func dayText(_ day: CalendarDate) -> String {
+    func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+    return padded(day.year, 4) + "-" + padded(day.month, 2) + "-" + padded(day.day, 2)
 }

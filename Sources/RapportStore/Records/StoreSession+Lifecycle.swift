@@ -42,6 +42,9 @@ extension StoreSession {
     }
 
     /// Writes stages and their history lines with multi-row statements (the set-based recompute).
+    /// A full first pass writes a million rows, so the hot path avoids Foundation formatting and
+    /// JSONEncoder: ids (typed UUIDs, hex and dashes only), stage names and times go in as literals,
+    /// the reason JSON is built by hand and bound.
     public func upsertLifecycles(_ rows: [(CustomerLifecycle, LifecycleChange, UUID)]) async throws {
         var start = 0
         while start < rows.count {
@@ -53,13 +56,13 @@ extension StoreSession {
             for (lifecycle, change, id) in chunk {
                 if !first { upsert += ", "; history += ", " }
                 first = false
-                let reason = try StoredJSON.encode(lifecycle.reason)
+                let reason = Self.reasonJSON(lifecycle.reason)
                 let at = StoredTime.encode(change.at)
-                // Stages are enum names and times numbers, so they go in as literals (fewer binds per row).
                 let since = StoredTime.encode(lifecycle.since ?? change.at)
-                let from: SQLQueryString = change.from.map { "\(literal: $0.rawValue)" } ?? "NULL"
-                upsert += "(\(bind: lifecycle.customerID.description), \(literal: lifecycle.stage.rawValue), \(bind: reason), \(literal: since), \(literal: at))"
-                history += "(\(bind: id.uuidString.lowercased()), \(bind: change.customerID.description), \(from), \(literal: change.to.rawValue), \(bind: reason), \(literal: change.month), \(literal: at))"
+                let customer = Self.uuidText(lifecycle.customerID.uuid)
+                let from = change.from.map { "'" + $0.rawValue + "'" } ?? "NULL"
+                upsert += "('\(unsafeRaw: customer)', '\(unsafeRaw: lifecycle.stage.rawValue)', \(bind: reason), \(unsafeRaw: String(since)), \(unsafeRaw: String(at)))"
+                history += "('\(unsafeRaw: Self.uuidText(id))', '\(unsafeRaw: customer)', \(unsafeRaw: from), '\(unsafeRaw: change.to.rawValue)', \(bind: reason), \(literal: change.month), \(unsafeRaw: String(at)))"
             }
             upsert += """
                  ON CONFLICT (customer_id) DO UPDATE SET stage = excluded.stage, reason = excluded.reason,
@@ -68,6 +71,28 @@ extension StoreSession {
             try await db.raw(upsert).run()
             try await db.raw(history).run()
         }
+    }
+
+    /// The reason as stored: `{"args":{...},"code":"..."}` with sorted keys, as JSONEncoder writes it.
+    static func reasonJSON(_ reason: LifecycleReason) -> String {
+        "{\"args\":" + StoredJSON.encode(strings: reason.args.sorted { $0.key < $1.key }) + ",\"code\":"
+            + StoredJSON.quoted(reason.code.rawValue) + "}"
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// The lowercase 8-4-4-4-12 text of a UUID, without Foundation's formatter.
+    static func uuidText(_ uuid: UUID) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(36)
+        withUnsafeBytes(of: uuid.uuid) { bytes in
+            for (index, byte) in bytes.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 { out.append(UInt8(ascii: "-")) }
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0f)])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Counts per stage (every stage, in order) over the customers in the scope, and the monthly

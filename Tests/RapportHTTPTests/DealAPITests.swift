@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import RapportCore
 import RapportTestSupport
 import Testing
 
@@ -136,6 +137,14 @@ import Testing
             let toCarol = try await api.call(client, .patch, base, as: "admin",
                                              json: ["ownerID": api.world.carol.id.description, "version": 1])
             #expect(toCarol.status == 422 && toCarol.errorFields == ["ownerID"])
+            // On reassignment the open deals can follow the customer (the store call the handover makes).
+            guard let dealID = DealID(id), let customerID = CustomerID(customer) else { Issue.record("ids"); return }
+            let moved = try await api.world.app.store.write { session in
+                try await session.transferOpenDeals(of: customerID, to: api.world.bob.id, team: api.world.bob.user.teamID,
+                                                    at: api.world.clock.now())
+            }
+            #expect(moved == 1)
+            #expect(try await api.world.app.deal(api.world.admin, dealID).ownerID == api.world.bob.id)
         }
     }
 

@@ -206,6 +206,17 @@ extension StoreSession {
         }
     }
 
+    /// Gives a customer's open deals to its new owner (on reassignment, beside
+    /// `transferOpenCommitments`); returns how many moved. Closed deals keep the owner who closed them.
+    public func transferOpenDeals(of customer: CustomerID, to owner: UserID, team: TeamID?, at: Date) async throws -> Int {
+        try await db.raw("""
+            UPDATE deals SET owner_id = \(bind: owner.description), team_id = \(bind: team?.description),
+            updated_at = \(bind: StoredTime.encode(at)), version = version + 1
+            WHERE customer_id = \(bind: customer.description) AND state = 'open' AND deleted_at IS NULL
+            AND owner_id <> \(bind: owner.description) RETURNING id
+            """).all().count
+    }
+
     /// The live order a deal created, if any (orders link back through `deal_id`).
     public func orderID(ofDeal deal: DealID) async throws -> OrderID? {
         try await db.raw("""

@@ -68,3 +68,22 @@ def test_merge_choosesFields_movesRecords_andUndoes(server, alice):
     assert back.get("deletedAt") is None
     status, activities = api(alice, server, "GET", f"/customers/{drop['id']}/activities")
     assert len(activities["items"]) == 1
+
+
+def test_mergeOther_findsTheRecordBySearch(server, alice):
+    status, keep = api(alice, server, "POST", "/customers?allowDuplicate=true", {"name": "嘉兴恒达包装", "kind": "enterprise"})
+    assert status == 201
+    status, drop = api(alice, server, "POST", "/customers?allowDuplicate=true", {"name": "Hengda Packaging (Jiaxing)", "kind": "enterprise"})
+    assert status == 201
+    alice.get(f"{server}/customers/{keep['id']}")
+    click_and_load(alice, wait(alice).until(EC.element_to_be_clickable((By.ID, "merge-other"))))
+    alice.find_element(By.ID, "merge-q").send_keys("Hengda")
+    click_and_load(alice, alice.find_element(By.ID, "merge-search-submit"))
+    link = alice.find_element(By.CSS_SELECTOR, "#merge-candidates a.merge-link")
+    assert "Hengda" in link.text
+    click_and_load(alice, link)
+    alice.find_element(By.ID, "take-name").click()
+    click_and_load(alice, alice.find_element(By.ID, "merge-submit"))
+    assert alice.find_element(By.ID, "undo-banner")
+    status, merged = api(alice, server, "GET", f"/customers/{keep['id']}")
+    assert merged["name"] == "Hengda Packaging (Jiaxing)"

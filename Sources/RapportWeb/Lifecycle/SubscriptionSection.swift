@@ -48,7 +48,8 @@ struct SubscriptionSection {
                                                       registrationNumber: context.customer.registrationNumber, excluding: id)
         let mergeable = duplicates.filter(\.visible)
         data["duplicates"] = mergeable.map { ["name": $0.customerName, "url": "/customers/\(id)/merge?with=\($0.customerID)"] }
-        data["hasDuplicates"] = context.editable && !mergeable.isEmpty
+        data["hasDuplicates"] = !mergeable.isEmpty
+        data["mergeURL"] = "/customers/\(id)/merge"
         return data
     }
 }

@@ -3,7 +3,8 @@ import Hummingbird
 import RapportApp
 import RapportCore
 
-/// Merging duplicate customers: `GET /customers/{id}/merge?with={other}` (both side by side, a radio
+/// Merging duplicate customers: `GET /customers/{id}/merge` (choose the other one among likely
+/// duplicates or by search), `GET /customers/{id}/merge?with={other}` (both side by side, a radio
 /// per differing field, what will move), `POST /customers/{id}/merge`, `GET /merges/{id}` (the
 /// result with an undo banner) and `POST /merges/{id}/undo`.
 struct MergePages: Sendable {
@@ -19,8 +20,30 @@ struct MergePages: Sendable {
     @Sendable func compare(_ page: PageRequest) async throws -> Response {
         let acting = try page.requireActing()
         let survivor: CustomerID = try page.id()
-        guard let other = page.query["with"].flatMap(CustomerID.init) else { throw AppError.notFound(entity: "customer") }
+        guard let other = page.query["with"].flatMap(CustomerID.init) else { return try await pick(page, acting, survivor) }
         return try await render(page, acting, survivor: survivor, merged: other, stale: false)
+    }
+
+    /// Without `with`: the likely duplicates and a search among visible customers to choose the other one.
+    private func pick(_ page: PageRequest, _ acting: Acting, _ survivor: CustomerID) async throws -> Response {
+        let customer = try await env.app.customer(acting, survivor)
+        let search = page.query.nonEmpty("q")
+        let duplicates = try await env.app.duplicates(acting, name: customer.name, phone: customer.phone, email: customer.email,
+                                                      registrationNumber: customer.registrationNumber, excluding: survivor)
+        var candidates = duplicates.filter(\.visible).map { ($0.customerID, $0.customerName) }
+        if let search {
+            let found = try await env.app.customers(acting, CustomerQuery(search: search, limit: 20)).items
+            candidates += found.filter { $0.id != survivor }.map { ($0.id, $0.name) }
+        }
+        var seen = Set<CustomerID>()
+        let rows: [[String: Any]] = candidates.filter { seen.insert($0.0).inserted }.map { id, name in
+            ["name": name, "url": FormData(pairs: [("with", id.description)]).url("/customers/\(survivor)/merge")]
+        }
+        let data: [String: Any] = [
+            "survivorName": customer.name, "survivorURL": "/customers/\(survivor)", "action": "/customers/\(survivor)/merge",
+            "q": search ?? "", "rows": rows, "hasRows": !rows.isEmpty,
+        ]
+        return try env.render("merge_pick", page, title: "merge.title", data)
     }
 
     @Sendable func merge(_ page: PageRequest) async throws -> Response {

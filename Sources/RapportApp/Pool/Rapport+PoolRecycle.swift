@@ -25,8 +25,8 @@ extension Rapport {
             }
             var start = 0
             while start < recycle.count {
-                let chunk = Array(recycle[start..<min(recycle.count, start + 2000)])
-                start += 2000
+                let chunk = Array(recycle[start..<min(recycle.count, start + 5000)])
+                start += 5000
                 report.recycled += try await writeRecycled(chunk, now: now)
             }
             try await writeWarnings(warn, now: now)
@@ -89,25 +89,9 @@ extension Rapport {
     }
 
     private func writeRecycled(_ items: [RecycleItem], now: Date) async throws -> [RecycleItem] {
-        var eventIDs: [CustomerID: PoolEventID] = [:]
-        for item in items { eventIDs[item.customerID] = env.newID() }
-        let ids = eventIDs
-        return try await store.write { session in
-            let done = try await session.recycle(items, eventIDs: ids, at: now)
-            var audits: [AuditEntry] = [], notices: [Notice] = []
-            for item in done {
-                audits.append(try audit(nil, "customer", item.customerID.description, .reassign,
-                                        before: ["ownerID": item.ownerID.description],
-                                        after: ["ownerID": "", "pool": item.poolID.description, "reason": item.reason.rawValue]))
-                notices.append(Notice(id: env.newID(), recipientID: item.ownerID, kind: .poolRecycled,
-                                      subjectID: (ids[item.customerID] ?? env.newID()).description, customerID: item.customerID,
-                                      payload: ["customerName": item.customerName, "reason": item.reason.rawValue],
-                                      createdAt: now))
-            }
-            try await session.appendAudits(audits)
-            _ = try await session.insertNotices(notices)
-            return done
-        }
+        let rows = items.map { RecycleRow(item: $0, eventID: env.newID(), auditID: env.newUUID(), noticeID: env.newID()) }
+        let done = try await store.write { try await $0.recycle(rows, at: now) }
+        return items.filter { done.contains($0.customerID) }
     }
 
     /// One warning per customer and due date: a follow-up moves the due date, so a later

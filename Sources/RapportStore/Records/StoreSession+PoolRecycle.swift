@@ -78,52 +78,88 @@ extension StoreSession {
         }
     }
 
-    /// Returns recycled customers to their pools, in chunks: clears the owner where it is still
-    /// `item.ownerID`, then writes the pool rows and events for the ones it cleared. Returns the
-    /// items that were recycled (a customer reassigned meanwhile is skipped). `eventIDs` names
-    /// each customer's `recycled` event.
-    public func recycle(_ items: [RecycleItem], eventIDs: [CustomerID: PoolEventID], at: Date) async throws -> [RecycleItem] {
-        var done: [RecycleItem] = []
+    /// Returns recycled customers to their pools, set-based: the rows go into a temporary table,
+    /// then one statement each clears the owners (only where `ownerID` still owns the customer),
+    /// writes the pool rows, the `recycled` events, the audit lines and the notices to the
+    /// previous owners. Returns the customers that were recycled (one reassigned meanwhile is skipped).
+    public func recycle(_ rows: [RecycleRow], at: Date) async throws -> Set<CustomerID> {
+        guard !rows.isEmpty else { return [] }
         let now = StoredTime.encode(at)
-        var start = 0
-        while start < items.count {
-            let chunk = Array(items[start..<min(items.count, start + 300)])
-            start += 300
-            var cleared: SQLQueryString = "UPDATE customers SET owner_id = NULL, team_id = NULL, version = version + 1, "
-            cleared += "updated_at = \(bind: now) WHERE deleted_at IS NULL AND ("
-            for (index, item) in chunk.enumerated() {
-                if index > 0 { cleared += " OR " }
-                cleared += "(id = \(bind: item.customerID.description) AND owner_id = \(bind: item.ownerID.description))"
-            }
-            cleared += ") RETURNING id"
-            let won = Set(try await db.raw(cleared).all().map { try $0.text("id") })
-            let taken = chunk.filter { won.contains($0.customerID.description) }
-            guard !taken.isEmpty else { continue }
-            var rows: SQLQueryString = """
-                INSERT INTO customer_pool (customer_id, pool_id, entered_at, owned_since, locked_at, locked_by,
-                previous_owner_id, left_owner_at, reason) VALUES
-                """
-            var events: SQLQueryString = """
-                INSERT INTO pool_events (id, customer_id, pool_id, kind, actor_id, owner_id, previous_owner_id, reason, at) VALUES
-                """
-            for (index, item) in taken.enumerated() {
-                let separator = index > 0 ? ", " : " "
-                rows += "\(unsafeRaw: separator)(\(bind: item.customerID.description), \(bind: item.poolID.description), \(bind: now), "
-                rows += "NULL, NULL, NULL, \(bind: item.ownerID.description), \(bind: now), \(bind: item.reason.rawValue))"
-                let eventID = eventIDs[item.customerID] ?? PoolEventID(UUID())
-                events += "\(unsafeRaw: separator)(\(bind: eventID.description), "
-                events += "\(bind: item.customerID.description), \(bind: item.poolID.description), 'recycled', NULL, NULL, "
-                events += "\(bind: item.ownerID.description), \(bind: item.reason.rawValue), \(bind: now))"
-            }
-            rows += """
-                 ON CONFLICT (customer_id) DO UPDATE SET pool_id = excluded.pool_id, entered_at = excluded.entered_at,
-                owned_since = NULL, locked_at = NULL, locked_by = NULL, previous_owner_id = excluded.previous_owner_id,
-                left_owner_at = excluded.left_owner_at, reason = excluded.reason
-                """
-            try await db.raw(rows).run()
-            try await db.raw(events).run()
-            done += taken
+        if kind == .postgres {
+            try await db.raw("""
+                CREATE TEMP TABLE pool_recycle_batch (customer_id TEXT PRIMARY KEY, owner_id TEXT NOT NULL,
+                pool_id TEXT NOT NULL, reason TEXT NOT NULL, event_id TEXT NOT NULL, audit_id TEXT NOT NULL,
+                notice_id TEXT NOT NULL, payload TEXT NOT NULL) ON COMMIT DROP
+                """).run()
+        } else {
+            try await db.raw("""
+                CREATE TEMP TABLE IF NOT EXISTS pool_recycle_batch (customer_id TEXT PRIMARY KEY, owner_id TEXT NOT NULL,
+                pool_id TEXT NOT NULL, reason TEXT NOT NULL, event_id TEXT NOT NULL, audit_id TEXT NOT NULL,
+                notice_id TEXT NOT NULL, payload TEXT NOT NULL)
+                """).run()
+            try await db.raw("DELETE FROM pool_recycle_batch").run()
         }
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(rows.count, start + 500)]
+            start += 500
+            var insert: SQLQueryString = """
+                INSERT INTO pool_recycle_batch (customer_id, owner_id, pool_id, reason, event_id, audit_id, notice_id, payload) VALUES
+                """
+            for (index, r) in chunk.enumerated() {
+                insert += "\(unsafeRaw: index > 0 ? ", " : " ")(\(bind: r.item.customerID.description), \(bind: r.item.ownerID.description), "
+                insert += "\(bind: r.item.poolID.description), \(bind: r.item.reason.rawValue), \(bind: r.eventID.description), "
+                insert += "\(bind: r.auditID.uuidString.lowercased()), \(bind: r.noticeID.description), "
+                insert += "\(bind: StoredJSON.encode(strings: [("customerName", r.item.customerName), ("reason", r.item.reason.rawValue)])))"
+            }
+            insert += " ON CONFLICT (customer_id) DO NOTHING"
+            try await db.raw(insert).run()
+        }
+        try await db.raw("""
+            UPDATE customers SET owner_id = NULL, team_id = NULL, version = version + 1, updated_at = \(bind: now)
+            WHERE id IN (SELECT customer_id FROM pool_recycle_batch) AND deleted_at IS NULL
+            AND owner_id = (SELECT b.owner_id FROM pool_recycle_batch b WHERE b.customer_id = customers.id)
+            """).run()
+        try await db.raw("""
+            DELETE FROM pool_recycle_batch WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = pool_recycle_batch.customer_id
+            AND c.owner_id IS NULL AND c.updated_at = \(bind: now))
+            """).run()
+        try await db.raw("""
+            INSERT INTO customer_pool (customer_id, pool_id, entered_at, owned_since, locked_at, locked_by,
+            previous_owner_id, left_owner_at, reason)
+            SELECT customer_id, pool_id, \(bind: now), NULL, NULL, NULL, owner_id, \(bind: now), reason FROM pool_recycle_batch WHERE 1 = 1
+            ON CONFLICT (customer_id) DO UPDATE SET pool_id = excluded.pool_id, entered_at = excluded.entered_at,
+            owned_since = NULL, locked_at = NULL, locked_by = NULL, previous_owner_id = excluded.previous_owner_id,
+            left_owner_at = excluded.left_owner_at, reason = excluded.reason
+            """).run()
+        try await db.raw("""
+            INSERT INTO pool_events (id, customer_id, pool_id, kind, actor_id, owner_id, previous_owner_id, reason, at)
+            SELECT event_id, customer_id, pool_id, 'recycled', NULL, NULL, owner_id, reason, \(bind: now) FROM pool_recycle_batch
+            """).run()
+        try await db.raw("""
+            INSERT INTO audit_log (id, at, actor_id, entity, entity_id, action, before_json, after_json)
+            SELECT audit_id, \(bind: now), NULL, 'customer', customer_id, 'reassign', '{"ownerID":"' || owner_id || '"}',
+            '{"ownerID":"","pool":"' || pool_id || '","reason":"' || reason || '"}' FROM pool_recycle_batch
+            """).run()
+        try await db.raw("""
+            INSERT INTO notifications (id, recipient_id, kind, subject_id, customer_id, payload, created_at, read_at)
+            SELECT notice_id, owner_id, 'poolRecycled', event_id, customer_id, payload, \(bind: now), NULL FROM pool_recycle_batch
+            WHERE 1 = 1 ON CONFLICT (recipient_id, kind, subject_id) DO NOTHING
+            """).run()
+        var done: Set<CustomerID> = []
+        for row in try await db.raw("SELECT customer_id FROM pool_recycle_batch").all() { done.insert(try row.id("customer_id")) }
         return done
+    }
+}
+
+/// One customer for `StoreSession.recycle`: what is recycled and the ids of its event, audit line and notice.
+public struct RecycleRow: Sendable {
+    public var item: RecycleItem
+    public var eventID: PoolEventID
+    public var auditID: UUID
+    public var noticeID: NoticeID
+
+    public init(item: RecycleItem, eventID: PoolEventID, auditID: UUID, noticeID: NoticeID) {
+        self.item = item; self.eventID = eventID; self.auditID = auditID; self.noticeID = noticeID
     }
 }

@@ -246,12 +246,13 @@ extension StoreSession {
     /// inside the scope (team statistics: "types of won vs lost customers").
     public func dealOutcomeMix(scope: AccessScope) async throws -> [DealOutcomeMixRow] {
         try await db.raw("""
-            SELECT c.owner_id, o.state, p.temperament, p.buyer_type, COUNT(*) AS n
-            FROM (SELECT DISTINCT customer_id, state FROM deals WHERE state IN ('won', 'lost') AND deleted_at IS NULL) o
-            JOIN customers c ON c.id = o.customer_id JOIN personalities p ON p.customer_id = c.id
-            WHERE c.deleted_at IS NULL AND c.owner_id IS NOT NULL AND \(Self.scopeClause(scope))
-            AND (p.temperament IS NOT NULL OR p.buyer_type IS NOT NULL)
-            GROUP BY c.owner_id, o.state, p.temperament, p.buyer_type
+            SELECT o.owner_id, o.state, p.temperament, p.buyer_type, COUNT(*) AS n
+            FROM (SELECT DISTINCT c.owner_id, d.customer_id, d.state \(Self.dealSource(scope))
+                  d.state IN ('won', 'lost') AND d.deleted_at IS NULL AND c.deleted_at IS NULL AND c.owner_id IS NOT NULL
+                  AND \(Self.scopeClause(scope))) o
+            JOIN personalities p ON p.customer_id = o.customer_id
+            WHERE p.temperament IS NOT NULL OR p.buyer_type IS NOT NULL
+            GROUP BY o.owner_id, o.state, p.temperament, p.buyer_type
             """).all().map { row in
             DealOutcomeMixRow(ownerID: try row.id("owner_id"), outcome: try row.enumValue("state"),
                               temperament: try row.optionalEnum("temperament"), buyerType: try row.optionalEnum("buyer_type"),

@@ -53,6 +53,11 @@ import Testing
             #expect(members.items.count == 2 && members.json["nextCursor"] is String)
             #expect(members.items.first?["industry"] as? String == "制造业")
             #expect(members.items.first?["previousOwnerID"] as? String == api.world.admin.id.description)
+            // Keyset paging, newest first: two pages of two hold all four, each once.
+            let cursor = try #require(members.json["nextCursor"] as? String)
+            let second = try await api.call(client, .get, "\(Self.pool)/customers?limit=2&cursor=\(cursor.query)", as: "alice")
+            let paged = (members.items + second.items).compactMap { $0["customerID"] as? String }
+            #expect(paged == ids.reversed())
             #expect(try await api.call(client, .get, "/api/v1/customers/\(ids[0])", as: "alice").status == 404)
             #expect(try await Self.claim(api, client, ids[0], as: "alice").status == 200)
             #expect(try await api.call(client, .get, "/api/v1/customers/\(ids[0])", as: "alice").string("ownerID") == api.world.alice.id.description)

@@ -41,35 +41,39 @@ extension StoreSession {
         try await upsertLifecycles([(lifecycle, change, changeID)])
     }
 
-    /// Writes stages and their history lines with multi-row statements (the set-based recompute).
-    /// A full first pass writes a million rows, so the hot path avoids Foundation formatting and
-    /// JSONEncoder: ids (typed UUIDs, hex and dashes only), stage names and times go in as literals,
-    /// the reason JSON is built by hand and bound.
+    /// Writes stages and their history lines (the set-based recompute). A full first pass writes a
+    /// million rows, so each batch travels as one bound JSON array that the database unpacks
+    /// (`json_each` on SQLite, `jsonb_array_elements` on PostgreSQL), built without JSONEncoder. All
+    /// rows take the first row's time and month (a recompute writes them at one instant).
     public func upsertLifecycles(_ rows: [(CustomerLifecycle, LifecycleChange, UUID)]) async throws {
         var start = 0
         while start < rows.count {
-            let chunk = rows[start..<min(rows.count, start + 1000)]
-            start += 1000
-            var upsert: SQLQueryString = "INSERT INTO customer_lifecycle (customer_id, stage, reason, since, computed_at) VALUES "
-            var history: SQLQueryString = "INSERT INTO lifecycle_changes (id, customer_id, from_stage, to_stage, reason, month, at) VALUES "
-            var first = true
-            for (lifecycle, change, id) in chunk {
-                if !first { upsert += ", "; history += ", " }
-                first = false
-                let reason = Self.reasonJSON(lifecycle.reason)
-                let at = StoredTime.encode(change.at)
-                let since = StoredTime.encode(lifecycle.since ?? change.at)
-                let customer = Self.uuidText(lifecycle.customerID.uuid)
-                let from = change.from.map { "'" + $0.rawValue + "'" } ?? "NULL"
-                upsert += "('\(unsafeRaw: customer)', '\(unsafeRaw: lifecycle.stage.rawValue)', \(bind: reason), \(unsafeRaw: String(since)), \(unsafeRaw: String(at)))"
-                history += "('\(unsafeRaw: Self.uuidText(id))', '\(unsafeRaw: customer)', \(unsafeRaw: from), '\(unsafeRaw: change.to.rawValue)', \(bind: reason), \(literal: change.month), \(unsafeRaw: String(at)))"
+            let chunk = rows[start..<min(rows.count, start + 5000)]
+            start += 5000
+            guard let (_, head, _) = chunk.first else { continue }
+            let at = StoredTime.encode(head.at)
+            var json = "["
+            json.reserveCapacity(chunk.count * 220)
+            for (index, (lifecycle, change, id)) in chunk.enumerated() {
+                if index > 0 { json += "," }
+                json += "[\"" + Self.uuidText(lifecycle.customerID.uuid) + "\",\"" + lifecycle.stage.rawValue + "\","
+                json += StoredJSON.quoted(Self.reasonJSON(lifecycle.reason)) + ","
+                json += (change.from.map { "\"" + $0.rawValue + "\"" } ?? "null") + ",\"" + Self.uuidText(id) + "\"]"
             }
-            upsert += """
-                 ON CONFLICT (customer_id) DO UPDATE SET stage = excluded.stage, reason = excluded.reason,
+            json += "]"
+            let rowsOf: SQLQueryString = kind == .sqlite
+                ? "(SELECT value AS x FROM json_each(\(bind: json)))" : "(SELECT jsonb_array_elements(CAST(\(bind: json) AS jsonb)) AS x)"
+            try await db.raw("""
+                INSERT INTO lifecycle_changes (id, customer_id, from_stage, to_stage, reason, month, at)
+                SELECT r.x ->> 4, r.x ->> 0, r.x ->> 3, r.x ->> 1, r.x ->> 2, \(literal: head.month), \(unsafeRaw: String(at))
+                FROM \(rowsOf) r
+                """).run()
+            try await db.raw("""
+                INSERT INTO customer_lifecycle (customer_id, stage, reason, since, computed_at)
+                SELECT r.x ->> 0, r.x ->> 1, r.x ->> 2, \(unsafeRaw: String(at)), \(unsafeRaw: String(at)) FROM \(rowsOf) r
+                WHERE true ON CONFLICT (customer_id) DO UPDATE SET stage = excluded.stage, reason = excluded.reason,
                 since = excluded.since, computed_at = excluded.computed_at
-                """
-            try await db.raw(upsert).run()
-            try await db.raw(history).run()
+                """).run()
         }
     }
 

@@ -48,6 +48,12 @@ def column_of(driver, deal_id):
         " return col ? col.getAttribute('data-stage') : null;", "deal-" + deal_id)
 
 
+def yuan(driver, stage):
+    """A column's amount in yuan (the default currency only)."""
+    text = driver.find_element(By.CSS_SELECTOR, f"#column-{stage} .kanban-amount").text
+    return round(float(text.split(" + ")[0].lstrip("¥").replace(",", "")))
+
+
 def count(driver, stage):
     return int(driver.find_element(By.CSS_SELECTOR, f"#column-{stage} .kanban-count").text)
 
@@ -66,7 +72,9 @@ def test_kanban_drag_form_move_and_win(server, alice, texts):
 
     alice.get(server + "/deals?owner=me")
     lang = page_language(alice)
-    assert column_of(alice, dragged) == FIRST and count(alice, FIRST) == 2
+    assert column_of(alice, dragged) == FIRST
+    first_before, needs_before = count(alice, FIRST), count(alice, NEEDS)
+    first_amount, needs_amount = yuan(alice, FIRST), yuan(alice, NEEDS)
     card = alice.find_element(By.ID, "deal-" + dragged)
     assert CUSTOMER in card.text and "¥120,000.00" in card.text
     assert_no_raw_keys(alice, texts)
@@ -75,7 +83,10 @@ def test_kanban_drag_form_move_and_win(server, alice, texts):
     drag(alice, "deal-" + dragged, f"#column-{NEEDS}")
     wait(alice).until(lambda d: "moved" in d.find_element(By.ID, "deal-" + dragged).get_attribute("class"))
     assert column_of(alice, dragged) == NEEDS
-    assert count(alice, NEEDS) == 1 and count(alice, FIRST) == 1
+    assert count(alice, NEEDS) == needs_before + 1 and count(alice, FIRST) == first_before - 1
+    # The script refreshes the columns' amounts from the pipeline summary.
+    wait(alice).until(lambda d: yuan(d, NEEDS) == needs_amount + 120_000)
+    assert yuan(alice, FIRST) == first_amount - 120_000
     alice.refresh()
     assert column_of(alice, dragged) == NEEDS
     status, history = api(alice, server, "GET", f"/deals/{dragged}/stage-changes")
@@ -85,7 +96,7 @@ def test_kanban_drag_form_move_and_win(server, alice, texts):
     alice.execute_script("document.getElementById(arguments[0]).setAttribute('data-version', '1')", "deal-" + dragged)
     drag(alice, "deal-" + dragged, f"#column-{PROPOSAL}")
     wait(alice).until(lambda d: d.find_element(By.ID, "board-message").is_displayed())
-    assert column_of(alice, dragged) == NEEDS and count(alice, NEEDS) == 1
+    assert column_of(alice, dragged) == NEEDS and count(alice, NEEDS) == needs_before + 1
     assert alice.find_element(By.ID, "board-message").text.strip()
 
     # Without the script: the card's own form.

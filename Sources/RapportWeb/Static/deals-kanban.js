@@ -30,6 +30,44 @@
     if (count) count.textContent = String(Math.max(0, (parseInt(count.textContent, 10) || 0) + delta));
   }
 
+  // Money as the server shows it (MinorUnits.display): ¥12,345.60, $…, €…, else "USD 5.00".
+  function money(minor, currency) {
+    var sign = minor < 0 ? "-" : "", m = Math.abs(minor), cents = m % 100;
+    var whole = String(Math.floor(m / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    var text = whole + "." + (cents < 10 ? "0" : "") + cents;
+    var symbol = { CNY: "¥", USD: "$", EUR: "€" }[currency];
+    return sign + (symbol ? symbol + text : currency + " " + text);
+  }
+
+  function sums(totals, key) {
+    if (!totals || !totals.length) return money(0, "CNY");
+    return totals.map(function (t) { return money(t[key], t.currency); }).join(" + ");
+  }
+
+  // After a move: the columns' counts and amounts, and the totals, from the pipeline summary.
+  function refreshTotals() {
+    var owner = board.getAttribute("data-owner");
+    fetch("/api/v1/pipeline?perStage=0" + (owner ? "&owner=" + encodeURIComponent(owner) : ""),
+          { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (body) {
+        if (!body) return;
+        (body.columns || []).forEach(function (c) {
+          var col = document.getElementById("column-" + c.stage.id);
+          if (!col) return;
+          var count = col.querySelector(".kanban-count"), amount = col.querySelector(".kanban-amount"),
+              weighted = col.querySelector(".kanban-weighted");
+          if (count) count.textContent = String(c.count);
+          if (amount) amount.textContent = sums(c.totals, "amount");
+          if (weighted) weighted.textContent = sums(c.totals, "weighted");
+        });
+        var total = document.getElementById("total-amount"), totalWeighted = document.getElementById("total-weighted");
+        if (total) total.textContent = sums(body.totals, "amount");
+        if (totalWeighted) totalWeighted.textContent = sums(body.totals, "weighted");
+      })
+      .catch(function () { /* the counts moved already; a reload shows the rest */ });
+  }
+
   function problemText(body, status) {
     if (body && body.errors && body.errors.length && body.errors[0].message) return body.errors[0].message;
     if (body && body.detail) return body.detail;
@@ -58,6 +96,7 @@
         var select = card.querySelector("select[name=stageID]");
         if (select) select.value = result.body.stageID;
         card.classList.add("moved");
+        refreshTotals();
         return;
       }
       throw problemText(result.body, result.status);

@@ -163,4 +163,30 @@ import Testing
             #expect(try await api.call(client, .get, "/api/v1/contacts/\(keep)", as: "alice").string("name") == "王建国")
         }
     }
+    @Test(arguments: TestEngine.available)
+    func merge_neverCreatesASelfReferral_andMovesTheOthers(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let keep = try await duplicate(api, client, "宁波金桥五金有限公司", as: "alice")
+            let drop = try await duplicate(api, client, "宁波金桥五金", as: "alice")
+            let friend = try await duplicate(api, client, "宁波海曙贸易", as: "alice")
+            // The duplicate brought the survivor and the friend.
+            #expect(try await api.call(client, .put, "/api/v1/customers/\(keep)/referral", as: "alice",
+                                       json: ["referrerCustomerID": drop]).status == 200)
+            #expect(try await api.call(client, .put, "/api/v1/customers/\(friend)/referral", as: "alice",
+                                       json: ["referrerCustomerID": drop]).status == 200)
+            let merged = try await api.call(client, .post, "/api/v1/customers/merge", as: "alice",
+                                            json: ["survivorID": keep, "mergedID": drop])
+            #expect(merged.status == 201, "\(merged.text)")
+            func referrer(_ customer: String) async throws -> String? {
+                let reply = try await api.call(client, .get, "/api/v1/customers/\(customer)/referral", as: "alice")
+                return (reply.json["referral"] as? [String: any Sendable])?["referrerCustomerID"] as? String
+            }
+            #expect(try await referrer(keep) == drop)
+            #expect(try await referrer(friend) == keep)
+            let undone = try await api.call(client, .post, "/api/v1/merges/\(try #require(merged.string("id")))/undo", as: "alice")
+            #expect(undone.status == 200)
+            #expect(try await referrer(friend) == drop)
+            #expect(try await referrer(keep) == drop)
+        }
+    }
 }

@@ -13,6 +13,7 @@ enum BenchLifecycle {
     static func fill(_ app: Rapport, ordersPerCustomer: Int) async throws -> User {
         guard let rep = try await app.user(username: "rep0") else { throw BenchError("no bench data: run an import first") }
         if try await app.store.read({ try await $0.benchHasLifecycle() }) {
+            try await app.store.write { try await $0.benchPoolRules(noFollowUpDays: 40, noDealDays: 500, warnDays: 3) }
             say("lifecycle data already there")
             return rep
         }
@@ -21,7 +22,7 @@ enum BenchLifecycle {
         try await app.store.write { session in
             try await session.rawBenchLifecycle(today: today, ordersPerCustomer: ordersPerCustomer, unownedEvery: 10,
                                                 measured: rep.id, orderStatus: "confirmed", cancelledStatus: "cancelled")
-            try await session.benchPoolRules(noFollowUpDays: 30, noDealDays: 90, warnDays: 3)
+            try await session.benchPoolRules(noFollowUpDays: 40, noDealDays: 500, warnDays: 3)
         }
         let counts = try await app.store.read { try await $0.benchLifecycleCounts() }
         say(String(format: "lifecycle data: %d orders, %d deals, %d customers in the pool, written in %.1f s",

@@ -79,12 +79,13 @@ extension StoreSession {
     }
 
     /// Gives the default pool recycle rules, so that a recycle pass has work to judge: no
-    /// follow-up for `noFollowUpDays`, no deal for `noDealDays`; closed customers and customers
-    /// with open deals are kept.
+    /// follow-up for `noFollowUpDays`, no deal for `noDealDays`; customers with open deals are
+    /// kept; closed customers are judged too (every bench customer has orders), so the pass
+    /// judges every owned customer — the heaviest case.
     public func benchPoolRules(noFollowUpDays: Int, noDealDays: Int, warnDays: Int) async throws {
         try await db.raw("""
             UPDATE pools SET no_follow_up_days = \(bind: Int64(noFollowUpDays)), no_deal_days = \(bind: Int64(noDealDays)),
-            warn_days = \(bind: Int64(warnDays)), recycle_closed = 0, recycle_with_open_deals = 0
+            warn_days = \(bind: Int64(warnDays)), recycle_closed = 1, recycle_with_open_deals = 0
             WHERE id = '00000000-0000-4000-8000-00000000b001'
             """).run()
     }

@@ -64,12 +64,6 @@ extension Migrations {
         """,
         "CREATE UNIQUE INDEX orders_number ON orders (number)",
         "CREATE INDEX orders_customer ON orders (customer_id, ordered_on, id)",
-        // Covers the lifecycle recomputation's one pass over the live orders of every customer
-        // (10M orders: a 5 s index scan instead of one table lookup per order).
-        """
-        CREATE INDEX orders_customer_live ON orders (customer_id, ordered_on)
-        WHERE status <> 'cancelled' AND deleted_at IS NULL
-        """,
         "CREATE INDEX orders_rep ON orders (rep_id, ordered_on, id)",
         "CREATE INDEX orders_deal ON orders (deal_id)",
         """

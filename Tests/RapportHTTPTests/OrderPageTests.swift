@@ -45,6 +45,18 @@ import Testing
             #expect(over == .unprocessableContent)
             #expect(overPage.contains("id=\"f-amount-error\""))
 
+            let (_, editForm) = try await alice.get(client, orderURL + "/edit")
+            #expect(editForm.contains("id=\"lines-locked\""))
+            #expect(editForm.contains("value=\"Pallets\""))
+            let orderID = try #require(OrderID(String(orderURL.dropFirst(8))))
+            let version = try await world.app.order(world.alice, orderID).version
+            let (edited, _, _) = try await alice.post(client, orderURL + "/edit", [("customer", customerID), ("version", String(version)),
+                ("orderedOn", api.today().description), ("note", "Rush delivery"), ("rows", "5"),
+                ("line0.description", "Pallets"), ("line0.quantity", "40"), ("line0.unitPrice", "250.00")])
+            #expect(edited == .seeOther)
+            let (_, afterEdit) = try await alice.get(client, orderURL)
+            #expect(afterEdit.contains("Rush delivery"))
+            #expect(afterEdit.contains("¥1,000.00"))
             let (_, customerPage) = try await alice.get(client, "/customers/\(customerID)")
             #expect(customerPage.contains("id=\"customer-orders\""))
             #expect(customerPage.contains("¥900.00"))

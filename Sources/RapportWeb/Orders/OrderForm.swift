@@ -7,6 +7,30 @@ import RapportCore
 enum OrderForm {
     static let lineRows = 5
 
+    /// How many line rows the posted form has (`rows`, at least `lineRows`).
+    static func rowCount(_ form: FormData) -> Int {
+        min(max(Int(form.text("rows")) ?? lineRows, lineRows), 500)
+    }
+
+    /// The form values of a saved order (for its edit page).
+    static func values(of order: Order) -> FormData {
+        var form = FormData()
+        form.set("number", order.number)
+        form.set("orderedOn", order.orderedOn.description)
+        form.set("repID", order.repID?.description ?? "")
+        form.set("note", order.note)
+        form.set("version", String(order.version))
+        form.set("rows", String(max(lineRows, order.lines.count + 1)))
+        for (index, line) in order.lines.enumerated() {
+            form.set("line\(index).product", line.productID?.description ?? "")
+            form.set("line\(index).description", line.description)
+            form.set("line\(index).quantity", OrderPage.quantity(line.quantity))
+            form.set("line\(index).unitPrice", MinorUnits.plain(line.unitPrice))
+            form.set("line\(index).unitCost", MinorUnits.plain(line.unitCost))
+        }
+        return form
+    }
+
     /// The draft from the posted form, or the fields it could not even read.
     static func draft(from form: FormData, products: [Product], today: CalendarDate) -> (OrderDraft, [FieldError]) {
         var draft = OrderDraft()
@@ -18,7 +42,7 @@ enum OrderForm {
         draft.repID = form.nonEmpty("repID").flatMap(UserID.init)
         draft.note = form.text("note")
         var lines: [OrderLineDraft] = []
-        for row in 0..<lineRows {
+        for row in 0..<rowCount(form) {
             let product = form.nonEmpty("line\(row).product").flatMap(ProductID.init)
             let description = form.text("line\(row).description").trimmingCharacters(in: .whitespaces)
             let quantityText = form.text("line\(row).quantity").trimmingCharacters(in: .whitespaces)
@@ -63,7 +87,7 @@ enum OrderForm {
     static func rows(form: FormData, products: [Product], errors: [FieldError], env: PageEnvironment,
                      language: Language) -> [[String: Any]] {
         var used = 0
-        return (0..<lineRows).map { row in
+        return (0..<rowCount(form)).map { row in
             let blank = form.nonEmpty("line\(row).product") == nil && form.text("line\(row).description").isEmpty
                 && form.text("line\(row).quantity").isEmpty
             var messages: [String] = []

@@ -4,13 +4,16 @@ import RapportApp
 import RapportCore
 
 /// `GET /orders/new?customer=ID` and `POST /orders/new`: records an order for a customer the user
-/// can see, then shows it.
+/// can see, then shows it. `GET /orders/{id}/edit` and `POST /orders/{id}/edit` change its number,
+/// date, rep, note and (while no receipt counts) its lines.
 struct OrderFormPage: Sendable {
     let env: PageEnvironment
 
     func register(on router: Router<RapportRequestContext>) {
         router.get("orders/new", use: env.page(.signedIn, new))
         router.post("orders/new", use: env.page(.signedIn, create))
+        router.get("orders/:id/edit", use: env.page(.signedIn, edit))
+        router.post("orders/:id/edit", use: env.page(.signedIn, update))
     }
 
     @Sendable func new(_ page: PageRequest) async throws -> Response {
@@ -40,7 +43,37 @@ struct OrderFormPage: Sendable {
         }
     }
 
-    private func render(_ page: PageRequest, customer: Customer, form: FormData, errors: [FieldError]) async throws -> Response {
+    @Sendable func edit(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let order = try await env.app.order(acting, try page.id())
+        if order.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        let customer = try await env.app.customer(acting, order.customerID)
+        return try await render(page, customer: customer, form: OrderForm.values(of: order), errors: [], order: order)
+    }
+
+    @Sendable func update(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let order = try await env.app.order(acting, try page.id())
+        let customer = try await env.app.customer(acting, order.customerID)
+        let products = try await env.app.products(acting, activeOnly: true, limit: 200).items
+        var (draft, problems) = OrderForm.draft(from: page.form, products: products, today: env.app.today(for: acting.user))
+        if problems.isEmpty, try await env.app.paymentPlan(acting, order.id).hasLiveReceipts { draft.lines = nil }
+        draft.instalments = nil
+        if !problems.isEmpty { return try await render(page, customer: customer, form: page.form, errors: problems, order: order) }
+        do {
+            _ = try await env.app.updateOrder(acting, order.id, draft, version: try page.formVersion())
+            return PageEnvironment.redirect("/orders/\(order.id)")
+        } catch AppError.invalid(let errors) {
+            return try await render(page, customer: customer, form: page.form, errors: errors, order: order)
+        } catch AppError.conflict {
+            let current = try await env.app.order(acting, order.id)
+            return try await render(page, customer: customer, form: OrderForm.values(of: current), errors: [], order: current,
+                                    conflict: true)
+        }
+    }
+
+    private func render(_ page: PageRequest, customer: Customer, form: FormData, errors: [FieldError],
+                        order: Order? = nil, conflict: Bool = false) async throws -> Response {
         let acting = try page.requireActing()
         let language = page.language
         async let productsLoad = env.app.products(acting, activeOnly: true, limit: 200)
@@ -59,22 +92,30 @@ struct OrderFormPage: Sendable {
             fields.append(FormField.select("repID", env.text("order.field.rep", language),
                                            options: Choices.list(reps, selected: selected), errors: messages))
         }
-        fields.append(FormField.input("instalments", env.text("order.field.instalments", language),
-                                      value: form.text("instalments"), errors: messages, type: "number"))
-        fields.append(FormField.input("termDays", env.text("order.field.termDays", language), value: form.text("termDays"),
-                                      errors: messages, type: "number", hint: env.text("order.termHint", language)))
+        if order == nil {
+            fields.append(FormField.input("instalments", env.text("order.field.instalments", language),
+                                          value: form.text("instalments"), errors: messages, type: "number"))
+            fields.append(FormField.input("termDays", env.text("order.field.termDays", language), value: form.text("termDays"),
+                                          errors: messages, type: "number", hint: env.text("order.termHint", language)))
+        }
         fields.append(FormField.textarea("note", env.text("order.field.note", language), value: form.text("note"), errors: messages))
         let lineErrors = errors.filter { $0.field == "lines" }.map { env.localizer.message(for: $0, language) }
         let shown: Set<String> = ["number", "orderedOn", "repID", "instalments", "termDays", "note", "lines"]
+        let linesLocked: Bool
+        if let order { linesLocked = try await env.app.paymentPlan(acting, order.id).hasLiveReceipts } else { linesLocked = false }
         let data: [String: Any] = [
             "customer": ["id": customer.id.description, "name": customer.name] as [String: Any],
+            "action": order.map { "/orders/\($0.id)/edit" } ?? "/orders/new",
+            "isNew": order == nil, "version": form.text("version"), "rowCount": String(OrderForm.rowCount(form)),
+            "backURL": order.map { "/orders/\($0.id)" } ?? "/customers/\(customer.id)#orders",
+            "linesLocked": linesLocked, "conflict": conflict,
             "fields": fields,
             "rows": OrderForm.rows(form: form, products: products.items, errors: errors, env: env, language: language),
             "lineErrors": lineErrors, "hasLineErrors": !lineErrors.isEmpty,
             "hasErrors": !errors.isEmpty,
             "otherErrors": messages.others(shown: shown),
         ]
-        return try env.render("order_form", page, title: "order.newTitle", data,
-                              status: errors.isEmpty ? .ok : .unprocessableContent)
+        return try env.render("order_form", page, title: order == nil ? "order.newTitle" : "order.editTitle", data,
+                              status: conflict ? .conflict : errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

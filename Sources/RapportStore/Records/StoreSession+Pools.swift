@@ -39,7 +39,7 @@ extension StoreSession {
             """).first().map(Self.decodePool)
     }
 
-    /// The default pool (the seeded one unless an admin deleted... which is refused).
+    /// The default pool (seeded by the migration; it cannot be deleted).
     public func defaultPool() async throws -> Pool {
         let row = try await db.raw("""
             SELECT \(unsafeRaw: Self.poolColumns) FROM pools WHERE is_default = 1 AND deleted_at IS NULL ORDER BY created_at LIMIT 1

@@ -79,6 +79,9 @@ import Testing
             #expect(try await api.call(client, .get, "/api/v1/customers/\(drop)", as: "alice").string("deletedAt") != nil)
             let after = try await counts(api, client, keep)
             for (list, n) in keepBefore { #expect(after[list] == n + (dropBefore[list] ?? 0), "\(list)") }
+            // The survivor took the merged customer's order: its stage follows at once.
+            let stage = try await api.call(client, .get, "/api/v1/customers/\(keep)/lifecycle", as: "alice")
+            #expect((stage.json["lifecycle"] as? J)?["stage"] as? String == "firstPurchase")
             let person = try await api.call(client, .get, "/api/v1/contacts/\(buyer)", as: "alice")
             #expect(person.string("customerID") == keep)
             let history = try await api.call(client, .get, "/api/v1/customers/\(keep)/history", as: "alice")
@@ -91,6 +94,8 @@ import Testing
             #expect(undone.string("undoneAt") != nil)
             #expect(try await counts(api, client, keep) == keepBefore)
             #expect(try await counts(api, client, drop) == dropBefore)
+            let stages = try await api.call(client, .get, "/api/v1/customers/\(keep)/lifecycle", as: "alice")
+            #expect((stages.json["lifecycle"] as? J)?["stage"] as? String == "suspect")
             let restored = try await api.call(client, .get, "/api/v1/customers/\(keep)", as: "alice")
             #expect(restored.string("email") == "")
             #expect(restored.json["tags"] as? [String] == ["五金"])

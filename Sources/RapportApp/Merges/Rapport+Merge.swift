@@ -63,6 +63,8 @@ extension Rapport {
                 let lifecycle = try await session.takeLifecycleRow(of: drop.id)
                 try await session.updateCustomer(saved, expectedVersion: keep.version)
                 try await session.updateCustomer(deleted, expectedVersion: drop.version)
+                // The survivor now has both customers' orders, deals and referrals: its stage may move.
+                _ = try await self.refreshLifecycle(keep.id, in: session)
                 let merge = Merge(id: mergeID, kind: .customer, survivorID: keep.id.uuid, mergedID: drop.id.uuid,
                                   moved: moved, mergedBy: actor, mergedAt: now)
                 try await session.insertMerge(merge, survivorBefore: survivorBefore,
@@ -118,6 +120,8 @@ extension Rapport {
                 if let lifecycle = dropBefore.lifecycle { try await session.restoreLifecycleRow(of: drop.id, lifecycle) }
                 try await session.updateCustomer(d, expectedVersion: drop.version)
                 try await session.updateCustomer(k, expectedVersion: keep.version)
+                _ = try await self.refreshLifecycle(keep.id, in: session)
+                _ = try await self.refreshLifecycle(drop.id, in: session)
                 for entry in audits { try await session.appendAudit(entry) }
                 var undone = merge
                 undone.undoneAt = now

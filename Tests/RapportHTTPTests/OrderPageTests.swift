@@ -66,6 +66,11 @@ import Testing
             let (_, products) = try await alice.get(client, "/products")
             #expect(!products.contains("id=\"product-form\""))
 
+            let (_, due) = try await alice.get(client, "/payments/due?days=60")
+            #expect(due.contains("id=\"due-list\""))
+            #expect(due.contains("Harbour Orders Ltd"))
+            let (_, carolDue) = try await carol.get(client, "/payments/due?days=60")
+            #expect(!carolDue.contains("Harbour Orders Ltd"))
             #expect(try await carol.get(client, orderURL).0 == .notFound)
             #expect(try await carol.get(client, "/orders/new?customer=\(customerID)").0 == .notFound)
             let (_, carolList) = try await carol.get(client, "/orders")

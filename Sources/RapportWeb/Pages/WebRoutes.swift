@@ -54,6 +54,6 @@ public struct WebRoutes {
         LifecyclePages(env: env).register(on: router)
         DealBoardPage(env: env).register(on: router); DealPages(env: env).register(on: router); AdminPipelinePage(env: env).register(on: router)
         ProductPages(env: env).register(on: router); OrderListPage(env: env).register(on: router); OrderFormPage(env: env).register(on: router); OrderPage(env: env).register(on: router)
-        OrderImportPage(env: env).register(on: router)
+        OrderImportPage(env: env).register(on: router); PaymentsDuePage(env: env).register(on: router)
     }
 }

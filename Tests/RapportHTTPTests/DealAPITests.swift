@@ -137,14 +137,14 @@ import Testing
             let toCarol = try await api.call(client, .patch, base, as: "admin",
                                              json: ["ownerID": api.world.carol.id.description, "version": 1])
             #expect(toCarol.status == 422 && toCarol.errorFields == ["ownerID"])
-            // On reassignment the open deals can follow the customer (the store call the handover makes).
-            guard let dealID = DealID(id), let customerID = CustomerID(customer) else { Issue.record("ids"); return }
-            let moved = try await api.world.app.store.write { session in
-                try await session.transferOpenDeals(of: customerID, to: api.world.bob.id, team: api.world.bob.user.teamID,
-                                                    at: api.world.clock.now())
-            }
-            #expect(moved == 1)
-            #expect(try await api.world.app.deal(api.world.admin, dealID).ownerID == api.world.bob.id)
+            // Reassigning the customer hands its open deal to the new owner.
+            let reassigned = try await api.call(client, .patch, "/api/v1/customers/\(customer)", as: "mia",
+                                                json: ["ownerID": api.world.bob.id.description, "version": 1])
+            #expect(reassigned.status == 200, "\(reassigned.text)")
+            #expect(try await api.call(client, .get, base, as: "bob").string("ownerID") == api.world.bob.id.description)
+            // The open deal made the customer a prospect when it was created.
+            let stage = try await api.call(client, .get, "/api/v1/customers/\(customer)/lifecycle", as: "bob")
+            #expect((stage.json["lifecycle"] as? [String: any Sendable])?["stage"] as? String == "prospect")
         }
     }
 

@@ -106,7 +106,7 @@ extension Rapport {
             try await store.write { session in
                 try await session.updateCustomer(saved, expectedVersion: version)
                 try await session.appendAudit(entry)
-                if let handover { try await recordHandover(handover, in: session) }
+                if let handover { try await recordHandover(handover, team: saved.teamID, in: session) }
                 if handover != nil { try await session.markPoolOwned(id, at: saved.updatedAt, reason: "assigned") }
             }
         }
@@ -127,8 +127,9 @@ extension Rapport {
         return (handover, notice)
     }
 
-    /// Saves a handover, moves the previous owner's open promises to the new owner and audits both.
-    private func recordHandover(_ pair: (Handover, Notice), in session: StoreSession) async throws {
+    /// Saves a handover, moves the previous owner's open promises and the customer's open deals to
+    /// the new owner (deals also to the customer's team) and audits the moves.
+    private func recordHandover(_ pair: (Handover, Notice), team: TeamID?, in session: StoreSession) async throws {
         let (handover, notice) = pair
         try await session.insertHandover(handover)
         try await session.insertNotice(notice)
@@ -142,6 +143,13 @@ extension Rapport {
                                                         after: ["commitmentsOwner": handover.toUserID.description,
                                                                 "moved": String(moved)]))
             }
+        }
+        let deals = try await session.transferOpenDeals(of: handover.customerID, to: handover.toUserID, team: team,
+                                                        at: handover.createdAt)
+        if deals > 0 {
+            try await session.appendAudit(try audit(handover.createdBy, "customer", handover.customerID.description,
+                                                    .reassign, before: ["dealsOwner": handover.fromUserID?.description ?? ""],
+                                                    after: ["dealsOwner": handover.toUserID.description, "moved": String(deals)]))
         }
     }
 

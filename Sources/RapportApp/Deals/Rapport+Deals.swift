@@ -50,6 +50,8 @@ extension Rapport {
             try await session.insertDeal(saved)
             try await session.insertDealStageChange(change)
             try await session.appendAudit(entry)
+            // An open deal makes a suspect a prospect.
+            _ = try await self.refreshLifecycle(saved.customerID, in: session)
         }
         return deal
     }
@@ -106,6 +108,10 @@ extension Rapport {
                 try await session.updateDeal(after, expectedVersion: version, contactsChanged: contactsChanged)
                 if let stageChange { try await session.insertDealStageChange(stageChange) }
                 try await session.appendAudit(entry)
+                // Whether the customer has an open deal may have changed: its stage may follow.
+                if before.state != after.state || (before.deletedAt == nil) != (after.deletedAt == nil) {
+                    _ = try await self.refreshLifecycle(after.customerID, in: session)
+                }
             }
         }
         return after

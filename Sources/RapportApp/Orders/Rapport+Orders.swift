@@ -56,6 +56,8 @@ extension Rapport {
                 try await session.insertOrder(saved)
                 for item in instalments { try await session.insertInstalment(item) }
                 try await session.appendAudit(entry)
+                // A first or a repeat order moves the customer's lifecycle stage.
+                _ = try await self.refreshLifecycle(saved.customerID, in: session)
             }
         }
         return order
@@ -110,6 +112,9 @@ extension Rapport {
                     try await session.setInstalmentsVoid(of: id, void: void, at: now)
                 }
                 try await session.appendAudit(entry)
+                if statusChange != nil || saved.orderedOn != before.orderedOn {
+                    _ = try await self.refreshLifecycle(saved.customerID, in: session)
+                }
             }
         }
         return after
@@ -144,6 +149,7 @@ extension Rapport {
             try await store.write { session in
                 try await session.updateOrder(saved, expectedVersion: before.version, replaceLines: false)
                 try await session.appendAudit(entry)
+                _ = try await self.refreshLifecycle(saved.customerID, in: session)
             }
         }
         return after

@@ -11,6 +11,8 @@ public struct LifecycleFacts: Sendable, Equatable {
     public var longestGapDays: Int
     /// How many distinct calendar years had an order.
     public var orderYears: Int
+    /// Deals in progress: open ones, and won ones whose order is not written yet (so winning a
+    /// deal does not drop a prospect back to suspect before its order exists).
     public var openDeals: Int
     /// A qualification whose three checks (pay, authority, need) are all yes.
     public var qualified: Bool

@@ -54,7 +54,8 @@ extension StoreSession {
         facts.orderYears = Set(days.map(\.year)).count
         facts.longestGapDays = zip(days, days.dropFirst()).map { $1.dayNumber - $0.dayNumber }.max() ?? 0
         facts.openDeals = try await lifecycleCount("""
-            SELECT COUNT(*) AS n FROM deals WHERE customer_id = \(bind: id) AND state = 'open' AND deleted_at IS NULL
+            SELECT COUNT(*) AS n FROM deals WHERE customer_id = \(bind: id) AND deleted_at IS NULL
+            AND (state = 'open' OR (state = 'won' AND order_id IS NULL))
             """)
         facts.qualified = try await lifecycleCount("""
             SELECT COUNT(*) AS n FROM qualifications WHERE customer_id = \(bind: id)

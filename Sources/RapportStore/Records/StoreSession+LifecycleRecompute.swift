@@ -104,7 +104,8 @@ extension StoreSession {
     private func lifecycleSideFacts() async throws -> [CustomerID: LifecycleFacts] {
         var side: [CustomerID: LifecycleFacts] = [:]
         for row in try await db.raw("""
-            SELECT customer_id, COUNT(*) AS n FROM deals WHERE state = 'open' AND deleted_at IS NULL GROUP BY customer_id
+            SELECT customer_id, COUNT(*) AS n FROM deals WHERE (state = 'open' OR (state = 'won' AND order_id IS NULL))
+            AND deleted_at IS NULL GROUP BY customer_id
             """).all() {
             side[try row.id("customer_id"), default: LifecycleFacts()].openDeals = try row.int("n")
         }

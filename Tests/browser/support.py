@@ -1,4 +1,5 @@
 """Helpers shared by the browser tests."""
+import json
 from pathlib import Path
 
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
@@ -67,3 +68,22 @@ def create_user(admin, server: str, username: str, password: str, role: str, dis
     admin.find_element(By.ID, "f-password").send_keys(password)
     click_and_load(admin, admin.find_element(By.CSS_SELECTOR, "#user-form button[type=submit]"))
     wait(admin).until(EC.text_to_be_present_in_element((By.ID, "user-list"), username))
+
+
+def api(driver, server: str, method: str, path: str, body=None):
+    """Calls the JSON API from the signed-in browser as the pages' own scripts do: the session
+    cookie plus the page's anti-forgery token in X-CSRF-Token. Opens the agenda first when the
+    current page has no token (another site, an error page). Returns (status, decoded body)."""
+    if not driver.current_url.startswith(server) or not driver.find_elements(By.CSS_SELECTOR, "input[name=_csrf]"):
+        driver.get(server + "/agenda")
+    driver.set_script_timeout(15)
+    result = driver.execute_async_script("""
+        const [method, path, body, done] = arguments;
+        const token = document.querySelector('input[name=_csrf]').value;
+        fetch('/api/v1' + path, {method: method, credentials: 'same-origin',
+              headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
+              body: body === null ? undefined : JSON.stringify(body)})
+          .then(r => r.text().then(text => done({status: r.status, body: text})))
+          .catch(e => done({status: 0, body: String(e)}));
+    """, method, path, body)
+    return result["status"], (json.loads(result["body"]) if result["body"] else None)

@@ -1,34 +1,16 @@
 """The deals pipeline: the kanban (drag and drop through our script, and the no-JavaScript move
 form), closing a deal with its reason, and the deal section on the customer page."""
-import json
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from support import ADMIN_PASSWORD, assert_no_raw_keys, click_and_load, page_language, sign_in, wait
+from support import ADMIN_PASSWORD, api, assert_no_raw_keys, click_and_load, page_language, sign_in, wait
 
 FIRST = "00000000-0000-4000-8000-00000000d001"
 NEEDS = "00000000-0000-4000-8000-00000000d002"
 PROPOSAL = "00000000-0000-4000-8000-00000000d003"
 CUSTOMER = "杭州看板测试科技有限公司"
-
-
-def api(driver, server, method, path, body=None):
-    """Calls the JSON API from the signed-in page with its anti-forgery token; returns (status, body)."""
-    if not driver.current_url.startswith(server) or driver.find_elements(By.ID, "error-page"):
-        driver.get(server + "/deals")
-    driver.set_script_timeout(15)
-    result = driver.execute_async_script("""
-        const [method, path, body, done] = arguments;
-        const token = document.querySelector('input[name=_csrf]').value;
-        fetch('/api/v1' + path, {method: method, credentials: 'same-origin',
-              headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
-              body: body === null ? undefined : JSON.stringify(body)})
-          .then(r => r.text().then(text => done({status: r.status, body: text})))
-          .catch(e => done({status: 0, body: String(e)}));
-    """, method, path, body)
-    return result["status"], (json.loads(result["body"]) if result["body"] else None)
 
 
 def drag(driver, card_id, target_css):

@@ -1,32 +1,14 @@
 """Lifecycle, referrals and qualification on the customer page: a rep records who referred a
 customer and sees the referral tree; a warning ticked on the qualification checklist shows its
 banner with the source's advice; the /lifecycle report counts the stages."""
-import json
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from support import assert_no_raw_keys, click_and_load, wait
+from support import api, assert_no_raw_keys, click_and_load, wait
 
 SOURCE = "转介绍测试源头公司"
 NEWCOMER = "转介绍测试新客户公司"
-
-
-def api(driver, server, method, path, body=None):
-    """Calls the JSON API from the signed-in page with its anti-forgery token; returns (status, body)."""
-    if not driver.current_url.startswith(server) or not driver.find_elements(By.CSS_SELECTOR, "input[name=_csrf]"):
-        driver.get(server + "/customers")
-    driver.set_script_timeout(15)
-    result = driver.execute_async_script("""
-        const [method, path, body, done] = arguments;
-        const token = document.querySelector('input[name=_csrf]').value;
-        fetch('/api/v1' + path, {method: method, credentials: 'same-origin',
-              headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
-              body: body === null ? undefined : JSON.stringify(body)})
-          .then(r => r.text().then(text => done({status: r.status, body: text})))
-          .catch(e => done({status: 0, body: String(e)}));
-    """, method, path, body)
-    return result["status"], (json.loads(result["body"]) if result["body"] else None)
 
 
 def test_a_referral_is_recorded_on_the_customer_page_and_the_tree_shows_it(server, alice, texts):

@@ -1,33 +1,15 @@
 """Merging duplicate customers from the customer page: the two side by side, a field taken from the
 duplicate, every record moved, then undone from the banner."""
-import json
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from support import click_and_load, wait
+from support import api, click_and_load, wait
 
 KEEP = "宁波金桥五金制品有限公司"
 DROP = "宁波金桥五金制品"
 PHONE = "0574-8765 4321"
 EMAIL = "sales@jinqiao-hw.cn"
-
-
-def api(driver, server, method, path, body=None):
-    """Calls the JSON API from the signed-in browser with the page's anti-forgery token."""
-    if not driver.current_url.startswith(server) or driver.find_elements(By.ID, "error-page"):
-        driver.get(server + "/agenda")
-    driver.set_script_timeout(15)
-    result = driver.execute_async_script("""
-        const [method, path, body, done] = arguments;
-        const token = document.querySelector('input[name=_csrf]').value;
-        fetch('/api/v1' + path, {method: method, credentials: 'same-origin',
-              headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
-              body: body === null ? undefined : JSON.stringify(body)})
-          .then(r => r.text().then(text => done({status: r.status, body: text})))
-          .catch(e => done({status: 0, body: String(e)}));
-    """, method, path, body)
-    return result["status"], (json.loads(result["body"]) if result["body"] else None)
 
 
 def test_merge_choosesFields_movesRecords_andUndoes(server, alice):

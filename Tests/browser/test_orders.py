@@ -1,30 +1,12 @@
 """Orders and payment collection: an order created from the customer page gets its payment plan,
 receipts move the instalment from pending through partly paid to paid, and over-payment is refused."""
-import json
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from support import assert_no_raw_keys, click_and_load, wait
+from support import api, assert_no_raw_keys, click_and_load, wait
 
 CUSTOMER = "苏州回款测试精密机械有限公司"
-
-
-def api(driver, server, method, path, body=None):
-    """Calls the JSON API from the signed-in page with its anti-forgery token; returns (status, body)."""
-    if not driver.current_url.startswith(server) or driver.find_elements(By.ID, "error-page"):
-        driver.get(server + "/orders")
-    driver.set_script_timeout(15)
-    result = driver.execute_async_script("""
-        const [method, path, body, done] = arguments;
-        const token = document.querySelector('input[name=_csrf]').value;
-        fetch('/api/v1' + path, {method: method, credentials: 'same-origin',
-              headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
-              body: body === null ? undefined : JSON.stringify(body)})
-          .then(r => r.text().then(text => done({status: r.status, body: text})))
-          .catch(e => done({status: 0, body: String(e)}));
-    """, method, path, body)
-    return result["status"], (json.loads(result["body"]) if result["body"] else None)
 
 
 def state(driver):

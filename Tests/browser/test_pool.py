@@ -1,32 +1,14 @@
 """The public pool (公海): a rep claims customers from /pool and is stopped at the daily cap with
 the numbers shown; the admin sets the cap on /admin/pools; the customer page shows the pool history."""
-import json
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from support import ADMIN_PASSWORD, PASSWORDS, assert_no_raw_keys, click_and_load, sign_in, wait
+from support import ADMIN_PASSWORD, PASSWORDS, api, assert_no_raw_keys, click_and_load, sign_in, wait
 
 DEFAULT_POOL = "00000000-0000-4000-8000-00000000b001"
 NAMES = ["公海测试甲公司", "公海测试乙公司", "公海测试丙公司"]
-
-
-def api(driver, server, method, path, body=None):
-    """Calls the JSON API from the signed-in page with its anti-forgery token; returns (status, body)."""
-    if not driver.current_url.startswith(server) or not driver.find_elements(By.CSS_SELECTOR, "input[name=_csrf]"):
-        driver.get(server + "/pool")
-    driver.set_script_timeout(15)
-    result = driver.execute_async_script("""
-        const [method, path, body, done] = arguments;
-        const token = document.querySelector('input[name=_csrf]').value;
-        fetch('/api/v1' + path, {method: method, credentials: 'same-origin',
-              headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
-              body: body === null ? undefined : JSON.stringify(body)})
-          .then(r => r.text().then(text => done({status: r.status, body: text})))
-          .catch(e => done({status: 0, body: String(e)}));
-    """, method, path, body)
-    return result["status"], (json.loads(result["body"]) if result["body"] else None)
 
 
 @pytest.fixture(scope="module")

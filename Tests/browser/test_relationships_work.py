@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from support import ADMIN_PASSWORD, LOCALES, TEAM, assert_no_raw_keys, click_and_load, create_user, page_language, sign_in, wait
+from support import ADMIN_PASSWORD, LOCALES, TEAM, api, assert_no_raw_keys, click_and_load, create_user, page_language, sign_in, wait
 
 MANAGER = ("sun", "sun-Secret-2024")
 REFERENCE = LOCALES.parent.parent / "RapportApp" / "Resources" / "Reference"
@@ -21,24 +21,6 @@ NEW_PHRASE = "per my last memo"
 
 def _today():
     return datetime.now(ZONE).date()
-
-
-def api(driver, server, method, path, body=None):
-    """Calls the JSON API from the signed-in browser, as the page's own script would: the session
-    cookie plus the page's anti-forgery token in X-CSRF-Token. Returns (status, decoded body)."""
-    if not driver.current_url.startswith(server) or driver.find_elements(By.ID, "error-page"):
-        driver.get(server + "/agenda")
-    driver.set_script_timeout(15)
-    result = driver.execute_async_script("""
-        const [method, path, body, done] = arguments;
-        const token = document.querySelector('input[name=_csrf]').value;
-        fetch('/api/v1' + path, {method: method, credentials: 'same-origin',
-              headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
-              body: body === null ? undefined : JSON.stringify(body)})
-          .then(r => r.text().then(text => done({status: r.status, body: text})))
-          .catch(e => done({status: 0, body: String(e)}));
-    """, method, path, body)
-    return result["status"], (json.loads(result["body"]) if result["body"] else None)
 
 
 def _text(texts, lang, key, *args):

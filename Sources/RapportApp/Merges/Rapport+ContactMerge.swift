@@ -66,34 +66,19 @@ extension Rapport {
         let drop = try await contact(acting, ContactID(stored.merge.mergedID))
         let keepBefore = try Self.snapshot(Contact.self, stored.survivorBefore)
         let dropBefore = try Self.snapshot(Contact.self, stored.mergedBefore)
-        guard stored.merge.undoneAt == nil, keep.version == keepBefore.record.version + 1,
-              drop.version == dropBefore.record.version + 1, drop.deletedAt != nil else {
-            throw AppError.conflict(currentVersion: keep.version)
-        }
         let now = env.now()
-        var restoredKeep = keepBefore.record, restoredDrop = dropBefore.record
-        restoredKeep.version = keep.version + 1
-        restoredKeep.updatedAt = now
-        restoredDrop.version = drop.version + 1
-        restoredDrop.updatedAt = now
-        restoredDrop.deletedAt = nil
+        let (restoredKeep, restoredDrop) = try restoredRecords(stored.merge, keep: keep, drop: drop,
+                                                               keepBefore: keepBefore.record, dropBefore: dropBefore.record, at: now)
         let audits = [try audit(acting.id, "contact", keep.id.description, .update, before: keep, after: restoredKeep),
                       try audit(acting.id, "contact", drop.id.description, .restore, before: drop, after: restoredDrop)]
         let merge = stored.merge, actor = acting.id, k = restoredKeep, d = restoredDrop
         return try await mapped("contact") {
             try await store.write { session in
-                guard try await session.markMergeUndone(merge.id, by: actor, at: now) else {
-                    throw AppError.conflict(currentVersion: keep.version)
-                }
+                let undone = try await self.markUndone(merge, by: actor, at: now, currentVersion: keep.version, in: session)
                 try await session.moveReferencesBack(kind: .contact, merge.moved, merged: merge.mergedID, survivor: merge.survivorID)
                 try await session.updateContact(d, expectedVersion: drop.version)
                 try await session.updateContact(k, expectedVersion: keep.version)
                 for entry in audits { try await session.appendAudit(entry) }
-                var undone = merge
-                undone.undoneAt = now
-                undone.undoneBy = actor
-                try await session.appendAudit(try self.audit(actor, "merge", merge.id.description, .restore,
-                                                             before: merge, after: undone))
                 try await session.refreshSearch(keep.customerID)
                 return undone
             }

@@ -97,25 +97,15 @@ extension Rapport {
         let drop = try await customer(acting, CustomerID(stored.merge.mergedID))
         let keepBefore = try Self.snapshot(Customer.self, stored.survivorBefore)
         let dropBefore = try Self.snapshot(Customer.self, stored.mergedBefore)
-        guard stored.merge.undoneAt == nil, keep.version == keepBefore.record.version + 1,
-              drop.version == dropBefore.record.version + 1, drop.deletedAt != nil else {
-            throw AppError.conflict(currentVersion: keep.version)
-        }
         let now = env.now()
-        var restoredKeep = keepBefore.record, restoredDrop = dropBefore.record
-        restoredKeep.version = keep.version + 1
-        restoredKeep.updatedAt = now
-        restoredDrop.version = drop.version + 1
-        restoredDrop.updatedAt = now
-        restoredDrop.deletedAt = nil
+        let (restoredKeep, restoredDrop) = try restoredRecords(stored.merge, keep: keep, drop: drop,
+                                                               keepBefore: keepBefore.record, dropBefore: dropBefore.record, at: now)
         let audits = [try audit(acting.id, "customer", keep.id.description, .update, before: keep, after: restoredKeep),
                       try audit(acting.id, "customer", drop.id.description, .restore, before: drop, after: restoredDrop)]
         let merge = stored.merge, actor = acting.id, k = restoredKeep, d = restoredDrop
         return try await mapped("customer") {
             try await store.write { session in
-                guard try await session.markMergeUndone(merge.id, by: actor, at: now) else {
-                    throw AppError.conflict(currentVersion: keep.version)
-                }
+                let undone = try await self.markUndone(merge, by: actor, at: now, currentVersion: keep.version, in: session)
                 try await session.moveReferencesBack(kind: .customer, merge.moved, merged: merge.mergedID, survivor: merge.survivorID)
                 if let lifecycle = dropBefore.lifecycle { try await session.restoreLifecycleRow(of: drop.id, lifecycle) }
                 try await session.updateCustomer(d, expectedVersion: drop.version)
@@ -123,11 +113,6 @@ extension Rapport {
                 _ = try await self.refreshLifecycle(keep.id, in: session)
                 _ = try await self.refreshLifecycle(drop.id, in: session)
                 for entry in audits { try await session.appendAudit(entry) }
-                var undone = merge
-                undone.undoneAt = now
-                undone.undoneBy = actor
-                try await session.appendAudit(try self.audit(actor, "merge", merge.id.description, .restore,
-                                                             before: merge, after: undone))
                 return undone
             }
         }

@@ -68,7 +68,7 @@ enum BenchLifecycle {
     /// same data through the API (bearer token).
     static func measureServer(port: Int, requests: Int, token: String, cookie: String) async throws {
         let site = "http://127.0.0.1:\(port)"
-        let pool = "00000000-0000-4000-8000-00000000b001"
+        let pool = StoreSession.defaultPoolID.description
         let scenarios: [(String, String, String)] = [
             ("pipeline page /deals (rep)", "\(site)/deals", "Cookie: rapport_session=\(cookie)"),
             ("pool list page /pool (rep)", "\(site)/pool", "Cookie: rapport_session=\(cookie)"),

@@ -69,7 +69,7 @@ extension StoreSession {
         try await db.raw("""
             INSERT INTO customer_pool (customer_id, pool_id, entered_at, owned_since, locked_at, locked_by, previous_owner_id,
             left_owner_at, reason)
-            SELECT id, '00000000-0000-4000-8000-00000000b001',
+            SELECT id, \(bind: Migrations.defaultPoolID),
             CASE WHEN owner_id IS NULL THEN \(bind: now) - (rowid % 1000) * 60000 ELSE NULL END,
             CASE WHEN owner_id IS NULL THEN NULL ELSE \(bind: now) - (rowid % 500) * 86400000 END,
             NULL, NULL, NULL, NULL, CASE WHEN owner_id IS NULL THEN 'created' ELSE 'claimed' END
@@ -86,7 +86,7 @@ extension StoreSession {
         try await db.raw("""
             UPDATE pools SET no_follow_up_days = \(bind: Int64(noFollowUpDays)), no_deal_days = \(bind: Int64(noDealDays)),
             warn_days = \(bind: Int64(warnDays)), recycle_closed = 1, recycle_with_open_deals = 0
-            WHERE id = '00000000-0000-4000-8000-00000000b001'
+            WHERE id = \(bind: Migrations.defaultPoolID)
             """).run()
     }
 

@@ -57,13 +57,21 @@ extension Rapport {
     }
 
     /// The owner's customers that return to the pool within the warning days (or are already
-    /// due), soonest first: the agenda's "returning to the pool" section.
+    /// due), soonest first: the agenda's "returning to the pool" section. The hourly pass finds
+    /// them and sends the warnings; this re-judges only the customers warned about lately, with
+    /// today's facts, so a follow-up since the warning takes the customer off at once and a page
+    /// view never re-runs the rules over the owner's whole book.
     public func poolWarnings(_ acting: Acting, limit: Int = 20) async throws -> [RecycleItem] {
         let now = env.now()
         let pools = try await store.read { try await $0.pools() }
         var items: [RecycleItem] = []
         for pool in pools where pool.rules.recycles {
-            let candidates = try await store.read { try await $0.recycleCandidates(pool, now: now, owner: acting.id, limit: limit) }
+            // A warning goes out warnDays ahead of the due time and the pass runs hourly: a day's
+            // margin covers a pass that ran late.
+            let since = now.addingTimeInterval(-Double(pool.rules.warnDays + 1) * 86_400)
+            let candidates = try await store.read {
+                try await $0.recycleCandidates(pool, now: now, owner: acting.id, warnedSince: since, limit: limit)
+            }
             let (recycle, warn) = Self.sort(candidates, rules: pool.rules, now: now)
             items += recycle.map { var item = $0; item.daysLeft = 0; return item } + warn
         }

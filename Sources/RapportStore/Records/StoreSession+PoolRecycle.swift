@@ -8,8 +8,13 @@ extension StoreSession {
     /// NOT EXISTS probes run on the activities and deals customer indexes; the facts are loaded
     /// only for the rows it returns. Locked customers, and closed or dealing ones when the
     /// switches keep them, are left out here already.
-    /// With `owner`, only that user's customers (on the customers owner index), at most `limit`.
-    public func recycleCandidates(_ pool: Pool, now: Date, owner: UserID? = nil,
+    /// The whole pass walks `customers_pool_scan` in id order (forced on SQLite), so the probes
+    /// into the activities, deals, orders and pool indexes, all keyed by customer id, move forward
+    /// through them instead of seeking at random.
+    /// With `owner`, only that user's customers (on the customers owner index), at most `limit`;
+    /// with `warnedSince` as well, only those the pass warned the owner about since then (the
+    /// agenda re-judges those few instead of every customer the owner has).
+    public func recycleCandidates(_ pool: Pool, now: Date, owner: UserID? = nil, warnedSince: Date? = nil,
                                   limit: Int? = nil) async throws -> [RecycleCandidate] {
         let rules = pool.rules
         guard rules.recycles else { return [] }
@@ -51,13 +56,22 @@ extension StoreSession {
             : "(SELECT MAX(d.created_at) FROM deals d WHERE d.customer_id = c.id AND d.deleted_at IS NULL)"
         let closedValue: SQLQueryString = rules.recycleClosed ? "CASE WHEN \(closed) THEN 1 ELSE 0 END" : "0"
         let openValue: SQLQueryString = rules.recycleWithOpenDeals ? "CASE WHEN \(openDeal) THEN 1 ELSE 0 END" : "0"
+        let walk: SQLQueryString = owner == nil && kind == .sqlite ? " INDEXED BY customers_pool_scan" : ""
         var sql: SQLQueryString = """
             SELECT c.id, c.name, c.owner_id, \(owned) AS owned_since, \(lastFollowUp) AS last_follow_up,
             \(lastDeal) AS last_deal, \(closedValue) AS closed, \(openValue) AS open_deals
-            FROM customers c LEFT JOIN customer_pool p ON p.customer_id = c.id
+            FROM customers c\(walk) LEFT JOIN customer_pool p ON p.customer_id = c.id
             WHERE c.owner_id IS NOT NULL AND c.deleted_at IS NULL AND p.locked_at IS NULL AND \(poolMatch)
             """
-        if let owner { sql += " AND c.owner_id = \(bind: owner.description)" }
+        if let owner {
+            sql += " AND c.owner_id = \(bind: owner.description)"
+            if let warnedSince {
+                sql += """
+                     AND c.id IN (SELECT n.customer_id FROM notifications n WHERE n.recipient_id = \(bind: owner.description)
+                    AND n.kind = 'poolRecycleWarning' AND n.created_at >= \(bind: StoredTime.encode(warnedSince)))
+                    """
+            }
+        }
         if !rules.recycleClosed { sql += " AND NOT \(closed)" }
         if !rules.recycleWithOpenDeals { sql += " AND NOT \(openDeal)" }
         sql += " AND ("

@@ -87,6 +87,29 @@ import Testing
     }
 
     @Test(arguments: TestEngine.available)
+    func aCustomerWithALiveOrder_leavesTheHoldingCount_untilTheOrderIsCancelled(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            try await Self.rules(api, client, ["holdingCap": 2])
+            let held = try await api.call(client, .get, "\(Self.pool)/standing", as: "alice").json["holding"] as? Int ?? -1
+            let id = try await Self.pooled(api, client, "下单后的公海客户")
+            #expect(try await Self.claim(api, client, id, as: "alice").status == 200)
+            func holding() async throws -> Int? {
+                try await api.call(client, .get, "\(Self.pool)/standing", as: "alice").json["holding"] as? Int
+            }
+            #expect(try await holding() == held + 1)
+            let order = try await api.call(client, .post, "/api/v1/customers/\(id)/orders", as: "alice", json: [
+                "orderedOn": api.today().description,
+                "lines": [["description": "试用装", "quantity": 1, "unitPrice": 9_900] as [String: any Sendable]],
+            ])
+            #expect(order.status == 201, "\(order.text)")
+            #expect(try await holding() == held)
+            let orderID = try #require(order.string("id"))
+            #expect(try await api.call(client, .post, "/api/v1/orders/\(orderID)/cancel", as: "alice").string("status") == "cancelled")
+            #expect(try await holding() == held + 1)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
     func release_needsAReason_isForTheOwner_andThePreviousOwnerCoolsOff(engine: TestEngine) async throws {
         try await APIHarness.run(engine) { api, client in
             try await Self.rules(api, client, ["cooloffDays": 7])

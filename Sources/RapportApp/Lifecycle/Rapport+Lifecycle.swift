@@ -48,6 +48,7 @@ extension Rapport {
     func refreshLifecycle(_ customerID: CustomerID, in session: StoreSession) async throws -> CustomerLifecycle {
         let now = env.now()
         let facts = try await session.lifecycleInputs(customerID)
+        try await session.setHasOrders(customerID, facts.orderCount > 0)
         let (stage, reason) = lifecycleStage(for: facts, policy: lifecyclePolicy, today: systemToday())
         let current = try await session.customerLifecycle(customerID)
         if let current, current.stage == stage {

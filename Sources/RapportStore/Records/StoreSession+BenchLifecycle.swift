@@ -42,6 +42,10 @@ extension StoreSession {
                 """).run()
         }
         try await db.raw("""
+            UPDATE customers SET has_orders = 1 WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = customers.id
+            AND o.status <> 'cancelled' AND o.deleted_at IS NULL)
+            """).run()
+        try await db.raw("""
             INSERT INTO order_lines (order_id, line_no, product_id, description, quantity, unit_price, unit_cost, amount, cost_amount)
             SELECT id, 1, printf('00000000-0000-4000-8000-0000000bd%03d', rowid % 20), '产品', 1, revenue, cost, revenue, cost
             FROM orders

@@ -36,6 +36,16 @@ extension StoreSession {
         }
     }
 
+    /// Keeps `customers.has_orders` in step with the customer's live orders (the lifecycle refresh
+    /// calls it in the transaction of every order change); writes only when it changed.
+    public func setHasOrders(_ customer: CustomerID, _ hasOrders: Bool) async throws {
+        let value: Int64 = hasOrders ? 1 : 0
+        try await db.raw("""
+            UPDATE customers SET has_orders = \(bind: value) WHERE id = \(bind: customer.description)
+            AND has_orders <> \(bind: value)
+            """).run()
+    }
+
     /// Writes a customer's new stage and its history line (the caller decided it changed).
     public func saveLifecycle(_ lifecycle: CustomerLifecycle, change: LifecycleChange, changeID: UUID) async throws {
         try await upsertLifecycles([(lifecycle, change, changeID)])

@@ -103,16 +103,14 @@ extension StoreSession {
     }
 
     /// How many live customers `user` owns; with `countClosed` false, won customers and customers
-    /// with an order that is not cancelled are left out.
+    /// with an order that is not cancelled (`has_orders`) are left out. Counted on the
+    /// `customers_owner_holding` index alone.
     public func holdingCount(of user: UserID, countClosed: Bool) async throws -> Int {
         var sql: SQLQueryString = """
             SELECT COUNT(*) AS n FROM customers c WHERE c.owner_id = \(bind: user.description) AND c.deleted_at IS NULL
             """
         if !countClosed {
-            sql += """
-                 AND c.status <> 'won' AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id
-                AND o.status <> 'cancelled' AND o.deleted_at IS NULL)
-                """
+            sql += " AND c.status <> 'won' AND c.has_orders = 0"
         }
         let row = try await db.raw(sql).first()
         return try row?.int("n") ?? 0

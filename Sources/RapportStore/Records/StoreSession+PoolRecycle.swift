@@ -21,10 +21,7 @@ extension StoreSession {
         let day: Int64 = 86_400_000
         let horizon = StoredTime.encode(now) + Int64(rules.warnDays) * day
         let owned: SQLQueryString = "COALESCE(p.owned_since, c.created_at)"
-        let closed: SQLQueryString = """
-            (c.status = 'won' OR EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.status <> 'cancelled'
-            AND o.deleted_at IS NULL))
-            """
+        let closed: SQLQueryString = "(c.status = 'won' OR c.has_orders = 1)"
         let openDeal: SQLQueryString = """
             EXISTS (SELECT 1 FROM deals d WHERE d.customer_id = c.id AND d.state = 'open' AND d.deleted_at IS NULL)
             """

@@ -70,9 +70,13 @@ enum BenchLifecycle {
         let site = "http://127.0.0.1:\(port)"
         let pool = StoreSession.defaultPoolID.description
         let scenarios: [(String, String, String)] = [
-            ("pipeline page /deals (rep)", "\(site)/deals", "Cookie: rapport_session=\(cookie)"),
+            ("pipeline page /deals (rep, own deals: the default)", "\(site)/deals", "Cookie: rapport_session=\(cookie)"),
+            ("pipeline page /deals?owner=all (rep, every deal on their customers)", "\(site)/deals?owner=all",
+             "Cookie: rapport_session=\(cookie)"),
             ("pool list page /pool (rep)", "\(site)/pool", "Cookie: rapport_session=\(cookie)"),
-            ("pipeline API (rep)", "\(site)/api/v1/pipeline", "Authorization: Bearer \(token)"),
+            ("pipeline API ?owner=me (rep)", "\(site)/api/v1/pipeline?owner=me", "Authorization: Bearer \(token)"),
+            ("pipeline API (rep, every deal on their customers)", "\(site)/api/v1/pipeline", "Authorization: Bearer \(token)"),
+            ("agenda API (rep)", "\(site)/api/v1/agenda", "Authorization: Bearer \(token)"),
             ("pool list API (rep, first page)", "\(site)/api/v1/pools/\(pool)/customers?limit=50", "Authorization: Bearer \(token)"),
         ]
         for (name, url, header) in scenarios {

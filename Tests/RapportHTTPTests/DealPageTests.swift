@@ -30,6 +30,13 @@ import Testing
             #expect(status == .ok)
             #expect(board.contains(#"id="deal-\#(id)""#) && board.contains("Harbour Trading") && board.contains("¥1,000.00"))
             #expect(board.contains(#"id="drop-won""#) && board.contains("/static/deals-kanban.js?v="))
+            // A rep's board opens on their own deals, with a link to every deal on their customers;
+            // a manager's opens on every deal in sight.
+            #expect(board.contains(#"<a href="/deals?owner=all" id="show-all">"#) && !board.contains(#"id="show-mine""#))
+            let (_, everything) = try await alice.get(client, "/deals?owner=all")
+            #expect(everything.contains(#"id="deal-\#(id)""#) && everything.contains(#"id="show-mine""#))
+            let (_, managers) = try await Self.browser(api, "mia").get(client, "/deals")
+            #expect(managers.contains(#"id="deal-\#(id)""#) && managers.contains(#"id="show-mine""#))
 
             let moved = try await alice.post(client, "/deals/\(id)/move",
                                              [("stageID", DealAPITests.proposal), ("version", "1"), ("back", "/deals")])

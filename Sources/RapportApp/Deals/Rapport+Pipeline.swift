@@ -14,8 +14,9 @@ extension Rapport {
             let stages = try await session.dealStages().sorted { ($0.position, $0.id) < ($1.position, $1.id) }
             var rows: [PipelineRow]
             var byStage: [DealStageID: [Deal]] = [:]
-            if scope == .everything {
-                // Everything: the state index gives each column's newest deals without reading the rest.
+            if scope == .everything || ownerID != nil {
+                // Everything, or one owner's deals: the state or owner index gives each column's
+                // newest deals without reading the rest.
                 rows = try await session.pipelineRows(ownerID: ownerID, scope: scope)
                 for stage in stages where limit > 0 && rows.contains(where: { $0.stageID == stage.id }) {
                     byStage[stage.id] = try await session.openDeals(in: stage.id, ownerID: ownerID, scope: scope, limit: limit)

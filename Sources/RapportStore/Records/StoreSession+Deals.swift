@@ -131,10 +131,12 @@ extension StoreSession {
     /// a team's scope SQLite must start from the customers index (owner or team): `CROSS JOIN` fixes
     /// that order (without statistics it would walk every open deal by state instead: seconds at 1M
     /// customers); PostgreSQL reads it as a plain join. Everything starts from the deals.
-    static func dealSource(_ scope: AccessScope) -> SQLQueryString {
-        scope == .everything
-            ? "FROM deals d JOIN customers c ON c.id = d.customer_id WHERE "
-            : "FROM customers c CROSS JOIN deals d WHERE d.customer_id = c.id AND "
+    /// Where a deals query starts: from the deals when every customer is in scope or one owner's
+    /// deals are asked for (each then checked through its customer), else from the scope's customers.
+    static func dealSource(_ scope: AccessScope, ownerID: UserID? = nil) -> SQLQueryString {
+        if scope == .everything { return "FROM deals d JOIN customers c ON c.id = d.customer_id WHERE " }
+        if ownerID != nil { return "FROM deals d CROSS JOIN customers c WHERE c.id = d.customer_id AND " }
+        return "FROM customers c CROSS JOIN deals d WHERE d.customer_id = c.id AND "
     }
 
     static func dealFilterClause(_ filter: DealFilter) -> SQLQueryString {
@@ -152,7 +154,7 @@ extension StoreSession {
     /// (a kanban column). `ownerID` narrows to one owner's deals.
     public func openDeals(in stage: DealStageID, ownerID: UserID?, scope: AccessScope, limit: Int) async throws -> [Deal] {
         var sql: SQLQueryString = """
-            SELECT \(unsafeRaw: Self.dealColumns) \(Self.dealSource(scope))
+            SELECT \(unsafeRaw: Self.dealColumns) \(Self.dealSource(scope, ownerID: ownerID))
             d.state = 'open' AND d.stage_id = \(bind: stage.description) AND d.deleted_at IS NULL
             AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
             """
@@ -195,7 +197,7 @@ extension StoreSession {
     public func pipelineRows(ownerID: UserID?, scope: AccessScope) async throws -> [PipelineRow] {
         var sql: SQLQueryString = """
             SELECT d.stage_id, d.currency, COUNT(*) AS n, CAST(COALESCE(SUM(d.amount), 0) AS BIGINT) AS total
-            \(Self.dealSource(scope))
+            \(Self.dealSource(scope, ownerID: ownerID))
             d.state = 'open' AND d.deleted_at IS NULL AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
             """
         if let ownerID { sql += " AND d.owner_id = \(bind: ownerID.description)" }

@@ -6,10 +6,13 @@ import RapportCore
 /// `GET /deals`: the kanban (a column per stage with its count, amount and weighted amount, at
 /// most `perColumn` cards each with a link to the list for the rest, and Won / Lost drop zones);
 /// `?view=list` is the list with filters and keyset paging. `owner=me` narrows both to the
-/// user's own deals. Dragging uses `Static/deals-kanban.js`; every card also has a move form.
+/// user's own deals; the board opens that way for reps (the deals they work) and on every deal
+/// in sight for managers and admins, and `owner=all` widens a rep's board to every deal on
+/// their customers. Dragging uses `Static/deals-kanban.js`; every card also has a move form.
 struct DealBoardPage: Sendable {
     let env: PageEnvironment
-    static let perColumn = 50
+    /// Cards per column; the column's count and sums cover all of its deals, and a link lists the rest.
+    static let perColumn = 20
     static let pageSize = 50
     /// The optional drag and drop (`Static/deals-kanban.js`); the page works without it.
     let script = StaticAsset(name: "deals-kanban.js", contentType: "text/javascript; charset=utf-8")
@@ -28,13 +31,13 @@ struct DealBoardPage: Sendable {
     private func board(_ page: PageRequest) async throws -> Response {
         let acting = try page.requireActing()
         let language = page.language
-        let mine = page.query["owner"] == "me"
+        let mine = Self.boardIsMine(page.query, acting: acting)
         async let boardLoad = env.app.pipeline(acting, ownerID: mine ? acting.id : nil, perStage: Self.perColumn)
         async let peopleLoad = Directory.load(env.app, acting)
         let (board, people) = try await (boardLoad, peopleLoad)
         let view = DealView(env: env, language: language, stages: board.columns.map(\.stage))
         let names = try await env.app.customerNames(acting, board.columns.flatMap { $0.deals.map(\.customerID) })
-        let back = mine ? "/deals?owner=me" : "/deals"
+        let back = mine ? "/deals?owner=me" : "/deals?owner=all"
         let columns: [[String: Any]] = board.columns.map { column in
             var more = FormData(pairs: [("view", "list"), ("stage", column.stage.id.description), ("state", "open")])
             if mine { more.set("owner", "me") }
@@ -76,7 +79,7 @@ struct DealBoardPage: Sendable {
                                        blank: "filter.any", env: env, language: language),
             "closeFrom": kept["closeFrom"] ?? "", "closeTo": kept["closeTo"] ?? "",
             "isPaged": cursor != nil, "firstURL": kept.url("/deals"),
-            "boardURL": kept["owner"] == "me" ? "/deals?owner=me" : "/deals",
+            "boardURL": kept["owner"] == "me" ? "/deals?owner=me" : "/deals?owner=all",
         ]
         if let customerID = filter.customerID {
             data["customer"] = ["id": customerID.description, "name": try await env.app.customer(acting, customerID).name] as [String: Any]
@@ -91,6 +94,16 @@ struct DealBoardPage: Sendable {
     }
 
     /// The list filter and the parameters to keep in links; values that are not ours are dropped.
+    /// Whether the board shows only the user's own deals: `owner=me` or `owner=all` when given,
+    /// else for reps only.
+    static func boardIsMine(_ query: FormData, acting: Acting) -> Bool {
+        switch query["owner"] {
+        case "me": true
+        case "all": false
+        default: acting.user.role == .rep
+        }
+    }
+
     static func filter(from input: FormData, acting: Acting) -> (DealFilter, FormData) {
         var filter = DealFilter()
         var kept = FormData(pairs: [("view", "list")])

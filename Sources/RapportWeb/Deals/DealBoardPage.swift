@@ -38,7 +38,9 @@ struct DealBoardPage: Sendable {
         let view = DealView(env: env, language: language, stages: board.columns.map(\.stage))
         let names = try await env.app.customerNames(acting, board.columns.flatMap { $0.deals.map(\.customerID) })
         let back = mine ? "/deals?owner=me" : "/deals?owner=all"
-        let columns: [[String: Any]] = board.columns.map { column in
+        let columns: [[String: Any]] = try board.columns.map { column in
+            // Every card of a column sits in the same stage: its move select is rendered once.
+            let moveOptions = try env.renderer.fragment("stage_options", ["stageOptions": view.stageOptions(selected: column.stage.id)])
             var more = FormData(pairs: [("view", "list"), ("stage", column.stage.id.description), ("state", "open")])
             if mine { more.set("owner", "me") }
             return [
@@ -46,7 +48,7 @@ struct DealBoardPage: Sendable {
                 "probability": String(column.stage.probability), "count": String(column.count),
                 "amount": view.totalsText(column.totals), "weighted": view.weightedText(column.totals),
                 "cards": column.deals.map { view.card($0, customerName: names[$0.customerID] ?? "", people: people, back: back) },
-                "hasMore": column.hasMore, "moreURL": more.url("/deals"),
+                "hasMore": column.hasMore, "moreURL": more.url("/deals"), "moveOptions": moveOptions,
                 "moreText": env.text("deal.board.more", language, [String(column.count - column.deals.count)]),
             ]
         }

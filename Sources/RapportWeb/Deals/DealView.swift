@@ -43,7 +43,6 @@ struct DealView {
             "owner": people.name(deal.ownerID), "stage": stageName(deal.stageID), "stateKey": deal.state.rawValue,
             "state": stateLabel(deal.state), "isOpen": deal.state == .open,
             "version": String(deal.version), "back": back,
-            "stageOptions": stageOptions(selected: deal.stageID),
             "winURL": "/deals/\(deal.id)/close?outcome=won", "loseURL": "/deals/\(deal.id)/close?outcome=lost",
         ]
     }

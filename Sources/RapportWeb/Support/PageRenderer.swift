@@ -18,6 +18,15 @@ public struct PageRenderer: Sendable {
         return PageRenderer(library: try await MustacheLibrary(directory: directory))
     }
 
+    /// Renders `template` with `context` into a piece of HTML for a page to embed with `{{{…}}}`:
+    /// for markup repeated unchanged many times on one page, rendered once.
+    public func fragment(_ template: String, _ context: [String: Any]) throws -> String {
+        guard let html = library.render(context, withTemplate: template) else {
+            throw HTTPError(.internalServerError, message: "missing template \(template)")
+        }
+        return html
+    }
+
     /// Renders `template` with `context` into an HTML response.
     public func render(_ template: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
         guard let html = library.render(context, withTemplate: template) else {

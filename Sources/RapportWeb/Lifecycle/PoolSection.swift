@@ -8,6 +8,11 @@ import RapportCore
 struct PoolSection {
     let env: PageEnvironment
 
+    /// A pool reason in words: a recycle rule's or a release reason's text, else the reason as typed.
+    static func reasonText(_ raw: String, env: PageEnvironment, language: Language) -> String {
+        env.hasText("pool.reason.\(raw)", language) ? env.text("pool.reason.\(raw)", language) : raw
+    }
+
     /// The template keys, or nil when the part has nothing to show.
     func data(_ context: CustomerSectionContext) async throws -> [String: Any]? {
         let language = context.language
@@ -20,9 +25,7 @@ struct PoolSection {
         let people = context.people
         let owned = context.customer.ownerID != nil
         let mayAct = context.editable && owned && (context.customer.ownerID == acting.id || acting.isManager)
-        func reason(_ raw: String) -> String {
-            env.hasText("pool.reason.\(raw)", language) ? env.text("pool.reason.\(raw)", language) : raw
-        }
+        func reason(_ raw: String) -> String { Self.reasonText(raw, env: env, language: language) }
         var data: [String: Any] = [
             "customerID": context.customer.id.description,
             "poolName": pools.first { $0.id == membership.poolID }?.name ?? "",

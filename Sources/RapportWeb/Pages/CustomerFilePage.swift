@@ -41,7 +41,9 @@ struct CustomerFilePage: Sendable {
         async let timelineLoad = env.app.activities(acting, of: id, limit: Self.timelinePageSize, cursor: timelineCursor)
         async let notesLoad = env.app.notes(acting, of: id)
         async let fieldsLoad = env.app.customFields(acting)
+        async let poolEventsLoad = env.app.poolEvents(acting, of: id)
         let (people, contacts, timeline, notes, fields) = try await (directoryLoad, contactsLoad, timelineLoad, notesLoad, fieldsLoad)
+        let poolEvents = try await poolEventsLoad
         let activityFields = fields.filter { $0.object == .activity }
 
         let customFields = CustomFieldInputs.display(fields.filter { $0.object == .customer }, customer.custom, language: language)
@@ -56,18 +58,18 @@ struct CustomerFilePage: Sendable {
             "contacts": contacts.map { keyPerson($0, language: language) },
             "hasContacts": !contacts.isEmpty,
             "orgChart": OrgChart.roots(contacts),
-            "activities": timeline.items.map { activity -> [String: Any] in
+            "activities": CustomerTimeline(page: timeline, cursor: timelineCursor).entries(activities: timeline.items.map { activity in
                 let contact = contacts.first { $0.id == activity.contactID }
-                return [
-                    "id": activity.id.description, "editable": customer.deletedAt == nil,
+                return (activity.occurredAt, [
+                    "id": activity.id.description, "domID": "activity-\(activity.id)", "editable": customer.deletedAt == nil,
                     "channel": env.label("channel", activity.channel, language),
                     "purpose": activity.purpose, "outcome": activity.outcome, "hasOutcome": !activity.outcome.isEmpty,
                     "who": people.name(activity.userID), "when": clock.display(activity.occurredAt),
                     "contactName": contact?.name ?? "", "hasContact": contact != nil,
                     "contactURL": contact.map { "/contacts/\($0.id)" } ?? "",
-                ]
-            },
-            "hasActivities": !timeline.items.isEmpty,
+                ] as [String: Any])
+            }, events: poolEvents, env: env, language: language, people: people, clock: clock),
+            "hasActivities": !timeline.items.isEmpty || !poolEvents.isEmpty,
             "timelinePaged": timelineCursor != nil,
             "timelineFirstURL": "/customers/\(id)#timeline",
             "notes": notes.map { note -> [String: Any] in

@@ -1,6 +1,6 @@
 extension Migrations {
-    /// Speed for the recycle pass, the pool's holding caps, the agenda's pool warnings, the notice
-    /// badge and a rep's kanban (issue 4's speed goals).
+    /// Speed for the recycle pass, the pool's holding caps, the agenda's pool warnings and
+    /// promises, the notice badge and a rep's kanban (issue 4's speed goals).
     ///
     /// `customers.has_orders` is 1 while the customer has an order that is neither cancelled nor
     /// deleted. It is kept in step by the lifecycle refresh that runs in the same transaction as
@@ -26,5 +26,7 @@ extension Migrations {
         "CREATE INDEX deals_live ON deals (customer_id, state, created_at) WHERE deleted_at IS NULL",
         "CREATE INDEX customer_pool_watch ON customer_pool (customer_id, pool_id, owned_since, locked_at)",
         "CREATE INDEX notifications_unread ON notifications (recipient_id) WHERE read_at IS NULL",
+        // The agenda (and the badge on every page) reads a user's oldest open promises in order.
+        "CREATE INDEX commitments_owner_due ON commitments (owner_id, state, due_on, id) WHERE deleted_at IS NULL",
     ])
 }

@@ -12,7 +12,7 @@ import RapportCore
 struct DealBoardPage: Sendable {
     let env: PageEnvironment
     /// Cards per column; the column's count and sums cover all of its deals, and a link lists the rest.
-    static let perColumn = 20
+    static let perColumn = 10
     static let pageSize = 50
     /// The optional drag and drop (`Static/deals-kanban.js`); the page works without it.
     let script = StaticAsset(name: "deals-kanban.js", contentType: "text/javascript; charset=utf-8")

@@ -1,10 +1,11 @@
-"""Merging duplicate customers from the customer page: the two side by side, a field taken from the
-duplicate, every record moved, then undone from the banner."""
+"""Merging duplicate customers from the customer page, and duplicate key persons from the contact
+page: the two side by side, a field taken from the duplicate, every record moved, then undone from
+the banner. Another rep cannot open the merge pages."""
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from support import api, click_and_load, wait
+from support import PASSWORDS, api, click_and_load, sign_in, wait
 
 KEEP = "宁波金桥五金制品有限公司"
 DROP = "宁波金桥五金制品"
@@ -69,3 +70,47 @@ def test_mergeOther_findsTheRecordBySearch(server, alice):
     assert alice.find_element(By.ID, "undo-banner")
     status, merged = api(alice, server, "GET", f"/customers/{keep['id']}")
     assert merged["name"] == "Hengda Packaging (Jiaxing)"
+
+
+def test_contactMerge_fromTheContactPage_movesActivities_andUndoes(server, alice, browsers):
+    status, customer = api(alice, server, "POST", "/customers?allowDuplicate=true", {"name": "绍兴华美纺织", "kind": "enterprise"})
+    assert status == 201, customer
+    people = []
+    for body in ({"name": "王建国", "title": "采购经理", "phone": "13800001111"},
+                 {"name": "王建国", "title": "采购部", "email": "wangjg@huamei.cn"}):
+        status, person = api(alice, server, "POST", f"/customers/{customer['id']}/contacts", body)
+        assert status == 201, person
+        people.append(person)
+    keep, drop = people
+    status, _ = api(alice, server, "POST", f"/customers/{customer['id']}/activities",
+                    {"channel": "visit", "purpose": "拜访王经理", "contactID": drop["id"]})
+    assert status == 201
+
+    alice.get(f"{server}/contacts/{keep['id']}")
+    click_and_load(alice, alice.find_element(By.ID, "merge-contact"))
+    link = alice.find_element(By.CSS_SELECTOR, "#merge-candidates a.merge-link")
+    assert "王建国" in link.text and "采购部" in link.text
+    click_and_load(alice, link)
+    assert alice.find_element(By.ID, "merge-row-title") and alice.find_element(By.ID, "merge-row-email")
+    alice.find_element(By.ID, "take-email").click()
+    click_and_load(alice, alice.find_element(By.ID, "merge-submit"))
+    banner = wait(alice).until(EC.presence_of_element_located((By.ID, "undo-banner")))
+    assert "王建国" in banner.text
+
+    status, merged = api(alice, server, "GET", f"/contacts/{keep['id']}")
+    assert merged["email"] == "wangjg@huamei.cn" and merged["title"] == "采购经理"
+    status, activities = api(alice, server, "GET", f"/customers/{customer['id']}/activities")
+    assert [a.get("contactID") for a in activities["items"]] == [keep["id"]]
+
+    # Bob is another rep: the merge pages of Alice's key persons are not found for him.
+    bob = browsers("zh-CN,zh;q=0.9")
+    sign_in(bob, server, "bob", PASSWORDS["bob"])
+    bob.get(f"{server}/contacts/{keep['id']}/merge")
+    assert bob.find_element(By.CLASS_NAME, "status-code").text == "404"
+
+    click_and_load(alice, alice.find_element(By.ID, "undo-merge"))
+    assert f"/contacts/{keep['id']}" in alice.current_url
+    status, back = api(alice, server, "GET", f"/contacts/{drop['id']}")
+    assert back.get("deletedAt") is None
+    status, activities = api(alice, server, "GET", f"/customers/{customer['id']}/activities")
+    assert [a.get("contactID") for a in activities["items"]] == [drop["id"]]

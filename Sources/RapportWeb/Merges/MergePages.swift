@@ -39,9 +39,11 @@ struct MergePages: Sendable {
         let rows: [[String: Any]] = candidates.filter { seen.insert($0.0).inserted }.map { id, name in
             ["name": name, "url": FormData(pairs: [("with", id.description)]).url("/customers/\(survivor)/merge")]
         }
+        let language = page.language
         let data: [String: Any] = [
             "survivorName": customer.name, "survivorURL": "/customers/\(survivor)", "action": "/customers/\(survivor)/merge",
-            "q": search ?? "", "rows": rows, "hasRows": !rows.isEmpty,
+            "q": search ?? "", "rows": rows, "hasRows": !rows.isEmpty, "hasSearch": true,
+            "pickIntro": env.text("merge.pickIntro", language), "noCandidates": env.text("merge.noCandidates", language),
         ]
         return try env.render("merge_pick", page, title: "merge.title", data)
     }
@@ -71,15 +73,22 @@ struct MergePages: Sendable {
         let done = try await env.app.merge(acting, try page.id())
         let language = page.language
         let survivorID = CustomerID(done.survivorID)
-        let names = try await env.app.customerNames(acting, [survivorID])
         let moved = done.movedCounts.sorted { $0.key < $1.key }.map { ["table": label(table: $0.key, language), "count": String($0.value)] }
+        let contact = done.kind == .contact
+        let survivorName: String
+        if contact {
+            survivorName = try await env.app.contact(acting, ContactID(done.survivorID)).name
+        } else {
+            survivorName = try await env.app.customerNames(acting, [survivorID])[survivorID] ?? ""
+        }
         let data: [String: Any] = [
-            "id": done.id.description, "survivorURL": "/customers/\(survivorID)",
-            "survivorName": names[survivorID] ?? "", "moved": moved, "hasMoved": !moved.isEmpty,
-            "undone": done.undoneAt != nil, "canUndo": done.undoneAt == nil && done.kind == .customer,
-            "mergedURL": "/customers/\(CustomerID(done.mergedID))", "refused": page.query["refused"] != nil,
+            "id": done.id.description, "survivorURL": Self.url(of: done, done.survivorID),
+            "survivorName": survivorName, "moved": moved, "hasMoved": !moved.isEmpty,
+            "undone": done.undoneAt != nil, "canUndo": done.undoneAt == nil,
+            "mergedURL": Self.url(of: done, done.mergedID), "refused": page.query["refused"] != nil,
+            "undoRefusedText": env.text(contact ? "merge.contact.undoRefused" : "merge.undoRefused", language),
         ]
-        return try env.render("merge_result", page, title: "merge.doneTitle", data)
+        return try env.render("merge_result", page, title: contact ? "merge.contact.doneTitle" : "merge.doneTitle", data)
     }
 
     @Sendable func undo(_ page: PageRequest) async throws -> Response {
@@ -87,10 +96,15 @@ struct MergePages: Sendable {
         let id: MergeID = try page.id()
         do {
             let undone = try await env.app.undoMerge(acting, id)
-            return PageEnvironment.redirect("/customers/\(CustomerID(undone.survivorID))")
+            return PageEnvironment.redirect(Self.url(of: undone, undone.survivorID))
         } catch AppError.conflict {
             return PageEnvironment.redirect("/merges/\(id)?refused=1")
         }
+    }
+
+    /// The page of a merged record: a customer's or a key person's.
+    static func url(of merge: Merge, _ id: UUID) -> String {
+        merge.kind == .contact ? "/contacts/\(ContactID(id))" : "/customers/\(CustomerID(id))"
     }
 
     private func render(_ page: PageRequest, _ acting: Acting, survivor: CustomerID, merged: CustomerID,
@@ -114,11 +128,14 @@ struct MergePages: Sendable {
             "swapURL": FormData(pairs: [("with", survivor.description)]).url("/customers/\(merged)/merge"),
             "survivorVersion": String(preview.survivor.version), "mergedVersion": String(preview.merged.version),
             "rows": rows, "hasRows": !rows.isEmpty, "moves": moves, "hasMoves": !moves.isEmpty, "stale": stale,
+            "intro": env.text("merge.intro", language), "staleText": env.text("merge.stale", language),
+            "willMoveText": env.text("merge.willMove", language), "nothingMovesText": env.text("merge.nothingMoves", language),
+            "afterwardsText": env.text("merge.afterwards", language),
         ]
         return try env.render("merge", page, title: "merge.title", data, status: stale ? .conflict : .ok)
     }
 
-    private static func text(_ value: CustomValue) -> String {
+    static func text(_ value: CustomValue) -> String {
         switch value {
         case .text(let text): text
         case .number(let number): number.formatted()
@@ -134,7 +151,7 @@ struct MergePages: Sendable {
         return env.text("customer.field.\(field)", language)
     }
 
-    private func label(table: String, _ language: Language) -> String {
+    func label(table: String, _ language: Language) -> String {
         let key = "merge.table.\(table)"
         return env.hasText(key, language) ? env.text(key, language) : table
     }

@@ -41,6 +41,7 @@ public struct WebRoutes {
         CommitmentPages(env: env).register(on: router)
         CommitmentListPage(env: env).register(on: router)
         SubscriptionPages(env: env).register(on: router); MergePages(env: env).register(on: router)
+        ContactMergePages(env: env).register(on: router)
         PoolPage(env: env).register(on: router); PoolCustomerPages(env: env).register(on: router); AdminPoolPage(env: env).register(on: router)
         SituationPages(env: env, file: file).register(on: router)
         CareDatePages(env: env, file: file).register(on: router)

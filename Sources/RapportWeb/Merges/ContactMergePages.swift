@@ -1,0 +1,137 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// Merging duplicate key persons of one customer: `GET /contacts/{id}/merge` (the customer's other
+/// key persons, likely duplicates first), `GET /contacts/{id}/merge?with={other}` (both side by
+/// side, a radio per differing field, what will move) and `POST /contacts/{id}/merge`. The result
+/// and its undo are the shared `/merges/{id}` pages.
+struct ContactMergePages: Sendable {
+    let env: PageEnvironment
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("contacts/:id/merge", use: env.page(.signedIn, compare))
+        router.post("contacts/:id/merge", use: env.page(.signedIn, merge))
+    }
+
+    @Sendable func compare(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let survivor: ContactID = try page.id()
+        guard let other = page.query["with"].flatMap(ContactID.init) else { return try await pick(page, acting, survivor) }
+        return try await render(page, acting, survivor: survivor, merged: other, stale: false)
+    }
+
+    /// Without `with`: the customer's other live key persons; those sharing a name, phone or
+    /// email with this one come first, marked.
+    private func pick(_ page: PageRequest, _ acting: Acting, _ survivor: ContactID) async throws -> Response {
+        let language = page.language
+        let contact = try await env.app.contact(acting, survivor)
+        let others = try await env.app.contacts(acting, of: contact.customerID).filter { $0.id != survivor && $0.deletedAt == nil }
+        func likely(_ c: Contact) -> Bool {
+            func same(_ a: String, _ b: String) -> Bool {
+                let a = a.trimmingCharacters(in: .whitespaces).lowercased()
+                return !a.isEmpty && a == b.trimmingCharacters(in: .whitespaces).lowercased()
+            }
+            return same(c.name, contact.name) || same(c.phone, contact.phone) || same(c.email, contact.email)
+        }
+        let ordered = others.filter(likely) + others.filter { !likely($0) }
+        let rows: [[String: Any]] = ordered.map { c in
+            ["name": c.title.isEmpty ? c.name : "\(c.name) · \(c.title)", "hasHint": likely(c),
+             "hint": env.text("merge.contact.likely", language),
+             "url": FormData(pairs: [("with", c.id.description)]).url("/contacts/\(survivor)/merge")]
+        }
+        let data: [String: Any] = [
+            "survivorName": contact.name, "survivorURL": "/contacts/\(survivor)", "action": "/contacts/\(survivor)/merge",
+            "rows": rows, "hasRows": !rows.isEmpty, "hasSearch": false,
+            "pickIntro": env.text("merge.contact.pickIntro", language), "noCandidates": env.text("merge.contact.noCandidates", language),
+        ]
+        return try env.render("merge_pick", page, title: "merge.contact.title", data)
+    }
+
+    @Sendable func merge(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let survivor: ContactID = try page.id()
+        guard let other = page.form["mergedID"].flatMap(ContactID.init) else { throw PageError.badRequest }
+        var choices: [String: MergeChoice] = [:]
+        for field in page.form.all("fields") {
+            if let choice = page.form["choice." + field].flatMap(MergeChoice.init(rawValue:)) { choices[field] = choice }
+        }
+        var versions: [UUID: Int] = [:]
+        if let v = page.form["survivorVersion"].flatMap(Int.init) { versions[survivor.uuid] = v }
+        if let v = page.form["mergedVersion"].flatMap(Int.init) { versions[other.uuid] = v }
+        do {
+            let done = try await env.app.mergeContacts(acting, survivor: survivor, merged: other, choices: choices, versions: versions)
+            return PageEnvironment.redirect("/merges/\(done.id)")
+        } catch AppError.conflict {
+            return try await render(page, acting, survivor: survivor, merged: other, stale: true)
+        }
+    }
+
+    private func render(_ page: PageRequest, _ acting: Acting, survivor: ContactID, merged: ContactID,
+                        stale: Bool) async throws -> Response {
+        let preview = try await env.app.contactMergePreview(acting, survivor: survivor, merged: merged)
+        let language = page.language
+        let people = try await Directory.load(env.app, acting)
+        let names = Dictionary(try await env.app.contacts(acting, of: preview.survivor.customerID).map { ($0.id, $0.name) },
+                               uniquingKeysWith: { first, _ in first })
+        let rows: [[String: Any]] = preview.differing.map { field in
+            [
+                "field": field, "label": label(field: field, language),
+                "survivorValue": value(field, of: preview.survivor, people: people, contacts: names, language),
+                "mergedValue": value(field, of: preview.merged, people: people, contacts: names, language),
+                "canUnite": false,
+            ]
+        }
+        let tables = MergePages(env: env)
+        let moves = preview.counts.sorted { $0.key < $1.key }.map { ["table": tables.label(table: $0.key, language), "count": String($0.value)] }
+        let data: [String: Any] = [
+            "action": "/contacts/\(survivor)/merge", "mergedID": merged.description,
+            "survivorName": preview.survivor.name, "mergedName": preview.merged.name,
+            "survivorURL": "/contacts/\(survivor)", "mergedURL": "/contacts/\(merged)",
+            "swapURL": FormData(pairs: [("with", survivor.description)]).url("/contacts/\(merged)/merge"),
+            "survivorVersion": String(preview.survivor.version), "mergedVersion": String(preview.merged.version),
+            "rows": rows, "hasRows": !rows.isEmpty, "moves": moves, "hasMoves": !moves.isEmpty, "stale": stale,
+            "intro": env.text("merge.contact.intro", language), "staleText": env.text("merge.contact.stale", language),
+            "willMoveText": env.text("merge.contact.willMove", language),
+            "nothingMovesText": env.text("merge.contact.nothingMoves", language),
+            "afterwardsText": env.text("merge.contact.afterwards", language),
+        ]
+        return try env.render("merge", page, title: "merge.contact.title", data, status: stale ? .conflict : .ok)
+    }
+
+    private func label(field: String, _ language: Language) -> String {
+        if field.hasPrefix("custom.") { return String(field.dropFirst("custom.".count)) }
+        switch field {
+        case "relationshipOwnerID": return env.text("contact.field.relationshipOwner", language)
+        case "reportsToID": return env.text("contact.field.reportsTo", language)
+        default: return env.text("contact.field.\(field)", language)
+        }
+    }
+
+    private func value(_ field: String, of c: Contact, people: Directory, contacts: [ContactID: String],
+                       _ language: Language) -> String {
+        switch field {
+        case "name": c.name
+        case "department": c.department
+        case "title": c.title
+        case "phone": c.phone
+        case "fax": c.fax
+        case "email": c.email
+        case "wechat": c.wechat
+        case "qq": c.qq
+        case "interests": c.interests
+        case "supplierExpectations": c.supplierExpectations
+        case "painPoints": c.painPoints
+        case "influence": c.influence.map { env.label("influence", $0, language) } ?? ""
+        case "involvement": c.involvement.map(String.init) ?? ""
+        case "relationshipWithUs": c.relationshipWithUs
+        case "relationshipWithCompetitors": c.relationshipWithCompetitors
+        case "relationshipOwnerID": c.relationshipOwnerID.map { people.name($0) } ?? ""
+        case "isCoach": c.isCoach ? "✓" : "—"
+        case "reportsToID": c.reportsToID.map { contacts[$0] ?? "" } ?? ""
+        default:
+            if field.hasPrefix("custom."), let v = c.custom[String(field.dropFirst("custom.".count))] { MergePages.text(v) } else { "" }
+        }
+    }
+}

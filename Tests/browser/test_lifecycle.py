@@ -1,5 +1,5 @@
 """Lifecycle, referrals and qualification on the customer page: a rep records who referred a
-customer and sees the referral tree; a warning ticked on the qualification checklist shows its
+customer and sees the referral tree, and who referred a key person on the contact page; a warning ticked on the qualification checklist shows its
 banner with the source's advice; the /lifecycle report counts the stages."""
 
 from selenium.webdriver.common.by import By
@@ -46,6 +46,38 @@ def test_a_referral_is_recorded_on_the_customer_page_and_the_tree_shows_it(serve
     click_and_load(alice, alice.find_element(By.ID, "referral-tree-link"))
     above = wait(alice).until(EC.presence_of_element_located((By.ID, "referral-above")))
     assert above.text == SOURCE
+
+
+def test_a_key_person_is_referred_by_a_customer_and_one_of_its_people(server, alice, texts):
+    zh = texts["zh-Hans"]
+    status, source = api(alice, server, "POST", "/customers", {"name": "推荐人所在公司", "kind": "enterprise"})
+    assert status == 201, source
+    status, friend = api(alice, server, "POST", f"/customers/{source['id']}/contacts", {"name": "赵老师", "title": "总经理"})
+    assert status == 201, friend
+    status, target = api(alice, server, "POST", "/customers", {"name": "被推荐人所在公司", "kind": "enterprise"})
+    assert status == 201, target
+    status, person = api(alice, server, "POST", f"/customers/{target['id']}/contacts", {"name": "钱经理", "title": "采购"})
+    assert status == 201, person
+
+    alice.get(f"{server}/contacts/{person['id']}")
+    assert alice.find_element(By.ID, "referred-by-none").text == zh["referral.none"]
+    alice.find_element(By.ID, "referrer").send_keys("推荐人所在公司")
+    alice.find_element(By.ID, "referrer-person").send_keys("无此人")
+    click_and_load(alice, alice.find_element(By.ID, "save-referral"))
+    assert alice.find_element(By.ID, "referral-problem").text == zh["referral.problem.unknownPerson"]
+
+    alice.find_element(By.ID, "referrer").send_keys("推荐人所在公司")
+    alice.find_element(By.ID, "referrer-person").send_keys("赵老师")
+    alice.find_element(By.ID, "referral-note").send_keys("老朋友介绍")
+    click_and_load(alice, alice.find_element(By.ID, "save-referral"))
+    referred = wait(alice).until(EC.presence_of_element_located((By.ID, "referred-by")))
+    assert "推荐人所在公司" in referred.text and "赵老师" in referred.text and "老朋友介绍" in referred.text
+    assert_no_raw_keys(alice, texts)
+    status, saved = api(alice, server, "GET", f"/contacts/{person['id']}/referral")
+    assert status == 200 and saved["referral"]["referrerContactID"] == friend["id"], saved
+
+    click_and_load(alice, alice.find_element(By.ID, "clear-referral"))
+    assert alice.find_element(By.ID, "referred-by-none")
 
 
 def test_a_qualification_warning_shows_its_advice_and_all_yes_makes_a_prospect(server, alice, texts):

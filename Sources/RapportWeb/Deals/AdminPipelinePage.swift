@@ -92,6 +92,6 @@ struct AdminPipelinePage: Sendable {
                                 hint: env.text("deal.stage.hint.position", page.language)),
             ],
         ]
-        return try env.render("admin_pipeline", page, title: "deal.stage.title", data, status: status)
+        return try await env.render("admin_pipeline", page, title: "deal.stage.title", data, status: status)
     }
 }

@@ -57,7 +57,7 @@ struct DealBoardPage: Sendable {
             "totalAmount": view.totalsText(board.totals), "totalWeighted": view.weightedText(board.totals),
             "boardScript": script.url, "listURL": mine ? "/deals?view=list&owner=me" : "/deals?view=list",
         ]
-        return try env.render("deals_board", page, title: "deal.board.title", data)
+        return try await env.render("deals_board", page, title: "deal.board.title", data)
     }
 
     private func list(_ page: PageRequest) async throws -> Response {
@@ -92,7 +92,7 @@ struct DealBoardPage: Sendable {
             data["hasNext"] = true
             data["nextURL"] = nextFilters.url("/deals")
         }
-        return try env.render("deals_list", page, title: "deal.list.title", data)
+        return try await env.render("deals_list", page, title: "deal.list.title", data)
     }
 
     /// The list filter and the parameters to keep in links; values that are not ours are dropped.

@@ -45,7 +45,7 @@ struct DealDetailView {
             }
         }
         let title = deal == nil ? "deal.newTitle" : "deal.title"
-        return try env.render("deal", page, title: title, data, status: outcome.status)
+        return try await env.render("deal", page, title: title, data, status: outcome.status)
     }
 
     func renderClose(_ page: PageRequest, deal: Deal, won: Bool, reason: String, errors: FormErrors,
@@ -56,6 +56,6 @@ struct DealDetailView {
             "hasErrors": !errors.isEmpty, "otherErrors": errors.others(shown: ["reason"]),
             "reasonError": errors["reason"] ?? "", "hasReasonError": errors["reason"] != nil,
         ]
-        return try env.render("deal_close", page, title: won ? "deal.close.wonTitle" : "deal.close.lostTitle", data, status: status)
+        return try await env.render("deal_close", page, title: won ? "deal.close.wonTitle" : "deal.close.lostTitle", data, status: status)
     }
 }

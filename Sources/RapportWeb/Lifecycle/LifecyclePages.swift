@@ -15,6 +15,7 @@ struct LifecyclePages: Sendable {
         router.post("customers/:id/referral", use: env.page(.signedIn, saveReferral))
         router.post("customers/:id/qualification", use: env.page(.signedIn, saveQualification))
         ReferralTreePage(env: env).register(on: router)
+        ContactReferralSection(env: env).register(on: router)
         LifecycleReportPage(env: env).register(on: router)
     }
 
@@ -51,19 +52,10 @@ struct LifecyclePages: Sendable {
             try await env.app.clearCustomerReferral(acting, id)
             return back(id)
         }
-        let typed = page.form.text("referrer").trimmingCharacters(in: .whitespaces)
-        guard !typed.isEmpty, typed.count <= 200 else { return back(id, problem: "referral.problem.unknown") }
         let referrer: CustomerID
-        if let direct = CustomerID(typed) {
-            referrer = direct
-        } else {
-            let matches = try await env.app.customers(acting, CustomerQuery(search: typed, limit: 20)).items
-                .filter { $0.id != id }
-            let exact = matches.filter { $0.name == typed }
-            guard let found = exact.count == 1 ? exact.first : (matches.count == 1 ? matches.first : nil) else {
-                return back(id, problem: matches.isEmpty ? "referral.problem.unknown" : "referral.problem.ambiguous")
-            }
-            referrer = found.id
+        switch try await ReferrerLookup(env: env).customer(acting, typed: page.form.text("referrer"), excluding: id) {
+        case .found(let found): referrer = found
+        case .problem(let key): return back(id, problem: key)
         }
         do {
             _ = try await env.app.setCustomerReferral(acting, id, ReferralDraft(referrerCustomerID: referrer,

@@ -47,6 +47,6 @@ struct LifecycleReportPage: Sendable {
             "flow": flow,
             "hasFlow": !flow.isEmpty,
         ]
-        return try env.render("lifecycle", page, title: "lifecycle.title", data)
+        return try await env.render("lifecycle", page, title: "lifecycle.title", data)
     }
 }

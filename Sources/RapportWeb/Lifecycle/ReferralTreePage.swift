@@ -37,6 +37,6 @@ struct ReferralTreePage: Sendable {
             "root": [node(tree.root)],
             "hasBrought": !tree.root.referred.isEmpty,
         ]
-        return try env.render("referral_tree", page, title: "referral.treeTitle", data)
+        return try await env.render("referral_tree", page, title: "referral.treeTitle", data)
     }
 }

@@ -139,6 +139,6 @@ struct SubscriptionPages: Sendable {
             "approaches": view.approaches(), "outcomes": view.outcomes(),
             "cells": cells, "hasCells": !cells.isEmpty, "nextURL": next, "hasNext": !next.isEmpty,
         ]
-        return try env.render("winback", page, title: "winback.title", data)
+        return try await env.render("winback", page, title: "winback.title", data)
     }
 }

@@ -46,7 +46,7 @@ struct ContactMergePages: Sendable {
             "rows": rows, "hasRows": !rows.isEmpty, "hasSearch": false,
             "pickIntro": env.text("merge.contact.pickIntro", language), "noCandidates": env.text("merge.contact.noCandidates", language),
         ]
-        return try env.render("merge_pick", page, title: "merge.contact.title", data)
+        return try await env.render("merge_pick", page, title: "merge.contact.title", data)
     }
 
     @Sendable func merge(_ page: PageRequest) async throws -> Response {
@@ -97,7 +97,7 @@ struct ContactMergePages: Sendable {
             "nothingMovesText": env.text("merge.contact.nothingMoves", language),
             "afterwardsText": env.text("merge.contact.afterwards", language),
         ]
-        return try env.render("merge", page, title: "merge.contact.title", data, status: stale ? .conflict : .ok)
+        return try await env.render("merge", page, title: "merge.contact.title", data, status: stale ? .conflict : .ok)
     }
 
     private func label(field: String, _ language: Language) -> String {
@@ -124,7 +124,7 @@ struct ContactMergePages: Sendable {
         case "supplierExpectations": c.supplierExpectations
         case "painPoints": c.painPoints
         case "influence": c.influence.map { env.label("influence", $0, language) } ?? ""
-        case "involvement": c.involvement.map(String.init) ?? ""
+        case "involvement": c.involvement.map { env.text("involvement.\($0)", language) } ?? ""
         case "relationshipWithUs": c.relationshipWithUs
         case "relationshipWithCompetitors": c.relationshipWithCompetitors
         case "relationshipOwnerID": c.relationshipOwnerID.map { people.name($0) } ?? ""

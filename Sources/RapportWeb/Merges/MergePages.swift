@@ -45,7 +45,7 @@ struct MergePages: Sendable {
             "q": search ?? "", "rows": rows, "hasRows": !rows.isEmpty, "hasSearch": true,
             "pickIntro": env.text("merge.pickIntro", language), "noCandidates": env.text("merge.noCandidates", language),
         ]
-        return try env.render("merge_pick", page, title: "merge.title", data)
+        return try await env.render("merge_pick", page, title: "merge.title", data)
     }
 
     @Sendable func merge(_ page: PageRequest) async throws -> Response {
@@ -88,7 +88,7 @@ struct MergePages: Sendable {
             "mergedURL": Self.url(of: done, done.mergedID), "refused": page.query["refused"] != nil,
             "undoRefusedText": env.text(contact ? "merge.contact.undoRefused" : "merge.undoRefused", language),
         ]
-        return try env.render("merge_result", page, title: contact ? "merge.contact.doneTitle" : "merge.doneTitle", data)
+        return try await env.render("merge_result", page, title: contact ? "merge.contact.doneTitle" : "merge.doneTitle", data)
     }
 
     @Sendable func undo(_ page: PageRequest) async throws -> Response {
@@ -132,7 +132,7 @@ struct MergePages: Sendable {
             "willMoveText": env.text("merge.willMove", language), "nothingMovesText": env.text("merge.nothingMoves", language),
             "afterwardsText": env.text("merge.afterwards", language),
         ]
-        return try env.render("merge", page, title: "merge.title", data, status: stale ? .conflict : .ok)
+        return try await env.render("merge", page, title: "merge.title", data, status: stale ? .conflict : .ok)
     }
 
     static func text(_ value: CustomValue) -> String {

@@ -115,7 +115,7 @@ struct OrderFormPage: Sendable {
             "hasErrors": !errors.isEmpty,
             "otherErrors": messages.others(shown: shown),
         ]
-        return try env.render("order_form", page, title: order == nil ? "order.newTitle" : "order.editTitle", data,
+        return try await env.render("order_form", page, title: order == nil ? "order.newTitle" : "order.editTitle", data,
                               status: conflict ? .conflict : errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

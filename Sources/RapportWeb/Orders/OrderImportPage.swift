@@ -14,7 +14,7 @@ struct OrderImportPage: Sendable {
     }
 
     @Sendable func form(_ page: PageRequest) async throws -> Response {
-        try env.render("order_import", page, title: "orders.import.title", ["dryRun": true])
+        try await env.render("order_import", page, title: "orders.import.title", ["dryRun": true])
     }
 
     @Sendable func upload(_ page: PageRequest) async throws -> Response {
@@ -22,7 +22,7 @@ struct OrderImportPage: Sendable {
         let language = page.language
         let dryRun = page.form["dryRun"] != nil
         guard let file = page.files["file"], !file.data.isEmpty else {
-            return try env.render("order_import", page, title: "orders.import.title",
+            return try await env.render("order_import", page, title: "orders.import.title",
                                   ["fileError": env.text("import.noFile", language), "dryRun": dryRun], status: .unprocessableContent)
         }
         let report: ImportReport
@@ -30,14 +30,14 @@ struct OrderImportPage: Sendable {
             report = try await env.app.importOrders(acting, data: file.data, fileName: file.fileName, dryRun: dryRun)
         } catch AppError.invalid(let errors) {
             let message = errors.map { env.localizer.message(for: $0, language) }.joined(separator: " ")
-            return try env.render("order_import", page, title: "orders.import.title",
+            return try await env.render("order_import", page, title: "orders.import.title",
                                   ["fileError": message, "dryRun": dryRun], status: .unprocessableContent)
         }
         let rejected: [[String: Any]] = report.rejected.map { rejection in
             ["line": String(rejection.line),
              "problems": rejection.errors.map { ["field": $0.field, "message": env.localizer.message(for: $0, language)] }]
         }
-        return try env.render("order_import", page, title: "orders.import.title", [
+        return try await env.render("order_import", page, title: "orders.import.title", [
             "report": true,
             "summary": env.text(report.dryRun ? "import.summaryDry" : "import.summary", language,
                                 [String(report.imported), String(report.totalRows)]),

@@ -47,7 +47,7 @@ struct OrderListPage: Sendable {
             data["hasNext"] = true
             data["nextURL"] = nextFilters.url("/orders")
         }
-        return try env.render("orders", page, title: "orders.title", data)
+        return try await env.render("orders", page, title: "orders.title", data)
     }
 
     /// The filter and the parameters to keep in links; values that are not ours are dropped.

@@ -183,7 +183,7 @@ struct OrderPage: Sendable {
             "otherErrors": messages.others(shown: shown),
             "conflict": conflict,
         ]
-        return try env.render("order", page, title: "order.title", data,
+        return try await env.render("order", page, title: "order.title", data,
                               status: conflict ? .conflict : errors.isEmpty ? .ok : .unprocessableContent)
     }
 

@@ -46,6 +46,6 @@ struct PaymentsDuePage: Sendable {
             data["hasNext"] = true
             data["nextURL"] = kept.url("/payments/due")
         }
-        return try env.render("payments_due", page, title: "payments.due.title", data)
+        return try await env.render("payments_due", page, title: "payments.due.title", data)
     }
 }

@@ -142,7 +142,7 @@ struct ProductPages: Sendable {
             "hasErrors": !errors.isEmpty,
             "otherErrors": messages.others(shown: ["code", "name", "categoryID", "unit", "price", "cost", "currency", "description", "categoryName"]),
         ]
-        return try env.render("products", page, title: "products.title", data, status: errors.isEmpty ? .ok : .unprocessableContent)
+        return try await env.render("products", page, title: "products.title", data, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     private func renderEdit(_ page: PageRequest, product: Product, form: FormData, errors: [FieldError],
@@ -156,7 +156,7 @@ struct ProductPages: Sendable {
             "hasErrors": !errors.isEmpty, "conflict": conflict,
             "otherErrors": messages.others(shown: ["code", "name", "categoryID", "unit", "price", "cost", "currency", "description"]),
         ]
-        return try env.render("product_form", page, title: "product.editTitle", data,
+        return try await env.render("product_form", page, title: "product.editTitle", data,
                               status: conflict ? .conflict : errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -107,6 +107,6 @@ struct AccountPages: Sendable {
         ]
         if let notice { data["notice"] = notice }
         if let newToken { data["newToken"] = newToken }
-        return try env.render("account", page, title: "account.title", data, status: status)
+        return try await env.render("account", page, title: "account.title", data, status: status)
     }
 }

@@ -54,6 +54,6 @@ struct ActivityNewPage: Sendable {
         data["fields"] = ActivityForm.fields(form: form, errors: outcome.errors, contacts: contacts, definitions: definitions,
                                              env: env, language: page.language)
         data["tone"] = tone.data(env: env, language: page.language)
-        return try env.render("activity_form", page, title: "activity.newTitle", data, status: outcome.status)
+        return try await env.render("activity_form", page, title: "activity.newTitle", data, status: outcome.status)
     }
 }

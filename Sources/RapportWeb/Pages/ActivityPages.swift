@@ -86,6 +86,6 @@ struct ActivityPages: Sendable {
         data["customer"] = ["id": customer.id.description, "name": customer.name]
         data["fields"] = ActivityForm.fields(form: form, errors: outcome.errors, contacts: contacts, definitions: definitions,
                                              env: env, language: page.language)
-        return try env.render("activity_form", page, title: "activity.editTitle", data, status: outcome.status)
+        return try await env.render("activity_form", page, title: "activity.editTitle", data, status: outcome.status)
     }
 }

@@ -15,7 +15,7 @@ struct AdminFieldEditPage: Sendable {
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let field = try await find(page, try page.id())
-        return try render(page, field, form: Self.values(of: field), outcome: EditOutcome())
+        return try await render(page, field, form: Self.values(of: field), outcome: EditOutcome())
     }
 
     /// Saves the labels and options read at `version`; a stale version shows the latest values with the conflict notice.
@@ -29,10 +29,10 @@ struct AdminFieldEditPage: Sendable {
                                                     options: options, deleted: nil, version: version)
             return PageEnvironment.redirect("/admin/fields")
         } catch AppError.invalid(let problems) {
-            return try render(page, field, form: form, outcome: .invalid(problems, env: env, language: page.language))
+            return try await render(page, field, form: form, outcome: .invalid(problems, env: env, language: page.language))
         } catch AppError.conflict {
             let current = try await find(page, id)
-            return try render(page, current, form: Self.values(of: current), outcome: .stale)
+            return try await render(page, current, form: Self.values(of: current), outcome: .stale)
         }
     }
 
@@ -59,7 +59,7 @@ struct AdminFieldEditPage: Sendable {
                          ("options", field.options.joined(separator: "\n")), ("version", String(field.version))])
     }
 
-    private func render(_ page: PageRequest, _ field: CustomFieldDefinition, form: FormData, outcome: EditOutcome) throws -> Response {
+    private func render(_ page: PageRequest, _ field: CustomFieldDefinition, form: FormData, outcome: EditOutcome) async throws -> Response {
         let language = page.language
         let errors = outcome.errors
         var fields: [[String: Any]] = [
@@ -79,6 +79,6 @@ struct AdminFieldEditPage: Sendable {
             "kind": env.label("customField.kind", field.kind, language),
         ]
         data["fields"] = fields
-        return try env.render("admin_field", page, title: "customField.editTitle", data, status: outcome.status)
+        return try await env.render("admin_field", page, title: "customField.editTitle", data, status: outcome.status)
     }
 }

@@ -106,6 +106,6 @@ struct AdminFieldPages: Sendable {
             data["undo"] = ["id": undo.description, "version": String(version),
                             "text": env.text("customField.deleted", language, [page.query.text("key")])] as [String: Any]
         }
-        return try env.render("admin_fields", page, title: "admin.fields.title", data, status: status)
+        return try await env.render("admin_fields", page, title: "admin.fields.title", data, status: status)
     }
 }

@@ -59,12 +59,12 @@ struct AdminReferencePages: Sendable {
         } else if let reset = page.query.nonEmpty("reset") {
             data["notice"] = env.text("reference.resetNotice", language, [env.text(Self.labelKey(reset), language)])
         }
-        return try env.render("admin_reference", page, title: "reference.title", data)
+        return try await env.render("admin_reference", page, title: "reference.title", data)
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let file = try await env.app.referenceFile(try page.requireActing(), try name(page))
-        return try render(page, file, content: file.content, version: file.version, outcome: EditOutcome())
+        return try await render(page, file, content: file.content, version: file.version, outcome: EditOutcome())
     }
 
     @Sendable func save(_ page: PageRequest) async throws -> Response {
@@ -82,10 +82,10 @@ struct AdminReferencePages: Sendable {
             for problem in problems {
                 outcome.errors.add("content", message(for: problem, content: content, language: page.language))
             }
-            return try render(page, file, content: content, version: version, outcome: outcome)
+            return try await render(page, file, content: content, version: version, outcome: outcome)
         } catch AppError.conflict {
             let file = try await env.app.referenceFile(acting, name)
-            return try render(page, file, content: file.content, version: file.version, outcome: .stale, mine: content)
+            return try await render(page, file, content: file.content, version: file.version, outcome: .stale, mine: content)
         }
     }
 
@@ -94,7 +94,7 @@ struct AdminReferencePages: Sendable {
         let data: [String: Any] = [
             "file": ["name": file.name, "label": env.text(Self.labelKey(file.name), page.language), "edited": file.edited],
         ]
-        return try env.render("admin_reference_reset", page, title: "reference.resetTitle", data)
+        return try await env.render("admin_reference_reset", page, title: "reference.resetTitle", data)
     }
 
     @Sendable func reset(_ page: PageRequest) async throws -> Response {
@@ -123,7 +123,7 @@ struct AdminReferencePages: Sendable {
 
     /// The edit page. `mine` is the admin's text when someone else saved first: shown read-only to copy from.
     private func render(_ page: PageRequest, _ file: ReferenceFileContent, content: String, version: Int,
-                        outcome: EditOutcome, mine: String? = nil) throws -> Response {
+                        outcome: EditOutcome, mine: String? = nil) async throws -> Response {
         let language = page.language
         var data = outcome.data(shown: ["content"])
         data["file"] = [
@@ -135,6 +135,6 @@ struct AdminReferencePages: Sendable {
                                            errors: outcome.errors, rows: 30, hint: env.text("reference.contentHint", language))
         data["hasMine"] = mine != nil
         data["mine"] = mine ?? ""
-        return try env.render("admin_reference_edit", page, title: "reference.editTitle", data, status: outcome.status)
+        return try await env.render("admin_reference_edit", page, title: "reference.editTitle", data, status: outcome.status)
     }
 }

@@ -81,6 +81,6 @@ struct AdminTeamPages: Sendable {
             "otherErrors": errors.others(shown: ["name", "managerID"]),
         ]
         if let notice { data["notice"] = notice }
-        return try env.render("admin_teams", page, title: "admin.teams.title", data, status: status)
+        return try await env.render("admin_teams", page, title: "admin.teams.title", data, status: status)
     }
 }

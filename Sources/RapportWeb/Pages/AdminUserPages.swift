@@ -77,7 +77,7 @@ struct AdminUserPages: Sendable {
             "otherErrors": errors.others(shown: ["username", "displayName", "role", "teamID", "password"]),
         ]
         if let created { data["created"] = created }
-        return try env.render("admin_users", page, title: "admin.users.title", data, status: status)
+        return try await env.render("admin_users", page, title: "admin.users.title", data, status: status)
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
@@ -167,6 +167,6 @@ struct AdminUserPages: Sendable {
             data["notice"] = env.text("admin.users.notice." + notice, language)
             data["noticeIsWarning"] = notice == "conflict"
         }
-        return try env.render("admin_user", page, title: "admin.users.editTitle", data, status: status)
+        return try await env.render("admin_user", page, title: "admin.users.editTitle", data, status: status)
     }
 }

@@ -61,7 +61,7 @@ struct AgendaPage: Sendable {
                 data["hasMembers"] = true
             }
         }
-        return try env.render("agenda", page, title: "agenda.title", data)
+        return try await env.render("agenda", page, title: "agenda.title", data)
     }
 
     static func group(of item: AgendaItem, subject: UserID) -> Group {

@@ -132,6 +132,6 @@ struct ComposePage: Sendable {
             "toneScript": script.url,
             "liveLabels": try liveLabels(language),
         ]
-        return try env.render("compose", page, title: "compose.title", data, status: status)
+        return try await env.render("compose", page, title: "compose.title", data, status: status)
     }
 }

@@ -41,6 +41,6 @@ struct ContactListPage: Sendable {
             nextQuery.set("cursor", next)
             data["nextURL"] = nextQuery.url("/contacts")
         }
-        return try env.render("contacts", page, title: "contacts.title", data)
+        return try await env.render("contacts", page, title: "contacts.title", data)
     }
 }

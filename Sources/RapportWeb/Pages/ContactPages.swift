@@ -90,13 +90,14 @@ struct ContactPages: Sendable {
             "hasReports": !reports.isEmpty,
             "customFields": CustomFieldInputs.display(fields, contact.custom, language: language),
         ]
+        data["referral"] = try await ContactReferralSection(env: env).data(page, acting, contact)
         if contact.deletedAt == nil {
             let section = PersonalitySection(env: env)
             let (view, questionnaire) = try await section.load(acting, .contact(id), language: language)
             data["personality"] = section.data(view, questionnaire: questionnaire, action: "/contacts/\(id)/personality",
                                                people: people, clock: page.clock, language: language, state: state)
         }
-        return try env.render("contact", page, title: "contact.title", data, status: state.status)
+        return try await env.render("contact", page, title: "contact.title", data, status: state.status)
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
@@ -168,7 +169,7 @@ struct ContactPages: Sendable {
             "hasDuplicates": !duplicates.isEmpty,
             "conflict": outcome.conflict,
         ]
-        return try env.render("contact_form", page, title: contactID == nil ? "contact.newTitle" : "contact.editTitle",
+        return try await env.render("contact_form", page, title: contactID == nil ? "contact.newTitle" : "contact.editTitle",
                               data, status: outcome.status)
     }
 }

@@ -98,7 +98,7 @@ struct CustomerFilePage: Sendable {
         data["lifecycle"] = try await CustomerLifecyclePanel(env: env).data(page, acting: acting, customer: customer,
                                                                            contacts: contacts, people: people)
         if let undo = try await UndoBanner(env: env).load(page, acting, customerID: id) { data["undo"] = undo }
-        return try env.render("customer", page, title: "customer.fileTitle", data, status: forms.status)
+        return try await env.render("customer", page, title: "customer.fileTitle", data, status: forms.status)
     }
 
     private func header(_ c: Customer, people: Directory, clock: UserClock, language: Language) -> [String: Any] {

@@ -100,6 +100,6 @@ struct CustomerFormPages: Sendable {
             "conflict": outcome.conflict,
         ]
         let title = customerID == nil ? "customer.newTitle" : "customer.editTitle"
-        return try env.render("customer_form", page, title: title, data, status: outcome.status)
+        return try await env.render("customer_form", page, title: title, data, status: outcome.status)
     }
 }

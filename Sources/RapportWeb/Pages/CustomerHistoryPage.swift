@@ -49,7 +49,7 @@ struct CustomerHistoryPage: Sendable {
             "entries": rows,
             "hasEntries": !rows.isEmpty,
         ]
-        return try env.render("customer_history", page, title: "history.title", data)
+        return try await env.render("customer_history", page, title: "history.title", data)
     }
 
     /// Changed fields with their old and new value (long texts are only named).

@@ -66,7 +66,7 @@ struct CustomerListPage: Sendable {
             data["nextURL"] = nextFilters.url("/customers")
         }
         if let undo = try await undoBanner(page, acting) { data["undo"] = undo }
-        return try env.render("customers", page, title: query.deleted == .only ? "trash.title" : "customers.title", data)
+        return try await env.render("customers", page, title: query.deleted == .only ? "trash.title" : "customers.title", data)
     }
 
     static let sorts: [(value: String, label: String)] = [

@@ -67,6 +67,6 @@ struct NotePages: Sendable {
         data["customer"] = ["id": customer.id.description, "name": customer.name]
         data["bodyField"] = FormField.textarea("body", env.text("note.field.text", page.language), value: form.text("body"),
                                                errors: outcome.errors, rows: 6)
-        return try env.render("note_form", page, title: "note.editTitle", data, status: outcome.status)
+        return try await env.render("note_form", page, title: "note.editTitle", data, status: outcome.status)
     }
 }

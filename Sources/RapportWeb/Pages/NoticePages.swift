@@ -34,7 +34,7 @@ struct NoticePages: Sendable {
             "cursor": page.query.text("cursor"),
         ]
         if let next = result.nextCursor { data["nextURL"] = FormData(pairs: [("cursor", next)]).url("/notices") }
-        return try env.render("notices", page, title: "notices.title", data)
+        return try await env.render("notices", page, title: "notices.title", data)
     }
 
     @Sendable func markOne(_ page: PageRequest) async throws -> Response {

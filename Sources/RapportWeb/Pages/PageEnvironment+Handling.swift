@@ -55,8 +55,11 @@ extension PageEnvironment {
         var page = PageRequest(request: request, context: context, acting: acting, form: form,
                                query: FormData(encoded: request.uri.query ?? ""), csrf: csrf, files: files)
         if let acting, request.method == .get, !acting.user.mustChangePassword {
-            page.badges = await NavBadges.load(app, acting, language: context.language, logger: context.logger)
+            let app = self.app, language = context.language, logger = context.logger
+            page.badgeLoad = Task { await NavBadges.load(app, acting, language: language, logger: logger) }
         }
+        // A handler that fails or redirects never reads the counts.
+        defer { page.badgeLoad?.cancel() }
         return try await handler(page)
     }
 

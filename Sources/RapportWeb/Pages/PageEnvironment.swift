@@ -76,10 +76,10 @@ struct PageEnvironment: Sendable {
 
     /// Renders a page inside the layout; `title` is a locale key.
     func render(_ template: String, _ page: PageRequest, title: String, _ data: [String: Any],
-                status: HTTPResponse.Status = .ok) throws -> Response {
+                status: HTTPResponse.Status = .ok) async throws -> Response {
         var context = baseContext(language: page.language, acting: page.acting, csrf: page.csrf, path: page.currentPath)
         context["title"] = text(title, page.language)
-        if let badges = page.badges { context["badges"] = badges.context }
+        if let badges = await page.badgeLoad?.value { context["badges"] = badges.context }
         for (key, value) in data { context[key] = value }
         return try renderer.render(template, context, status: status)
     }

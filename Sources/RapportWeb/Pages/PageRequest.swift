@@ -16,7 +16,8 @@ struct PageRequest: Sendable {
     /// Files of a multipart form, by field name.
     var files: [String: UploadedFile] = [:]
     /// The top bar's counts (agenda, unread notices); loaded for signed-in page views (GET).
-    var badges: NavBadges?
+    /// The top bar's counts, loading while the page's own data loads (read by `render`).
+    var badgeLoad: Task<NavBadges?, Never>?
 
     var language: Language { context.language }
 

@@ -14,7 +14,7 @@ struct PasswordPage: Sendable {
     }
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
-        try render(page, errors: FormErrors(), status: .ok)
+        try await render(page, errors: FormErrors(), status: .ok)
     }
 
     @Sendable func change(_ page: PageRequest) async throws -> Response {
@@ -23,17 +23,17 @@ struct PasswordPage: Sendable {
         if form.text("password") != form.text("confirm") {
             var errors = FormErrors()
             errors.add("confirm", env.text("error.mismatch", page.language))
-            return try render(page, errors: errors, status: .unprocessableContent)
+            return try await render(page, errors: errors, status: .unprocessableContent)
         }
         do {
             try await env.app.setPassword(acting, acting.id, current: form.text("currentPassword"), new: form.text("password"))
             return PageEnvironment.redirect("/customers")
         } catch AppError.invalid(let problems) {
-            return try render(page, errors: FormErrors(problems, env: env, language: page.language), status: .unprocessableContent)
+            return try await render(page, errors: FormErrors(problems, env: env, language: page.language), status: .unprocessableContent)
         }
     }
 
-    private func render(_ page: PageRequest, errors: FormErrors, status: HTTPResponse.Status) throws -> Response {
+    private func render(_ page: PageRequest, errors: FormErrors, status: HTTPResponse.Status) async throws -> Response {
         let acting = try page.requireActing()
         let language = page.language
         let fields: [[String: Any]] = [
@@ -51,6 +51,6 @@ struct PasswordPage: Sendable {
             "hasErrors": !errors.isEmpty,
             "otherErrors": errors.others(shown: ["currentPassword", "password", "confirm"]),
         ]
-        return try env.render("password", page, title: "password.title", data, status: status)
+        return try await env.render("password", page, title: "password.title", data, status: status)
     }
 }

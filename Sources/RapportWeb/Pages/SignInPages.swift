@@ -27,7 +27,7 @@ struct SignInPages: Sendable {
         if let acting = page.acting {
             return PageEnvironment.redirect(acting.user.mustChangePassword ? "/account/password" : "/agenda")
         }
-        return try render(page, username: "", errors: FormErrors(), message: nil, status: .ok)
+        return try await render(page, username: "", errors: FormErrors(), message: nil, status: .ok)
     }
 
     @Sendable func signIn(_ page: PageRequest) async throws -> Response {
@@ -37,7 +37,7 @@ struct SignInPages: Sendable {
         if username.isEmpty { errors.add("username", env.text("error.required", page.language)) }
         if password.isEmpty { errors.add("password", env.text("error.required", page.language)) }
         if !errors.isEmpty {
-            return try render(page, username: username, errors: errors, message: nil, status: .unprocessableContent)
+            return try await render(page, username: username, errors: errors, message: nil, status: .unprocessableContent)
         }
         do {
             let session = try await env.app.signIn(username: username, password: password)
@@ -46,11 +46,11 @@ struct SignInPages: Sendable {
             return response
         } catch AppError.unauthenticated {
             let message = env.text("login.failed", page.language)
-            return try render(page, username: username, errors: errors, message: message, status: .unauthorized)
+            return try await render(page, username: username, errors: errors, message: message, status: .unauthorized)
         } catch AppError.rateLimited(let seconds) {
             let minutes = String(max(1, (seconds + 59) / 60))
             let message = env.text("login.rateLimited", page.language, [minutes])
-            var response = try render(page, username: username, errors: errors, message: message, status: .tooManyRequests)
+            var response = try await render(page, username: username, errors: errors, message: message, status: .tooManyRequests)
             response.headers[.retryAfter] = String(seconds)
             return response
         }
@@ -77,7 +77,7 @@ struct SignInPages: Sendable {
 
     /// The sign-in form with a fresh (or the current) double-submit token.
     private func render(_ page: PageRequest, username: String, errors: FormErrors, message: String?,
-                        status: HTTPResponse.Status) throws -> Response {
+                        status: HTTPResponse.Status) async throws -> Response {
         let existing = page.request.cookies[PageEnvironment.loginCSRFCookie]?.value ?? ""
         let token = existing.count == 43 && existing.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
             ? existing : PageEnvironment.randomToken()
@@ -90,7 +90,7 @@ struct SignInPages: Sendable {
             "message": message ?? "",
         ]
         data["currentPath"] = "/login"
-        var response = try env.render("login", page, title: "login.title", data, status: status)
+        var response = try await env.render("login", page, title: "login.title", data, status: status)
         response.setCookie(env.cookie(PageEnvironment.loginCSRFCookie, token))
         return response
     }

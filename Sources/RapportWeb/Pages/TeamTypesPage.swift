@@ -85,7 +85,7 @@ struct TeamTypesPage: Sendable {
             "wonRows": wonRows, "hasWon": !wonRows.isEmpty,
             "lostRows": lostRows, "hasLost": !lostRows.isEmpty,
         ]
-        return try env.render("team_types", page, title: "teamTypes.title", data)
+        return try await env.render("team_types", page, title: "teamTypes.title", data)
     }
 
     private func name(_ owner: UserID, _ people: Directory, _ language: Language) -> String {

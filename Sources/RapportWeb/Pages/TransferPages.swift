@@ -17,14 +17,14 @@ struct TransferPages: Sendable {
     }
 
     @Sendable func form(_ page: PageRequest) async throws -> Response {
-        try env.render("customer_import", page, title: "import.title", ["dryRun": true])
+        try await env.render("customer_import", page, title: "import.title", ["dryRun": true])
     }
 
     @Sendable func upload(_ page: PageRequest) async throws -> Response {
         let acting = try page.requireActing()
         let language = page.language
         guard let file = page.files["file"], !file.data.isEmpty else {
-            return try env.render("customer_import", page, title: "import.title",
+            return try await env.render("customer_import", page, title: "import.title",
                                   ["fileError": env.text("import.noFile", language), "dryRun": page.form["dryRun"] != nil],
                                   status: .unprocessableContent)
         }
@@ -34,7 +34,7 @@ struct TransferPages: Sendable {
             report = try await env.app.importCustomers(acting, data: file.data, fileName: file.fileName, options: options)
         } catch AppError.invalid(let errors) {
             let message = errors.map { env.localizer.message(for: $0, language) }.joined(separator: " ")
-            return try env.render("customer_import", page, title: "import.title",
+            return try await env.render("customer_import", page, title: "import.title",
                                   ["fileError": message, "dryRun": options.dryRun], status: .unprocessableContent)
         }
         let rejected: [[String: Any]] = report.rejected.map { rejection in
@@ -51,7 +51,7 @@ struct TransferPages: Sendable {
             }
             return ["line": String(duplicate.line), "name": duplicate.name, "matches": others]
         }
-        return try env.render("customer_import", page, title: "import.title", [
+        return try await env.render("customer_import", page, title: "import.title", [
             "report": true,
             "summary": env.text(report.dryRun ? "import.summaryDry" : "import.summary", language,
                                 [String(report.imported), String(report.totalRows)]),

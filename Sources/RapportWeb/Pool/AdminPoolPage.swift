@@ -109,6 +109,6 @@ struct AdminPoolPage: Sendable {
         ]
         if let problem { data["problem"] = problem }
         if let notice { data["notice"] = notice }
-        return try env.render("admin_pools", page, title: "pool.admin.title", data, status: status)
+        return try await env.render("admin_pools", page, title: "pool.admin.title", data, status: status)
     }
 }

@@ -116,6 +116,6 @@ struct PoolPage: Sendable {
         }
         if let problem { data["problem"] = problem }
         if let notice { data["notice"] = notice }
-        return try env.render("pool", page, title: "pool.title", data, status: status)
+        return try await env.render("pool", page, title: "pool.title", data, status: status)
     }
 }

@@ -86,6 +86,6 @@ struct CareDatePages: Sendable {
         data["customer"] = ["id": customer.id.description, "name": customer.name] as [String: Any]
         data["fields"] = CareDateForm.fields(form: form, errors: outcome.errors, contacts: contacts, env: env,
                                              language: page.language)
-        return try env.render("care_date_form", page, title: "careDate.editTitle", data, status: outcome.status)
+        return try await env.render("care_date_form", page, title: "careDate.editTitle", data, status: outcome.status)
     }
 }

@@ -49,7 +49,7 @@ struct CommitmentListPage: Sendable {
             data["hasNext"] = true
             data["nextURL"] = nextFilters.url("/commitments")
         }
-        return try env.render("commitments", page, title: "commitments.title", data)
+        return try await env.render("commitments", page, title: "commitments.title", data)
     }
 
     /// The filter and the parameters to keep in links. Values that are not ours are dropped.

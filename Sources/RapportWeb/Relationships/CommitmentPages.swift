@@ -140,7 +140,7 @@ struct CommitmentPages: Sendable {
                                 [people.name(promise.ownerID), page.clock.display(promise.createdAt), people.name(promise.createdBy)])
             data["promise"] = ["id": promise.id.description, "line": line] as [String: Any]
         }
-        return try env.render("commitment_form", page, title: promise == nil ? "commitment.newTitle" : "commitment.editTitle",
+        return try await env.render("commitment_form", page, title: promise == nil ? "commitment.newTitle" : "commitment.editTitle",
                               data, status: outcome.status)
     }
 }

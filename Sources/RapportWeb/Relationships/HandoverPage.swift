@@ -49,7 +49,7 @@ struct HandoverPage: Sendable {
             data["expectation"] = ["level": raw, "label": env.label("expectationLevel", level, language),
                                    "text": localizedExpectation(s.expectationText ?? "", language)] as [String: Any]
         }
-        return try env.render("handover", page, title: "handover.title", data)
+        return try await env.render("handover", page, title: "handover.title", data)
     }
 
     @Sendable func markRead(_ page: PageRequest) async throws -> Response {

@@ -62,6 +62,6 @@ struct PersonalityPages: Sendable {
             "personality": section.data(view, questionnaire: questionnaire, action: "/customers/\(id)/personality",
                                         people: try await directory, clock: page.clock, language: page.language, state: state),
         ]
-        return try env.render("customer_personality", page, title: "personality.pageTitle", data, status: state.status)
+        return try await env.render("customer_personality", page, title: "personality.pageTitle", data, status: state.status)
     }
 }

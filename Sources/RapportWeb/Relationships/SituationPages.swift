@@ -25,7 +25,7 @@ struct SituationPages: Sendable {
         let customer = try await env.app.customer(acting, try page.id())
         if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         let view = try await env.app.situation(acting, of: customer.id)
-        return try render(page, customer: customer, form: Self.values(of: view), outcome: EditOutcome())
+        return try await render(page, customer: customer, form: Self.values(of: view), outcome: EditOutcome())
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
@@ -39,10 +39,10 @@ struct SituationPages: Sendable {
             _ = try await env.app.updateSituation(acting, of: customer.id, draft, version: version)
             return PageEnvironment.redirect("/customers/\(customer.id)#situation")
         } catch AppError.invalid(let problems) {
-            return try render(page, customer: customer, form: form, outcome: .invalid(problems, env: env, language: page.language))
+            return try await render(page, customer: customer, form: form, outcome: .invalid(problems, env: env, language: page.language))
         } catch AppError.conflict {
             let view = try await env.app.situation(acting, of: customer.id)
-            return try render(page, customer: customer, form: Self.values(of: view), outcome: .stale)
+            return try await render(page, customer: customer, form: Self.values(of: view), outcome: .stale)
         }
     }
 
@@ -84,7 +84,7 @@ struct SituationPages: Sendable {
         return form
     }
 
-    private func render(_ page: PageRequest, customer: Customer, form: FormData, outcome: EditOutcome) throws -> Response {
+    private func render(_ page: PageRequest, customer: Customer, form: FormData, outcome: EditOutcome) async throws -> Response {
         let language = page.language
         let errors = outcome.errors
         let ranks: [[String: Any]] = (1...Self.ranks).map { rank in
@@ -106,6 +106,6 @@ struct SituationPages: Sendable {
                              options: Choices.of(BusinessType.self, prefix: "businessType", selected: form["businessType"],
                                                  blank: "form.none", env: env, language: language), errors: errors),
         ]
-        return try env.render("situation_form", page, title: "situation.editTitle", data, status: outcome.status)
+        return try await env.render("situation_form", page, title: "situation.editTitle", data, status: outcome.status)
     }
 }

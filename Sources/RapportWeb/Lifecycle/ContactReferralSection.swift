@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import RapportApp
+import RapportCore
+
+/// "Referred by" on a key person's page: who brought this person (a customer, optionally one of
+/// its key persons) and `POST /contacts/{id}/referral` to save or clear it; refusals come back as
+/// `?referralProblem=` to `#referral`.
+struct ContactReferralSection: Sendable {
+    let env: PageEnvironment
+    static let problems: Set<String> = [
+        "referral.problem.unknown", "referral.problem.ambiguous", "referral.problem.cycle", "referral.problem.unknownPerson",
+    ]
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.post("contacts/:id/referral", use: env.page(.signedIn, save))
+    }
+
+    /// The template keys for the contact page's referral card.
+    func data(_ page: PageRequest, _ acting: Acting, _ contact: Contact) async throws -> [String: Any] {
+        var data: [String: Any] = ["has": false, "editable": contact.deletedAt == nil, "contactID": contact.id.description]
+        if let problem = page.query["referralProblem"], Self.problems.contains(problem) {
+            data["problem"] = env.text(problem, page.language)
+        }
+        guard let referral = try await env.app.referral(acting, ofContact: contact.id) else { return data }
+        data["has"] = true
+        data["note"] = referral.note
+        do {
+            let referrer = try await env.app.customer(acting, referral.referrerCustomerID)
+            data["name"] = referrer.name
+            data["url"] = "/customers/\(referrer.id)"
+            if let personID = referral.referrerContactID {
+                let person = try await env.app.contact(acting, personID)
+                data["personName"] = person.name
+                data["personURL"] = "/contacts/\(person.id)"
+            }
+        } catch AppError.notFound {
+            data["name"] = env.text("referral.hidden", page.language)
+            data.removeValue(forKey: "url")
+        }
+        return data
+    }
+
+    @Sendable func save(_ page: PageRequest) async throws -> Response {
+        let acting = try page.requireActing()
+        let id: ContactID = try page.id()
+        func back(_ problem: String? = nil) -> Response {
+            let base = "/contacts/\(id)"
+            guard let problem else { return PageEnvironment.redirect(base + "#referral") }
+            return PageEnvironment.redirect(FormData(pairs: [("referralProblem", problem)]).url(base) + "#referral")
+        }
+        if page.form["action"] == "clear" {
+            try await env.app.clearContactReferral(acting, id)
+            return back()
+        }
+        let contact = try await env.app.contact(acting, id)
+        let referrer: CustomerID
+        switch try await ReferrerLookup(env: env).customer(acting, typed: page.form.text("referrer"), excluding: nil) {
+        case .found(let found): referrer = found
+        case .problem(let key): return back(key)
+        }
+        var person: ContactID?
+        let typedPerson = page.form.text("referrerPerson").trimmingCharacters(in: .whitespaces)
+        if !typedPerson.isEmpty {
+            let named = try await env.app.contacts(acting, of: referrer).filter { $0.deletedAt == nil && $0.name == typedPerson }
+            guard named.count == 1, let found = named.first, found.id != contact.id else { return back("referral.problem.unknownPerson") }
+            person = found.id
+        }
+        do {
+            _ = try await env.app.setContactReferral(acting, id, ReferralDraft(referrerCustomerID: referrer, referrerContactID: person,
+                                                                              note: page.form["note"]))
+            return back()
+        } catch AppError.invalid(let problems) {
+            return back(problems.contains { $0.code == "cycle" } ? "referral.problem.cycle" : "referral.problem.unknown")
+        }
+    }
+}

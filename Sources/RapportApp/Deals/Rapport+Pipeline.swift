@@ -18,8 +18,9 @@ extension Rapport {
                 // Everything, or one owner's deals: the state or owner index gives each column's
                 // newest deals without reading the rest.
                 rows = try await session.pipelineRows(ownerID: ownerID, scope: scope)
-                for stage in stages where limit > 0 && rows.contains(where: { $0.stageID == stage.id }) {
-                    byStage[stage.id] = try await session.openDeals(in: stage.id, ownerID: ownerID, scope: scope, limit: limit)
+                let filled = stages.map(\.id).filter { stage in rows.contains { $0.stageID == stage } }
+                for deal in try await session.openDeals(in: filled, ownerID: ownerID, scope: scope, limit: limit) {
+                    byStage[deal.stageID, default: []].append(deal)
                 }
             } else {
                 // A rep's or a team's book: one pass over its open deals.

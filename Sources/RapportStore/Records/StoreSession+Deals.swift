@@ -150,16 +150,24 @@ extension StoreSession {
         return sql
     }
 
-    /// The open deals of one stage inside the scope, most recently changed first, at most `limit`
-    /// (a kanban column). `ownerID` narrows to one owner's deals.
-    public func openDeals(in stage: DealStageID, ownerID: UserID?, scope: AccessScope, limit: Int) async throws -> [Deal] {
-        var sql: SQLQueryString = """
-            SELECT \(unsafeRaw: Self.dealColumns) \(Self.dealSource(scope, ownerID: ownerID))
-            d.state = 'open' AND d.stage_id = \(bind: stage.description) AND d.deleted_at IS NULL
-            AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
-            """
-        if let ownerID { sql += " AND d.owner_id = \(bind: ownerID.description)" }
-        sql += " ORDER BY d.updated_at DESC, d.id LIMIT \(literal: max(0, limit))"
+    /// The open deals of several stages inside the scope, each stage's most recently changed first, at
+    /// most `limit` per stage (kanban columns), in one statement: one `LIMIT`ed branch per stage glued
+    /// with `UNION ALL`. `ownerID` narrows to one owner's deals.
+    public func openDeals(in stages: [DealStageID], ownerID: UserID?, scope: AccessScope, limit: Int) async throws -> [Deal] {
+        guard !stages.isEmpty, limit > 0 else { return [] }
+        var sql: SQLQueryString = ""
+        for (index, stage) in stages.enumerated() {
+            var branch: SQLQueryString = """
+                SELECT \(unsafeRaw: Self.dealColumns), \(literal: index) AS column_index \(Self.dealSource(scope, ownerID: ownerID))
+                d.state = 'open' AND d.stage_id = \(bind: stage.description) AND d.deleted_at IS NULL
+                AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
+                """
+            if let ownerID { branch += " AND d.owner_id = \(bind: ownerID.description)" }
+            branch += " ORDER BY d.updated_at DESC, d.id LIMIT \(literal: limit)"
+            if index > 0 { sql += " UNION ALL " }
+            sql += "SELECT * FROM (\(branch)) s\(unsafeRaw: String(index))"
+        }
+        sql += " ORDER BY column_index, updated_at DESC, id"
         return try await dealsWithContacts(try await db.raw(sql).all())
     }
 

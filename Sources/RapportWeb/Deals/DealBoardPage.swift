@@ -32,9 +32,7 @@ struct DealBoardPage: Sendable {
         let acting = try page.requireActing()
         let language = page.language
         let mine = Self.boardIsMine(page.query, acting: acting)
-        async let boardLoad = env.app.pipeline(acting, ownerID: mine ? acting.id : nil, perStage: Self.perColumn)
-        async let peopleLoad = Directory.load(env.app, acting)
-        let (board, people) = try await (boardLoad, peopleLoad)
+        let board = try await env.app.pipeline(acting, ownerID: mine ? acting.id : nil, perStage: Self.perColumn)
         let view = DealView(env: env, language: language, stages: board.columns.map(\.stage))
         let names = try await env.app.customerNames(acting, board.columns.flatMap { $0.deals.map(\.customerID) })
         let back = mine ? "/deals?owner=me" : "/deals?owner=all"
@@ -47,7 +45,7 @@ struct DealBoardPage: Sendable {
                 "stageID": column.stage.id.description, "name": column.stage.name(language),
                 "probability": String(column.stage.probability), "count": String(column.count),
                 "amount": view.totalsText(column.totals), "weighted": view.weightedText(column.totals),
-                "cards": column.deals.map { view.card($0, customerName: names[$0.customerID] ?? "", people: people, back: back) },
+                "cards": column.deals.map { view.card($0, customerName: names[$0.customerID] ?? "", people: nil, back: back) },
                 "hasMore": column.hasMore, "moreURL": more.url("/deals"), "moveOptions": moveOptions,
                 "moreText": env.text("deal.board.more", language, [String(column.count - column.deals.count)]),
             ]

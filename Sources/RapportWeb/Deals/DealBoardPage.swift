@@ -36,6 +36,8 @@ struct DealBoardPage: Sendable {
         let view = DealView(env: env, language: language, stages: board.columns.map(\.stage))
         let names = try await env.app.customerNames(acting, board.columns.flatMap { $0.deals.map(\.customerID) })
         let back = mine ? "/deals?owner=me" : "/deals?owner=all"
+        let labels = (stage: env.text("deal.field.stage", language), move: env.text("deal.action.move", language),
+                      win: env.text("deal.action.win", language), lose: env.text("deal.action.lose", language))
         let columns: [[String: Any]] = try board.columns.map { column in
             // Every card of a column sits in the same stage: its move select is rendered once.
             let moveOptions = try env.renderer.fragment("stage_options", ["stageOptions": view.stageOptions(selected: column.stage.id)])
@@ -45,7 +47,9 @@ struct DealBoardPage: Sendable {
                 "stageID": column.stage.id.description, "name": column.stage.name(language),
                 "probability": String(column.stage.probability), "count": String(column.count),
                 "amount": view.totalsText(column.totals), "weighted": view.weightedText(column.totals),
-                "cards": column.deals.map { view.card($0, customerName: names[$0.customerID] ?? "", people: nil, back: back) },
+                "cards": column.deals.map { card($0, customerName: names[$0.customerID] ?? "", language: language) },
+                "stageLabel": labels.stage, "moveLabel": labels.move, "winLabel": labels.win, "loseLabel": labels.lose,
+                "back": back,
                 "hasMore": column.hasMore, "moreURL": more.url("/deals"), "moveOptions": moveOptions,
                 "moreText": env.text("deal.board.more", language, [String(column.count - column.deals.count)]),
             ]
@@ -56,6 +60,20 @@ struct DealBoardPage: Sendable {
             "boardScript": script.url, "listURL": mine ? "/deals?view=list&owner=me" : "/deals?view=list",
         ]
         return try await env.render("deals_board", page, title: "deal.board.title", data)
+    }
+
+    /// One kanban card's keys: only what `deals_board` reads, with its texts composed here.
+    private func card(_ deal: Deal, customerName: String, language: Language) -> [String: Any] {
+        var card: [String: Any] = [
+            "id": deal.id.description, "version": String(deal.version), "title": deal.title,
+            "customerName": customerName, "customerURL": "/customers/\(deal.customerID)",
+            "amount": DealView.money(deal.amount, deal.currency), "closeText": "", "hasNextStep": !deal.nextStep.isEmpty,
+        ]
+        if let close = deal.expectedCloseOn {
+            card["closeText"] = " · " + env.text("deal.field.expectedCloseOn", language) + " " + close.description
+        }
+        if !deal.nextStep.isEmpty { card["nextText"] = env.text("deal.field.nextStep", language) + ": " + deal.nextStep }
+        return card
     }
 
     private func list(_ page: PageRequest) async throws -> Response {

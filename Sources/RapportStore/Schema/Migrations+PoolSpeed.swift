@@ -24,6 +24,8 @@ extension Migrations {
         "CREATE INDEX customers_owner_holding ON customers (owner_id, status, has_orders) WHERE deleted_at IS NULL",
         "CREATE INDEX activities_followup ON activities (customer_id, occurred_at) WHERE deleted_at IS NULL",
         "CREATE INDEX deals_live ON deals (customer_id, state, created_at) WHERE deleted_at IS NULL",
+        // A rep's kanban sums their open deals per stage and currency from this index alone.
+        "CREATE INDEX deals_owner_open ON deals (owner_id, state, stage_id, currency, amount, customer_id) WHERE deleted_at IS NULL",
         "CREATE INDEX customer_pool_watch ON customer_pool (customer_id, pool_id, owned_since, locked_at)",
         "CREATE INDEX notifications_unread ON notifications (recipient_id) WHERE read_at IS NULL",
         // The agenda (and the badge on every page) reads a user's oldest open promises in order.

@@ -104,6 +104,11 @@ import Testing
             #expect(status == .ok)
             #expect(!after.contains(localizer.text("teamTypes.noneWon", .en)))
             #expect(after.contains(localizer.text("teamTypes.noneLost", .en)))
+            // The API gives the same counts; reps may not read them.
+            let mix = try await api.call(client, .get, "/api/v1/team/deal-outcome-mix", as: "mia")
+            #expect(mix.items.count == 1 && mix.items.first?["outcome"] as? String == "won")
+            #expect(mix.items.first?["temperament"] as? String == "powerful" && mix.items.first?["count"] as? Int == 1)
+            #expect(try await api.call(client, .get, "/api/v1/team/deal-outcome-mix", as: "alice").status == 403)
         }
     }
 }

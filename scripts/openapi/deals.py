@@ -11,6 +11,10 @@ def extend(ns):
     MONEY = {"type": "integer", "description": "minor units (fen, cents)"}
     schemas = ns["schemas"]
     schemas.update({
+        "DealOutcomeMixRow": obj({"ownerID": ID, "outcome": {"type": "string", "enum": ["won", "lost"]},
+                                  "temperament": {"type": ["string", "null"]}, "buyerType": {"type": ["string", "null"]},
+                                  "count": I}, required=["ownerID", "outcome", "count"]),
+        "DealOutcomeMixRowPage": page("DealOutcomeMixRow"),
         "DealStage": obj({"id": ID, "nameZh": S, "nameEn": S, "position": I,
                           "probability": {"type": "integer", "minimum": 0, "maximum": 100},
                           "createdAt": DT, "updatedAt": DT, "deletedAt": DTN, "version": I},
@@ -75,6 +79,9 @@ def extend(ns):
             "requestBody": body("DealVersion"), "responses": ok("Deal", "201", "Created")}},
         "/deals/{id}/stage-changes": {"parameters": [PID], "get": {"tags": ["Deals"], "summary": "A deal's stage moves, oldest first",
                                                                   "responses": ok("DealStageChangePage")}},
+        "/team/deal-outcome-mix": {"get": {"tags": ["Deals"],
+            "summary": "Managers: temperaments and buyer types per owner among customers with won and with lost deals",
+            "responses": ok("DealOutcomeMixRowPage")}},
         "/pipeline": {"get": {"tags": ["Deals"], "summary": "Per stage: count, amount, weighted amount and the first deals",
                               "parameters": [qp("owner", S, "me or a user id"),
                                              qp("perStage", {"type": "integer", "minimum": 0, "maximum": 200})],

@@ -37,7 +37,7 @@ extension Rapport {
     }
 
     /// Takes a customer from its pool for the acting user. In one transaction (with the user's
-    /// row locked on PostgreSQL): the daily and holding caps of the customer's pool, the
+    /// row locked on PostgreSQL, as for assignments to them): the daily and holding caps of the customer's pool, the
     /// cool-off for its previous owner, then one guarded UPDATE — of two concurrent claims one
     /// wins, the other gets `conflict`.
     public func claimCustomer(_ acting: Acting, _ customerID: CustomerID) async throws -> Customer {
@@ -74,8 +74,9 @@ extension Rapport {
             let membership = try await session.poolMembership(of: customerID)
                 ?? PoolMembership(customerID: customerID, poolID: StoreSession.defaultPoolID, reason: "created")
             let rules = try await session.poolRules(membership.poolID)
+            // Claims and assignments to one user queue here (PostgreSQL), so caps are counted one at a time.
+            try await session.lockUserForClaims(owner.id)
             if kind == .claimed {
-                try await session.lockUserForClaims(owner.id)
                 let claimed = try await session.claimCount(by: owner.id, since: since)
                 if claimed >= rules.dailyClaimCap {
                     throw AppError.invalid([FieldError("customer", "poolDailyCap", detail: "\(claimed)/\(rules.dailyClaimCap)")])

@@ -47,6 +47,7 @@ struct DealAPI {
         group.post("deals/:id/order", use: order)
         group.get("deals/:id/stage-changes", use: stageChanges)
         group.get("pipeline", use: pipeline)
+        group.get("team/deal-outcome-mix", use: dealOutcomeMix)
     }
 
     private func version(_ body: Int?, _ p: RequestParameters) throws -> Int {
@@ -174,5 +175,12 @@ struct DealAPI {
         let board = try await app.pipeline(acting, ownerID: try owner(p, acting),
                                            perStage: try p.int("perStage", default: 50, range: 0...200))
         return try JSONBody.response(board)
+    }
+
+    /// Managers and admins: people by temperament and buyer type among each owner's customers
+    /// with won deals and with lost deals (what `/team/types` shows).
+    @Sendable func dealOutcomeMix(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let rows = try await app.dealOutcomeMix(try context.requireActing())
+        return try JSONBody.response(Page(items: rows, nextCursor: nil))
     }
 }

@@ -55,12 +55,30 @@ extension PageEnvironment {
         var page = PageRequest(request: request, context: context, acting: acting, form: form,
                                query: FormData(encoded: request.uri.query ?? ""), csrf: csrf, files: files)
         if let acting, request.method == .get, !acting.user.mustChangePassword {
-            let app = self.app, language = context.language, logger = context.logger
-            page.badgeLoad = Task { await NavBadges.load(app, acting, language: language, logger: logger) }
+            let app = self.app, language = context.language, logger = context.logger, cache = badgeCache
+            let now = app.env.now()
+            if let cached = await cache.badges(for: acting.id, now: now) {
+                page.badgeLoad = Task { cached }
+            } else {
+                page.badgeLoad = Task {
+                    let badges = await NavBadges.load(app, acting, language: language, logger: logger)
+                    if let badges { await cache.store(badges, for: acting.id, begun: now) }
+                    return badges
+                }
+            }
         }
         // A handler that fails or redirects never reads the counts.
         defer { page.badgeLoad?.cancel() }
-        return try await handler(page)
+        guard let acting, request.method != .get else { return try await handler(page) }
+        // The user changed something (or tried to): their next page counts afresh.
+        do {
+            let response = try await handler(page)
+            await badgeCache.forget(acting.id, now: app.env.now())
+            return response
+        } catch {
+            await badgeCache.forget(acting.id, now: app.env.now())
+            throw error
+        }
     }
 
     /// Reads a url-encoded form body, or a multipart one (file uploads: the import page).

@@ -11,6 +11,8 @@ struct PageEnvironment: Sendable {
     let secureCookies: Bool
     let tables: [Language: TextTable]
     let stylesheet: StaticAsset
+    /// The top bar's counts per user, for a few seconds.
+    let badgeCache = NavBadgeCache()
 
     /// The double-submit cookie that protects the sign-in form (there is no session yet).
     static let loginCSRFCookie = "rapport_login_csrf"

@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RapportCore
+import RapportTestSupport
+import Testing
+
+/// The top bar's counts are kept for a short while per user: a page view within the lifetime
+/// shows the kept counts, the user's own form posts drop them, and later views count afresh.
+@Suite struct NavBadgePageTests {
+    static func noticeCount(_ html: String) -> String? {
+        guard let start = html.range(of: #"id="notice-count""#) else { return nil }
+        let rest = html[start.upperBound...]
+        guard let open = rest.firstIndex(of: ">"), let close = rest.firstIndex(of: "<") else { return nil }
+        return String(rest[rest.index(after: open)..<close])
+    }
+
+    @Test(arguments: TestEngine.available)
+    func counts_areKeptBriefly_andTheUsersOwnPostRefreshesThem(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let alice = try await DealPageTests.browser(api, "alice")
+            let aliceID = api.world.alice.id.description
+            func assign(_ name: String) async throws {
+                let id = try await PoolAPITests.pooled(api, client, name)
+                let given = try await api.call(client, .post, "/api/v1/customers/\(id)/assign", as: "mia", json: ["userID": aliceID])
+                #expect(given.status == 200, "\(given.text)")
+            }
+            try await assign("徽章测试一")
+            let (_, first) = try await alice.get(client, "/deals")
+            #expect(Self.noticeCount(first) == "1")
+            // A notice from someone else within the lifetime: the kept count is shown.
+            try await assign("徽章测试二")
+            #expect(Self.noticeCount(try await alice.get(client, "/deals").1) == "1")
+            // After the lifetime the page counts afresh.
+            api.world.clock.advance(by: 21)
+            #expect(Self.noticeCount(try await alice.get(client, "/deals").1) == "2")
+            // Her own post (marking all read) refreshes it at once.
+            let read = try await alice.post(client, "/notices/read", [])
+            #expect(read.status == .seeOther)
+            #expect(Self.noticeCount(try await alice.get(client, "/deals").1) == nil)
+        }
+    }
+}

@@ -204,6 +204,11 @@ import Testing
             let totals = proposal["totals"] as? [[String: any Sendable]] ?? []
             #expect(totals.first?["amount"] as? Int == 150_001 && totals.first?["weighted"] as? Int == 75_001)
             #expect((proposal["deals"] as? [Any])?.count == 1 && proposal["hasMore"] as? Bool == true)
+            // Each shown deal's customer is named, on both query paths (a rep's window query, one owner's deals).
+            let shownCustomer = try #require(((proposal["deals"] as? [[String: any Sendable]])?.first?["customerID"]) as? String)
+            #expect((board.json["customerNames"] as? [String: any Sendable])?[shownCustomer] as? String != nil)
+            let own = try await api.call(client, .get, "/api/v1/pipeline?owner=me&perStage=1", as: "alice")
+            #expect((own.json["customerNames"] as? [String: any Sendable])?[shownCustomer] as? String != nil)
             let first = try #require(columns.first)
             #expect(first["count"] as? Int == 0)
 

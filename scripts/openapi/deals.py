@@ -41,7 +41,9 @@ def extend(ns):
         "MoneyTotal": obj({"currency": S, "amount": MONEY, "weighted": MONEY}),
         "PipelineColumn": obj({"stage": ref("DealStage"), "count": I, "totals": arr(ref("MoneyTotal")),
                                "deals": arr(ref("Deal")), "hasMore": {"type": "boolean"}}),
-        "Pipeline": obj({"columns": arr(ref("PipelineColumn")), "totals": arr(ref("MoneyTotal"))}),
+        "Pipeline": obj({"columns": arr(ref("PipelineColumn")), "totals": arr(ref("MoneyTotal")),
+                         "customerNames": {"type": "object", "additionalProperties": S,
+                                           "description": "the names of the shown deals' customers, by customer id"}}),
     })
     for name in ["DealStage", "Deal", "DealStageChange"]:
         schemas[name + "Page"] = page(name)

@@ -14,19 +14,21 @@ extension Rapport {
             let stages = try await session.dealStages().sorted { ($0.position, $0.id) < ($1.position, $1.id) }
             var rows: [PipelineRow]
             var byStage: [DealStageID: [Deal]] = [:]
+            var names: [CustomerID: String] = [:]
             if scope == .everything || ownerID != nil {
                 // Everything, or one owner's deals: the state or owner index gives each column's
                 // newest deals without reading the rest.
                 rows = try await session.pipelineRows(ownerID: ownerID, scope: scope)
                 let filled = stages.map(\.id).filter { stage in rows.contains { $0.stageID == stage } }
-                for deal in try await session.openDeals(in: filled, ownerID: ownerID, scope: scope, limit: limit) {
-                    byStage[deal.stageID, default: []].append(deal)
-                }
+                let shown = try await session.openDeals(in: filled, ownerID: ownerID, scope: scope, limit: limit)
+                for deal in shown.deals { byStage[deal.stageID, default: []].append(deal) }
+                names = shown.customerNames
             } else {
                 // A rep's or a team's book: one pass over its open deals.
                 let board = try await session.pipelineBoard(ownerID: ownerID, scope: scope, limit: limit)
                 rows = board.rows
                 for deal in board.deals { byStage[deal.stageID, default: []].append(deal) }
+                names = board.customerNames
             }
             let sums = PipelineSummary.columns(stages: stages, rows: rows)
             let columns = zip(stages, sums).map { stage, totals in
@@ -34,7 +36,8 @@ extension Rapport {
                 return PipelineColumn(stage: stage, count: totals.count, totals: totals.totals, deals: deals,
                                       hasMore: totals.count > deals.count)
             }
-            return PipelineBoard(columns: columns, totals: PipelineSummary.overall(sums))
+            return PipelineBoard(columns: columns, totals: PipelineSummary.overall(sums),
+                                 customerNames: Dictionary(uniqueKeysWithValues: names.map { ($0.key.description, $0.value) }))
         }
     }
 

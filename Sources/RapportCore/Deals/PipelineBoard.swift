@@ -17,8 +17,10 @@ public struct PipelineColumn: Sendable, Equatable, Codable {
 public struct PipelineBoard: Sendable, Equatable, Codable {
     public var columns: [PipelineColumn]
     public var totals: [MoneyTotal]
+    /// The names of the customers of the deals shown, by customer id (read with the deals).
+    public var customerNames: [String: String]
 
-    public init(columns: [PipelineColumn], totals: [MoneyTotal]) {
-        self.columns = columns; self.totals = totals
+    public init(columns: [PipelineColumn], totals: [MoneyTotal], customerNames: [String: String] = [:]) {
+        self.columns = columns; self.totals = totals; self.customerNames = customerNames
     }
 }

@@ -153,12 +153,15 @@ extension StoreSession {
     /// The open deals of several stages inside the scope, each stage's most recently changed first, at
     /// most `limit` per stage (kanban columns), in one statement: one `LIMIT`ed branch per stage glued
     /// with `UNION ALL`. `ownerID` narrows to one owner's deals.
-    public func openDeals(in stages: [DealStageID], ownerID: UserID?, scope: AccessScope, limit: Int) async throws -> [Deal] {
-        guard !stages.isEmpty, limit > 0 else { return [] }
+    /// Each deal comes with its customer's name (`customerNames`, by customer id).
+    public func openDeals(in stages: [DealStageID], ownerID: UserID?, scope: AccessScope,
+                          limit: Int) async throws -> (deals: [Deal], customerNames: [CustomerID: String]) {
+        guard !stages.isEmpty, limit > 0 else { return ([], [:]) }
         var sql: SQLQueryString = ""
         for (index, stage) in stages.enumerated() {
             var branch: SQLQueryString = """
-                SELECT \(unsafeRaw: Self.dealColumns), \(literal: index) AS column_index \(Self.dealSource(scope, ownerID: ownerID))
+                SELECT \(unsafeRaw: Self.dealColumns), c.name AS customer_name, \(literal: index) AS column_index
+                \(Self.dealSource(scope, ownerID: ownerID))
                 d.state = 'open' AND d.stage_id = \(bind: stage.description) AND d.deleted_at IS NULL
                 AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
                 """
@@ -168,16 +171,25 @@ extension StoreSession {
             sql += "SELECT * FROM (\(branch)) s\(unsafeRaw: String(index))"
         }
         sql += " ORDER BY column_index, updated_at DESC, id"
-        return try await dealsWithContacts(try await db.raw(sql).all())
+        let rows = try await db.raw(sql).all()
+        return (try await dealsWithContacts(rows), try Self.customerNames(of: rows))
+    }
+
+    /// The `customer_name` column of deal rows, by customer id.
+    private static func customerNames(of rows: [any SQLRow]) throws -> [CustomerID: String] {
+        var names: [CustomerID: String] = [:]
+        for row in rows { names[try row.id("customer_id")] = try row.text("customer_name") }
+        return names
     }
 
     /// The kanban in one pass over the scope's open deals: the per-stage-and-currency totals and,
     /// per stage, the `limit` most recently changed deals (window functions, both engines). Meant
     /// for scopes bounded by a rep's or a team's book; for everything use `pipelineRows` and
     /// `openDeals(in:)`, which read the state index in order.
-    public func pipelineBoard(ownerID: UserID?, scope: AccessScope, limit: Int) async throws -> (rows: [PipelineRow], deals: [Deal]) {
+    public func pipelineBoard(ownerID: UserID?, scope: AccessScope,
+                              limit: Int) async throws -> (rows: [PipelineRow], deals: [Deal], customerNames: [CustomerID: String]) {
         var inner: SQLQueryString = """
-            SELECT \(unsafeRaw: Self.dealColumns),
+            SELECT \(unsafeRaw: Self.dealColumns), c.name AS customer_name,
             ROW_NUMBER() OVER (PARTITION BY d.stage_id ORDER BY d.updated_at DESC, d.id) AS rn,
             ROW_NUMBER() OVER (PARTITION BY d.stage_id, d.currency ORDER BY d.id) AS rc,
             COUNT(*) OVER (PARTITION BY d.stage_id, d.currency) AS n,
@@ -198,7 +210,7 @@ extension StoreSession {
             }
             if try row.int("rn") <= limit { shown.append(row) }
         }
-        return (rows, try await dealsWithContacts(shown))
+        return (rows, try await dealsWithContacts(shown), try Self.customerNames(of: shown))
     }
 
     /// Open deals inside the scope counted and summed per stage and currency (the pipeline summary).

@@ -34,7 +34,7 @@ struct DealBoardPage: Sendable {
         let mine = Self.boardIsMine(page.query, acting: acting)
         let board = try await env.app.pipeline(acting, ownerID: mine ? acting.id : nil, perStage: Self.perColumn)
         let view = DealView(env: env, language: language, stages: board.columns.map(\.stage))
-        let names = try await env.app.customerNames(acting, board.columns.flatMap { $0.deals.map(\.customerID) })
+        let names = board.customerNames
         let back = mine ? "/deals?owner=me" : "/deals?owner=all"
         let labels = (stage: env.text("deal.field.stage", language), move: env.text("deal.action.move", language),
                       win: env.text("deal.action.win", language), lose: env.text("deal.action.lose", language))
@@ -47,7 +47,7 @@ struct DealBoardPage: Sendable {
                 "stageID": column.stage.id.description, "name": column.stage.name(language),
                 "probability": String(column.stage.probability), "count": String(column.count),
                 "amount": view.totalsText(column.totals), "weighted": view.weightedText(column.totals),
-                "cards": column.deals.map { card($0, customerName: names[$0.customerID] ?? "", language: language) },
+                "cards": column.deals.map { card($0, customerName: names[$0.customerID.description] ?? "", language: language) },
                 "stageLabel": labels.stage, "moveLabel": labels.move, "winLabel": labels.win, "loseLabel": labels.lose,
                 "back": back,
                 "hasMore": column.hasMore, "moreURL": more.url("/deals"), "moveOptions": moveOptions,

@@ -53,15 +53,10 @@ struct ContactMergePages: Sendable {
         let acting = try page.requireActing()
         let survivor: ContactID = try page.id()
         guard let other = page.form["mergedID"].flatMap(ContactID.init) else { throw PageError.badRequest }
-        var choices: [String: MergeChoice] = [:]
-        for field in page.form.all("fields") {
-            if let choice = page.form["choice." + field].flatMap(MergeChoice.init(rawValue:)) { choices[field] = choice }
-        }
-        var versions: [UUID: Int] = [:]
-        if let v = page.form["survivorVersion"].flatMap(Int.init) { versions[survivor.uuid] = v }
-        if let v = page.form["mergedVersion"].flatMap(Int.init) { versions[other.uuid] = v }
+        let form = MergeForm(page, survivor: survivor.uuid, merged: other.uuid)
         do {
-            let done = try await env.app.mergeContacts(acting, survivor: survivor, merged: other, choices: choices, versions: versions)
+            let done = try await env.app.mergeContacts(acting, survivor: survivor, merged: other,
+                                                        choices: form.choices, versions: form.versions)
             return PageEnvironment.redirect("/merges/\(done.id)")
         } catch AppError.conflict {
             return try await render(page, acting, survivor: survivor, merged: other, stale: true)
@@ -85,18 +80,13 @@ struct ContactMergePages: Sendable {
         }
         let tables = MergePages(env: env)
         let moves = preview.counts.sorted { $0.key < $1.key }.map { ["table": tables.label(table: $0.key, language), "count": String($0.value)] }
-        let data: [String: Any] = [
-            "action": "/contacts/\(survivor)/merge", "mergedID": merged.description,
-            "survivorName": preview.survivor.name, "mergedName": preview.merged.name,
-            "survivorURL": "/contacts/\(survivor)", "mergedURL": "/contacts/\(merged)",
-            "swapURL": FormData(pairs: [("with", survivor.description)]).url("/contacts/\(merged)/merge"),
-            "survivorVersion": String(preview.survivor.version), "mergedVersion": String(preview.merged.version),
-            "rows": rows, "hasRows": !rows.isEmpty, "moves": moves, "hasMoves": !moves.isEmpty, "stale": stale,
-            "intro": env.text("merge.contact.intro", language), "staleText": env.text("merge.contact.stale", language),
-            "willMoveText": env.text("merge.contact.willMove", language),
-            "nothingMovesText": env.text("merge.contact.nothingMoves", language),
-            "afterwardsText": env.text("merge.contact.afterwards", language),
-        ]
+        let data = MergeForm.compareData(
+            base: "/contacts",
+            survivor: MergeForm.Side(id: survivor.uuid, name: preview.survivor.name, url: "/contacts/\(survivor)",
+                                   version: preview.survivor.version),
+            merged: MergeForm.Side(id: merged.uuid, name: preview.merged.name, url: "/contacts/\(merged)",
+                                 version: preview.merged.version),
+            rows: rows, moves: moves, stale: stale, texts: "merge.contact", env: env, language: language)
         return try await env.render("merge", page, title: "merge.contact.title", data, status: stale ? .conflict : .ok)
     }
 

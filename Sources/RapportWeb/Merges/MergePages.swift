@@ -52,16 +52,10 @@ struct MergePages: Sendable {
         let acting = try page.requireActing()
         let survivor: CustomerID = try page.id()
         guard let other = page.form["mergedID"].flatMap(CustomerID.init) else { throw PageError.badRequest }
-        var choices: [String: MergeChoice] = [:]
-        for field in page.form.all("fields") {
-            if let choice = page.form["choice." + field].flatMap(MergeChoice.init(rawValue:)) { choices[field] = choice }
-        }
-        var versions: [UUID: Int] = [:]
-        if let v = page.form["survivorVersion"].flatMap(Int.init) { versions[survivor.uuid] = v }
-        if let v = page.form["mergedVersion"].flatMap(Int.init) { versions[other.uuid] = v }
+        let form = MergeForm(page, survivor: survivor.uuid, merged: other.uuid)
         do {
-            let done = try await env.app.mergeCustomers(acting, survivor: survivor, merged: other, choices: choices,
-                                                        versions: versions)
+            let done = try await env.app.mergeCustomers(acting, survivor: survivor, merged: other,
+                                                        choices: form.choices, versions: form.versions)
             return PageEnvironment.redirect("/merges/\(done.id)")
         } catch AppError.conflict {
             return try await render(page, acting, survivor: survivor, merged: other, stale: true)
@@ -121,17 +115,13 @@ struct MergePages: Sendable {
             ]
         }
         let moves = preview.counts.sorted { $0.key < $1.key }.map { ["table": label(table: $0.key, language), "count": String($0.value)] }
-        let data: [String: Any] = [
-            "action": "/customers/\(survivor)/merge", "mergedID": merged.description,
-            "survivorName": preview.survivor.name, "mergedName": preview.merged.name,
-            "survivorURL": "/customers/\(survivor)", "mergedURL": "/customers/\(merged)",
-            "swapURL": FormData(pairs: [("with", survivor.description)]).url("/customers/\(merged)/merge"),
-            "survivorVersion": String(preview.survivor.version), "mergedVersion": String(preview.merged.version),
-            "rows": rows, "hasRows": !rows.isEmpty, "moves": moves, "hasMoves": !moves.isEmpty, "stale": stale,
-            "intro": env.text("merge.intro", language), "staleText": env.text("merge.stale", language),
-            "willMoveText": env.text("merge.willMove", language), "nothingMovesText": env.text("merge.nothingMoves", language),
-            "afterwardsText": env.text("merge.afterwards", language),
-        ]
+        let data = MergeForm.compareData(
+            base: "/customers",
+            survivor: MergeForm.Side(id: survivor.uuid, name: preview.survivor.name, url: "/customers/\(survivor)",
+                                   version: preview.survivor.version),
+            merged: MergeForm.Side(id: merged.uuid, name: preview.merged.name, url: "/customers/\(merged)",
+                                 version: preview.merged.version),
+            rows: rows, moves: moves, stale: stale, texts: "merge", env: env, language: language)
         return try await env.render("merge", page, title: "merge.title", data, status: stale ? .conflict : .ok)
     }
 

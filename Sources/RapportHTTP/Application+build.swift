@@ -33,6 +33,8 @@ public func buildApplication(app: Rapport, settings: ServerSettings, metrics: Pr
     if let metrics { router.add(middleware: RequestMetricsMiddleware(registry: metrics)) }
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: AuthMiddleware(app: app))
+    let badgeCache = NavBadgeCache()
+    router.add(middleware: NavBadgeRefreshMiddleware(cache: badgeCache, now: { app.env.now() }))
 
     router.get("/health") { _, _ in
         do {
@@ -74,7 +76,8 @@ public func buildApplication(app: Rapport, settings: ServerSettings, metrics: Pr
     MergeAPI(app: app).register(on: api)
     RelationshipAPI(app: app, writer: AfterDealWriter(localizer: localizer)).register(on: api)
 
-    WebRoutes.register(on: router, app: app, renderer: renderer, localizer: localizer, secureCookies: settings.secureCookies)
+    WebRoutes.register(on: router, app: app, renderer: renderer, localizer: localizer, secureCookies: settings.secureCookies,
+                       badgeCache: badgeCache)
 
     return Application(
         router: router,

@@ -11,7 +11,7 @@ struct AgendaPage: Sendable {
     let env: PageEnvironment
 
     func register(on router: Router<RapportRequestContext>) {
-        router.get("agenda", use: env.page(.signedIn, show))
+        router.get("agenda", use: env.page(.signedIn, freshBadges: true, show))
     }
 
     /// The groups in the order a rep works through them.

@@ -2,10 +2,11 @@ import Foundation
 import RapportCore
 
 /// The top bar's counts per user for a few seconds, so clicking from page to page does not
-/// recount the agenda each time. A user's own form posts drop their entry (the next page counts
-/// afresh); changes made elsewhere — through the API, by other users or in another server
-/// process — show within `lifetime`. One per server process, owned by `PageEnvironment`.
-actor NavBadgeCache {
+/// recount the agenda each time. Anything the user changes — by a page form or through the API —
+/// drops their entry (`NavBadgeRefreshMiddleware`), and the agenda and notices pages always count
+/// afresh; changes made by other users, by the clock or in another server process show within
+/// `lifetime`. One per server process, made by `buildApplication`.
+public actor NavBadgeCache {
     private var entries: [UserID: (badges: NavBadges, until: Date)] = [:]
     /// When each user last changed something: counts begun before that are not kept.
     private var changed: [UserID: Date] = [:]
@@ -13,7 +14,7 @@ actor NavBadgeCache {
     /// Above this many users the expired entries are swept on the next store.
     private let sweepAbove = 2_000
 
-    init(lifetime: TimeInterval = 20) {
+    public init(lifetime: TimeInterval = 20) {
         self.lifetime = lifetime
     }
 

@@ -11,7 +11,7 @@ struct NoticePages: Sendable {
     static let pageSize = 20
 
     func register(on router: Router<RapportRequestContext>) {
-        router.get("notices", use: env.page(.signedIn, list))
+        router.get("notices", use: env.page(.signedIn, freshBadges: true, list))
         router.post("notices/read", use: env.page(.signedIn, markAll))
         router.post("notices/:id/read", use: env.page(.signedIn, markOne))
     }

@@ -22,19 +22,21 @@ extension PageEnvironment {
     /// Wraps a handler with everything pages share, so no handler repeats it: sign-in and
     /// password-change gates, the admin check, form parsing with the anti-forgery check on
     /// every POST, and one mapping of errors to error pages or redirects.
-    func page(_ access: PageAccess = .signedIn, _ handler: @escaping PageHandler)
+    /// - Parameter freshBadges: count the top bar afresh instead of using the few-second cache
+    ///   (the agenda and notices pages, whose own lists must agree with their counts).
+    func page(_ access: PageAccess = .signedIn, freshBadges: Bool = false, _ handler: @escaping PageHandler)
         -> @Sendable (Request, RapportRequestContext) async throws -> Response {
         let env = self
         return { request, context in
             do {
-                return try await env.run(access, request, context, handler)
+                return try await env.run(access, freshBadges, request, context, handler)
             } catch {
                 return env.errorResponse(for: error, context: context)
             }
         }
     }
 
-    private func run(_ access: PageAccess, _ request: Request, _ context: RapportRequestContext,
+    private func run(_ access: PageAccess, _ freshBadges: Bool, _ request: Request, _ context: RapportRequestContext,
                      _ handler: PageHandler) async throws -> Response {
         // Pages trust only the browser session; a bearer token is for the API.
         let acting = context.session == nil ? nil : context.acting
@@ -57,7 +59,7 @@ extension PageEnvironment {
         if let acting, request.method == .get, !acting.user.mustChangePassword {
             let app = self.app, language = context.language, logger = context.logger, cache = badgeCache
             let now = app.env.now()
-            if let cached = await cache.badges(for: acting.id, now: now) {
+            if !freshBadges, let cached = await cache.badges(for: acting.id, now: now) {
                 page.badgeLoad = Task { cached }
             } else {
                 page.badgeLoad = Task {
@@ -69,16 +71,7 @@ extension PageEnvironment {
         }
         // A handler that fails or redirects never reads the counts.
         defer { page.badgeLoad?.cancel() }
-        guard let acting, request.method != .get else { return try await handler(page) }
-        // The user changed something (or tried to): their next page counts afresh.
-        do {
-            let response = try await handler(page)
-            await badgeCache.forget(acting.id, now: app.env.now())
-            return response
-        } catch {
-            await badgeCache.forget(acting.id, now: app.env.now())
-            throw error
-        }
+        return try await handler(page)
     }
 
     /// Reads a url-encoded form body, or a multipart one (file uploads: the import page).

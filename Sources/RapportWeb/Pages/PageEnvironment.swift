@@ -12,7 +12,7 @@ struct PageEnvironment: Sendable {
     let tables: [Language: TextTable]
     let stylesheet: StaticAsset
     /// The top bar's counts per user, for a few seconds.
-    let badgeCache = NavBadgeCache()
+    let badgeCache: NavBadgeCache
 
     /// The double-submit cookie that protects the sign-in form (there is no session yet).
     static let loginCSRFCookie = "rapport_login_csrf"
@@ -23,8 +23,9 @@ struct PageEnvironment: Sendable {
     /// The time zone shown before a user is known.
     static let defaultTimeZone = "Asia/Shanghai"
 
-    init(app: Rapport, renderer: PageRenderer, localizer: Localizer, secureCookies: Bool) {
+    init(app: Rapport, renderer: PageRenderer, localizer: Localizer, secureCookies: Bool, badgeCache: NavBadgeCache) {
         self.app = app
+        self.badgeCache = badgeCache
         self.renderer = renderer
         self.localizer = localizer
         self.secureCookies = secureCookies

@@ -10,10 +10,13 @@ import RapportCore
 public struct WebRoutes {
     /// Registers every page route and `/static/app.css`, and the translated 404 page for unknown
     /// page paths. Call it after the API routes are registered, so that they keep their own 404s.
-    /// - Parameter secureCookies: mark cookies `Secure` (serve behind TLS).
+    /// - Parameters:
+    ///   - secureCookies: mark cookies `Secure` (serve behind TLS).
+    ///   - badgeCache: the top bar's counts, shared with `NavBadgeRefreshMiddleware`.
     public static func register(on router: Router<RapportRequestContext>, app: Rapport, renderer: PageRenderer,
-                                localizer: Localizer, secureCookies: Bool) {
-        let env = PageEnvironment(app: app, renderer: renderer, localizer: localizer, secureCookies: secureCookies)
+                                localizer: Localizer, secureCookies: Bool, badgeCache: NavBadgeCache) {
+        let env = PageEnvironment(app: app, renderer: renderer, localizer: localizer, secureCookies: secureCookies,
+                                  badgeCache: badgeCache)
         router.add(middleware: PageNotFoundMiddleware(env: env))
         let stylesheet = env.stylesheet
         router.get("static/app.css") { request, context in stylesheet.response(request, context: context) }

@@ -37,8 +37,9 @@ import Testing
             try await assign("徽章测试二")
             #expect(Self.noticeCount(try await alice.get(client, "/deals").1) == "1")
             #expect(Self.noticeCount(try await alice.get(client, "/notices").1) == "2")
-            api.world.clock.advance(by: 1)
+            // The notices page keeps what it counted for the other pages.
             try await assign("徽章测试三")
+            #expect(Self.noticeCount(try await alice.get(client, "/deals").1) == "2")
             // After the lifetime the page counts afresh.
             api.world.clock.advance(by: 21)
             #expect(Self.noticeCount(try await alice.get(client, "/deals").1) == "3")

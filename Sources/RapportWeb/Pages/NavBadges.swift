@@ -16,11 +16,9 @@ struct NavBadges: Sendable, Equatable {
             async let agenda = app.agendaCount(acting)
             async let unread = app.unreadNoticeCount(acting)
             return NavBadges(agenda: try await agenda, notices: try await unread)
-        } catch is CancellationError {
-            // The page redirected or failed before showing the counts.
-            return nil
         } catch {
-            if Task.isCancelled { return nil }
+            // Cancelled: the page redirected or failed before showing the counts.
+            if Task.isCancelled || error is CancellationError { return nil }
             logger.error("nav badges failed", metadata: ["error": "\(String(reflecting: error))"])
             return nil
         }

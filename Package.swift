@@ -60,27 +60,44 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "RapportEdge",
+            dependencies: [
+                "RapportCore", "RapportApp", "RapportFiles",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Locales")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "RapportWeb",
             dependencies: [
-                "RapportCore", "RapportApp",
+                "RapportCore", "RapportApp", "RapportEdge", "RapportFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
-                "RapportFiles",
             ],
-            resources: [.copy("Templates"), .copy("Locales"), .copy("Static")],
+            resources: [.copy("Templates"), .copy("Static")],
             swiftSettings: strict
         ),
         .target(
             name: "RapportHTTP",
             dependencies: [
-                "RapportCore", "RapportApp", "RapportWeb",
+                "RapportCore", "RapportApp", "RapportEdge",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources/openapi.json")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "RapportServer",
+            dependencies: [
+                "RapportApp", "RapportEdge", "RapportHTTP", "RapportWeb", "RapportStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Resources/openapi.json")],
             swiftSettings: strict
         ),
         .target(
@@ -95,7 +112,7 @@ let package = Package(
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "RapportCore", "RapportApp", "RapportHTTP", "RapportStore", "RapportFiles", "RapportJobs",
+                "RapportCore", "RapportApp", "RapportServer", "RapportStore", "RapportFiles", "RapportJobs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -114,7 +131,7 @@ let package = Package(
         .testTarget(
             name: "RapportHTTPTests",
             dependencies: [
-                "RapportHTTP", "RapportApp", "RapportCore", "RapportStore", "RapportTestSupport", "RapportFiles", "RapportWeb",
+                "RapportServer", "RapportHTTP", "RapportEdge", "RapportApp", "RapportCore", "RapportStore", "RapportTestSupport", "RapportFiles", "RapportWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],

@@ -35,7 +35,7 @@ enum BenchData {
 enum BenchRawInsert {
     static func run(table: Table, path: String, logger: Logger) async throws -> TimeInterval {
         let store = Store(engine: try await SQLiteEngine.open(path: path, readerCount: 1, logger: logger))
-        try await Migrator(engine: store.engine, now: { Date() }).migrate()
+        try await Migrator(store: store, now: { Date() }).migrate()
         let rows = table.rows
         let start = Date()
         try await store.write { session in
@@ -50,7 +50,7 @@ enum BenchRawInsert {
 enum BenchSetup {
     static func openApp(path: String, logger: Logger) async throws -> Rapport {
         let store = Store(engine: try await SQLiteEngine.open(path: path, logger: logger))
-        try await Migrator(engine: store.engine, now: { Date() }).migrate()
+        try await Migrator(store: store, now: { Date() }).migrate()
         return Rapport(store: store, env: .init(now: { Date() }, newUUID: { UUID() }), logger: logger, bcryptCost: 4)
     }
 

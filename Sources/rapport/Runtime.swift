@@ -15,7 +15,7 @@ enum Runtime {
         } catch {
             throw ValidationError("cannot open the database \(location): \(error)")
         }
-        let migrator = Migrator(engine: store.engine, now: { Date() })
+        let migrator = Migrator(store: store, now: { Date() })
         do {
             switch location {
             case .sqlite:

@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 import Prometheus
 import RapportApp
-import RapportHTTP
+import RapportServer
 import RapportJobs
 import RapportStore
 import ServiceLifecycle
@@ -27,6 +27,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure (when served over HTTPS). Env RAPPORT_SECURE_COOKIES=true")
     var secureCookies = false
 
+    @Option(help: "Comma-separated addresses of reverse proxies whose X-Forwarded-For names the client (sign-in throttling is per account and client). Env RAPPORT_TRUSTED_PROXIES. Default none")
+    var trustedProxies: String?
+
     func run() async throws {
         let logger = try common.logger()
         let host = try common.resolve(self.host, env: "RAPPORT_HOST", key: "host", default: "127.0.0.1")
@@ -36,7 +39,10 @@ struct Serve: AsyncParsableCommand {
         let app = try await Runtime.open(common, allowMigrate: migrate, logger: logger)
         try await bootstrapAdmin(app)
         let registry = PrometheusCollectorRegistry()
-        let server = try await buildApplication(app: app, settings: ServerSettings(host: host, port: port, secureCookies: secure),
+        let proxies = try common.resolve(trustedProxies, env: "RAPPORT_TRUSTED_PROXIES", key: "trustedProxies", default: "")
+        let settings = ServerSettings(host: host, port: port, secureCookies: secure,
+                                      trustedProxies: Set(proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }))
+        let server = try await buildApplication(app: app, settings: settings,
                                                 metrics: registry, logger: logger)
         let location = try common.location()
         logger.info("Rapport is listening", metadata: ["url": "http://\(host):\(port)", "database": "\(location)"])
@@ -84,7 +90,7 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         let logger = try common.logger()
         let store = try await Store.open(try common.location(), logger: logger)
-        let applied = try await Migrator(engine: store.engine, now: { Date() }).migrate()
+        let applied = try await Migrator(store: store, now: { Date() }).migrate()
         print(applied.isEmpty ? "The schema is up to date (version \(Migrator.latestVersion))." : "Applied: \(applied.joined(separator: ", "))")
         try await store.close()
     }

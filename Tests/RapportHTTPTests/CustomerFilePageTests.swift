@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import RapportApp
 import RapportCore
+import RapportEdge
 import RapportTestSupport
 import RapportWeb
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportEdge
 import RapportWeb
 import Testing
 

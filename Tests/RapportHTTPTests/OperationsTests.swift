@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Prometheus
-import RapportHTTP
+import RapportServer
 import RapportApp
 import RapportTestSupport
 import Testing
@@ -24,20 +24,67 @@ import Testing
     }
 
     @Test(arguments: TestEngine.available)
-    func failedSignIns_areRateLimited_thenAllowedAfterTheWindow(engine: TestEngine) async throws {
+    func failedSignIns_slowDownThatSourceWithGrowingDelays_andNeverLockTheOwnerOut(engine: TestEngine) async throws {
         let world = try await TestWorld.make(engine)
-        for _ in 0..<Rapport.maxLoginFailures {
-            await #expect(throws: AppError.unauthenticated) { try await world.app.signIn(username: "alice", password: "wrong") }
+        let throttle = Rapport.signInThrottle
+        let attacker = "203.0.113.9", owner = "198.51.100.7"
+        for _ in 0..<throttle.freeFailures {
+            await #expect(throws: AppError.unauthenticated) {
+                try await world.app.signIn(username: "alice", password: "wrong", source: attacker)
+            }
         }
-        await #expect(throws: AppError.rateLimited(retryAfter: Int(Rapport.loginWindow))) {
-            try await world.app.signIn(username: "alice", password: TestWorld.password)
+        // The attacker's source now waits (1 s, then 2 s, 4 s…), even with the right password…
+        await #expect(throws: AppError.rateLimited(retryAfter: 1)) {
+            try await world.app.signIn(username: "alice", password: TestWorld.password, source: attacker)
         }
-        world.clock.advance(by: Rapport.loginWindow + 1)
-        let session = try await world.app.signIn(username: "alice", password: TestWorld.password)
-        #expect(session.user.username == "alice")
+        // …while the owner, from elsewhere, signs in at once.
+        let fromHome = try await world.app.signIn(username: "alice", password: TestWorld.password, source: owner)
+        #expect(fromHome.user.username == "alice")
+        world.clock.advance(by: 1.5)
+        await #expect(throws: AppError.unauthenticated) {
+            try await world.app.signIn(username: "alice", password: "wrong", source: attacker)
+        }
+        await #expect(throws: AppError.rateLimited(retryAfter: 2)) {
+            try await world.app.signIn(username: "alice", password: "wrong", source: attacker)
+        }
+        // After the wait, the right password works again and clears the count.
+        world.clock.advance(by: 2.5)
+        let session = try await world.app.signIn(username: "alice", password: TestWorld.password, source: attacker)
         #expect(try await world.app.session(token: session.token)?.user.username == "alice")
+        await #expect(throws: AppError.unauthenticated) {
+            try await world.app.signIn(username: "alice", password: "wrong", source: attacker)
+        }
         try await world.app.signOut(token: session.token)
         #expect(try await world.app.session(token: session.token) == nil)
+        try await world.close()
+    }
+
+    /// Twenty wrong passwords sent at once are counted one by one: no more than the free failures
+    /// are evaluated before the delay starts.
+    @Test(arguments: TestEngine.available)
+    func parallelWrongPasswords_cannotOutrunTheCount(engine: TestEngine) async throws {
+        let world = try await TestWorld.make(engine)
+        let outcomes = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    do {
+                        _ = try await world.app.signIn(username: "bob", password: "wrong", source: "192.0.2.1")
+                        return "signedIn"
+                    } catch AppError.unauthenticated {
+                        return "evaluated"
+                    } catch AppError.rateLimited {
+                        return "throttled"
+                    } catch {
+                        return "\(error)"
+                    }
+                }
+            }
+            var all: [String] = []
+            for await outcome in group { all.append(outcome) }
+            return all
+        }
+        #expect(outcomes.filter { $0 == "evaluated" }.count <= Rapport.signInThrottle.freeFailures)
+        #expect(outcomes.filter { $0 == "evaluated" }.count + outcomes.filter { $0 == "throttled" }.count == 20)
         try await world.close()
     }
 

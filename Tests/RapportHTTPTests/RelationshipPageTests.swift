@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RapportCore
+import RapportEdge
 import RapportTestSupport
 import RapportWeb
 import Testing

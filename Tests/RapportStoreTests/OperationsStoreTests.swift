@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import RapportCore
-import RapportStore
+@testable import RapportStore
 import RapportTestSupport
 import Testing
 
@@ -15,7 +15,7 @@ import Testing
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("backup-\(UUID().uuidString).sqlite").path
         try await engine.backup(to: target)
         let copy = try await Store.open(.sqlite(path: target), logger: Logger(label: "test"))
-        #expect(try await Migrator(engine: copy.engine, now: { Date() }).currentVersion() == Migrator.latestVersion)
+        #expect(try await Migrator(store: copy, now: { Date() }).currentVersion() == Migrator.latestVersion)
         let found = try await copy.read { try await $0.customers(CustomerQuery(search: "备份"), scope: .everything) }
         #expect(found.items.map(\.id) == [c.id])
         try await copy.close()
@@ -27,7 +27,7 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let store = try await Store.open(.sqlite(path: dir.appendingPathComponent("e.sqlite").path), logger: Logger(label: "test"))
-        let migrator = Migrator(engine: store.engine, now: { Date() })
+        let migrator = Migrator(store: store, now: { Date() })
         await #expect(throws: StoreError.schemaBehind(current: 0, latest: Migrator.latestVersion)) {
             try await migrator.check(allowMigrate: false)
         }
@@ -49,5 +49,57 @@ import Testing
         #expect(url.redacted == "postgres://rapport@db:6432/crm")
         #expect(throws: StoreError.self) { try DatabaseLocation(parsing: "postgres://db/crm") }
         #expect(throws: StoreError.self) { try DatabaseLocation(parsing: "postgres://u@db/crm?sslmode=maybe") }
+    }
+}
+
+/// Several processes starting on one empty database apply each schema step exactly once, and
+/// database failures say what the server said.
+@Suite struct MigrationConcurrencyTests {
+    /// Several server processes share one database on PostgreSQL only (SQLite is one process's file).
+    @Test func serversStartingTogether_applyEachStepOnce() async throws {
+        guard TestEngine.available.contains(.postgres) else { return }
+        let db = try await TestDatabase.make(.postgres, migrated: false)
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        var stores: [Store] = []
+        for _ in 0..<4 { stores.append(try await Store.open(db.location, logger: logger)) }
+        let outcomes = await withTaskGroup(of: Result<[String], any Error>.self) { group in
+            for store in stores {
+                group.addTask {
+                    do { return .success(try await Migrator(store: store, now: { Date() }).migrate()) } catch { return .failure(error) }
+                }
+            }
+            var all: [Result<[String], any Error>] = []
+            for await outcome in group { all.append(outcome) }
+            return all
+        }
+        let applied = try outcomes.flatMap { try $0.get() }
+        #expect(applied.count == Migrator.latestVersion)
+        #expect(Set(applied).count == Migrator.latestVersion)
+        for store in stores {
+            #expect(try await Migrator(store: store, now: { Date() }).currentVersion() == Migrator.latestVersion)
+            try await store.close()
+        }
+        try await db.drop()
+    }
+
+    @Test func postgresFailures_sayTheServersReason() async throws {
+        guard TestEngine.available.contains(.postgres) else { return }
+        let db = try await TestDatabase.make(.postgres)
+        guard case .postgres(var url) = db.location else { return }
+        await #expect {
+            try await db.store.read { session in try await session.db.raw("SELECT * FROM no_such_table").run() }
+        } throws: { error in
+            "\(error)".contains("42P01") && "\(error)".contains("no_such_table")
+        }
+        url.username = "no_such_role"
+        let started = ContinuousClock.now
+        await #expect {
+            _ = try await Store.open(.postgres(url), logger: Logger(label: "test"))
+        } throws: { error in
+            (error as? DatabaseFailure)?.sqlState == "28000" && "\(error)".contains("no_such_role")
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
+        try await db.drop()
     }
 }

@@ -17,7 +17,7 @@ import Testing
     @Test(arguments: TestEngine.available)
     func migrations_areIdempotentAndAtLatest(engine: TestEngine) async throws {
         let db = try await TestDatabase.make(engine)
-        let migrator = Migrator(engine: db.store.engine, now: { Date() })
+        let migrator = Migrator(store: db.store, now: { Date() })
         #expect(try await migrator.migrate().isEmpty)
         #expect(try await migrator.currentVersion() == Migrator.latestVersion)
         try await db.drop()

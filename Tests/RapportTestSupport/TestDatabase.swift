@@ -27,9 +27,12 @@ public enum TestEngine: String, Sendable, CustomStringConvertible, CaseIterable 
 public struct TestDatabase: Sendable {
     public let store: Store
     public let engine: TestEngine
+    /// Where the database is, to open more stores on it (several processes).
+    public let location: DatabaseLocation
     let cleanup: @Sendable () async throws -> Void
 
-    public static func make(_ engine: TestEngine) async throws -> TestDatabase {
+    /// - Parameter migrated: apply the schema (else the database is empty).
+    public static func make(_ engine: TestEngine, migrated: Bool = true) async throws -> TestDatabase {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         switch engine {
@@ -37,8 +40,8 @@ public struct TestDatabase: Sendable {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-test-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             let store = try await Store.open(.sqlite(path: dir.appendingPathComponent("test.sqlite").path), logger: logger)
-            try await Migrator(engine: store.engine, now: { Date() }).migrate()
-            return TestDatabase(store: store, engine: engine) {
+            if migrated { try await Migrator(store: store, now: { Date() }).migrate() }
+            return TestDatabase(store: store, engine: engine, location: .sqlite(path: dir.appendingPathComponent("test.sqlite").path)) {
                 try await store.close()
                 try FileManager.default.removeItem(at: dir)
             }
@@ -46,14 +49,19 @@ public struct TestDatabase: Sendable {
             guard let text = TestEngine.postgresURL else { throw StoreError.badConfiguration("RAPPORT_TEST_POSTGRES_URL is not set") }
             let adminURL = try PostgresURL(parsing: text)
             let name = "rapport_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+            // The admin connection is opened only to create and later drop the database: tests run
+            // side by side, and idle pools would use up the server's connections.
             let admin = try await Store.open(.postgres(adminURL), logger: logger)
             try await admin.engine.read { db in try await db.raw("CREATE DATABASE \(ident: String(name))").run() }
+            try await admin.close()
             var url = adminURL
             url.database = String(name)
             let store = try await Store.open(.postgres(url), logger: logger)
-            try await Migrator(engine: store.engine, now: { Date() }).migrate()
-            return TestDatabase(store: store, engine: engine) {
+            if migrated { try await Migrator(store: store, now: { Date() }).migrate() }
+            let quiet = logger
+            return TestDatabase(store: store, engine: engine, location: .postgres(url)) {
                 try await store.close()
+                let admin = try await Store.open(.postgres(adminURL), logger: quiet)
                 try await admin.engine.read { db in try await db.raw("DROP DATABASE IF EXISTS \(ident: String(name)) WITH (FORCE)").run() }
                 try await admin.close()
             }

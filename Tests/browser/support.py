@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-LOCALES = Path(__file__).resolve().parents[2] / "Sources" / "RapportWeb" / "Locales"
+LOCALES = Path(__file__).resolve().parents[2] / "Sources" / "RapportEdge" / "Locales"
 TEAM = "华东销售部"
 ADMIN_PASSWORD = "admin-Secret-2024"
 ALIBABA = "阿里巴巴（中国）有限公司"

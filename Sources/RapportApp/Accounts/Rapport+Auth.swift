@@ -18,22 +18,22 @@ public struct NewToken: Sendable, Codable {
 }
 
 extension Rapport {
-    /// Failed sign-ins allowed per username within `loginWindow` before refusing.
-    public static let maxLoginFailures = 5
-    public static let loginWindow: TimeInterval = 15 * 60
+    /// How failed sign-ins slow down further attempts.
+    public static let signInThrottle = SignInThrottle.standard
 
-    /// Checks a username and password and opens a session. Failures are counted per username;
-    /// past the limit every attempt is refused with `rateLimited` until the window passes.
-    public func signIn(username: String, password: String) async throws -> SignIn {
+    /// Checks a username and password and opens a session. Attempts are throttled per account and
+    /// `source` (the client's address) with growing delays (`SignInThrottle`): each attempt is first
+    /// claimed as a failure in one compare-and-set, so parallel attempts are counted one by one, and
+    /// a right password clears the count. Throws `rateLimited` while a delay runs.
+    public func signIn(username: String, password: String, source: String = "unknown") async throws -> SignIn {
         let now = env.now()
-        let key = username.lowercased()
-        let failures = try await store.read { try await $0.loginFailures(username: key, since: now - Self.loginWindow) }
-        if failures >= Self.maxLoginFailures { throw AppError.rateLimited(retryAfter: Int(Self.loginWindow)) }
+        let key = username.lowercased() + " " + source
+        try await claimSignInAttempt(key: key, username: username, source: source, now: now)
         let stored = try await store.read { try await $0.user(username: username) }
         // Verify against a fixed hash when the user is unknown so timing does not reveal names.
         let hash = stored?.passwordHash ?? "$2b$04$abcdefghijklmnopqrstuu5Ln3gQdAOpZ3ZbAD5aT5QfWq7Sy0yJa"
         guard Bcrypt.verify(password, hash: hash), let user = stored?.user, !user.disabled else {
-            try await store.write { try await $0.recordLoginFailure(username: key, at: now) }
+            logger.info("sign-in failed", metadata: ["username": "\(username)", "source": "\(source)"])
             throw AppError.unauthenticated
         }
         let token = Secrets.token()
@@ -41,13 +41,31 @@ extension Rapport {
         let entry = try audit(user.id, "user", user.id.description, .login, before: nil as String?, after: nil as String?)
         let lifetime = sessionLifetime
         try await store.write { session in
-            try await session.clearLoginFailures(username: key)
+            try await session.clearSignInFailures(key: key)
             try await session.deleteExpiredWebSessions(now: now)
             try await session.insertWebSession(tokenHash: Secrets.hash(token), userID: user.id, csrfToken: csrf,
                                                createdAt: now, expiresAt: now + lifetime)
             try await session.appendAudit(entry)
         }
         return SignIn(token: token, csrfToken: csrf, user: user)
+    }
+
+    /// Counts this attempt as a failure before the password is checked, or refuses it while a delay
+    /// runs. A compare-and-set lost to a parallel attempt is retried on the fresh record.
+    private func claimSignInAttempt(key: String, username: String, source: String, now: Date) async throws {
+        for _ in 0..<5 {
+            let stored = try await store.read { try await $0.signInFailures(key: key) }
+            switch Self.signInThrottle.judge(stored, now: now) {
+            case .wait(let seconds):
+                logger.warning("sign-in throttled", metadata: ["username": "\(username)", "source": "\(source)",
+                                                               "failures": "\(stored?.failures ?? 0)", "retryAfter": "\(seconds)"])
+                throw AppError.rateLimited(retryAfter: seconds)
+            case .evaluate(let claim):
+                if try await store.write({ try await $0.claimSignInAttempt(key: key, expected: stored, claim: claim) }) { return }
+            }
+        }
+        logger.warning("sign-in throttled (parallel attempts)", metadata: ["username": "\(username)", "source": "\(source)"])
+        throw AppError.rateLimited(retryAfter: 1)
     }
 
     /// The user and CSRF token of a live session cookie, or `nil`.

@@ -60,6 +60,8 @@ extension Rapport {
             case .xlsx:
                 return (format, try XLSXReader.read(data), nil)
             }
+        } catch FileError.tooLarge {
+            throw AppError.invalid([FieldError("file", "fileTooLarge", detail: "\(FileLimits.maxInputBytes >> 20) MB")])
         } catch {
             throw AppError.invalid([FieldError("file", "invalid", detail: "\(error)")])
         }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// Users, teams, custom fields, tokens and `/me`.
 struct AccountAPI {
@@ -45,12 +45,12 @@ struct AccountAPI {
         let oneTimePassword: String?
     }
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
-        group.get("me") { _, context in try JSONBody.response(try context.requireActing().user) }
-        group.get("users") { _, context in try JSONBody.response(Page(items: try await app.users(try context.requireActing()), nextCursor: nil)) }
+    func register(on group: RouterGroup<AuthenticatedContext>) {
+        group.get("me") { _, context in try JSONBody.response(context.acting.user) }
+        group.get("users") { _, context in try JSONBody.response(Page(items: try await app.users(context.acting), nextCursor: nil)) }
         group.post("users", use: createUser)
         group.get("users/:id") { request, context in
-            let user = try await app.user(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+            let user = try await app.user(context.acting, try RequestParameters(request: request, context: context).id())
             return try JSONBody.response(user, version: user.version)
         }
         group.patch("users/:id", use: updateUser)
@@ -59,53 +59,53 @@ struct AccountAPI {
         group.post("users/:id/password", use: setPassword)
         group.get("teams") { request, context in
             let deleted = try RequestParameters(request: request, context: context).bool("includeDeleted")
-            return try JSONBody.response(Page(items: try await app.teams(try context.requireActing(), includeDeleted: deleted), nextCursor: nil))
+            return try JSONBody.response(Page(items: try await app.teams(context.acting, includeDeleted: deleted), nextCursor: nil))
         }
         group.post("teams", use: createTeam)
         group.get("teams/:id") { request, context in
-            let team = try await app.team(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+            let team = try await app.team(context.acting, try RequestParameters(request: request, context: context).id())
             return try JSONBody.response(team, version: team.version)
         }
         group.patch("teams/:id", use: updateTeam)
         group.delete("teams/:id") { request, context in
-            let team = try await app.deleteTeam(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+            let team = try await app.deleteTeam(context.acting, try RequestParameters(request: request, context: context).id())
             return try JSONBody.response(team, version: team.version)
         }
         group.post("teams/:id/restore") { request, context in
-            let team = try await app.restoreTeam(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+            let team = try await app.restoreTeam(context.acting, try RequestParameters(request: request, context: context).id())
             return try JSONBody.response(team, version: team.version)
         }
         group.get("custom-fields") { request, context in
             let object: CustomObject? = try RequestParameters(request: request, context: context).enumValue("object")
-            return try JSONBody.response(Page(items: try await app.customFields(try context.requireActing(), object: object), nextCursor: nil))
+            return try JSONBody.response(Page(items: try await app.customFields(context.acting, object: object), nextCursor: nil))
         }
         group.post("custom-fields", use: createField)
         group.patch("custom-fields/:id") { request, context in try await updateField(request, context, deleted: nil) }
         group.delete("custom-fields/:id") { request, context in try await updateField(request, context, deleted: true) }
         group.post("custom-fields/:id/restore") { request, context in try await updateField(request, context, deleted: false) }
-        group.get("tokens") { _, context in try JSONBody.response(Page(items: try await app.tokens(try context.requireActing()), nextCursor: nil)) }
+        group.get("tokens") { _, context in try JSONBody.response(Page(items: try await app.tokens(context.acting), nextCursor: nil)) }
         group.post("tokens") { request, context in
-            let acting = try context.requireActing()
+            let acting = context.acting
             let body = try await JSONBody.decode(TokenBody.self, from: request, context: context)
             return try JSONBody.response(try await app.createToken(acting, name: body.name), status: .created)
         }
         group.delete("tokens/:id") { request, context in
-            let acting = try context.requireActing()
+            let acting = context.acting
             guard let id = context.parameters.get("id") else { throw APIError.malformed(field: "id", reason: "missing") }
             try await app.revokeToken(acting, id: id)
             return Response(status: .noContent)
         }
     }
 
-    @Sendable func createUser(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func createUser(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let body = try await JSONBody.decode(NewUser.self, from: request, context: context)
         let created = try await app.createUser(acting, body)
         return try JSONBody.response(CreatedUser(user: created.user, oneTimePassword: created.oneTimePassword), status: .created)
     }
 
-    @Sendable func updateUser(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func updateUser(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: UserID = try p.id()
         let body = try await JSONBody.decode(UserBody.self, from: request, context: context)
@@ -116,31 +116,31 @@ struct AccountAPI {
         return try JSONBody.response(user, version: user.version)
     }
 
-    func setDisabled(_ request: Request, _ context: RapportRequestContext, _ disabled: Bool) async throws -> Response {
-        let acting = try context.requireActing()
+    func setDisabled(_ request: Request, _ context: AuthenticatedContext, _ disabled: Bool) async throws -> Response {
+        let acting = context.acting
         let id: UserID = try RequestParameters(request: request, context: context).id()
         let current = try await app.user(acting, id)
         let user = try await app.updateUser(acting, id, UserChanges(disabled: disabled), version: current.version)
         return try JSONBody.response(user, version: user.version)
     }
 
-    @Sendable func setPassword(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func setPassword(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let id: UserID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(PasswordBody.self, from: request, context: context)
         try await app.setPassword(acting, id, current: body.currentPassword, new: body.password)
         return Response(status: .noContent)
     }
 
-    @Sendable func createTeam(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func createTeam(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let body = try await JSONBody.decode(TeamBody.self, from: request, context: context)
         let team = try await app.createTeam(acting, name: body.name ?? "", managerID: body.managerID ?? nil)
         return try JSONBody.response(team, status: .created, version: team.version)
     }
 
-    @Sendable func updateTeam(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func updateTeam(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: TeamID = try p.id()
         let body = try await JSONBody.decode(TeamBody.self, from: request, context: context)
@@ -149,15 +149,15 @@ struct AccountAPI {
         return try JSONBody.response(team, version: team.version)
     }
 
-    @Sendable func createField(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func createField(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let body = try await JSONBody.decode(NewCustomField.self, from: request, context: context)
         let field = try await app.createCustomField(acting, body)
         return try JSONBody.response(field, status: .created, version: field.version)
     }
 
-    func updateField(_ request: Request, _ context: RapportRequestContext, deleted: Bool?) async throws -> Response {
-        let acting = try context.requireActing()
+    func updateField(_ request: Request, _ context: AuthenticatedContext, deleted: Bool?) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: CustomFieldID = try p.id()
         var body = FieldBody(labelZh: nil, labelEn: nil, options: nil, version: nil)

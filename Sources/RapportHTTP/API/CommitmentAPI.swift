@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// Promises: `/api/v1/customers/:id/commitments`, `/api/v1/commitments[/:id]`.
 struct CommitmentAPI {
@@ -21,7 +21,7 @@ struct CommitmentAPI {
         }
     }
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedContext>) {
         group.get("customers/:id/commitments", use: listOfCustomer)
         group.post("customers/:id/commitments", use: create)
         group.get("commitments", use: list)
@@ -31,15 +31,15 @@ struct CommitmentAPI {
         group.post("commitments/:id/restore", use: restore)
     }
 
-    @Sendable func listOfCustomer(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func listOfCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let items = try await app.commitments(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
     /// `?owner=me|<id>&state=open&overdue=true&dueBefore=&dueBy=&customer=`
-    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         var filter = CommitmentFilter(state: try p.enumValue("state"), customerID: try p.queryID("customer"),
                                       dueBefore: try p.date("dueBefore"), dueOnOrBefore: try p.date("dueBy"))
@@ -58,8 +58,8 @@ struct CommitmentAPI {
         return try JSONBody.response(page)
     }
 
-    @Sendable func create(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(CommitmentBody.self, from: request, context: context)
         let promise = try await app.createCommitment(acting, customerID: customerID, body.draft)
@@ -68,14 +68,14 @@ struct CommitmentAPI {
         return response
     }
 
-    @Sendable func get(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let promise = try await app.commitment(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(promise, version: promise.version)
     }
 
-    @Sendable func update(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: CommitmentID = try p.id()
         let body = try await JSONBody.decode(CommitmentBody.self, from: request, context: context)
@@ -84,14 +84,14 @@ struct CommitmentAPI {
         return try JSONBody.response(promise, version: promise.version)
     }
 
-    @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let promise = try await app.deleteCommitment(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(promise, version: promise.version)
     }
 
-    @Sendable func restore(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func restore(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let promise = try await app.restoreCommitment(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(promise, version: promise.version)
     }

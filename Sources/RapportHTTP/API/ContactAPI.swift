@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// `/api/v1/contacts` and a customer's `/contacts`: key persons.
 struct ContactAPI {
@@ -17,7 +17,7 @@ struct ContactAPI {
         }
     }
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedContext>) {
         group.get("customers/:id/contacts", use: listOfCustomer)
         group.post("customers/:id/contacts", use: create)
         group.get("contacts", use: list)
@@ -27,22 +27,22 @@ struct ContactAPI {
         group.post("contacts/:id/restore", use: restore)
     }
 
-    @Sendable func listOfCustomer(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func listOfCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let items = try await app.contacts(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
-    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let page = try await app.contacts(acting, search: try p.string("q", max: 200),
                                           limit: try p.int("limit", default: 50, range: 1...200), cursor: try p.cursor())
         return try JSONBody.response(page)
     }
 
-    @Sendable func create(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let customerID: CustomerID = try p.id()
         let body = try await JSONBody.decode(Body.self, from: request, context: context)
@@ -52,14 +52,14 @@ struct ContactAPI {
         return response
     }
 
-    @Sendable func get(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let contact = try await app.contact(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(contact, version: contact.version)
     }
 
-    @Sendable func update(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: ContactID = try p.id()
         let body = try await JSONBody.decode(Body.self, from: request, context: context)
@@ -68,14 +68,14 @@ struct ContactAPI {
         return try JSONBody.response(contact, version: contact.version)
     }
 
-    @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let contact = try await app.deleteContact(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(contact, version: contact.version)
     }
 
-    @Sendable func restore(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func restore(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let contact = try await app.restoreContact(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(contact, version: contact.version)
     }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// `/api/v1/customers`: list, search, create, read, update, delete, restore, history, duplicates.
 struct CustomerAPI {
@@ -19,7 +19,7 @@ struct CustomerAPI {
         }
     }
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedContext>) {
         group.get("customers", use: list)
         group.post("customers", use: create)
         group.get("customers/duplicates", use: duplicates)
@@ -56,14 +56,14 @@ struct CustomerAPI {
         return query
     }
 
-    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let query = try Self.query(RequestParameters(request: request, context: context))
         return try JSONBody.response(try await app.customers(acting, query))
     }
 
-    @Sendable func create(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let allow = try RequestParameters(request: request, context: context).bool("allowDuplicate")
         let body = try await JSONBody.decode(Body.self, from: request, context: context)
         let customer = try await app.createCustomer(acting, body.draft, allowDuplicate: allow)
@@ -72,8 +72,8 @@ struct CustomerAPI {
         return response
     }
 
-    @Sendable func duplicates(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func duplicates(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let matches = try await app.duplicates(acting, name: try p.string("name", max: 200) ?? "",
                                                phone: try p.string("phone", max: 100) ?? "",
@@ -82,14 +82,14 @@ struct CustomerAPI {
         return try JSONBody.response(["items": matches])
     }
 
-    @Sendable func get(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let customer = try await app.customer(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(customer, version: customer.version)
     }
 
-    @Sendable func update(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: CustomerID = try p.id()
         let body = try await JSONBody.decode(Body.self, from: request, context: context)
@@ -98,21 +98,21 @@ struct CustomerAPI {
         return try JSONBody.response(customer, version: customer.version)
     }
 
-    @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let customer = try await app.deleteCustomer(acting, try p.id(), version: p.ifMatch())
         return try JSONBody.response(customer, version: customer.version)
     }
 
-    @Sendable func restore(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func restore(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let customer = try await app.restoreCustomer(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(customer, version: customer.version)
     }
 
-    @Sendable func history(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func history(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let entries = try await app.customerHistory(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(["items": entries])
     }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// Deals: `/api/v1/deals[/:id]`, the moves (`move`, `win`, `lose`, `reopen`, `order`), a deal's
 /// stage history, `/api/v1/customers/:id/deals` and the `/api/v1/pipeline` summary.
@@ -32,7 +32,7 @@ struct DealAPI {
         let version: Int?
     }
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedContext>) {
         group.get("customers/:id/deals", use: listOfCustomer)
         group.post("customers/:id/deals", use: create)
         group.get("deals", use: list)
@@ -63,15 +63,15 @@ struct DealAPI {
         return id
     }
 
-    @Sendable func listOfCustomer(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func listOfCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let items = try await app.deals(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
     /// `?owner=me|<id>&stage=&state=open|won|lost&customer=&closeFrom=&closeTo=&limit=&cursor=`
-    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let filter = DealFilter(ownerID: try owner(p, acting), stageID: try p.queryID("stage"), state: try p.enumValue("state"),
                                 customerID: try p.queryID("customer"), closeFrom: try p.date("closeFrom"),
@@ -81,8 +81,8 @@ struct DealAPI {
         return try JSONBody.response(page)
     }
 
-    @Sendable func create(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(DealBody.self, from: request, context: context)
         let deal = try await app.createDeal(acting, customerID: customerID, body.draft)
@@ -91,31 +91,31 @@ struct DealAPI {
         return response
     }
 
-    @Sendable func get(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let deal = try await app.deal(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let deal = try await app.deal(context.acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(deal, version: deal.version)
     }
 
-    @Sendable func update(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let body = try await JSONBody.decode(DealBody.self, from: request, context: context)
         let deal = try await app.updateDeal(acting, try p.id(), body.draft, version: try version(body.version, p))
         return try JSONBody.response(deal, version: deal.version)
     }
 
-    @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let deal = try await app.deleteDeal(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+    @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let deal = try await app.deleteDeal(context.acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(deal, version: deal.version)
     }
 
-    @Sendable func restore(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let deal = try await app.restoreDeal(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+    @Sendable func restore(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let deal = try await app.restoreDeal(context.acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(deal, version: deal.version)
     }
 
-    @Sendable func move(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func move(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let body = try await JSONBody.decode(MoveBody.self, from: request, context: context)
         guard let stageID = body.stageID else { throw AppError.invalid([FieldError("stageID", "required")]) }
@@ -123,16 +123,16 @@ struct DealAPI {
         return try JSONBody.response(deal, version: deal.version)
     }
 
-    @Sendable func win(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func win(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         try await close(request, context: context, won: true)
     }
 
-    @Sendable func lose(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func lose(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         try await close(request, context: context, won: false)
     }
 
-    private func close(_ request: Request, context: RapportRequestContext, won: Bool) async throws -> Response {
-        let acting = try context.requireActing()
+    private func close(_ request: Request, context: AuthenticatedContext, won: Bool) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let body = try await JSONBody.decode(CloseBody.self, from: request, context: context)
         let id: DealID = try p.id()
@@ -142,8 +142,8 @@ struct DealAPI {
         return try JSONBody.response(deal, version: deal.version)
     }
 
-    @Sendable func reopen(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func reopen(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let body = try await JSONBody.decode(MoveBody.self, from: request, context: context)
         let deal = try await app.reopenDeal(acting, try p.id(), stageID: body.stageID, version: try version(body.version, p))
@@ -152,8 +152,8 @@ struct DealAPI {
 
     /// Creates the order of a won deal (one line: the deal's title, quantity 1, its amount) and
     /// answers the deal, now carrying `orderID`.
-    @Sendable func order(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func order(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let body = try await JSONBody.decode(VersionBody.self, from: request, context: context)
         let deal = try await app.createDealOrder(acting, try p.id(), version: try version(body.version, p))
@@ -162,15 +162,15 @@ struct DealAPI {
         return response
     }
 
-    @Sendable func stageChanges(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func stageChanges(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let items = try await app.dealStageChanges(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
     /// `?owner=me|<id>&perStage=N` (N 0–200, default 50).
-    @Sendable func pipeline(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func pipeline(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let board = try await app.pipeline(acting, ownerID: try owner(p, acting),
                                            perStage: try p.int("perStage", default: 50, range: 0...200))
@@ -179,8 +179,8 @@ struct DealAPI {
 
     /// Managers and admins: people by temperament and buyer type among each owner's customers
     /// with won deals and with lost deals (what `/team/types` shows).
-    @Sendable func dealOutcomeMix(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let rows = try await app.dealOutcomeMix(try context.requireActing())
+    @Sendable func dealOutcomeMix(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let rows = try await app.dealOutcomeMix(context.acting)
         return try JSONBody.response(Page(items: rows, nextCursor: nil))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// Pipeline stages: `/api/v1/deal-stages[/:id]` (everyone reads; admins create, change, delete).
 struct DealStageAPI {
@@ -18,7 +18,7 @@ struct DealStageAPI {
         }
     }
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedContext>) {
         group.get("deal-stages", use: list)
         group.post("deal-stages", use: create)
         group.get("deal-stages/:id", use: get)
@@ -26,21 +26,21 @@ struct DealStageAPI {
         group.delete("deal-stages/:id", use: delete)
     }
 
-    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let stages = try await app.dealStages(try context.requireActing())
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let stages = try await app.dealStages(context.acting)
         return try JSONBody.response(Page(items: stages, nextCursor: nil))
     }
 
-    @Sendable func get(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let id: DealStageID = try RequestParameters(request: request, context: context).id()
-        guard let stage = try await app.dealStages(try context.requireActing()).first(where: { $0.id == id }) else {
+        guard let stage = try await app.dealStages(context.acting).first(where: { $0.id == id }) else {
             throw AppError.notFound(entity: "dealStage")
         }
         return try JSONBody.response(stage, version: stage.version)
     }
 
-    @Sendable func create(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let body = try await JSONBody.decode(StageBody.self, from: request, context: context)
         let stage = try await app.createDealStage(acting, body.draft)
         var response = try JSONBody.response(stage, status: .created, version: stage.version)
@@ -48,8 +48,8 @@ struct DealStageAPI {
         return response
     }
 
-    @Sendable func update(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: DealStageID = try p.id()
         let body = try await JSONBody.decode(StageBody.self, from: request, context: context)
@@ -59,8 +59,8 @@ struct DealStageAPI {
     }
 
     /// A stage that still holds open deals answers 409 saying so (not 422: nothing is wrong with the input).
-    @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let id: DealStageID = try RequestParameters(request: request, context: context).id()
         do {
             let stage = try await app.deleteDealStage(acting, id)
@@ -70,7 +70,7 @@ struct DealStageAPI {
         }
     }
 
-    private func inUse(_ errors: [FieldError], context: RapportRequestContext) throws -> Response {
+    private func inUse(_ errors: [FieldError], context: AuthenticatedContext) throws -> Response {
         let lang = context.language
         let problems = errors.map { ["field": $0.field, "code": $0.code, "message": localizer.message(for: $0, lang)] }
         let body: [String: any Sendable] = [

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// Merging duplicates: `/api/v1/customers/merge`, `/api/v1/contacts/merge`, `/api/v1/merges/:id[/undo]`.
 struct MergeAPI {
@@ -22,23 +22,23 @@ struct MergeAPI {
         }
     }
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedContext>) {
         group.post("customers/merge", use: mergeCustomers)
         group.post("contacts/merge", use: mergeContacts)
         group.get("merges/:id", use: get)
         group.post("merges/:id/undo", use: undo)
     }
 
-    @Sendable func mergeCustomers(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func mergeCustomers(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let body = try await JSONBody.decode(MergeBody.self, from: request, context: context)
         let merge = try await app.mergeCustomers(acting, survivor: CustomerID(body.survivorID), merged: CustomerID(body.mergedID),
                                                  choices: body.choices ?? [:], versions: body.versionMap)
         return try created(merge)
     }
 
-    @Sendable func mergeContacts(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func mergeContacts(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let body = try await JSONBody.decode(MergeBody.self, from: request, context: context)
         let merge = try await app.mergeContacts(acting, survivor: ContactID(body.survivorID), merged: ContactID(body.mergedID),
                                                 choices: body.choices ?? [:], versions: body.versionMap)
@@ -51,13 +51,13 @@ struct MergeAPI {
         return response
     }
 
-    @Sendable func get(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        try JSONBody.response(try await app.merge(try context.requireActing(),
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        try JSONBody.response(try await app.merge(context.acting,
                                                   try RequestParameters(request: request, context: context).id()))
     }
 
-    @Sendable func undo(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        try JSONBody.response(try await app.undoMerge(try context.requireActing(),
+    @Sendable func undo(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        try JSONBody.response(try await app.undoMerge(context.acting,
                                                       try RequestParameters(request: request, context: context).id()))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// Orders and their payments: `/api/v1/orders[/:id]`, `/api/v1/customers/:id/orders`,
 /// `/api/v1/orders/:id/payment-plan`, `/api/v1/orders/:id/receipts`, `/api/v1/receipts/:id/void`,
@@ -34,7 +34,7 @@ struct OrderAPI {
         let totals: [OrderTotals]
     }
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedContext>) {
         group.get("orders", use: list)
         group.post("orders", use: create)
         group.post("orders/import", use: importFile)
@@ -65,8 +65,8 @@ struct OrderAPI {
     }
 
     /// `?customer=&rep=me|<id>&status=&from=&through=&deleted=&limit=&cursor=`
-    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let filter = try Self.filter(p, acting: acting)
         let page = try await app.orders(acting, filter, limit: try p.int("limit", default: 50, range: 1...200), cursor: try p.cursor())
@@ -74,8 +74,8 @@ struct OrderAPI {
         return try JSONBody.response(OrderPage(items: page.items, nextCursor: page.nextCursor, totals: totals))
     }
 
-    @Sendable func listOfCustomer(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func listOfCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let customerID: CustomerID = try p.id()
         _ = try await app.customer(acting, customerID)
@@ -85,15 +85,15 @@ struct OrderAPI {
         return try JSONBody.response(OrderPage(items: page.items, nextCursor: page.nextCursor, totals: totals))
     }
 
-    @Sendable func create(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let body = try await JSONBody.decode(OrderBody.self, from: request, context: context)
         guard let customerID = body.customerID else { throw AppError.invalid([FieldError("customerID", "required")]) }
         return try await created(try await app.createOrder(acting, customerID: customerID, body.draft))
     }
 
-    @Sendable func createForCustomer(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func createForCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(OrderBody.self, from: request, context: context)
         return try await created(try await app.createOrder(acting, customerID: customerID, body.draft))
@@ -105,14 +105,14 @@ struct OrderAPI {
         return response
     }
 
-    @Sendable func get(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let order = try await app.order(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(order, version: order.version)
     }
 
-    @Sendable func update(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: OrderID = try p.id()
         let body = try await JSONBody.decode(OrderBody.self, from: request, context: context)
@@ -121,51 +121,51 @@ struct OrderAPI {
         return try JSONBody.response(order, version: order.version)
     }
 
-    @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let order = try await app.deleteOrder(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(order, version: order.version)
     }
 
-    @Sendable func restore(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func restore(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let order = try await app.restoreOrder(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(order, version: order.version)
     }
 
-    @Sendable func cancel(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func cancel(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let order = try await app.cancelOrder(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(order, version: order.version)
     }
 
-    @Sendable func plan(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func plan(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         return try JSONBody.response(try await app.paymentPlan(acting, try RequestParameters(request: request, context: context).id()))
     }
 
-    @Sendable func setPlan(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func setPlan(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let id: OrderID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(PlanBody.self, from: request, context: context)
         return try JSONBody.response(try await app.setPaymentPlan(acting, id, body.instalments))
     }
 
-    @Sendable func receipt(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func receipt(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let id: OrderID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(ReceiptDraft.self, from: request, context: context)
         return try JSONBody.response(try await app.recordReceipt(acting, id, body), status: .created)
     }
 
-    @Sendable func voidReceipt(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func voidReceipt(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         return try JSONBody.response(try await app.voidReceipt(acting, try RequestParameters(request: request, context: context).id()))
     }
 
     /// `?through=YYYY-MM-DD` (default: 7 days ahead) `&overdue=true` (only past due) `&rep=me|<id>`
-    @Sendable func due(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func due(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let today = app.today(for: acting.user)
         let through = try p.bool("overdue") ? today.adding(days: -1) : (try p.date("through") ?? today.adding(days: 7))
@@ -182,12 +182,13 @@ struct OrderAPI {
     }
 
     /// The body is the file itself (`?fileName=` or the Content-Type tells CSV from XLSX); `?dryRun=true` checks only.
-    @Sendable func importFile(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func importFile(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         let fileName = try p.string("fileName", max: 200) ?? (contentType.contains("spreadsheetml") ? "upload.xlsx" : "upload.csv")
-        let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+        var request = request
+        let data = Data(buffer: try await request.collectBody(limit: BodyLimits.upload))
         return try JSONBody.response(try await app.importOrders(acting, data: data, fileName: fileName, dryRun: try p.bool("dryRun")))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// The public pool (公海): `/api/v1/pools[/:id[/customers|/standing]]`,
 /// `/api/v1/customers/:id/{claim,release,assign,lock,unlock,pool,pool-events}`, `/api/v1/pool/recycle`.
@@ -29,7 +29,7 @@ struct PoolAPI {
     struct AssignBody: Decodable { let userID: UserID? }
     struct RecycleBody: Decodable { let dryRun: Bool? }
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedContext>) {
         group.get("pools", use: list)
         group.post("pools", use: create)
         group.get("pools/:id", use: get)
@@ -47,12 +47,12 @@ struct PoolAPI {
         group.post("pool/recycle", use: recycle)
     }
 
-    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        try JSONBody.response(Page(items: try await app.pools(try context.requireActing()), nextCursor: nil))
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        try JSONBody.response(Page(items: try await app.pools(context.acting), nextCursor: nil))
     }
 
-    @Sendable func create(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let body = try await JSONBody.decode(PoolBody.self, from: request, context: context)
         let pool = try await app.createPool(acting, body.draft)
         var response = try JSONBody.response(pool, status: .created, version: pool.version)
@@ -60,13 +60,13 @@ struct PoolAPI {
         return response
     }
 
-    @Sendable func get(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let pool = try await app.pool(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let pool = try await app.pool(context.acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(pool, version: pool.version)
     }
 
-    @Sendable func update(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: PoolID = try p.id()
         let body = try await JSONBody.decode(PoolBody.self, from: request, context: context)
@@ -75,33 +75,33 @@ struct PoolAPI {
         return try JSONBody.response(pool, version: pool.version)
     }
 
-    @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        try await app.deletePool(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+    @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        try await app.deletePool(context.acting, try RequestParameters(request: request, context: context).id())
         return Response(status: .noContent)
     }
 
     /// `?limit=&cursor=`: the customers in the pool now, newest first.
-    @Sendable func members(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func members(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let page = try await app.poolMembers(acting, try p.id(), limit: try p.int("limit", default: 50, range: 1...200),
                                              cursor: try p.cursor())
         return try JSONBody.response(page)
     }
 
-    @Sendable func standing(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func standing(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         return try JSONBody.response(try await app.poolStanding(acting, try RequestParameters(request: request, context: context).id()))
     }
 
-    @Sendable func claim(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func claim(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let customer = try await app.claimCustomer(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(customer, version: customer.version)
     }
 
-    @Sendable func assign(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func assign(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(AssignBody.self, from: request, context: context)
         guard let user = body.userID else { throw AppError.invalid([FieldError("userID", "required")]) }
@@ -109,38 +109,38 @@ struct PoolAPI {
         return try JSONBody.response(customer, version: customer.version)
     }
 
-    @Sendable func release(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func release(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(ReleaseBody.self, from: request, context: context)
         try await app.releaseCustomer(acting, id, reason: body.reason ?? "")
         return Response(status: .noContent)
     }
 
-    @Sendable func lock(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func lock(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         return try JSONBody.response(try await app.lockCustomer(acting, try RequestParameters(request: request, context: context).id()))
     }
 
-    @Sendable func unlock(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func unlock(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         return try JSONBody.response(try await app.unlockCustomer(acting, try RequestParameters(request: request, context: context).id()))
     }
 
-    @Sendable func membership(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func membership(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         return try JSONBody.response(try await app.poolMembership(acting, of: try RequestParameters(request: request, context: context).id()))
     }
 
-    @Sendable func events(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func events(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let items = try await app.poolEvents(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
     /// Admins: run a recycle pass now (`{"dryRun": true}` reports without writing).
-    @Sendable func recycle(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func recycle(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         try acting.requireAdmin()
         let body = try await JSONBody.decode(RecycleBody.self, from: request, context: context)
         return try JSONBody.response(try await app.runRecyclePass(dryRun: body.dryRun ?? false))

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// The catalogue: `/api/v1/products[/:id]`, `/api/v1/product-categories[/:id]`. Everyone reads; admins write.
 struct ProductAPI {
@@ -31,7 +31,7 @@ struct ProductAPI {
         }
     }
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedContext>) {
         group.get("products", use: list)
         group.post("products", use: create)
         group.get("products/:id", use: get)
@@ -43,8 +43,8 @@ struct ProductAPI {
     }
 
     /// `?active=true&category=<id>&q=&limit=&cursor=`
-    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let page = try await app.products(acting, activeOnly: try p.bool("active"), categoryID: try p.queryID("category"),
                                           search: try p.string("q", max: 100),
@@ -52,8 +52,8 @@ struct ProductAPI {
         return try JSONBody.response(page)
     }
 
-    @Sendable func create(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let body = try await JSONBody.decode(ProductBody.self, from: request, context: context)
         let product = try await app.createProduct(acting, body.draft)
         var response = try JSONBody.response(product, status: .created, version: product.version)
@@ -61,14 +61,14 @@ struct ProductAPI {
         return response
     }
 
-    @Sendable func get(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let product = try await app.product(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(product, version: product.version)
     }
 
-    @Sendable func update(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: ProductID = try p.id()
         let body = try await JSONBody.decode(ProductBody.self, from: request, context: context)
@@ -78,20 +78,20 @@ struct ProductAPI {
         return try JSONBody.response(product, version: product.version)
     }
 
-    @Sendable func categories(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func categories(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         return try JSONBody.response(Page(items: try await app.productCategories(acting), nextCursor: nil))
     }
 
-    @Sendable func createCategory(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func createCategory(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let body = try await JSONBody.decode(CategoryBody.self, from: request, context: context)
         let category = try await app.createProductCategory(acting, body.draft)
         return try JSONBody.response(category, status: .created, version: category.version)
     }
 
-    @Sendable func updateCategory(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func updateCategory(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: ProductCategoryID = try p.id()
         let body = try await JSONBody.decode(CategoryBody.self, from: request, context: context)
@@ -101,8 +101,8 @@ struct ProductAPI {
         return try JSONBody.response(category, version: category.version)
     }
 
-    @Sendable func deleteCategory(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func deleteCategory(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: ProductCategoryID = try p.id()
         try acting.requireAdmin()

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// "Referred by" and the referral tree: `/api/v1/customers/:id/referral`, `/api/v1/contacts/:id/referral`,
 /// `/api/v1/customers/:id/referral-tree`; qualification: `/api/v1/customers/:id/qualification`.
@@ -23,7 +23,7 @@ struct ReferralAPI {
         }
     }
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedContext>) {
         group.get("customers/:id/referral", use: getCustomer)
         group.put("customers/:id/referral", use: setCustomer)
         group.delete("customers/:id/referral", use: clearCustomer)
@@ -35,58 +35,58 @@ struct ReferralAPI {
         group.put("customers/:id/qualification", use: updateQualification)
     }
 
-    @Sendable func getCustomer(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func getCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
         return try JSONBody.response(ReferralReply(referral: try await app.referral(acting, ofCustomer: id)))
     }
 
-    @Sendable func setCustomer(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func setCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
         let draft = try await JSONBody.decode(ReferralDraft.self, from: request, context: context)
         return try JSONBody.response(try await app.setCustomerReferral(acting, id, draft))
     }
 
-    @Sendable func clearCustomer(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func clearCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         try await app.clearCustomerReferral(acting, try RequestParameters(request: request, context: context).id())
         return Response(status: .noContent)
     }
 
-    @Sendable func getContact(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func getContact(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let id: ContactID = try RequestParameters(request: request, context: context).id()
         return try JSONBody.response(ReferralReply(referral: try await app.referral(acting, ofContact: id)))
     }
 
-    @Sendable func setContact(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func setContact(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let id: ContactID = try RequestParameters(request: request, context: context).id()
         let draft = try await JSONBody.decode(ReferralDraft.self, from: request, context: context)
         return try JSONBody.response(try await app.setContactReferral(acting, id, draft))
     }
 
-    @Sendable func clearContact(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func clearContact(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         try await app.clearContactReferral(acting, try RequestParameters(request: request, context: context).id())
         return Response(status: .noContent)
     }
 
-    @Sendable func tree(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func tree(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
         return try JSONBody.response(try await app.referralTree(acting, of: id))
     }
 
-    @Sendable func qualification(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func qualification(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let q = try await app.qualification(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(q, version: q.version)
     }
 
-    @Sendable func updateQualification(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func updateQualification(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: CustomerID = try p.id()
         let body = try await JSONBody.decode(QualificationBody.self, from: request, context: context)

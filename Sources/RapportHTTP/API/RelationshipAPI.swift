@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// Relationship intelligence: personalities, situation and results, care dates, handovers,
 /// agenda, tone check and after-deal summary, team type statistics.
@@ -62,7 +62,7 @@ struct RelationshipAPI {
         let findings: [ToneFinding]
     }
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedContext>) {
         group.get("contacts/:id/personality") { request, context in
             try await personality(.contact(try RequestParameters(request: request, context: context).id()), context)
         }
@@ -97,15 +97,15 @@ struct RelationshipAPI {
         group.get("customers/:id/summary-draft", use: summaryDraft)
         group.get("team/personality-mix", use: personalityMix)
         group.get("admin/reference-files") { _, context in
-            try JSONBody.response(Page(items: try await app.referenceFiles(try context.requireActing()), nextCursor: nil))
+            try JSONBody.response(Page(items: try await app.referenceFiles(context.acting), nextCursor: nil))
         }
         group.get("admin/reference-files/:name") { request, context in
-            let file = try await app.referenceFile(try context.requireActing(), try referenceName(request, context))
+            let file = try await app.referenceFile(context.acting, try referenceName(request, context))
             return try JSONBody.response(file, version: file.version)
         }
         group.put("admin/reference-files/:name", use: saveReferenceFile)
         group.delete("admin/reference-files/:name") { request, context in
-            try JSONBody.response(try await app.resetReferenceFile(try context.requireActing(), try referenceName(request, context)))
+            try JSONBody.response(try await app.resetReferenceFile(context.acting, try referenceName(request, context)))
         }
     }
 
@@ -114,13 +114,13 @@ struct RelationshipAPI {
         let version: Int?
     }
 
-    func referenceName(_ request: Request, _ context: RapportRequestContext) throws -> String {
+    func referenceName(_ request: Request, _ context: AuthenticatedContext) throws -> String {
         guard let name = context.parameters.get("name") else { throw APIError.malformed(field: "name", reason: "missing") }
         return name
     }
 
-    @Sendable func saveReferenceFile(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func saveReferenceFile(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let body = try await JSONBody.decode(ReferenceBody.self, from: request, context: context)
         guard let version = body.version ?? RequestParameters(request: request, context: context).ifMatch() else {
             throw AppError.invalid([FieldError("version", "required")])
@@ -129,13 +129,13 @@ struct RelationshipAPI {
         return try JSONBody.response(file, version: file.version)
     }
 
-    func personality(_ person: PersonRef, _ context: RapportRequestContext) async throws -> Response {
-        let view = try await app.personality(try context.requireActing(), person, language: context.language)
+    func personality(_ person: PersonRef, _ context: AuthenticatedContext) async throws -> Response {
+        let view = try await app.personality(context.acting, person, language: context.language)
         return try JSONBody.response(view, version: view.version)
     }
 
-    func updatePersonality(_ person: PersonRef, _ request: Request, _ context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    func updatePersonality(_ person: PersonRef, _ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let body = try await JSONBody.decode(PersonalityBody.self, from: request, context: context)
         let p = RequestParameters(request: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
@@ -143,13 +143,13 @@ struct RelationshipAPI {
         return try JSONBody.response(view, version: view.version)
     }
 
-    @Sendable func situation(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let view = try await app.situation(try context.requireActing(), of: try RequestParameters(request: request, context: context).id())
+    @Sendable func situation(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let view = try await app.situation(context.acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(view, version: view.version)
     }
 
-    @Sendable func updateSituation(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func updateSituation(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: CustomerID = try p.id()
         let body = try await JSONBody.decode(SituationBody.self, from: request, context: context)
@@ -158,13 +158,13 @@ struct RelationshipAPI {
         return try JSONBody.response(view, version: view.version)
     }
 
-    @Sendable func results(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let items = try await app.results(try context.requireActing(), of: try RequestParameters(request: request, context: context).id())
+    @Sendable func results(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let items = try await app.results(context.acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
-    @Sendable func recordResult(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func recordResult(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(ResultBody.self, from: request, context: context)
         let result = try await app.recordResult(acting, of: id, ResultRecord(on: body.on, measure: body.measure, value: body.value),
@@ -172,20 +172,20 @@ struct RelationshipAPI {
         return try JSONBody.response(result, status: .created)
     }
 
-    @Sendable func deleteResult(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func deleteResult(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         try await app.deleteResult(acting, of: try p.id(), try p.id("result"), restore: try p.bool("restore"))
         return Response(status: .noContent)
     }
 
-    @Sendable func careDates(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let items = try await app.careDates(try context.requireActing(), of: try RequestParameters(request: request, context: context).id())
+    @Sendable func careDates(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let items = try await app.careDates(context.acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
-    @Sendable func addCareDate(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func addCareDate(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(CareDateBody.self, from: request, context: context)
         let record = try await app.addCareDate(acting, customerID: id, contactID: body.contactID ?? nil, body.date)
@@ -194,8 +194,8 @@ struct RelationshipAPI {
         return response
     }
 
-    @Sendable func updateCareDate(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func updateCareDate(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: CareDateID = try p.id()
         let body = try await JSONBody.decode(CareDateBody.self, from: request, context: context)
@@ -204,52 +204,52 @@ struct RelationshipAPI {
         return try JSONBody.response(record, version: record.version)
     }
 
-    @Sendable func deleteCareDate(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let record = try await app.deleteCareDate(try context.requireActing(), try RequestParameters(request: request, context: context).id())
+    @Sendable func deleteCareDate(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let record = try await app.deleteCareDate(context.acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(record, version: record.version)
     }
 
-    @Sendable func restoreCareDate(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let record = try await app.deleteCareDate(try context.requireActing(), try RequestParameters(request: request, context: context).id(),
+    @Sendable func restoreCareDate(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let record = try await app.deleteCareDate(context.acting, try RequestParameters(request: request, context: context).id(),
                                                   restore: true)
         return try JSONBody.response(record, version: record.version)
     }
 
-    @Sendable func handoversOfCustomer(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let items = try await app.handovers(try context.requireActing(), of: try RequestParameters(request: request, context: context).id())
+    @Sendable func handoversOfCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let items = try await app.handovers(context.acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
-    @Sendable func unreadHandovers(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        try JSONBody.response(Page(items: try await app.unreadHandovers(try context.requireActing()), nextCursor: nil))
+    @Sendable func unreadHandovers(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        try JSONBody.response(Page(items: try await app.unreadHandovers(context.acting), nextCursor: nil))
     }
 
-    @Sendable func handover(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        try JSONBody.response(try await app.handover(try context.requireActing(), try RequestParameters(request: request, context: context).id()))
+    @Sendable func handover(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        try JSONBody.response(try await app.handover(context.acting, try RequestParameters(request: request, context: context).id()))
     }
 
-    @Sendable func markHandoverRead(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        try JSONBody.response(try await app.markHandoverRead(try context.requireActing(),
+    @Sendable func markHandoverRead(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        try JSONBody.response(try await app.markHandoverRead(context.acting,
                                                              try RequestParameters(request: request, context: context).id()))
     }
 
     /// `?user=<id>` lets managers read a team member's agenda.
-    @Sendable func agenda(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func agenda(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let agenda = try await app.agenda(acting, for: try RequestParameters(request: request, context: context).queryID("user"),
                                           language: context.language)
         return try JSONBody.response(agenda)
     }
 
-    @Sendable func toneCheck(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        _ = try context.requireActing()
+    @Sendable func toneCheck(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        _ = context.acting
         let body = try await JSONBody.decode(ToneBody.self, from: request, context: context)
         return try JSONBody.response(ToneReply(findings: try await app.checkTone(body.text)))
     }
 
     /// `?contact=<id>&days=90&lang=en|zh-Hans`
-    @Sendable func summaryDraft(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func summaryDraft(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let facts = try await app.afterDealFacts(acting, customerID: try p.id(), contactID: try p.queryID("contact"),
                                                  days: try p.int("days", default: 90, range: 1...730))
@@ -258,8 +258,8 @@ struct RelationshipAPI {
         return try JSONBody.response(SummaryReply(text: text, facts: facts, findings: try await app.checkTone(text)))
     }
 
-    @Sendable func personalityMix(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let rows = try await app.personalityMix(try context.requireActing())
+    @Sendable func personalityMix(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let rows = try await app.personalityMix(context.acting)
         return try JSONBody.response(Page(items: rows, nextCursor: nil))
     }
 }

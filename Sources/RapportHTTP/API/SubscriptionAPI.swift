@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// Subscriptions, churn and win-back: `/api/v1/customers/:id/subscriptions`, `/api/v1/subscriptions/:id`
 /// (renew, churn, restore), `/api/v1/winback`, `/api/v1/customers/:id/winback-attempts`,
@@ -37,7 +37,7 @@ struct SubscriptionAPI {
         let renewalDespite: [ReasonNode]
     }
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedContext>) {
         group.get("customers/:id/subscriptions", use: listOfCustomer)
         group.post("customers/:id/subscriptions", use: create)
         group.get("subscriptions/:id", use: get)
@@ -53,14 +53,14 @@ struct SubscriptionAPI {
         group.get("churn-reasons", use: reasons)
     }
 
-    @Sendable func listOfCustomer(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func listOfCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let items = try await app.subscriptions(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
-    @Sendable func create(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
         let draft = try await JSONBody.decode(SubscriptionDraft.self, from: request, context: context)
         let term = try await app.createSubscription(acting, customerID: customerID, draft)
@@ -69,14 +69,14 @@ struct SubscriptionAPI {
         return response
     }
 
-    @Sendable func get(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let term = try await app.subscription(try context.requireActing(),
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let term = try await app.subscription(context.acting,
                                               try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(term, version: term.version)
     }
 
-    @Sendable func update(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: SubscriptionID = try p.id()
         let body = try await JSONBody.decode(Versioned<SubscriptionDraft>.self, from: request, context: context)
@@ -85,21 +85,21 @@ struct SubscriptionAPI {
         return try JSONBody.response(term, version: term.version)
     }
 
-    @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let term = try await app.deleteSubscription(try context.requireActing(),
+    @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let term = try await app.deleteSubscription(context.acting,
                                                     try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(term, version: term.version)
     }
 
-    @Sendable func restore(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let term = try await app.restoreSubscription(try context.requireActing(),
+    @Sendable func restore(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let term = try await app.restoreSubscription(context.acting,
                                                      try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(term, version: term.version)
     }
 
     /// Answers 201 with the new term.
-    @Sendable func renew(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func renew(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let body = try await JSONBody.decode(Versioned<RenewalInput>.self, from: request, context: context)
         let next = try await app.renewSubscription(acting, try p.id(), body.body, version: body.version ?? p.ifMatch())
@@ -108,8 +108,8 @@ struct SubscriptionAPI {
         return response
     }
 
-    @Sendable func churn(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func churn(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let body = try await JSONBody.decode(Versioned<ChurnInput>.self, from: request, context: context)
         let term = try await app.churnSubscription(acting, try p.id(), body.body, version: body.version ?? p.ifMatch())
@@ -117,34 +117,34 @@ struct SubscriptionAPI {
     }
 
     /// `?reason=<code>&limit=&cursor=`
-    @Sendable func winback(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func winback(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let page = try await app.winbackList(acting, reason: try p.string("reason", max: 100),
                                              limit: try p.int("limit", default: 50, range: 1...200), cursor: try p.cursor())
         return try JSONBody.response(page)
     }
 
-    @Sendable func effectiveness(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        try JSONBody.response(Page(items: try await app.winbackEffectiveness(try context.requireActing()), nextCursor: nil))
+    @Sendable func effectiveness(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        try JSONBody.response(Page(items: try await app.winbackEffectiveness(context.acting), nextCursor: nil))
     }
 
-    @Sendable func attempts(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func attempts(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let items = try await app.winbackAttempts(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
-    @Sendable func recordAttempt(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func recordAttempt(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
         let draft = try await JSONBody.decode(WinbackAttemptDraft.self, from: request, context: context)
         let attempt = try await app.recordWinbackAttempt(acting, customerID: customerID, draft)
         return try JSONBody.response(attempt, status: .created)
     }
 
-    @Sendable func reasons(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        _ = try context.requireActing()
+    @Sendable func reasons(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        _ = context.acting
         let taxonomy = try await app.churnTaxonomy()
         let language = context.language
         return try JSONBody.response(Reasons(churn: taxonomy.churn.map { ReasonNode($0, language) },

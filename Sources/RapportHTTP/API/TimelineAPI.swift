@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// Activities and notes: `/api/v1/customers/:id/activities|notes`, `/api/v1/activities/:id`, `/api/v1/notes/:id`.
 struct TimelineAPI {
@@ -22,7 +22,7 @@ struct TimelineAPI {
         let version: Int?
     }
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedContext>) {
         group.get("customers/:id/activities", use: listActivities)
         group.post("customers/:id/activities", use: createActivity)
         group.get("activities/:id", use: getActivity)
@@ -37,16 +37,16 @@ struct TimelineAPI {
         group.post("notes/:id/restore", use: restoreNote)
     }
 
-    @Sendable func listActivities(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func listActivities(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let page = try await app.activities(acting, of: try p.id(), limit: try p.int("limit", default: 50, range: 1...200),
                                             cursor: try p.cursor())
         return try JSONBody.response(page)
     }
 
-    @Sendable func createActivity(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func createActivity(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(ActivityBody.self, from: request, context: context)
         let activity = try await app.logActivity(acting, customerID: customerID, body.draft)
@@ -55,14 +55,14 @@ struct TimelineAPI {
         return response
     }
 
-    @Sendable func getActivity(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func getActivity(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let activity = try await app.activity(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(activity, version: activity.version)
     }
 
-    @Sendable func updateActivity(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func updateActivity(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: ActivityID = try p.id()
         let body = try await JSONBody.decode(ActivityBody.self, from: request, context: context)
@@ -71,26 +71,26 @@ struct TimelineAPI {
         return try JSONBody.response(activity, version: activity.version)
     }
 
-    @Sendable func deleteActivity(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func deleteActivity(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let activity = try await app.deleteActivity(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(activity, version: activity.version)
     }
 
-    @Sendable func restoreActivity(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func restoreActivity(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let activity = try await app.restoreActivity(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(activity, version: activity.version)
     }
 
-    @Sendable func listNotes(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func listNotes(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let notes = try await app.notes(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: notes, nextCursor: nil))
     }
 
-    @Sendable func createNote(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func createNote(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(NoteBody.self, from: request, context: context)
         let note = try await app.addNote(acting, customerID: customerID, body: body.body)
@@ -99,14 +99,14 @@ struct TimelineAPI {
         return response
     }
 
-    @Sendable func getNote(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func getNote(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let note = try await app.note(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(note, version: note.version)
     }
 
-    @Sendable func updateNote(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func updateNote(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: NoteID = try p.id()
         let body = try await JSONBody.decode(NoteBody.self, from: request, context: context)
@@ -115,14 +115,14 @@ struct TimelineAPI {
         return try JSONBody.response(note, version: note.version)
     }
 
-    @Sendable func deleteNote(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func deleteNote(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let note = try await app.deleteNote(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(note, version: note.version)
     }
 
-    @Sendable func restoreNote(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func restoreNote(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let note = try await app.deleteNote(acting, try RequestParameters(request: request, context: context).id(), restore: true)
         return try JSONBody.response(note, version: note.version)
     }

@@ -3,13 +3,13 @@ import Hummingbird
 import RapportApp
 import RapportCore
 import RapportFiles
-import RapportWeb
+import RapportEdge
 
 /// `/api/v1/customers|contacts/export` and `/api/v1/customers|contacts/import`.
 struct TransferAPI {
     let app: Rapport
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedContext>) {
         group.get("customers/export", use: export)
         group.post("customers/import", use: importFile)
         group.get("contacts/export", use: exportContacts)
@@ -32,35 +32,36 @@ struct TransferAPI {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    @Sendable func exportContacts(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func exportContacts(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let format: FileFormat = try RequestParameters(request: request, context: context).enumValue("format") ?? .csv
         return try Self.file(try await app.exportContacts(acting), format: format, name: "Contacts")
     }
 
-    @Sendable func importContacts(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func importContacts(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let (acting, data, fileName, dryRun) = try await upload(request, context)
         return try JSONBody.response(try await app.importContacts(acting, data: data, fileName: fileName, dryRun: dryRun))
     }
 
     /// Measured results per customer (date, measure, value), the expectation baseline's input.
-    @Sendable func importResults(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func importResults(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let (acting, data, fileName, dryRun) = try await upload(request, context)
         return try JSONBody.response(try await app.importResults(acting, data: data, fileName: fileName, dryRun: dryRun))
     }
 
     /// The uploaded file of an import, its name (`?fileName=`, else from the content type) and `?dryRun=`.
-    private func upload(_ request: Request, _ context: RapportRequestContext) async throws -> (Acting, Data, String, Bool) {
-        let acting = try context.requireActing()
+    private func upload(_ request: Request, _ context: AuthenticatedContext) async throws -> (Acting, Data, String, Bool) {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         let fileName = try p.string("fileName", max: 200) ?? (contentType.contains("spreadsheetml") ? "upload.xlsx" : "upload.csv")
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        var request = request
+        let buffer = try await request.collectBody(limit: BodyLimits.upload)
         return (acting, Data(buffer: buffer), fileName, try p.bool("dryRun"))
     }
 
-    @Sendable func export(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func export(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let format: FileFormat = try p.enumValue("format") ?? .csv
         var query = try CustomerAPI.query(p)
@@ -69,15 +70,16 @@ struct TransferAPI {
     }
 
     /// The body is the file itself; `fileName` (or the Content-Type) tells CSV from XLSX.
-    @Sendable func importFile(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let acting = try context.requireActing()
+    @Sendable func importFile(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         var options = ImportOptions()
         options.dryRun = try p.bool("dryRun")
         options.allowDuplicates = try p.bool("allowDuplicates")
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         let fileName = try p.string("fileName", max: 200) ?? (contentType.contains("spreadsheetml") ? "upload.xlsx" : "upload.csv")
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        var request = request
+        let buffer = try await request.collectBody(limit: BodyLimits.upload)
         let report = try await app.importCustomers(acting, data: Data(buffer: buffer), fileName: fileName, options: options)
         return try JSONBody.response(report)
     }

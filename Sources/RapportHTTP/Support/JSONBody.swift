@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import RapportWeb
+import RapportEdge
 
 /// Reading JSON bodies and writing JSON responses, with decoding failures named by field.
 enum JSONBody {
@@ -13,11 +13,12 @@ enum JSONBody {
 
     /// Decodes the request body as `T`; malformed JSON, wrong types and bad enum values become
     /// `APIError.malformed` naming the field path.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: RapportRequestContext) async throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: AuthenticatedContext) async throws -> T {
         if let contentType = request.headers[.contentType], !contentType.lowercased().contains("json") {
             throw APIError.unsupportedMediaType(contentType)
         }
-        let buffer = try await request.body.collect(upTo: 1_048_576)
+        var request = request
+        let buffer = try await request.collectBody(limit: BodyLimits.json)
         let data = Data(buffer: buffer)
         guard String(data: data, encoding: .utf8) != nil else {
             throw APIError.malformed(field: "", reason: "the body is not valid UTF-8")

@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 import RapportApp
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// Turns every error thrown under `/api` into `application/problem+json` (RFC 9457) with a
 /// translated title and, for input errors, the offending fields. Internals go to the log only.
@@ -102,9 +102,18 @@ struct ProblemMiddleware: RouterMiddleware {
                 body = make(status, "badRequest")
                 body.detail = type
             }
+        case let tooLarge as BodyTooLarge:
+            status = .contentTooLarge
+            body = make(status, "tooLarge")
+            body.detail = localizer.text("problem.tooLargeDetail", lang, String(tooLarge.megabytes))
+        case let wrongMethod as MethodNotAllowed:
+            status = .methodNotAllowed
+            body = make(status, "methodNotAllowed")
+            headers[.allow] = KnownRoutes.allowHeader(wrongMethod.allowed)
         case let http as HTTPError:
             status = http.status
             body = make(status, status.code == 404 ? "notFound" : "badRequest")
+            if status.code == 404 { body.detail = localizer.text("problem.noSuchPath", lang) }
             if status.code >= 500 {
                 context.logger.error("request failed", metadata: ["error": "\(error)"])
                 body = make(status, "internal")

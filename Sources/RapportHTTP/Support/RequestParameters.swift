@@ -1,12 +1,12 @@
 import Foundation
 import Hummingbird
 import RapportCore
-import RapportWeb
+import RapportEdge
 
 /// Typed access to path and query parameters; a bad value is a 400 naming the parameter.
 struct RequestParameters {
     let request: Request
-    let context: RapportRequestContext
+    let context: AuthenticatedContext
 
     func id<T>(_ name: String = "id", as _: Identifier<T>.Type = Identifier<T>.self) throws -> Identifier<T> {
         guard let raw = context.parameters.get(name), let id = Identifier<T>(raw) else {

@@ -19,8 +19,11 @@ public final class PostgresEngine: DatabaseEngine {
         self.logger = logger
     }
 
-    /// Connects and checks the server answers.
+    /// Connects and checks the server answers. Wrong credentials, an unknown role or database and
+    /// refused connections fail at once with the server's reason (`DatabaseFailure`); a server that is
+    /// still starting or out of connections is retried for about half a minute, with a warning each time.
     public static func connect(_ url: PostgresURL, logger: Logger) async throws -> PostgresEngine {
+        try await probe(url, logger: logger)
         let tls: PostgresClient.Configuration.TLS
         switch url.sslMode {
         case "disable": tls = .disable
@@ -43,13 +46,63 @@ public final class PostgresEngine: DatabaseEngine {
         return engine
     }
 
+    /// One direct connection before the pool starts (the pool itself retries failed connections
+    /// forever and in silence, which is right while running but hides a wrong setting at start).
+    private static func probe(_ url: PostgresURL, logger: Logger) async throws {
+        let tls: PostgresConnection.Configuration.TLS
+        switch url.sslMode {
+        case "disable": tls = .disable
+        case "require", "verify-full", "verify-ca": tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        default: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+        var configuration = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.username,
+                                                             password: url.password, database: url.database, tls: tls)
+        configuration.options.connectTimeout = .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(30)
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                let connection = try await PostgresConnection.connect(configuration: configuration, id: attempt, logger: logger)
+                try await connection.close()
+                return
+            } catch let error as PSQLError {
+                let failure = DatabaseFailure.from(error)
+                let transient = ["57P03", "53300", "08006"].contains(failure.sqlState ?? "")
+                    || (error.code == .connectionError && String(describing: error.underlying).contains("imeout"))
+                guard transient, ContinuousClock.now < deadline else {
+                    logger.error("cannot connect to PostgreSQL", metadata: ["error": "\(failure)"])
+                    throw failure
+                }
+                logger.warning("PostgreSQL is not ready; retrying", metadata: ["error": "\(failure)", "attempt": "\(attempt)"])
+                try await Task.sleep(for: .seconds(2))
+            }
+        }
+    }
+
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
-            try await body(connection.sql(queryLogLevel: .trace))
+        try await Self.readable {
+            try await client.withConnection { connection in
+                try await body(connection.sql(queryLogLevel: .trace))
+            }
+        }
+    }
+
+    /// Runs `work`, turning PostgresNIO's errors (whose description hides the server's reason) into
+    /// `DatabaseFailure`s that say it.
+    static func readable<T>(_ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch let error as PSQLError {
+            throw DatabaseFailure.from(error)
         }
     }
 
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await Self.readable { try await transaction(body) }
+    }
+
+    private func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
             let db = connection.sql(queryLogLevel: .trace)
             try await db.raw("BEGIN").run()

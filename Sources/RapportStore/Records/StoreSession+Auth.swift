@@ -85,18 +85,37 @@ extension StoreSession {
         if rows.isEmpty { throw StoreError.notFound }
     }
 
-    public func recordLoginFailure(username: String, at: Date) async throws {
-        try await db.raw("INSERT INTO login_failures (username, at) VALUES (\(bind: username), \(bind: StoredTime.encode(at)))").run()
-    }
-
-    public func loginFailures(username: String, since: Date) async throws -> Int {
+    /// The failed sign-ins on record for one account and source.
+    public func signInFailures(key: String) async throws -> SignInFailures? {
         try await db.raw("""
-            SELECT COUNT(*) AS n FROM login_failures WHERE username = \(bind: username) AND at > \(bind: StoredTime.encode(since))
-            """).first()?.int("n") ?? 0
+            SELECT failures, last_failure_at, next_allowed_at FROM sign_in_throttle WHERE throttle_key = \(bind: key)
+            """).first().map { row in
+            SignInFailures(failures: try row.int("failures"), lastFailureAt: try row.date("last_failure_at"),
+                           nextAllowedAt: try row.date("next_allowed_at"))
+        }
     }
 
-    public func clearLoginFailures(username: String) async throws {
-        try await db.raw("DELETE FROM login_failures WHERE username = \(bind: username)").run()
+    /// Replaces the record for `key` with `claim` if it is still `expected` (compare and set), so that
+    /// of several attempts read at the same time only one is counted at a time. `true` when this call won.
+    public func claimSignInAttempt(key: String, expected: SignInFailures?, claim: SignInFailures) async throws -> Bool {
+        guard let expected else {
+            return !(try await db.raw("""
+                INSERT INTO sign_in_throttle (throttle_key, failures, last_failure_at, next_allowed_at)
+                VALUES (\(bind: key), \(bind: Int64(claim.failures)), \(bind: StoredTime.encode(claim.lastFailureAt)),
+                \(bind: StoredTime.encode(claim.nextAllowedAt))) ON CONFLICT (throttle_key) DO NOTHING RETURNING throttle_key
+                """).all().isEmpty)
+        }
+        return !(try await db.raw("""
+            UPDATE sign_in_throttle SET failures = \(bind: Int64(claim.failures)),
+            last_failure_at = \(bind: StoredTime.encode(claim.lastFailureAt)), next_allowed_at = \(bind: StoredTime.encode(claim.nextAllowedAt))
+            WHERE throttle_key = \(bind: key) AND failures = \(bind: Int64(expected.failures))
+            AND last_failure_at = \(bind: StoredTime.encode(expected.lastFailureAt)) RETURNING throttle_key
+            """).all().isEmpty)
+    }
+
+    /// Forgets the failures of one account and source (after a right password).
+    public func clearSignInFailures(key: String) async throws {
+        try await db.raw("DELETE FROM sign_in_throttle WHERE throttle_key = \(bind: key)").run()
     }
 
     // MARK: Audit

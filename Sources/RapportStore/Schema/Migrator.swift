@@ -1,13 +1,16 @@
 import Foundation
 import SQLKit
 
-/// Applies the schema timeline. On PostgreSQL an advisory lock makes concurrent starts safe.
+/// Applies the schema timeline. Several processes may start at once on one empty PostgreSQL
+/// database: every step runs in a transaction that first updates the single row of
+/// `schema_lock`, so the row lock serialises them and each step is applied exactly once. No
+/// advisory lock, so Postgres-wire distributed engines can run it too.
 public struct Migrator: Sendable {
     let engine: any DatabaseEngine
     let now: @Sendable () -> Date
 
-    public init(engine: any DatabaseEngine, now: @escaping @Sendable () -> Date) {
-        self.engine = engine
+    public init(store: Store, now: @escaping @Sendable () -> Date) {
+        self.engine = store.engine
         self.now = now
     }
 
@@ -16,8 +19,10 @@ public struct Migrator: Sendable {
 
     /// The version the database is at (0 when empty).
     public func currentVersion() async throws -> Int {
-        try await engine.write { db in
-            try await Self.ensureTable(db)
+        try await ensureLockTable()
+        let now = now
+        return try await engine.write { db in
+            try await Self.lock(db, at: now())
             return try await Self.version(db)
         }
     }
@@ -25,15 +30,13 @@ public struct Migrator: Sendable {
     /// Applies every pending step in one transaction each; returns the names applied.
     @discardableResult
     public func migrate() async throws -> [String] {
+        try await ensureLockTable()
         var applied: [String] = []
         for migration in Migrations.all {
             let kind = engine.kind
             let now = now
             let didApply = try await engine.write { db in
-                if kind == .postgres {
-                    try await db.raw("SELECT pg_advisory_xact_lock(724011)").run()
-                }
-                try await Self.ensureTable(db)
+                try await Self.lock(db, at: now())
                 guard try await Self.version(db) < migration.version else { return false }
                 for statement in migration.statements(for: kind) {
                     try await db.raw(SQLQueryString(statement)).run()
@@ -61,7 +64,26 @@ public struct Migrator: Sendable {
         }
     }
 
-    private static func ensureTable(_ db: any SQLDatabase) async throws {
+    /// Creates the lock table and its row if missing. Two processes creating the table at the same
+    /// moment on PostgreSQL may see a duplicate-key or already-exists error from the catalog: the
+    /// table then exists, so the loser simply goes on.
+    private func ensureLockTable() async throws {
+        for attempt in 1...3 {
+            do {
+                try await engine.write { db in
+                    try await db.raw("CREATE TABLE IF NOT EXISTS schema_lock (id BIGINT PRIMARY KEY, locked_at BIGINT NOT NULL)").run()
+                    try await db.raw("INSERT INTO schema_lock (id, locked_at) VALUES (1, 0) ON CONFLICT (id) DO NOTHING").run()
+                }
+                return
+            } catch let failure as DatabaseFailure where ["23505", "42P07"].contains(failure.sqlState ?? "") && attempt < 3 {
+                continue
+            }
+        }
+    }
+
+    /// Takes the schema lock for the rest of the transaction, then makes sure the version table exists.
+    private static func lock(_ db: any SQLDatabase, at: Date) async throws {
+        try await db.raw("UPDATE schema_lock SET locked_at = \(bind: Int64(at.timeIntervalSince1970 * 1000)) WHERE id = 1").run()
         try await db.raw("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)

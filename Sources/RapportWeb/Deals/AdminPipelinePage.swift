@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -9,7 +10,7 @@ import RapportCore
 struct AdminPipelinePage: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("admin/pipeline", use: env.page(.signedIn, show))
         router.post("admin/pipeline", use: env.page(.signedIn, create))
         router.post("admin/pipeline/:id", use: env.page(.signedIn, update))
@@ -17,12 +18,12 @@ struct AdminPipelinePage: Sendable {
     }
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
-        try page.requireActing().requireAdmin()
+        try page.acting.requireAdmin()
         return try await render(page, problem: nil, errors: FormErrors(), newForm: FormData(), status: .ok)
     }
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         do {
             _ = try await env.app.createDealStage(acting, try Self.draft(page.form))
             return PageEnvironment.redirect("/admin/pipeline")
@@ -33,7 +34,7 @@ struct AdminPipelinePage: Sendable {
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         do {
             _ = try await env.app.updateDealStage(acting, try page.id(), try Self.draft(page.form), version: try page.formVersion())
             return PageEnvironment.redirect("/admin/pipeline")
@@ -47,7 +48,7 @@ struct AdminPipelinePage: Sendable {
     }
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         do {
             _ = try await env.app.deleteDealStage(acting, try page.id())
             return PageEnvironment.redirect("/admin/pipeline")
@@ -72,7 +73,7 @@ struct AdminPipelinePage: Sendable {
 
     private func render(_ page: PageRequest, problem: String?, errors: FormErrors, newForm: FormData,
                         status: HTTPResponse.Status) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         try acting.requireAdmin()
         let stages = try await env.app.dealStages(acting)
         func label(_ name: String) -> String { env.text("deal.stage.field." + name, page.language) }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -17,7 +18,7 @@ struct DealBoardPage: Sendable {
     /// The optional drag and drop (`Static/deals-kanban.js`); the page works without it.
     let script = StaticAsset(name: "deals-kanban.js", contentType: "text/javascript; charset=utf-8")
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         let script = self.script
         router.get("static/deals-kanban.js") { request, context in script.response(request, context: context) }
         router.head("static/deals-kanban.js") { request, context in script.response(request, context: context) }
@@ -29,7 +30,7 @@ struct DealBoardPage: Sendable {
     }
 
     private func board(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let mine = Self.boardIsMine(page.query, acting: acting)
         let board = try await env.app.pipeline(acting, ownerID: mine ? acting.id : nil, perStage: Self.perColumn)
@@ -77,7 +78,7 @@ struct DealBoardPage: Sendable {
     }
 
     private func list(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let (filter, kept) = Self.filter(from: page.query, acting: acting)
         let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -8,7 +9,7 @@ struct DealDetailView {
     let env: PageEnvironment
 
     func renderForm(_ page: PageRequest, customer: Customer, deal: Deal?, form: FormData, outcome: EditOutcome) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         async let contactsLoad = env.app.contacts(acting, of: customer.id)
         async let peopleLoad = Directory.load(env.app, acting)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -11,7 +12,7 @@ import RapportCore
 struct DealPages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("deals/new", use: env.page(.signedIn, new))
         router.post("deals", use: env.page(.signedIn, create))
         router.get("deals/:id", use: env.page(.signedIn, show))
@@ -26,7 +27,7 @@ struct DealPages: Sendable {
     }
 
     @Sendable func new(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         guard let customerID = page.query["customer"].flatMap(CustomerID.init) else { throw AppError.notFound(entity: "customer") }
         let customer = try await env.app.customer(acting, customerID)
         if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
@@ -34,7 +35,7 @@ struct DealPages: Sendable {
     }
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         guard let customerID = page.form["customer"].flatMap(CustomerID.init) else { throw PageError.badRequest }
         let customer = try await env.app.customer(acting, customerID)
         do {
@@ -48,7 +49,7 @@ struct DealPages: Sendable {
     }
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let deal = try await env.app.deal(acting, try page.id())
         let customer = try await env.app.customer(acting, deal.customerID)
         return try await DealDetailView(env: env).renderForm(page, customer: customer, deal: deal, form: DealForm.values(of: deal),
@@ -56,7 +57,7 @@ struct DealPages: Sendable {
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: DealID = try page.id()
         let before = try await env.app.deal(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
@@ -78,7 +79,7 @@ struct DealPages: Sendable {
 
     /// The kanban's no-JavaScript move (and the detail page's): back to where the form came from.
     @Sendable func move(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: DealID = try page.id()
         guard let stage = page.form["stageID"].flatMap(DealStageID.init) else { throw PageError.badRequest }
         _ = try await env.app.moveDeal(acting, id, to: stage, version: try page.formVersion())
@@ -86,14 +87,14 @@ struct DealPages: Sendable {
     }
 
     @Sendable func closeForm(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let deal = try await env.app.deal(acting, try page.id())
         let won = page.query["outcome"] != "lost"
         return try await DealDetailView(env: env).renderClose(page, deal: deal, won: won, reason: "", errors: FormErrors(), status: .ok)
     }
 
     @Sendable func close(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: DealID = try page.id()
         let won = page.form["outcome"] != "lost"
         let reason = page.form.text("reason")
@@ -111,7 +112,7 @@ struct DealPages: Sendable {
     }
 
     @Sendable func reopen(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: DealID = try page.id()
         let stage = page.form.nonEmpty("stageID").flatMap(DealStageID.init)
         _ = try await env.app.reopenDeal(acting, id, stageID: stage, version: try page.formVersion())
@@ -119,20 +120,20 @@ struct DealPages: Sendable {
     }
 
     @Sendable func order(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: DealID = try page.id()
         _ = try await env.app.createDealOrder(acting, id, version: try page.formVersion())
         return PageEnvironment.redirect("/deals/\(id)")
     }
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let deal = try await env.app.deleteDeal(acting, try page.id())
         return PageEnvironment.redirect(FormData(pairs: [("undoDeal", deal.id.description)]).url("/deals/\(deal.id)"))
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let deal = try await env.app.restoreDeal(acting, try page.id())
         return PageEnvironment.redirect("/deals/\(deal.id)")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -12,7 +13,7 @@ struct ContactReferralSection: Sendable {
         "referral.problem.unknown", "referral.problem.ambiguous", "referral.problem.cycle", "referral.problem.unknownPerson",
     ]
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.post("contacts/:id/referral", use: env.page(.signedIn, save))
     }
 
@@ -42,7 +43,7 @@ struct ContactReferralSection: Sendable {
     }
 
     @Sendable func save(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: ContactID = try page.id()
         func back(_ problem: String? = nil) -> Response {
             let base = "/contacts/\(id)"

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -9,7 +10,7 @@ import RapportCore
 struct LifecyclePages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.post("customers/:id/lifecycle-facts", use: env.page(.signedIn, recordFact))
         router.post("customers/:id/lifecycle-facts/:factId/revoke", use: env.page(.signedIn, revokeFact))
         router.post("customers/:id/referral", use: env.page(.signedIn, saveReferral))
@@ -26,7 +27,7 @@ struct LifecyclePages: Sendable {
     }
 
     @Sendable func recordFact(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         guard let kind = page.form["kind"].flatMap(LifecycleFactKind.init(rawValue:)) else { throw PageError.badRequest }
         do {
@@ -38,7 +39,7 @@ struct LifecyclePages: Sendable {
     }
 
     @Sendable func revokeFact(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         _ = try await env.app.revokeLifecycleFact(acting, customerID: id, try page.id("factId"))
         return back(id)
@@ -46,7 +47,7 @@ struct LifecyclePages: Sendable {
 
     /// Saves the referrer typed by name (exact name first, else the only match) or clears it.
     @Sendable func saveReferral(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         if page.form["action"] == "clear" {
             try await env.app.clearCustomerReferral(acting, id)
@@ -67,7 +68,7 @@ struct LifecyclePages: Sendable {
     }
 
     @Sendable func saveQualification(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         let version = try page.formVersion()
         func answer(_ name: String) -> QualificationAnswer? { page.form[name].flatMap(QualificationAnswer.init(rawValue:)) }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -10,12 +11,12 @@ struct LifecycleReportPage: Sendable {
     /// The bars' longest length in SVG units.
     static let barWidth = 360.0
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("lifecycle", use: env.page(.signedIn, show))
     }
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let summary = try await env.app.lifecycleSummary(acting, months: 12)
         let language = page.language
         let top = Double(max(summary.stages.map(\.count).max() ?? 0, 1))

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -8,12 +9,12 @@ import RapportCore
 struct ReferralTreePage: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("customers/:id/referrals", use: env.page(.signedIn, show))
     }
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let customer = try await env.app.customer(acting, try page.id())
         let tree = try await env.app.referralTree(acting, of: customer.id)
         let language = page.language

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -10,7 +11,7 @@ import RapportCore
 struct SubscriptionPages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.post("customers/:id/subscriptions", use: env.page(.signedIn, create))
         router.post("subscriptions/:id/renew", use: env.page(.signedIn, renew))
         router.post("subscriptions/:id/churn", use: env.page(.signedIn, churn))
@@ -19,7 +20,7 @@ struct SubscriptionPages: Sendable {
     }
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let customerID: CustomerID = try page.id()
         return try await refusedBack(to: customerID) {
             var draft = SubscriptionDraft(startsOn: try date(page, "startsOn"), endsOn: try date(page, "endsOn"),
@@ -33,7 +34,7 @@ struct SubscriptionPages: Sendable {
     }
 
     @Sendable func renew(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let term = try await env.app.subscription(acting, try page.id())
         return try await refusedBack(to: term.customerID) {
             let input = RenewalInput(endsOn: try date(page, "endsOn"), price: try price(page, "price"),
@@ -43,7 +44,7 @@ struct SubscriptionPages: Sendable {
     }
 
     @Sendable func churn(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let term = try await env.app.subscription(acting, try page.id())
         return try await refusedBack(to: term.customerID) {
             let input = ChurnInput(reasons: page.form.all("churnReasons"), note: page.form.text("churnNote"),
@@ -53,7 +54,7 @@ struct SubscriptionPages: Sendable {
     }
 
     @Sendable func attempt(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let customerID: CustomerID = try page.id()
         let back = PageEnvironment.safeLocalPath(page.form["back"]) ?? "/customers/\(customerID)#subscriptions"
         let draft = WinbackAttemptDraft(approach: page.form["approach"].flatMap(WinbackApproach.init(rawValue:)),
@@ -96,7 +97,7 @@ struct SubscriptionPages: Sendable {
     }
 
     @Sendable func list(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let reason = page.query.nonEmpty("reason")
         let cursor = page.query.nonEmpty("cursor").flatMap(PageCursor.init(token:))

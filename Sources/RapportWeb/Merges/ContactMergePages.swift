@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -10,13 +11,13 @@ import RapportCore
 struct ContactMergePages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("contacts/:id/merge", use: env.page(.signedIn, compare))
         router.post("contacts/:id/merge", use: env.page(.signedIn, merge))
     }
 
     @Sendable func compare(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let survivor: ContactID = try page.id()
         guard let other = page.query["with"].flatMap(ContactID.init) else { return try await pick(page, acting, survivor) }
         return try await render(page, acting, survivor: survivor, merged: other, stale: false)
@@ -50,7 +51,7 @@ struct ContactMergePages: Sendable {
     }
 
     @Sendable func merge(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let survivor: ContactID = try page.id()
         guard let other = page.form["mergedID"].flatMap(ContactID.init) else { throw PageError.badRequest }
         let form = MergeForm(page, survivor: survivor.uuid, merged: other.uuid)

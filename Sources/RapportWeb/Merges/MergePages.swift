@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -10,7 +11,7 @@ import RapportCore
 struct MergePages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("customers/:id/merge", use: env.page(.signedIn, compare))
         router.post("customers/:id/merge", use: env.page(.signedIn, merge))
         router.get("merges/:id", use: env.page(.signedIn, result))
@@ -18,7 +19,7 @@ struct MergePages: Sendable {
     }
 
     @Sendable func compare(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let survivor: CustomerID = try page.id()
         guard let other = page.query["with"].flatMap(CustomerID.init) else { return try await pick(page, acting, survivor) }
         return try await render(page, acting, survivor: survivor, merged: other, stale: false)
@@ -49,7 +50,7 @@ struct MergePages: Sendable {
     }
 
     @Sendable func merge(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let survivor: CustomerID = try page.id()
         guard let other = page.form["mergedID"].flatMap(CustomerID.init) else { throw PageError.badRequest }
         let form = MergeForm(page, survivor: survivor.uuid, merged: other.uuid)
@@ -63,7 +64,7 @@ struct MergePages: Sendable {
     }
 
     @Sendable func result(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let done = try await env.app.merge(acting, try page.id())
         let language = page.language
         let survivorID = CustomerID(done.survivorID)
@@ -86,7 +87,7 @@ struct MergePages: Sendable {
     }
 
     @Sendable func undo(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: MergeID = try page.id()
         do {
             let undone = try await env.app.undoMerge(acting, id)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -9,7 +10,7 @@ import RapportCore
 struct OrderFormPage: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("orders/new", use: env.page(.signedIn, new))
         router.post("orders/new", use: env.page(.signedIn, create))
         router.get("orders/:id/edit", use: env.page(.signedIn, edit))
@@ -17,7 +18,7 @@ struct OrderFormPage: Sendable {
     }
 
     @Sendable func new(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         guard let id = page.query["customer"].flatMap(CustomerID.init) else { throw PageError.badRequest }
         let customer = try await env.app.customer(acting, id)
         if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
@@ -29,7 +30,7 @@ struct OrderFormPage: Sendable {
     }
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         guard let id = page.form["customer"].flatMap(CustomerID.init) else { throw PageError.badRequest }
         let customer = try await env.app.customer(acting, id)
         let products = try await env.app.products(acting, activeOnly: true, limit: 200).items
@@ -44,7 +45,7 @@ struct OrderFormPage: Sendable {
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let order = try await env.app.order(acting, try page.id())
         if order.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         let customer = try await env.app.customer(acting, order.customerID)
@@ -52,7 +53,7 @@ struct OrderFormPage: Sendable {
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let order = try await env.app.order(acting, try page.id())
         let customer = try await env.app.customer(acting, order.customerID)
         let products = try await env.app.products(acting, activeOnly: true, limit: 200).items
@@ -74,7 +75,7 @@ struct OrderFormPage: Sendable {
 
     private func render(_ page: PageRequest, customer: Customer, form: FormData, errors: [FieldError],
                         order: Order? = nil, conflict: Bool = false) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         async let productsLoad = env.app.products(acting, activeOnly: true, limit: 200)
         async let directoryLoad = Directory.load(env.app, acting)

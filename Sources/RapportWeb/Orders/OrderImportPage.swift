@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -8,7 +9,7 @@ import RapportCore
 struct OrderImportPage: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("orders/import", use: env.page(.signedIn, form))
         router.post("orders/import", use: env.page(.signedIn, upload))
     }
@@ -18,7 +19,7 @@ struct OrderImportPage: Sendable {
     }
 
     @Sendable func upload(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let dryRun = page.form["dryRun"] != nil
         guard let file = page.files["file"], !file.data.isEmpty else {

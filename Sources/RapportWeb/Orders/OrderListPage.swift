@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -10,12 +11,12 @@ struct OrderListPage: Sendable {
     let env: PageEnvironment
     static let pageSize = 50
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("orders", use: env.page(.signedIn, list))
     }
 
     @Sendable func list(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let (filter, kept) = Self.filter(from: page.query)
         let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))

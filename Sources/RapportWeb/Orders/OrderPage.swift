@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -9,7 +10,7 @@ import RapportCore
 struct OrderPage: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("orders/:id", use: env.page(.signedIn, show))
         router.post("orders/:id/receipts", use: env.page(.signedIn, receipt))
         router.post("orders/:id/plan", use: env.page(.signedIn, replacePlan))
@@ -21,14 +22,14 @@ struct OrderPage: Sendable {
     }
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         var form = FormData()
         form.set("receivedOn", env.app.today(for: acting.user).description)
         return try await render(page, id: try page.id(), form: form, errors: [])
     }
 
     @Sendable func receipt(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: OrderID = try page.id()
         var problems: [FieldError] = []
         let amount = MinorUnits.parse(page.form.text("amount"))
@@ -52,7 +53,7 @@ struct OrderPage: Sendable {
 
     /// Replaces the plan with equal monthly instalments from a first due date.
     @Sendable func replacePlan(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: OrderID = try page.id()
         let order = try await env.app.order(acting, id)
         guard let count = Int(page.form.text("planCount")), (1...12).contains(count) else {
@@ -70,13 +71,13 @@ struct OrderPage: Sendable {
     }
 
     @Sendable func voidReceipt(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let plan = try await env.app.voidReceipt(acting, try page.id())
         return PageEnvironment.redirect("/orders/\(plan.orderID)#payments")
     }
 
     @Sendable func status(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: OrderID = try page.id()
         guard let status = page.form["status"].flatMap(OrderStatus.init(rawValue:)) else { throw PageError.badRequest }
         do {
@@ -90,7 +91,7 @@ struct OrderPage: Sendable {
     }
 
     @Sendable func cancel(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: OrderID = try page.id()
         do {
             _ = try await env.app.cancelOrder(acting, id)
@@ -101,20 +102,20 @@ struct OrderPage: Sendable {
     }
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let order = try await env.app.deleteOrder(acting, try page.id())
         return PageEnvironment.redirect("/orders/\(order.id)")
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let order = try await env.app.restoreOrder(acting, try page.id())
         return PageEnvironment.redirect("/orders/\(order.id)")
     }
 
     private func render(_ page: PageRequest, id: OrderID, form: FormData, errors: [FieldError],
                         conflict: Bool = false) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let order = try await env.app.order(acting, id)
         async let planLoad = env.app.paymentPlan(acting, id)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -8,12 +9,12 @@ import RapportCore
 struct PaymentsDuePage: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("payments/due", use: env.page(.signedIn, list))
     }
 
     @Sendable func list(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let today = env.app.today(for: acting.user)
         let days = min(max(Int(page.query.text("days")) ?? 7, 0), 365)

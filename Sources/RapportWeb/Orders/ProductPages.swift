@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -9,7 +10,7 @@ import RapportCore
 struct ProductPages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("products", use: env.page(.signedIn, list))
         router.post("products", use: env.page(.signedIn, create))
         router.get("products/:id/edit", use: env.page(.signedIn, edit))
@@ -25,7 +26,7 @@ struct ProductPages: Sendable {
     }
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         try acting.requireAdmin()
         let (draft, problems) = Self.draft(page.form)
         if !problems.isEmpty { return try await render(page, form: page.form, errors: problems) }
@@ -38,14 +39,14 @@ struct ProductPages: Sendable {
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         try acting.requireAdmin()
         let product = try await env.app.product(acting, try page.id())
         return try await renderEdit(page, product: product, form: Self.values(product), errors: [])
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         try acting.requireAdmin()
         let product = try await env.app.product(acting, try page.id())
         let (draft, problems) = Self.draft(page.form)
@@ -62,7 +63,7 @@ struct ProductPages: Sendable {
     }
 
     @Sendable func toggle(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         try acting.requireAdmin()
         let product = try await env.app.product(acting, try page.id())
         _ = try await env.app.updateProduct(acting, product.id, ProductDraft(active: !product.active), version: product.version)
@@ -70,7 +71,7 @@ struct ProductPages: Sendable {
     }
 
     @Sendable func addCategory(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         try acting.requireAdmin()
         do {
             _ = try await env.app.createProductCategory(acting, ProductCategoryDraft(name: page.form.text("categoryName")))
@@ -121,7 +122,7 @@ struct ProductPages: Sendable {
     }
 
     private func render(_ page: PageRequest, form: FormData, errors: [FieldError]) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         async let productsLoad = env.app.products(acting, limit: 200)
         async let categoriesLoad = env.app.productCategories(acting)
@@ -147,7 +148,7 @@ struct ProductPages: Sendable {
 
     private func renderEdit(_ page: PageRequest, product: Product, form: FormData, errors: [FieldError],
                             conflict: Bool = false) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let messages = FormErrors(errors, env: env, language: page.language)
         let categories = try await env.app.productCategories(acting)
         let data: [String: Any] = [

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -7,7 +8,7 @@ import RapportCore
 struct AccountPages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("account", use: env.page(.signedIn, show))
         router.post("account", use: env.page(.signedIn, update))
         router.post("account/tokens", use: env.page(.signedIn, createToken))
@@ -15,13 +16,13 @@ struct AccountPages: Sendable {
     }
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let notice = page.query["saved"] == "1" ? env.text("account.saved", page.language) : nil
         return try await render(page, form: Self.values(of: acting.user), errors: FormErrors(), notice: notice)
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let form = page.form
         do {
             var language: Language?
@@ -47,7 +48,7 @@ struct AccountPages: Sendable {
     }
 
     @Sendable func createToken(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         do {
             let token = try await env.app.createToken(acting, name: page.form.text("tokenName").trimmingCharacters(in: .whitespaces))
             // The secret is shown once, in this response; only its hash is kept.
@@ -62,7 +63,7 @@ struct AccountPages: Sendable {
     }
 
     @Sendable func revokeToken(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         guard let id = page.context.parameters.get("id"), UUID(uuidString: id) != nil else { throw AppError.notFound(entity: "token") }
         try await env.app.revokeToken(acting, id: id)
         return PageEnvironment.redirect("/account")
@@ -75,7 +76,7 @@ struct AccountPages: Sendable {
 
     private func render(_ page: PageRequest, form: FormData, errors: FormErrors, notice: String?,
                         newToken: [String: String]? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let clock = page.clock
         let tokens = try await env.app.tokens(acting)

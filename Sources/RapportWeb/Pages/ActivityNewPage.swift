@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -9,7 +10,7 @@ import RapportCore
 struct ActivityNewPage: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("customers/:id/activities/new", use: env.page(.signedIn, show))
         router.post("customers/:id/activities/new", use: env.page(.signedIn, submit))
     }
@@ -21,7 +22,7 @@ struct ActivityNewPage: Sendable {
     }
 
     @Sendable func submit(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         do {
             if page.form["action"] == "checkTone" {
@@ -40,7 +41,7 @@ struct ActivityNewPage: Sendable {
 
     private func render(_ page: PageRequest, id: CustomerID, form: FormData, outcome: EditOutcome,
                         tone: ToneFindingsView) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let customer = try await env.app.customer(acting, id)
         if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         async let contactsLoad = env.app.contacts(acting, of: id)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -9,7 +10,7 @@ import RapportCore
 struct ActivityPages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("activities/:id/edit", use: env.page(.signedIn, edit))
         router.post("activities/:id", use: env.page(.signedIn, update))
         router.post("activities/:id/delete", use: env.page(.signedIn, delete))
@@ -17,14 +18,14 @@ struct ActivityPages: Sendable {
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let activity = try await env.app.activity(acting, try page.id())
         if activity.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         return try await render(page, activity, form: ActivityForm.values(of: activity, clock: page.clock), outcome: EditOutcome())
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: ActivityID = try page.id()
         let before = try await env.app.activity(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
@@ -53,21 +54,21 @@ struct ActivityPages: Sendable {
     }
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let activity = try await env.app.deleteActivity(acting, try page.id())
         let url = FormData(pairs: [("undoActivity", activity.id.description)]).url("/customers/\(activity.customerID)")
         return PageEnvironment.redirect(url + "#undo-banner")
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let activity = try await env.app.restoreActivity(acting, try page.id())
         return PageEnvironment.redirect("/customers/\(activity.customerID)#timeline")
     }
 
     private func render(_ page: PageRequest, _ activity: Activity, form: FormData, outcome: EditOutcome,
                         tone: ToneFindingsView = .none) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let customer = try await env.app.customer(acting, activity.customerID)
         async let contactsLoad = env.app.contacts(acting, of: customer.id)
         async let fieldsLoad = env.app.customFields(acting, object: .activity)

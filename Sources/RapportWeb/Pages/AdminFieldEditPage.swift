@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -9,7 +10,7 @@ import RapportCore
 struct AdminFieldEditPage: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("admin/fields/:id/edit", use: env.page(.admin, edit))
     }
 
@@ -20,7 +21,7 @@ struct AdminFieldEditPage: Sendable {
 
     /// Saves the labels and options read at `version`; a stale version shows the latest values with the conflict notice.
     func update(_ page: PageRequest, id: CustomFieldID, version: Int) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let field = try await find(page, id)
         let form = page.form
         let options = Self.hasOptions(field) ? Self.options(form.text("options")) : nil
@@ -38,7 +39,7 @@ struct AdminFieldEditPage: Sendable {
 
     /// The field, deleted or not (admins see both).
     private func find(_ page: PageRequest, _ id: CustomFieldID) async throws -> CustomFieldDefinition {
-        let acting = try page.requireActing()
+        let acting = page.acting
         guard let field = try await env.app.customFields(acting, includeDeleted: true).first(where: { $0.id == id }) else {
             throw AppError.notFound(entity: "customField")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -9,7 +10,7 @@ struct AdminFieldPages: Sendable {
     let env: PageEnvironment
     var editor: AdminFieldEditPage { AdminFieldEditPage(env: env) }
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("admin/fields", use: env.page(.admin, list))
         router.post("admin/fields", use: env.page(.admin, create))
         router.post("admin/fields/:id", use: env.page(.admin, change))
@@ -22,7 +23,7 @@ struct AdminFieldPages: Sendable {
     }
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let form = page.form
         do {
             var problems: [FieldError] = []
@@ -44,7 +45,7 @@ struct AdminFieldPages: Sendable {
 
     /// `action=update` (from the edit page), `action=delete` or `action=restore`, with the version read.
     @Sendable func change(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomFieldID = try page.id()
         let version = try page.formVersion()
         switch page.form["action"] {
@@ -66,7 +67,7 @@ struct AdminFieldPages: Sendable {
 
     private func render(_ page: PageRequest, form: FormData, errors: FormErrors,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let definitions = try await env.app.customFields(acting, includeDeleted: true)
         let groups: [[String: Any]] = CustomObject.allCases.map { object in

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -11,7 +12,7 @@ import RapportCore
 struct AdminReferencePages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("admin/reference", use: env.page(.admin, list))
         router.get("admin/reference/:name", use: env.page(.admin, edit))
         router.post("admin/reference/:name", use: env.page(.admin, save))
@@ -36,7 +37,7 @@ struct AdminReferencePages: Sendable {
     }
 
     @Sendable func list(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         async let filesLoad = env.app.referenceFiles(acting)
         async let peopleLoad = Directory.load(env.app, acting)
@@ -63,12 +64,12 @@ struct AdminReferencePages: Sendable {
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
-        let file = try await env.app.referenceFile(try page.requireActing(), try name(page))
+        let file = try await env.app.referenceFile(page.acting, try name(page))
         return try await render(page, file, content: file.content, version: file.version, outcome: EditOutcome())
     }
 
     @Sendable func save(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let name = try name(page)
         let version = try page.formVersion()
         // Browsers send textarea lines with CRLF; the files are kept with LF.
@@ -90,7 +91,7 @@ struct AdminReferencePages: Sendable {
     }
 
     @Sendable func confirmReset(_ page: PageRequest) async throws -> Response {
-        let file = try await env.app.referenceFile(try page.requireActing(), try name(page))
+        let file = try await env.app.referenceFile(page.acting, try name(page))
         let data: [String: Any] = [
             "file": ["name": file.name, "label": env.text(Self.labelKey(file.name), page.language), "edited": file.edited],
         ]
@@ -99,7 +100,7 @@ struct AdminReferencePages: Sendable {
 
     @Sendable func reset(_ page: PageRequest) async throws -> Response {
         let name = try name(page)
-        _ = try await env.app.resetReferenceFile(try page.requireActing(), name)
+        _ = try await env.app.resetReferenceFile(page.acting, name)
         return PageEnvironment.redirect(FormData(pairs: [("reset", name)]).url("/admin/reference"))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -7,7 +8,7 @@ import RapportCore
 struct AdminTeamPages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("admin/teams", use: env.page(.admin, list))
         router.post("admin/teams", use: env.page(.admin, create))
         router.post("admin/teams/:id", use: env.page(.admin, update))
@@ -18,7 +19,7 @@ struct AdminTeamPages: Sendable {
     }
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         do {
             _ = try await env.app.createTeam(acting, name: page.form.text("name"), managerID: try Self.manager(page.form))
             return PageEnvironment.redirect("/admin/teams")
@@ -29,7 +30,7 @@ struct AdminTeamPages: Sendable {
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: TeamID = try page.id()
         do {
             _ = try await env.app.updateTeam(acting, id, name: page.form.text("name"),
@@ -55,7 +56,7 @@ struct AdminTeamPages: Sendable {
 
     private func render(_ page: PageRequest, form: FormData, errors: FormErrors, notice: String?,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let people = try await Directory.load(env.app, acting)
         let managers = people.users.filter { $0.role != .rep && !$0.disabled }

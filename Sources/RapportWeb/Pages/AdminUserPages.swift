@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -8,7 +9,7 @@ import RapportCore
 struct AdminUserPages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("admin/users", use: env.page(.admin, list))
         router.post("admin/users", use: env.page(.admin, create))
         router.get("admin/users/:id", use: env.page(.admin, edit))
@@ -20,7 +21,7 @@ struct AdminUserPages: Sendable {
     }
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let form = page.form
         do {
             guard let role = Role(rawValue: form.text("role")) else { throw AppError.invalid([FieldError("role", "notAnOption")]) }
@@ -46,7 +47,7 @@ struct AdminUserPages: Sendable {
 
     private func renderList(_ page: PageRequest, form: FormData, errors: FormErrors, created: [String: Any]?,
                             status: HTTPResponse.Status = .ok) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let people = try await Directory.load(env.app, acting)
         let rows: [[String: Any]] = people.users.sorted { $0.username < $1.username }.map { user in
@@ -81,13 +82,13 @@ struct AdminUserPages: Sendable {
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let user = try await env.app.user(acting, try page.id())
         return try await renderEdit(page, user: user, form: Self.values(of: user), errors: FormErrors(), notice: page.query["saved"])
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: UserID = try page.id()
         let form = page.form
         let user = try await env.app.user(acting, id)
@@ -136,7 +137,7 @@ struct AdminUserPages: Sendable {
 
     private func renderEdit(_ page: PageRequest, user: User, form: FormData, errors: FormErrors, notice: String?,
                             oneTime: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let teams = try await env.app.teams(acting).map { ($0.id.description, $0.name) }
         let fields: [[String: Any]] = [

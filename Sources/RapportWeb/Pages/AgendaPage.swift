@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -10,7 +11,7 @@ import RapportCore
 struct AgendaPage: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("agenda", use: env.page(.signedIn, freshBadges: true, show))
     }
 
@@ -20,7 +21,7 @@ struct AgendaPage: Sendable {
     }
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         var subjectID: UserID?
         if let raw = page.query.nonEmpty("user") {

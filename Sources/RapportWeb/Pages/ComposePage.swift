@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -19,7 +20,7 @@ struct ComposePage: Sendable {
     static let channels: [Channel] = [.email, .sms, .wechat, .qq, .letter, .fax, .other]
     static let shownFields: Set<String> = ["contactID", "channel", "subject", "message", "language"]
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("customers/:id/compose", use: env.page(.signedIn, show))
         router.post("customers/:id/compose", use: env.page(.signedIn, submit))
         let script = self.script
@@ -33,7 +34,7 @@ struct ComposePage: Sendable {
     }
 
     @Sendable func submit(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         var form = page.form
         do {
@@ -105,7 +106,7 @@ struct ComposePage: Sendable {
 
     private func render(_ page: PageRequest, id: CustomerID, form: FormData, errors: FormErrors, tone: ToneFindingsView,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let customer = try await env.app.customer(acting, id)
         if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }

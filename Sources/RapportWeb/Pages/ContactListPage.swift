@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -8,12 +9,12 @@ struct ContactListPage: Sendable {
     let env: PageEnvironment
     static let pageSize = 25
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("contacts", use: env.page(.signedIn, list))
     }
 
     @Sendable func list(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         var kept = FormData()
         let search = page.query.nonEmpty("q").flatMap { $0.count <= 200 ? $0 : nil }
         if let search { kept.set("q", search) }

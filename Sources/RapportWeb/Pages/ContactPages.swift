@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -7,7 +8,7 @@ import RapportCore
 struct ContactPages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("customers/:id/contacts/new", use: env.page(.signedIn, new))
         router.post("customers/:id/contacts", use: env.page(.signedIn, create))
         router.get("contacts/:id", use: env.page(.signedIn, show))
@@ -32,7 +33,7 @@ struct ContactPages: Sendable {
     }
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let customerID: CustomerID = try page.id()
         do {
             let definitions = try await env.app.customFields(acting, object: .contact)
@@ -55,7 +56,7 @@ struct ContactPages: Sendable {
 
     /// The key person's page; `personality` carries a personality save that did not go through.
     func show(_ page: PageRequest, id: ContactID, personality state: PersonalitySection.State) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let contact = try await env.app.contact(acting, id)
         async let customerLoad = env.app.customer(acting, contact.customerID)
@@ -101,14 +102,14 @@ struct ContactPages: Sendable {
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let contact = try await env.app.contact(acting, try page.id())
         return try await render(page, form: ContactForm.values(of: contact), customerID: contact.customerID,
                                 contactID: contact.id, outcome: Outcome())
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: ContactID = try page.id()
         let before = try await env.app.contact(acting, id)
         let version = try page.formVersion()
@@ -128,21 +129,21 @@ struct ContactPages: Sendable {
     }
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let contact = try await env.app.deleteContact(acting, try page.id())
         let url = FormData(pairs: [("undoContact", contact.id.description)]).url("/customers/\(contact.customerID)")
         return PageEnvironment.redirect(url + "#contacts")
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let contact = try await env.app.restoreContact(acting, try page.id())
         return PageEnvironment.redirect("/contacts/\(contact.id)")
     }
 
     private func render(_ page: PageRequest, form: FormData, customerID: CustomerID, contactID: ContactID?,
                         outcome: Outcome) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let customer = try await env.app.customer(acting, customerID)
         async let colleaguesLoad = env.app.contacts(acting, of: customerID)

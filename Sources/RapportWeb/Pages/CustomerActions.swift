@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -8,7 +9,7 @@ struct CustomerActions: Sendable {
     let env: PageEnvironment
     let file: CustomerFilePage
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.post("customers/:id/delete", use: env.page(.signedIn, delete))
         router.post("customers/:id/restore", use: env.page(.signedIn, restore))
         router.post("customers/:id/activities", use: env.page(.signedIn, logActivity))
@@ -17,21 +18,21 @@ struct CustomerActions: Sendable {
 
     /// Moves the customer to the trash and shows the list with an undo banner.
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         _ = try await env.app.deleteCustomer(acting, id)
         return PageEnvironment.redirect(FormData(pairs: [("undo", id.description)]).url("/customers"))
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         _ = try await env.app.restoreCustomer(acting, id)
         return PageEnvironment.redirect("/customers/\(id)")
     }
 
     @Sendable func logActivity(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         do {
             let definitions = try await env.app.customFields(acting, object: .activity)
@@ -47,7 +48,7 @@ struct CustomerActions: Sendable {
     }
 
     @Sendable func addNote(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         do {
             _ = try await env.app.addNote(acting, customerID: id, body: page.form.text("body"))

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -11,7 +12,7 @@ struct CustomerFilePage: Sendable {
     let env: PageEnvironment
     static let timelinePageSize = 20
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("customers/:id", use: env.page(.signedIn, show))
     }
 
@@ -31,7 +32,7 @@ struct CustomerFilePage: Sendable {
     }
 
     func render(_ page: PageRequest, id: CustomerID, forms: InlineForms) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let clock = page.clock
         let customer = try await env.app.customer(acting, id)

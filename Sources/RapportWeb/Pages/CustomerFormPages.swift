@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -7,7 +8,7 @@ import RapportCore
 struct CustomerFormPages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("customers/new", use: env.page(.signedIn, new))
         router.post("customers", use: env.page(.signedIn, create))
         router.get("customers/:id/edit", use: env.page(.signedIn, edit))
@@ -27,7 +28,7 @@ struct CustomerFormPages: Sendable {
     }
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let definitions = try await env.app.customFields(acting, object: .customer)
         do {
             let draft = try CustomerForm.draft(from: page.form, definitions: definitions, canAssign: acting.isManager)
@@ -42,14 +43,14 @@ struct CustomerFormPages: Sendable {
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         let customer = try await env.app.customer(acting, id)
         return try await render(page, form: CustomerForm.values(of: customer), customerID: id, outcome: Outcome())
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         let version = try page.formVersion()
         let definitions = try await env.app.customFields(acting, object: .customer)
@@ -69,7 +70,7 @@ struct CustomerFormPages: Sendable {
     }
 
     private func render(_ page: PageRequest, form: FormData, customerID: CustomerID?, outcome: Outcome) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         async let definitions = env.app.customFields(acting, object: .customer)
         async let directory = Directory.load(env.app, acting)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -7,12 +8,12 @@ import RapportCore
 struct CustomerHistoryPage: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("customers/:id/history", use: env.page(.signedIn, show))
     }
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         let language = page.language
         async let customerLoad = env.app.customer(acting, id)

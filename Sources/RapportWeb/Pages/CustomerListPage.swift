@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -8,12 +9,12 @@ struct CustomerListPage: Sendable {
     let env: PageEnvironment
     static let pageSize = 25
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("customers", use: env.page(.signedIn, list))
     }
 
     @Sendable func list(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let (query, filters) = Self.query(from: page.query, acting: acting)
         async let found = env.app.customers(acting, query)

@@ -1,4 +1,5 @@
 import Hummingbird
+import RapportEdge
 import RapportCore
 
 /// What an edit page adds when it is shown again after a save that did not go through:

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import MultipartKit
 
 /// A file sent with a multipart form.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import RapportApp
 import RapportCore
+import RapportEdge
 
 /// The counts the top bar shows beside "Agenda" and "Notices": what is on the user's agenda
 /// today and how many notices they have not read.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -9,7 +10,7 @@ import RapportCore
 struct NotePages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("notes/:id/edit", use: env.page(.signedIn, edit))
         router.post("notes/:id", use: env.page(.signedIn, update))
         router.post("notes/:id/delete", use: env.page(.signedIn, delete))
@@ -17,7 +18,7 @@ struct NotePages: Sendable {
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let note = try await env.app.note(acting, try page.id())
         if note.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         // Refuse before showing a form that could never be saved.
@@ -26,7 +27,7 @@ struct NotePages: Sendable {
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: NoteID = try page.id()
         let before = try await env.app.note(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
@@ -43,14 +44,14 @@ struct NotePages: Sendable {
     }
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let note = try await env.app.deleteNote(acting, try page.id())
         let url = FormData(pairs: [("undoNote", note.id.description)]).url("/customers/\(note.customerID)")
         return PageEnvironment.redirect(url + "#undo-banner")
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let note = try await env.app.deleteNote(acting, try page.id(), restore: true)
         return PageEnvironment.redirect("/customers/\(note.customerID)#notes")
     }
@@ -60,7 +61,7 @@ struct NotePages: Sendable {
     }
 
     private func render(_ page: PageRequest, _ note: Note, form: FormData, outcome: EditOutcome) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let customer = try await env.app.customer(acting, note.customerID)
         var data = outcome.data(shown: ["body"])
         data["note"] = ["id": note.id.description, "version": form.text("version")]

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -10,14 +11,14 @@ struct NoticePages: Sendable {
     let env: PageEnvironment
     static let pageSize = 20
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("notices", use: env.page(.signedIn, freshBadges: true, list))
         router.post("notices/read", use: env.page(.signedIn, markAll))
         router.post("notices/:id/read", use: env.page(.signedIn, markOne))
     }
 
     @Sendable func list(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))
         async let listLoad = env.app.notices(acting, limit: Self.pageSize, cursor: cursor)
@@ -38,13 +39,13 @@ struct NoticePages: Sendable {
     }
 
     @Sendable func markOne(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         try await env.app.markNoticesRead(acting, id: try page.id())
         return PageEnvironment.redirect(back(page))
     }
 
     @Sendable func markAll(_ page: PageRequest) async throws -> Response {
-        try await env.app.markNoticesRead(try page.requireActing(), id: nil)
+        try await env.app.markNoticesRead(page.acting, id: nil)
         return PageEnvironment.redirect("/notices")
     }
 

@@ -2,12 +2,13 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
+import RapportEdge
 
 extension PageEnvironment {
     /// Maps any error out of a page handler to what the browser should see: a redirect for
     /// "sign in first", else a translated error page. Nothing internal reaches the page;
     /// unexpected errors are logged with the request's logger.
-    func errorResponse(for error: any Error, context: RapportRequestContext) -> Response {
+    func errorResponse(for error: any Error, context: some EdgeContext) -> Response {
         let language = context.language
         switch error {
         case let app as AppError:
@@ -29,6 +30,9 @@ extension PageEnvironment {
             case .csrf: return errorPage(.forbidden, "problem.csrf", context: context)
             case .badRequest: return errorPage(.badRequest, "problem.badRequest", context: context)
             }
+        case let tooLarge as BodyTooLarge:
+            return errorPage(.contentTooLarge, "problem.tooLarge",
+                             details: [text("problem.tooLargeDetail", language, [String(tooLarge.megabytes)])], context: context)
         case let http as HTTPError where http.status.code < 500:
             let key = http.status == .notFound ? "problem.notFound" : "problem.badRequest"
             return errorPage(http.status, key, context: context)
@@ -40,10 +44,10 @@ extension PageEnvironment {
 
     /// The error page; if even that cannot be rendered, a plain translated line.
     func errorPage(_ status: HTTPResponse.Status, _ key: String, details: [String] = [],
-                   context: RapportRequestContext) -> Response {
+                   context: some EdgeContext) -> Response {
         let language = context.language
-        let acting = context.session == nil ? nil : context.acting
-        var page = baseContext(language: language, acting: acting, csrf: context.session?.csrfToken, path: "/")
+        let acting = context.browserSession == nil ? nil : context.actingIfKnown
+        var page = baseContext(language: language, acting: acting, csrf: context.browserSession?.csrfToken, path: "/")
         page["title"] = text(key, language)
         page["status"] = String(status.code)
         page["details"] = details

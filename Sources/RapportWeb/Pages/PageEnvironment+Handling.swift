@@ -2,11 +2,10 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
+import RapportEdge
 
-/// Who may open a page.
+/// What a signed-in page further requires of its user.
 enum PageAccess: Sendable, Equatable {
-    /// Anyone (sign-in page, language switch).
-    case anyone
     /// A signed-in user who has no one-time password left to change.
     case signedIn
     /// A signed-in user, even one who must still change their password (the password page, sign-out).
@@ -15,17 +14,20 @@ enum PageAccess: Sendable, Equatable {
     case admin
 }
 
-/// A page handler: gets a checked request, returns a page or a redirect, throws anything else.
+/// A signed-in page handler: gets a checked request, returns a page or a redirect, throws anything else.
 typealias PageHandler = @Sendable (PageRequest) async throws -> Response
+/// A handler of a page anyone may open.
+typealias PublicPageHandler = @Sendable (PublicPageRequest) async throws -> Response
 
 extension PageEnvironment {
-    /// Wraps a handler with everything pages share, so no handler repeats it: sign-in and
-    /// password-change gates, the admin check, form parsing with the anti-forgery check on
-    /// every POST, and one mapping of errors to error pages or redirects.
+    /// Wraps a signed-in page's handler with everything pages share, so no handler repeats it: the
+    /// password-change gate, the admin check, form parsing with the anti-forgery check on every POST,
+    /// the top bar's counts, and one mapping of errors to error pages or redirects. The route must be
+    /// registered in the `SessionContext` group, which has already refused requests without a user.
     /// - Parameter freshBadges: count the top bar afresh instead of using the few-second cache
     ///   (the agenda and notices pages, whose own lists must agree with their counts).
     func page(_ access: PageAccess = .signedIn, freshBadges: Bool = false, _ handler: @escaping PageHandler)
-        -> @Sendable (Request, RapportRequestContext) async throws -> Response {
+        -> @Sendable (Request, SessionContext) async throws -> Response {
         let env = self
         return { request, context in
             do {
@@ -36,27 +38,30 @@ extension PageEnvironment {
         }
     }
 
-    private func run(_ access: PageAccess, _ freshBadges: Bool, _ request: Request, _ context: RapportRequestContext,
-                     _ handler: PageHandler) async throws -> Response {
-        // Pages trust only the browser session; a bearer token is for the API.
-        let acting = context.session == nil ? nil : context.acting
-        if access != .anyone {
-            guard let acting else { return Self.redirect("/login") }
-            if access != .duringPasswordChange, acting.user.mustChangePassword { return Self.redirect("/account/password") }
-            if access == .admin { try acting.requireAdmin() }
-        }
-        let csrf = context.session?.csrfToken ?? request.cookies[Self.loginCSRFCookie]?.value
-        var form = FormData()
-        var files: [String: UploadedFile] = [:]
-        if request.method == .post {
-            (form, files) = try await Self.readForm(request)
-            guard let expected = csrf, let given = form["_csrf"], Self.constantTimeEqual(expected, given) else {
-                throw PageError.csrf
+    /// Wraps the handler of a page anyone may open (sign-in, language switch): forms are parsed and
+    /// their anti-forgery token checked (the session's, or the sign-in form's double-submit cookie).
+    func publicPage(_ handler: @escaping PublicPageHandler) -> @Sendable (Request, RapportRequestContext) async throws -> Response {
+        let env = self
+        return { request, context in
+            do {
+                let csrf = context.session?.csrfToken ?? request.cookies[Self.loginCSRFCookie]?.value
+                let form = try await Self.checkedForm(request, csrf: csrf).0
+                return try await handler(PublicPageRequest(request: request, context: context, form: form, csrf: csrf))
+            } catch {
+                return env.errorResponse(for: error, context: context)
             }
         }
-        var page = PageRequest(request: request, context: context, acting: acting, form: form,
-                               query: FormData(encoded: request.uri.query ?? ""), csrf: csrf, files: files)
-        if let acting, request.method == .get, !acting.user.mustChangePassword {
+    }
+
+    private func run(_ access: PageAccess, _ freshBadges: Bool, _ request: Request, _ context: SessionContext,
+                     _ handler: PageHandler) async throws -> Response {
+        let acting = context.acting
+        if access != .duringPasswordChange, acting.user.mustChangePassword { return Self.redirect("/account/password") }
+        if access == .admin { try acting.requireAdmin() }
+        let (form, files) = try await Self.checkedForm(request, csrf: context.session.csrfToken)
+        var page = PageRequest(request: request, context: context, form: form,
+                               query: FormData(encoded: request.uri.query ?? ""), files: files)
+        if request.method == .get, !acting.user.mustChangePassword {
             let app = self.app, language = context.language, logger = context.logger, cache = badgeCache
             let now = app.env.now()
             if !freshBadges, let cached = await cache.badges(for: acting.id, now: now) {
@@ -74,16 +79,26 @@ extension PageEnvironment {
         return try await handler(page)
     }
 
+    /// The form of a POST, checked for the anti-forgery token; empty for other methods.
+    private static func checkedForm(_ request: Request, csrf: String?) async throws -> (FormData, [String: UploadedFile]) {
+        guard request.method == .post else { return (FormData(), [:]) }
+        let (form, files) = try await readForm(request)
+        guard let expected = csrf, let given = form["_csrf"], constantTimeEqual(expected, given) else {
+            throw PageError.csrf
+        }
+        return (form, files)
+    }
+
     /// Reads a url-encoded form body, or a multipart one (file uploads: the import page).
     private static func readForm(_ request: Request) async throws -> (FormData, [String: UploadedFile]) {
         let type = request.headers[.contentType] ?? ""
         var request = request
         if type.lowercased().hasPrefix("multipart/form-data") {
-            let buffer = try await request.collectBody(upTo: maxUploadBytes)
+            let buffer = try await request.collectBody(limit: BodyLimits.upload)
             return try MultipartForm.parse(buffer, contentType: type)
         }
         guard type.lowercased().hasPrefix("application/x-www-form-urlencoded") else { throw PageError.badRequest }
-        let buffer = try await request.collectBody(upTo: maxFormBytes)
+        let buffer = try await request.collectBody(limit: BodyLimits.form)
         return (FormData(encoded: String(buffer: buffer)), [:])
     }
 }

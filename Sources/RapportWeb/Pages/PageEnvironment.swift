@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import RapportApp
 import RapportCore
+import RapportEdge
 
 /// What every page handler needs: the use cases, templates, texts and cookie policy.
 struct PageEnvironment: Sendable {
@@ -16,10 +17,6 @@ struct PageEnvironment: Sendable {
 
     /// The double-submit cookie that protects the sign-in form (there is no session yet).
     static let loginCSRFCookie = "rapport_login_csrf"
-    /// The largest form body a page accepts.
-    static let maxFormBytes = 1 << 20
-    /// The largest upload (import files).
-    static let maxUploadBytes = 50 << 20
     /// The time zone shown before a user is known.
     static let defaultTimeZone = "Asia/Shanghai"
 
@@ -78,9 +75,9 @@ struct PageEnvironment: Sendable {
     }
 
     /// Renders a page inside the layout; `title` is a locale key.
-    func render(_ template: String, _ page: PageRequest, title: String, _ data: [String: Any],
+    func render(_ template: String, _ page: some RenderablePage, title: String, _ data: [String: Any],
                 status: HTTPResponse.Status = .ok) async throws -> Response {
-        var context = baseContext(language: page.language, acting: page.acting, csrf: page.csrf, path: page.currentPath)
+        var context = baseContext(language: page.language, acting: page.signedInUser, csrf: page.csrf, path: page.currentPath)
         context["title"] = text(title, page.language)
         if let badges = await page.badgeLoad?.value { context["badges"] = badges.context }
         for (key, value) in data { context[key] = value }

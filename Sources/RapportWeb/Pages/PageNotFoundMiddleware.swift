@@ -1,14 +1,16 @@
 import Hummingbird
+import RapportEdge
 
-/// Turns Hummingbird's bare 404 (no route for the path or method) into the translated error page
-/// for page paths. API paths (`/api/…`) and static files (`/static/…`) keep their plain answers,
-/// and so does any 404 that already has a body (an error page or a problem+json).
+/// Turns Hummingbird's bare 404 (no route for the path or method) into a translated error page
+/// for page paths: 405 with `Allow` when the path is a page taking other methods, else 404. API
+/// paths (`/api/…`) and static files (`/static/…`) are left to their own handling, and so is any
+/// 404 that already has a body (an error page or a problem+json).
 ///
-/// Register it on the router after the API routes: router middleware applies to routes added after
-/// it and to the router's not-found responder.
+/// Registered on the router: router middleware also wraps the not-found responder.
 struct PageNotFoundMiddleware: RouterMiddleware {
     typealias Context = RapportRequestContext
     let env: PageEnvironment
+    let known: KnownRoutes
 
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -16,14 +18,21 @@ struct PageNotFoundMiddleware: RouterMiddleware {
         do {
             let response = try await next(request, context)
             guard response.status == .notFound, response.body.contentLength == 0 else { return response }
-            return notFoundPage(context)
+            return unmatched(request, context)
         } catch let error as HTTPError where error.status == .notFound {
-            return notFoundPage(context)
+            return unmatched(request, context)
         }
     }
 
-    private func notFoundPage(_ context: Context) -> Response {
-        env.errorPage(.notFound, "problem.notFound", details: [env.text("errorPage.noSuchPage", context.language)], context: context)
+    private func unmatched(_ request: Request, _ context: Context) -> Response {
+        let methods = known.methods(for: request.uri.path)
+        if !methods.isEmpty, !methods.contains(request.method) {
+            var response = env.errorPage(.methodNotAllowed, "problem.methodNotAllowed", context: context)
+            response.headers[.allow] = KnownRoutes.allowHeader(methods)
+            return response
+        }
+        return env.errorPage(.notFound, "problem.notFound", details: [env.text("errorPage.noSuchPage", context.language)],
+                             context: context)
     }
 
     /// Whether a path belongs to the pages rather than the API or the static files.

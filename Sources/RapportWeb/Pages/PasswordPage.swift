@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -8,7 +9,7 @@ import RapportCore
 struct PasswordPage: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("account/password", use: env.page(.duringPasswordChange, show))
         router.post("account/password", use: env.page(.duringPasswordChange, change))
     }
@@ -18,7 +19,7 @@ struct PasswordPage: Sendable {
     }
 
     @Sendable func change(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let form = page.form
         if form.text("password") != form.text("confirm") {
             var errors = FormErrors()
@@ -34,7 +35,7 @@ struct PasswordPage: Sendable {
     }
 
     private func render(_ page: PageRequest, errors: FormErrors, status: HTTPResponse.Status) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let fields: [[String: Any]] = [
             FormField.input("currentPassword", env.text("password.field.current", language), value: "", errors: errors,

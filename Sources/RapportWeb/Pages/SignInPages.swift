@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -11,26 +12,26 @@ import RapportCore
 struct SignInPages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
-        router.get("/", use: env.page(.anyone, home))
-        router.get("login", use: env.page(.anyone, form))
-        router.post("login", use: env.page(.anyone, signIn))
-        router.post("logout", use: env.page(.duringPasswordChange, signOut))
-        router.post("language", use: env.page(.anyone, language))
+    func register(open: Router<RapportRequestContext>, signedIn: RouterGroup<SessionContext>) {
+        open.get("/", use: env.publicPage(home))
+        open.get("login", use: env.publicPage(form))
+        open.post("login", use: env.publicPage(signIn))
+        signedIn.post("logout", use: env.page(.duringPasswordChange, signOut))
+        open.post("language", use: env.publicPage(language))
     }
 
-    @Sendable func home(_ page: PageRequest) async throws -> Response {
-        PageEnvironment.redirect(page.acting == nil ? "/login" : "/agenda")
+    @Sendable func home(_ page: PublicPageRequest) async throws -> Response {
+        PageEnvironment.redirect(page.signedInUser == nil ? "/login" : "/agenda")
     }
 
-    @Sendable func form(_ page: PageRequest) async throws -> Response {
-        if let acting = page.acting {
+    @Sendable func form(_ page: PublicPageRequest) async throws -> Response {
+        if let acting = page.signedInUser {
             return PageEnvironment.redirect(acting.user.mustChangePassword ? "/account/password" : "/agenda")
         }
         return try await render(page, username: "", errors: FormErrors(), message: nil, status: .ok)
     }
 
-    @Sendable func signIn(_ page: PageRequest) async throws -> Response {
+    @Sendable func signIn(_ page: PublicPageRequest) async throws -> Response {
         let username = page.form.text("username").trimmingCharacters(in: .whitespaces)
         let password = page.form.text("password")
         var errors = FormErrors()
@@ -40,7 +41,7 @@ struct SignInPages: Sendable {
             return try await render(page, username: username, errors: errors, message: nil, status: .unprocessableContent)
         }
         do {
-            let session = try await env.app.signIn(username: username, password: password)
+            let session = try await env.app.signIn(username: username, password: password, source: page.context.clientAddress)
             var response = PageEnvironment.redirect(session.user.mustChangePassword ? "/account/password" : "/agenda")
             response.setCookie(env.cookie(AuthMiddleware.sessionCookie, session.token, maxAge: Int(env.app.sessionLifetime)))
             return response
@@ -57,16 +58,16 @@ struct SignInPages: Sendable {
     }
 
     @Sendable func signOut(_ page: PageRequest) async throws -> Response {
-        if let token = page.context.session?.token { try await env.app.signOut(token: token) }
+        try await env.app.signOut(token: page.context.session.token)
         var response = PageEnvironment.redirect("/login")
         response.setCookie(env.cookie(AuthMiddleware.sessionCookie, "", maxAge: 0))
         return response
     }
 
     /// Sets the language cookie and, when signed in, saves the choice on the user; then goes back.
-    @Sendable func language(_ page: PageRequest) async throws -> Response {
+    @Sendable func language(_ page: PublicPageRequest) async throws -> Response {
         guard let raw = page.form["lang"], let language = Language(rawValue: raw) else { throw PageError.badRequest }
-        if let acting = page.acting, acting.user.language != language {
+        if let acting = page.signedInUser, acting.user.language != language {
             _ = try await env.app.updateUser(acting, acting.id, UserChanges(language: .some(language)),
                                              version: acting.user.version)
         }
@@ -76,7 +77,7 @@ struct SignInPages: Sendable {
     }
 
     /// The sign-in form with a fresh (or the current) double-submit token.
-    private func render(_ page: PageRequest, username: String, errors: FormErrors, message: String?,
+    private func render(_ page: PublicPageRequest, username: String, errors: FormErrors, message: String?,
                         status: HTTPResponse.Status) async throws -> Response {
         let existing = page.request.cookies[PageEnvironment.loginCSRFCookie]?.value ?? ""
         let token = existing.count == 43 && existing.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })

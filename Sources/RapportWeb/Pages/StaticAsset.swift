@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 
 /// A file from `Static/`, read once at start-up and served with a long cache lifetime; its URL
 /// carries a content hash (`?v=`) so a changed file is fetched again.
@@ -32,7 +33,7 @@ struct StaticAsset: Sendable {
     var url: String { path + "?v=" + version }
 
     /// Answers a GET or HEAD for the file; `304` when the browser already has this version.
-    func response(_ request: Request, context: RapportRequestContext) -> Response {
+    func response(_ request: Request, context: some RequestContext) -> Response {
         switch content {
         case .success(let buffer):
             var headers = HTTPFields()

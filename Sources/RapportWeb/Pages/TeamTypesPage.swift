@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -12,7 +13,7 @@ struct TeamTypesPage: Sendable {
     /// Width of a bar in SVG units.
     static let barWidth = 240.0
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("team/types", use: env.page(.signedIn, show))
     }
 
@@ -30,7 +31,7 @@ struct TeamTypesPage: Sendable {
     }
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         async let mixLoad = env.app.personalityMix(acting)
         async let outcomesLoad = env.app.dealOutcomeMix(acting)

@@ -1,5 +1,6 @@
 import Mustache
 import RapportCore
+import RapportEdge
 
 /// One language's texts as templates see them: `{{t.customer.field.name}}` walks the dotted
 /// key `customer.field.name` one segment at a time. A missing key renders as the key itself,

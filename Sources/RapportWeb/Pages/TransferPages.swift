@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 import RapportFiles
@@ -9,7 +10,7 @@ import RapportFiles
 struct TransferPages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("customers/import", use: env.page(.signedIn, form))
         router.post("customers/import", use: env.page(.signedIn, upload))
         router.get("customers/export", use: env.page(.signedIn, exportCustomers))
@@ -21,7 +22,7 @@ struct TransferPages: Sendable {
     }
 
     @Sendable func upload(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         guard let file = page.files["file"], !file.data.isEmpty else {
             return try await env.render("customer_import", page, title: "import.title",
@@ -71,12 +72,12 @@ struct TransferPages: Sendable {
     }
 
     @Sendable func exportCustomers(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         return try file(try await env.app.exportCustomers(acting), format: page.query["format"], name: "customers")
     }
 
     @Sendable func exportContacts(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         return try file(try await env.app.exportContacts(acting), format: page.query["format"], name: "contacts")
     }
 

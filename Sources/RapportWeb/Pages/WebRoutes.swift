@@ -1,27 +1,32 @@
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
 /// The server-rendered pages. `router` must already run `AuthMiddleware`.
 ///
-/// Every page goes through `PageEnvironment.page(_:_:)`: anonymous visitors are sent to
-/// `/login`, users with a one-time password to `/account/password`, every POST must carry
-/// the session's anti-forgery token in `_csrf`, and errors become translated error pages.
+/// Signed-in pages are registered in one group whose context is `SessionContext`: a request without
+/// a browser session never reaches their handlers and is sent to `/login`. Every page goes through
+/// `PageEnvironment.page(_:_:)` (or `publicPage` for the sign-in pages): users with a one-time
+/// password are sent to `/account/password`, every POST must carry the session's anti-forgery
+/// token in `_csrf`, and errors become translated error pages.
 public struct WebRoutes {
     /// Registers every page route and `/static/app.css`, and the translated 404 page for unknown
     /// page paths. Call it after the API routes are registered, so that they keep their own 404s.
     /// - Parameters:
     ///   - secureCookies: mark cookies `Secure` (serve behind TLS).
     ///   - badgeCache: the top bar's counts, shared with `NavBadgeRefreshMiddleware`.
-    public static func register(on router: Router<RapportRequestContext>, app: Rapport, renderer: PageRenderer,
-                                localizer: Localizer, secureCookies: Bool, badgeCache: NavBadgeCache) {
+    ///   - known: every route of the server, filled after registration (for 405 answers).
+    public static func register(on root: Router<RapportRequestContext>, app: Rapport, renderer: PageRenderer,
+                                localizer: Localizer, secureCookies: Bool, badgeCache: NavBadgeCache, known: KnownRoutes) {
         let env = PageEnvironment(app: app, renderer: renderer, localizer: localizer, secureCookies: secureCookies,
                                   badgeCache: badgeCache)
-        router.add(middleware: PageNotFoundMiddleware(env: env))
+        root.add(middleware: PageNotFoundMiddleware(env: env, known: known))
         let stylesheet = env.stylesheet
-        router.get("static/app.css") { request, context in stylesheet.response(request, context: context) }
-        router.head("static/app.css") { request, context in stylesheet.response(request, context: context) }
-        SignInPages(env: env).register(on: router)
+        root.get("static/app.css") { request, context in stylesheet.response(request, context: context) }
+        root.head("static/app.css") { request, context in stylesheet.response(request, context: context) }
+        let router = root.group().add(middleware: SignInRedirectMiddleware()).group(context: SessionContext.self)
+        SignInPages(env: env).register(open: root, signedIn: router)
         PasswordPage(env: env).register(on: router)
         AccountPages(env: env).register(on: router)
         CustomerListPage(env: env).register(on: router)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -12,7 +13,7 @@ struct AdminPoolPage: Sendable {
     static let days = ["noFollowUpDays", "noDealDays", "notClosedDays"]
     static let switches = ["countClosed", "recycleClosed", "recycleWithOpenDeals"]
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("admin/pools", use: env.page(.admin, list))
         router.post("admin/pools", use: env.page(.admin, create))
         router.post("admin/pools/:id", use: env.page(.admin, save))
@@ -39,7 +40,7 @@ struct AdminPoolPage: Sendable {
     }
 
     private func attempt(_ page: PageRequest, _ body: (Acting) async throws -> Void) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         do {
             try await body(acting)
             return PageEnvironment.redirect("/admin/pools?saved=1")
@@ -78,7 +79,7 @@ struct AdminPoolPage: Sendable {
     }
 
     private func render(_ page: PageRequest, problem: String?, notice: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let pools = try await env.app.pools(acting)
         var counts: [PoolID: Int] = [:]

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -8,7 +9,7 @@ import RapportCore
 struct PoolCustomerPages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.post("customers/:id/pool/lock", use: env.page(.signedIn, lock))
         router.post("customers/:id/pool/unlock", use: env.page(.signedIn, unlock))
         router.post("customers/:id/pool/release", use: env.page(.signedIn, release))
@@ -16,16 +17,16 @@ struct PoolCustomerPages: Sendable {
 
     @Sendable func lock(_ page: PageRequest) async throws -> Response {
         let id: CustomerID = try page.id()
-        return try await act(page, id) { _ = try await env.app.lockCustomer(try page.requireActing(), id) }
+        return try await act(page, id) { _ = try await env.app.lockCustomer(page.acting, id) }
     }
 
     @Sendable func unlock(_ page: PageRequest) async throws -> Response {
         let id: CustomerID = try page.id()
-        return try await act(page, id) { _ = try await env.app.unlockCustomer(try page.requireActing(), id) }
+        return try await act(page, id) { _ = try await env.app.unlockCustomer(page.acting, id) }
     }
 
     @Sendable func release(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         let name = try await env.app.customer(acting, id).name
         var released = false

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -10,7 +11,7 @@ struct PoolPage: Sendable {
     let env: PageEnvironment
     static let pageSize = 50
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("pool", use: env.page(.signedIn, list))
         router.post("pool/claim/:id", use: env.page(.signedIn, claim))
         router.post("pool/assign/:id", use: env.page(.signedIn, assign))
@@ -23,7 +24,7 @@ struct PoolPage: Sendable {
     }
 
     @Sendable func claim(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let poolID = page.form["pool"].flatMap(PoolID.init)
         do {
             let customer = try await env.app.claimCustomer(acting, try page.id())
@@ -35,7 +36,7 @@ struct PoolPage: Sendable {
     }
 
     @Sendable func assign(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let poolID = page.form["pool"].flatMap(PoolID.init)
         do {
             guard let user = page.form["userID"].flatMap(UserID.init) else { throw AppError.invalid([FieldError("userID", "required")]) }
@@ -68,7 +69,7 @@ struct PoolPage: Sendable {
 
     private func render(_ page: PageRequest, poolID: PoolID?, problem: String?, notice: String?,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let pools = try await env.app.pools(acting)
         guard let pool = pools.first(where: { $0.id == poolID }) ?? pools.first(where: \.isDefault) ?? pools.first else {

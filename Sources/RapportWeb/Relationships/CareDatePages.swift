@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -10,7 +11,7 @@ struct CareDatePages: Sendable {
     let env: PageEnvironment
     let file: CustomerFilePage
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.post("customers/:id/care-dates", use: env.page(.signedIn, create))
         router.get("care-dates/:id/edit", use: env.page(.signedIn, edit))
         router.post("care-dates/:id", use: env.page(.signedIn, update))
@@ -19,7 +20,7 @@ struct CareDatePages: Sendable {
     }
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         do {
             let (date, contact) = try CareDateForm.draft(from: page.form)
@@ -34,14 +35,14 @@ struct CareDatePages: Sendable {
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let date = try await env.app.careDate(acting, try page.id())
         if date.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         return try await render(page, date, form: CareDateForm.values(of: date), outcome: EditOutcome())
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CareDateID = try page.id()
         let before = try await env.app.careDate(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
@@ -61,20 +62,20 @@ struct CareDatePages: Sendable {
     }
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let date = try await env.app.deleteCareDate(acting, try page.id())
         let url = FormData(pairs: [("undoCareDate", date.id.description)]).url("/customers/\(date.customerID)")
         return PageEnvironment.redirect(url + "#undo-banner")
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let date = try await env.app.deleteCareDate(acting, try page.id(), restore: true)
         return PageEnvironment.redirect("/customers/\(date.customerID)#care-dates")
     }
 
     private func render(_ page: PageRequest, _ date: CustomerCareDate, form: FormData, outcome: EditOutcome) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let customer = try await env.app.customer(acting, date.customerID)
         var contacts = try await env.app.contacts(acting, of: customer.id)
         // A key person deleted since keeps their place, so saving never drops the link unasked.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -10,7 +11,7 @@ import RapportCore
 struct CommitmentPages: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("customers/:id/commitments/new", use: env.page(.signedIn, new))
         router.post("customers/:id/commitments", use: env.page(.signedIn, create))
         router.get("commitments/:id/edit", use: env.page(.signedIn, edit))
@@ -21,7 +22,7 @@ struct CommitmentPages: Sendable {
     }
 
     @Sendable func new(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let customer = try await env.app.customer(acting, try page.id())
         if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         return try await render(page, customer: customer, promise: nil,
@@ -29,7 +30,7 @@ struct CommitmentPages: Sendable {
     }
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let customer = try await env.app.customer(acting, try page.id())
         do {
             let draft = try CommitmentForm.draft(from: page.form, isNew: true, choosesOwner: acting.isManager)
@@ -42,7 +43,7 @@ struct CommitmentPages: Sendable {
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let promise = try await env.app.commitment(acting, try page.id())
         if promise.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         let customer = try await env.app.customer(acting, promise.customerID)
@@ -59,7 +60,7 @@ struct CommitmentPages: Sendable {
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CommitmentID = try page.id()
         let before = try await env.app.commitment(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
@@ -82,7 +83,7 @@ struct CommitmentPages: Sendable {
     /// Marks a promise broken or cancelled (or reopens it) from the customer page. Anything the
     /// change needs beyond that (evidence for done) or a stale version shows the edit page.
     @Sendable func setState(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CommitmentID = try page.id()
         guard let state = page.form["state"].flatMap(CommitmentState.init(rawValue:)) else { throw PageError.badRequest }
         let before = try await env.app.commitment(acting, id)
@@ -106,21 +107,21 @@ struct CommitmentPages: Sendable {
     }
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let promise = try await env.app.deleteCommitment(acting, try page.id())
         let url = FormData(pairs: [("undoCommitment", promise.id.description)]).url("/customers/\(promise.customerID)")
         return PageEnvironment.redirect(url + "#undo-banner")
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let promise = try await env.app.restoreCommitment(acting, try page.id())
         return PageEnvironment.redirect("/customers/\(promise.customerID)#promises")
     }
 
     private func render(_ page: PageRequest, customer: Customer, promise: Commitment?, form: FormData, outcome: EditOutcome,
                         askEvidence: Bool = false) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         async let contactsLoad = env.app.contacts(acting, of: customer.id)
         async let directoryLoad = Directory.load(env.app, acting)
         let (contacts, people) = try await (contactsLoad, directoryLoad)

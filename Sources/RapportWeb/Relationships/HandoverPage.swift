@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -9,13 +10,13 @@ import RapportCore
 struct HandoverPage: Sendable {
     let env: PageEnvironment
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("handovers/:id", use: env.page(.signedIn, show))
         router.post("handovers/:id/read", use: env.page(.signedIn, markRead))
     }
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let language = page.language
         let handover = try await env.app.handover(acting, try page.id())
         let people = try await Directory.load(env.app, acting)
@@ -53,7 +54,7 @@ struct HandoverPage: Sendable {
     }
 
     @Sendable func markRead(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let handover = try await env.app.markHandoverRead(acting, try page.id())
         return PageEnvironment.redirect("/handovers/\(handover.id)")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -10,7 +11,7 @@ struct PersonalityPages: Sendable {
     let env: PageEnvironment
     let contacts: ContactPages
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.post("contacts/:id/personality", use: env.page(.signedIn, saveContact))
         router.get("customers/:id/personality", use: env.page(.signedIn, showCustomer))
         router.post("customers/:id/personality", use: env.page(.signedIn, saveCustomer))
@@ -36,7 +37,7 @@ struct PersonalityPages: Sendable {
 
     private func save(_ page: PageRequest, _ person: PersonRef, success: String,
                       rerender: (PersonalitySection.State) async throws -> Response) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let version = try page.formVersion()
         let (current, questionnaire) = try await PersonalitySection(env: env).load(acting, person, language: page.language)
         let draft = PersonalitySection.draft(from: page.form, current: current.personality, questionnaire: questionnaire)
@@ -52,7 +53,7 @@ struct PersonalityPages: Sendable {
     }
 
     private func renderCustomer(_ page: PageRequest, id: CustomerID, state: PersonalitySection.State) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let customer = try await env.app.customer(acting, id)
         let section = PersonalitySection(env: env)
         async let directory = Directory.load(env.app, acting)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import RapportApp
 import RapportCore
 
@@ -12,7 +13,7 @@ struct SituationPages: Sendable {
     let file: CustomerFilePage
     static let ranks = JoinReason.allCases.count
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<SessionContext>) {
         router.get("customers/:id/situation", use: env.page(.signedIn, edit))
         router.post("customers/:id/situation", use: env.page(.signedIn, update))
         router.post("customers/:id/results", use: env.page(.signedIn, record))
@@ -21,7 +22,7 @@ struct SituationPages: Sendable {
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let customer = try await env.app.customer(acting, try page.id())
         if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         let view = try await env.app.situation(acting, of: customer.id)
@@ -29,7 +30,7 @@ struct SituationPages: Sendable {
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let customer = try await env.app.customer(acting, try page.id())
         let version = try page.formVersion()
         let form = page.form
@@ -47,7 +48,7 @@ struct SituationPages: Sendable {
     }
 
     @Sendable func record(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         do {
             let (record, note) = try ResultForm.record(from: page.form)
@@ -62,7 +63,7 @@ struct SituationPages: Sendable {
     }
 
     @Sendable func deleteResult(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         let result: CustomerResultID = try page.id("result")
         try await env.app.deleteResult(acting, of: id, result)
@@ -70,7 +71,7 @@ struct SituationPages: Sendable {
     }
 
     @Sendable func restoreResult(_ page: PageRequest) async throws -> Response {
-        let acting = try page.requireActing()
+        let acting = page.acting
         let id: CustomerID = try page.id()
         try await env.app.deleteResult(acting, of: id, try page.id("result"), restore: true)
         return PageEnvironment.redirect("/customers/\(id)#results")

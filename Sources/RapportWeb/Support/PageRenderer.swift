@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportEdge
 import Mustache
 
 /// Renders Mustache templates (HTML-escaped by default) from the bundled `Templates` folder.

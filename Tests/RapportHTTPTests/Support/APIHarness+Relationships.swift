@@ -46,4 +46,10 @@ extension APIHarness {
         #expect(reply.status == 201, "\(reply.text)", sourceLocation: sourceLocation)
         return reply.json
     }
+
+    /// A browser session for a test user: the `Cookie` header value and the session's anti-forgery token.
+    func signIn(_ client: any TestClientProtocol, _ username: String) async throws -> (cookie: String, csrf: String) {
+        let session = try await world.app.signIn(username: username, password: TestWorld.password)
+        return ("rapport_session=\(session.token)", session.csrfToken)
+    }
 }

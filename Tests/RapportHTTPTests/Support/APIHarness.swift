@@ -6,6 +6,7 @@ import NIOCore
 import RapportApp
 import RapportCore
 import RapportHTTP
+import RapportServer
 import RapportTestSupport
 import Testing
 

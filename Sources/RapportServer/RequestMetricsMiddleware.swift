@@ -1,6 +1,6 @@
 import Hummingbird
 import Prometheus
-import RapportWeb
+import RapportEdge
 
 /// Counts requests and records their durations in the app's own Prometheus registry, labelled by
 /// method, route pattern (not the raw path, so ids do not explode the series) and status.

@@ -1,3 +1,5 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import RapportApp
 import RapportCore
@@ -11,13 +13,17 @@ public struct AuthMiddleware: RouterMiddleware {
     public static let languageCookie = "rapport_lang"
 
     let app: Rapport
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed.
+    let trustedProxies: Set<String>
 
-    public init(app: Rapport) {
+    public init(app: Rapport, trustedProxies: Set<String> = []) {
         self.app = app
+        self.trustedProxies = trustedProxies
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        context.clientAddress = clientAddress(request, peer: context.clientAddress)
         if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
             let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
             if let user = try await app.tokenUser(token) {
@@ -37,4 +43,14 @@ public struct AuthMiddleware: RouterMiddleware {
         }
         return try await next(request, context)
     }
+
+    /// The peer's address, or — when the peer is a trusted proxy — the right-most address in
+    /// `X-Forwarded-For` that is not itself a trusted proxy.
+    func clientAddress(_ request: Request, peer: String) -> String {
+        guard trustedProxies.contains(peer), let forwarded = request.headers[Self.forwardedFor] else { return peer }
+        let hops = forwarded.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return hops.last { !trustedProxies.contains($0) } ?? peer
+    }
+
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
 }

@@ -4,6 +4,8 @@ import Hummingbird
 import Logging
 import Prometheus
 import RapportApp
+import RapportEdge
+import RapportHTTP
 import RapportStore
 import RapportWeb
 import ServiceLifecycle
@@ -14,11 +16,14 @@ public struct ServerSettings: Sendable {
     public var port: Int
     /// Mark cookies `Secure` (behind HTTPS). Off for plain-HTTP loopback use.
     public var secureCookies: Bool
+    /// Reverse proxies whose `X-Forwarded-For` names the client (for the sign-in throttle).
+    public var trustedProxies: Set<String>
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, trustedProxies: Set<String> = []) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
+        self.trustedProxies = trustedProxies
     }
 }
 
@@ -32,17 +37,17 @@ public func buildApplication(app: Rapport, settings: ServerSettings, metrics: Pr
     router.add(middleware: LogRequestsMiddleware(.debug))
     if let metrics { router.add(middleware: RequestMetricsMiddleware(registry: metrics)) }
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: AuthMiddleware(app: app))
+    router.add(middleware: AuthMiddleware(app: app, trustedProxies: settings.trustedProxies))
     let badgeCache = NavBadgeCache()
     router.add(middleware: NavBadgeRefreshMiddleware(cache: badgeCache, now: { app.env.now() }))
 
     router.get("/health") { _, _ in
         do {
             try await app.store.ping()
-            return try JSONBody.response(["status": "ok", "database": "ok"])
+            return healthResponse(["status": "ok", "database": "ok"], status: .ok)
         } catch {
             logger.error("health check failed", metadata: ["error": "\(error)"])
-            return try JSONBody.response(["status": "degraded", "database": "unreachable"], status: .serviceUnavailable)
+            return healthResponse(["status": "degraded", "database": "unreachable"], status: .serviceUnavailable)
         }
     }
     if let metrics {
@@ -53,31 +58,11 @@ public func buildApplication(app: Rapport, settings: ServerSettings, metrics: Pr
         }
     }
 
-    let api = router.group("api/v1")
-        .add(middleware: ProblemMiddleware(localizer: localizer))
-    let openAPI = try OpenAPIDocument.load()
-    api.get("openapi.json") { _, _ in
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: openAPI)))
-    }
-    CustomerAPI(app: app).register(on: api)
-    ContactAPI(app: app).register(on: api)
-    TimelineAPI(app: app).register(on: api)
-    AccountAPI(app: app).register(on: api)
-    TransferAPI(app: app).register(on: api)
-    CommitmentAPI(app: app).register(on: api)
-    PoolAPI(app: app).register(on: api)
-    NoticeAPI(app: app).register(on: api)
-    LifecycleAPI(app: app).register(on: api); ReferralAPI(app: app).register(on: api)
-    DealAPI(app: app).register(on: api); DealStageAPI(app: app, localizer: localizer).register(on: api)
-    SubscriptionAPI(app: app).register(on: api)
-    ProductAPI(app: app).register(on: api); OrderAPI(app: app).register(on: api)
-    MergeAPI(app: app).register(on: api)
-    RelationshipAPI(app: app, writer: AfterDealWriter(localizer: localizer)).register(on: api)
-
+    let known = KnownRoutes()
+    try APIRoutes.register(on: router, app: app, localizer: localizer, known: known)
     WebRoutes.register(on: router, app: app, renderer: renderer, localizer: localizer, secureCookies: settings.secureCookies,
-                       badgeCache: badgeCache)
+                       badgeCache: badgeCache, known: known)
+    known.record(router.routes.map { (path: $0.path.description, method: $0.method) })
 
     return Application(
         router: router,
@@ -111,4 +96,12 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"
         return response
     }
+}
+
+/// The small JSON body of `/health`.
+private func healthResponse(_ fields: [String: String], status: HTTPResponse.Status) -> Response {
+    let body = "{" + fields.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\"\($0.value)\"" }.joined(separator: ",") + "}"
+    var headers = HTTPFields()
+    headers[.contentType] = "application/json; charset=utf-8"
+    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
 }

@@ -1,0 +1,58 @@
+import Hummingbird
+import Synchronization
+
+/// Every route the server registered (path pattern and method), so that a request for a known
+/// path with another method can be answered 405 with `Allow` instead of a bare 404. Filled once by
+/// the application builder after every route is registered; read by the not-found middlewares.
+public final class KnownRoutes: Sendable {
+    private let routes = Mutex<[(segments: [Substring], method: HTTPRequest.Method)]>([])
+
+    public init() {}
+
+    /// Records the router's routes (call after the last route is registered).
+    public func record(_ descriptions: [(path: String, method: HTTPRequest.Method)]) {
+        let parsed = descriptions.map { (segments: Self.segments($0.path), method: $0.method) }
+        routes.withLock { $0 = parsed }
+    }
+
+    /// The methods registered for a concrete request path, sorted; empty when no route matches it.
+    public func methods(for path: String) -> [HTTPRequest.Method] {
+        let wanted = Self.segments(path)
+        let found = routes.withLock { table in
+            table.filter { Self.matches($0.segments, wanted) }.map(\.method)
+        }
+        var seen = Set<String>()
+        return found.filter { seen.insert($0.rawValue).inserted }.sorted { $0.rawValue < $1.rawValue }
+    }
+
+    /// The `Allow` header value for a set of methods (HEAD goes with GET, as the server answers it).
+    public static func allowHeader(_ methods: [HTTPRequest.Method]) -> String {
+        var names = methods.map(\.rawValue)
+        if names.contains("GET"), !names.contains("HEAD") { names.append("HEAD") }
+        return names.sorted().joined(separator: ", ")
+    }
+
+    private static func segments(_ path: String) -> [Substring] {
+        path.split(separator: "/", omittingEmptySubsequences: true)
+    }
+
+    private static func matches(_ pattern: [Substring], _ path: [Substring]) -> Bool {
+        if pattern.last == "**" { return path.count >= pattern.count - 1 && zip(pattern.dropLast(), path).allSatisfy(segmentMatches) }
+        guard pattern.count == path.count else { return false }
+        return zip(pattern, path).allSatisfy(segmentMatches)
+    }
+
+    private static func segmentMatches(_ pair: (Substring, Substring)) -> Bool {
+        pair.0 == pair.1 || pair.0.hasPrefix(":") || pair.0 == "*" || (pair.0.hasPrefix("{") && pair.0.hasSuffix("}"))
+    }
+}
+
+/// A request for a known path with a method it does not take (answered 405 with `Allow`).
+public struct MethodNotAllowed: Error, Sendable {
+    /// The methods the path takes, for the `Allow` header.
+    public let allowed: [HTTPRequest.Method]
+
+    public init(allowed: [HTTPRequest.Method]) {
+        self.allowed = allowed
+    }
+}

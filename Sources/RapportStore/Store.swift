@@ -25,6 +25,36 @@ public struct Store: Sendable {
         }
     }
 
+    /// Reads as a user: every query of customer data is limited to what `viewer` may see.
+    public func read<T: Sendable>(as viewer: Viewer, _ body: @Sendable (ScopedSession) async throws -> T) async throws -> T {
+        let kind = engine.kind
+        return try await engine.read { db in
+            try await body(ScopedSession(raw: StoreSession(db: db, kind: kind), scope: viewer.scope, actorID: viewer.userID))
+        }
+    }
+
+    /// Writes as a user in one transaction: every write re-checks `viewer`'s scope inside it.
+    public func write<T: Sendable>(as viewer: Viewer, _ body: @Sendable (ScopedSession) async throws -> T) async throws -> T {
+        let kind = engine.kind
+        return try await engine.write { db in
+            try await body(ScopedSession(raw: StoreSession(db: db, kind: kind), scope: viewer.scope, actorID: viewer.userID))
+        }
+    }
+
+    /// Reads without a user's scope, for the work `purpose` names (a reviewed bypass).
+    public func systemRead<T: Sendable>(_ purpose: SystemPurpose,
+                                        _ body: @Sendable (SystemSession) async throws -> T) async throws -> T {
+        let kind = engine.kind
+        return try await engine.read { db in try await body(SystemSession(raw: StoreSession(db: db, kind: kind), purpose: purpose)) }
+    }
+
+    /// Writes without a user's scope in one transaction, for the work `purpose` names (a reviewed bypass).
+    public func systemWrite<T: Sendable>(_ purpose: SystemPurpose,
+                                         _ body: @Sendable (SystemSession) async throws -> T) async throws -> T {
+        let kind = engine.kind
+        return try await engine.write { db in try await body(SystemSession(raw: StoreSession(db: db, kind: kind), purpose: purpose)) }
+    }
+
     public func read<T: Sendable>(_ body: @Sendable (StoreSession) async throws -> T) async throws -> T {
         let kind = engine.kind
         return try await engine.read { db in try await body(StoreSession(db: db, kind: kind)) }

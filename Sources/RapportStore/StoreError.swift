@@ -4,6 +4,11 @@ public enum StoreError: Error, Sendable, Equatable {
     case notFound
     /// The row exists but its version differs from the one the caller read.
     case versionConflict(current: Int)
+    /// A record points at something the writer may not link to (another customer's deal, an
+    /// unknown product, a disabled user…); names the input field.
+    case invalidReference(field: String)
+    /// The record's customer is in the trash: its records cannot change until it is restored.
+    case parentDeleted
     /// A uniqueness rule was broken (e.g. a username already taken); names the field.
     case uniqueViolation(field: String)
     /// The database URL or path cannot be used.

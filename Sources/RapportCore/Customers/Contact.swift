@@ -136,3 +136,13 @@ public struct ContactDraft: Sendable, Codable, Equatable {
         }
     }
 }
+
+extension Contact: CustomerOwnedRecord {
+    public static let entityName = "contact"
+    public var recordID: String { id.description }
+
+    public var references: [RecordReference] {
+        [reportsToID.map { .contact($0, field: "reportsToID") }, relationshipOwnerID.map { .user($0, field: "relationshipOwnerID") }]
+            .compactMap { $0 }
+    }
+}

@@ -112,3 +112,8 @@ public struct Customer: Sendable, Codable, Equatable, Identifiable {
         self.createdAt = createdAt; self.updatedAt = updatedAt; self.deletedAt = deletedAt; self.version = version
     }
 }
+
+extension Customer: SoftDeletableRecord {
+    public static let entityName = "customer"
+    public var recordID: String { id.description }
+}

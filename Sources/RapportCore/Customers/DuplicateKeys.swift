@@ -34,16 +34,19 @@ public enum DuplicateReason: String, Sendable, Codable, CaseIterable {
 
 /// An existing record that matches a new one, and who owns it (so the rep knows whom to ask).
 public struct DuplicateMatch: Sendable, Codable, Equatable {
-    public var customerID: CustomerID
+    /// The matching customer's id: only when the acting user may open it (`visible`).
+    public var customerID: CustomerID?
     public var customerName: String
+    /// The matching key person's id (key-person duplicates), only when visible.
     public var contactID: ContactID?
+    /// The owner's id, only when visible; `ownerName` is always given.
     public var ownerID: UserID?
     public var ownerName: String?
     public var reasons: [DuplicateReason]
     /// Whether the acting user may open the matching record.
     public var visible: Bool
 
-    public init(customerID: CustomerID, customerName: String, contactID: ContactID? = nil, ownerID: UserID?,
+    public init(customerID: CustomerID?, customerName: String, contactID: ContactID? = nil, ownerID: UserID?,
                 ownerName: String?, reasons: [DuplicateReason], visible: Bool) {
         self.customerID = customerID; self.customerName = customerName; self.contactID = contactID
         self.ownerID = ownerID; self.ownerName = ownerName; self.reasons = reasons; self.visible = visible

@@ -68,3 +68,12 @@ public struct ActivityDraft: Sendable, Codable, Equatable {
         }
     }
 }
+
+extension Activity: CustomerOwnedRecord {
+    public static let entityName = "activity"
+    public var recordID: String { id.description }
+
+    public var references: [RecordReference] {
+        [contactID.map { .contact($0, field: "contactID") }, .user(userID, field: "userID")].compactMap { $0 }
+    }
+}

@@ -25,3 +25,9 @@ public struct Note: Sendable, Codable, Equatable, Identifiable {
         try v.check()
     }
 }
+
+extension Note: CustomerOwnedRecord {
+    public static let entityName = "note"
+    public var recordID: String { id.description }
+    public var references: [RecordReference] { [.user(authorID, field: "authorID")] }
+}

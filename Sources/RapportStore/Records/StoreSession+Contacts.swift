@@ -26,56 +26,12 @@ extension StoreSession {
             deletedAt: try row.optionalDate("deleted_at"), version: try row.int("version"))
     }
 
-    public func insertContact(_ k: Contact) async throws {
-        let keys = DuplicateKeys(name: k.name, phone: k.phone, email: k.email, registrationNumber: "")
-        try await db.raw("""
-            INSERT INTO contacts (id, customer_id, name, name_key, department, title, phone, phone_key, fax, email, email_key,
-            wechat, qq, interests, supplier_expectations, pain_points, influence, involvement, relationship_with_us,
-            relationship_with_competitors, relationship_owner_id, is_coach, reports_to_id, custom, created_at, updated_at,
-            deleted_at, version) VALUES (
-            \(bind: k.id.description), \(bind: k.customerID.description), \(bind: k.name), \(bind: keys.name),
-            \(bind: k.department), \(bind: k.title), \(bind: k.phone), \(bind: keys.phone), \(bind: k.fax), \(bind: k.email),
-            \(bind: keys.email), \(bind: k.wechat), \(bind: k.qq), \(bind: k.interests), \(bind: k.supplierExpectations),
-            \(bind: k.painPoints), \(bind: k.influence?.rawValue), \(bind: k.involvement.map { Int64($0) }),
-            \(bind: k.relationshipWithUs), \(bind: k.relationshipWithCompetitors), \(bind: k.relationshipOwnerID?.description),
-            \(bind: Int64(k.isCoach ? 1 : 0)), \(bind: k.reportsToID?.description), \(bind: try StoredJSON.encode(k.custom)),
-            \(bind: StoredTime.encode(k.createdAt)), \(bind: StoredTime.encode(k.updatedAt)),
-            \(bind: StoredTime.encode(k.deletedAt)), \(bind: Int64(k.version)))
-            """).run()
-        try await refreshSearch(k.customerID)
-    }
-
-    public func updateContact(_ k: Contact, expectedVersion: Int) async throws {
-        let keys = DuplicateKeys(name: k.name, phone: k.phone, email: k.email, registrationNumber: "")
-        let rows = try await db.raw("""
-            UPDATE contacts SET name = \(bind: k.name), name_key = \(bind: keys.name), department = \(bind: k.department),
-            title = \(bind: k.title), phone = \(bind: k.phone), phone_key = \(bind: keys.phone), fax = \(bind: k.fax),
-            email = \(bind: k.email), email_key = \(bind: keys.email), wechat = \(bind: k.wechat), qq = \(bind: k.qq),
-            interests = \(bind: k.interests), supplier_expectations = \(bind: k.supplierExpectations),
-            pain_points = \(bind: k.painPoints), influence = \(bind: k.influence?.rawValue),
-            involvement = \(bind: k.involvement.map { Int64($0) }), relationship_with_us = \(bind: k.relationshipWithUs),
-            relationship_with_competitors = \(bind: k.relationshipWithCompetitors),
-            relationship_owner_id = \(bind: k.relationshipOwnerID?.description), is_coach = \(bind: Int64(k.isCoach ? 1 : 0)),
-            reports_to_id = \(bind: k.reportsToID?.description), custom = \(bind: try StoredJSON.encode(k.custom)),
-            updated_at = \(bind: StoredTime.encode(k.updatedAt)), deleted_at = \(bind: StoredTime.encode(k.deletedAt)),
-            version = \(bind: Int64(k.version))
-            WHERE id = \(bind: k.id.description) AND version = \(bind: Int64(expectedVersion)) RETURNING id
-            """).all()
-        if rows.isEmpty { try await versionFailure(table: "contacts", id: k.id.description) }
-        try await refreshSearch(k.customerID)
-    }
-
-    /// One contact whose customer is inside the scope.
-    public func contact(_ id: ContactID, scope: AccessScope) async throws -> Contact? {
-        try await db.raw("""
+    /// A customer's contacts in name order, if the customer is inside the scope.
+    func contacts(of customer: CustomerID, scope: AccessScope, deleted: DeletedFilter = .exclude) async throws -> [Contact] {
+        var sql: SQLQueryString = """
             SELECT \(unsafeRaw: Self.contactColumns) FROM contacts k JOIN customers c ON c.id = k.customer_id
-            WHERE k.id = \(bind: id.description) AND \(Self.scopeClause(scope))
-            """).first().map(Self.decodeContact)
-    }
-
-    /// A customer's contacts in name order.
-    public func contacts(of customer: CustomerID, deleted: DeletedFilter = .exclude) async throws -> [Contact] {
-        var sql: SQLQueryString = "SELECT \(unsafeRaw: Self.contactColumns) FROM contacts k WHERE k.customer_id = \(bind: customer.description)"
+            AND \(Self.scopeClause(scope)) WHERE k.customer_id = \(bind: customer.description)
+            """
         switch deleted {
         case .exclude: sql += " AND k.deleted_at IS NULL"
         case .only: sql += " AND k.deleted_at IS NOT NULL"
@@ -86,7 +42,7 @@ extension StoreSession {
     }
 
     /// A page of contacts across customers inside the scope, optionally searched by name/phone/email.
-    public func contacts(search: String?, scope: AccessScope, limit: Int, cursor: PageCursor?) async throws -> Page<Contact> {
+    func contacts(search: String?, scope: AccessScope, limit: Int, cursor: PageCursor?) async throws -> Page<Contact> {
         var sql: SQLQueryString = """
             SELECT \(unsafeRaw: Self.contactColumns) FROM contacts k JOIN customers c ON c.id = k.customer_id
             WHERE k.deleted_at IS NULL AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
@@ -110,7 +66,7 @@ extension StoreSession {
     }
 
     /// Live contacts (any customer) sharing a phone or email with the given one.
-    public func duplicateContacts(phone: String, email: String, excluding: ContactID? = nil) async throws -> [Contact] {
+    func duplicateContacts(phone: String, email: String, excluding: ContactID? = nil) async throws -> [Contact] {
         let keys = DuplicateKeys(name: "", phone: phone, email: email, registrationNumber: "")
         var conditions: [SQLQueryString] = []
         if !keys.phone.isEmpty { conditions.append("k.phone_key = \(bind: keys.phone)") }
@@ -123,4 +79,26 @@ extension StoreSession {
         sql += " LIMIT 10"
         return try await db.raw(sql).all().map(Self.decodeContact)
     }
+}
+
+extension Contact: StoredRecord {
+    public static let table = RecordTable<Contact>(
+        "contacts", alias: "k",
+        columns: [
+            .init("id") { $0.id.description }, .init("customer_id") { $0.customerID.description }, .init("name") { $0.name },
+            .init("name_key") { DuplicateKeys.normalizedName($0.name) }, .init("department") { $0.department },
+            .init("title") { $0.title }, .init("phone") { $0.phone }, .init("phone_key") { DuplicateKeys.normalizedPhone($0.phone) },
+            .init("fax") { $0.fax }, .init("email") { $0.email },
+            .init("email_key") { $0.email.trimmingCharacters(in: .whitespaces).lowercased() }, .init("wechat") { $0.wechat },
+            .init("qq") { $0.qq }, .init("interests") { $0.interests }, .init("supplier_expectations") { $0.supplierExpectations },
+            .init("pain_points") { $0.painPoints }, .init("influence") { $0.influence?.rawValue },
+            .init("involvement") { $0.involvement.map { Int64($0) } }, .init("relationship_with_us") { $0.relationshipWithUs },
+            .init("relationship_with_competitors") { $0.relationshipWithCompetitors },
+            .init("relationship_owner_id") { $0.relationshipOwnerID?.description }, .init("is_coach") { Int64($0.isCoach ? 1 : 0) },
+            .init("reports_to_id") { $0.reportsToID?.description }, .init("custom") { try StoredJSON.encode($0.custom) },
+            .init("created_at") { StoredTime.encode($0.createdAt) }, .init("updated_at") { StoredTime.encode($0.updatedAt) },
+            .init("deleted_at") { StoredTime.encode($0.deletedAt) }, .init("version") { Int64($0.version) },
+        ],
+        selectList: StoreSession.contactColumns, decode: StoreSession.decodeContact,
+        afterWrite: { session, contact in try await session.refreshSearch(contact.customerID) })
 }

@@ -27,7 +27,7 @@ extension StoreSession {
     /// The `WHERE` fragment that keeps a query inside an access scope.
     static func scopeClause(_ scope: AccessScope, alias: String = "c") -> SQLQueryString {
         switch scope {
-        case .everything:
+        case .all:
             return "1 = 1"
         case .owner(let user):
             return "\(unsafeRaw: alias).owner_id = \(bind: user.description)"
@@ -62,12 +62,12 @@ extension StoreSession {
     }
 
     /// Inserts one new customer (it has no key persons yet) with its search document.
-    public func insertCustomer(_ c: Customer) async throws {
+    func insertCustomer(_ c: Customer) async throws {
         try await run(try Self.prepareInserts([c], kind: kind))
     }
 
     /// Inserts new customers with multi-row statements (imports), search documents included.
-    public func insertCustomers(_ batch: [Customer]) async throws {
+    func insertCustomers(_ batch: [Customer]) async throws {
         try await run(try Self.prepareInserts(batch, kind: kind))
     }
 
@@ -97,13 +97,13 @@ extension StoreSession {
     }
 
     /// Runs prepared inserts (they must have been prepared for this engine).
-    public func run(_ prepared: PreparedInserts) async throws {
+    func run(_ prepared: PreparedInserts) async throws {
         precondition(prepared.kind == kind, "inserts prepared for another engine")
         for statement in prepared.statements { try await db.raw(statement).run() }
     }
 
     /// Which of the given duplicate keys already belong to live customers, as `n:`/`p:`/`e:`/`r:`-prefixed keys.
-    public func existingDuplicateKeys(_ keys: [DuplicateKeys]) async throws -> Set<String> {
+    func existingDuplicateKeys(_ keys: [DuplicateKeys]) async throws -> Set<String> {
         var found = Set<String>()
         let groups: [(String, String, [String])] = [
             ("n", "name_key", keys.map(\.name)), ("p", "phone_key", keys.map(\.phone)),
@@ -124,9 +124,10 @@ extension StoreSession {
         return found
     }
 
-    /// Saves a changed customer if the stored version is still `expectedVersion`; bumps nothing itself
-    /// (the caller sets `version`).
-    public func updateCustomer(_ c: Customer, expectedVersion: Int) async throws {
+    /// Saves a changed customer if the stored version is still `expectedVersion` and the stored row
+    /// passes `guardClause` (the writer's scope, on the row as it was); bumps nothing itself (the
+    /// caller sets `version`).
+    func updateCustomer(_ c: Customer, expectedVersion: Int, guardClause: SQLQueryString = "1 = 1") async throws {
         let keys = DuplicateKeys(name: c.name, phone: c.phone, email: c.email, registrationNumber: c.registrationNumber)
         let rows = try await db.raw("""
             UPDATE customers SET name = \(bind: c.name), name_key = \(bind: keys.name), kind = \(bind: c.kind.rawValue),
@@ -138,14 +139,14 @@ extension StoreSession {
             website = \(bind: c.website), address = \(bind: c.address), profile = \(bind: StoredJSON.encode(c.profile)),
             custom = \(bind: try StoredJSON.encode(c.custom)), updated_at = \(bind: StoredTime.encode(c.updatedAt)),
             deleted_at = \(bind: StoredTime.encode(c.deletedAt)), version = \(bind: Int64(c.version))
-            WHERE id = \(bind: c.id.description) AND version = \(bind: Int64(expectedVersion)) RETURNING id
+            WHERE id = \(bind: c.id.description) AND version = \(bind: Int64(expectedVersion)) AND \(guardClause) RETURNING id
             """).all()
         if rows.isEmpty { try await versionFailure(table: "customers", id: c.id.description) }
         try await refreshSearch(c.id)
     }
 
     /// One customer inside the scope (deleted ones too, so they can be restored), or `nil`.
-    public func customer(_ id: CustomerID, scope: AccessScope) async throws -> Customer? {
+    func customer(_ id: CustomerID, scope: AccessScope) async throws -> Customer? {
         try await db.raw("""
             SELECT \(unsafeRaw: Self.customerColumns) FROM customers c
             WHERE c.id = \(bind: id.description) AND \(Self.scopeClause(scope))
@@ -153,7 +154,7 @@ extension StoreSession {
     }
 
     /// Names of customers inside the scope, by id.
-    public func customerNames(_ ids: [CustomerID], scope: AccessScope) async throws -> [CustomerID: String] {
+    func customerNames(_ ids: [CustomerID], scope: AccessScope) async throws -> [CustomerID: String] {
         var names: [CustomerID: String] = [:]
         var start = 0
         while start < ids.count {
@@ -169,7 +170,7 @@ extension StoreSession {
     }
 
     /// A page of customers inside the scope.
-    public func customers(_ query: CustomerQuery, scope: AccessScope) async throws -> Page<Customer> {
+    func customers(_ query: CustomerQuery, scope: AccessScope) async throws -> Page<Customer> {
         var sql: SQLQueryString = "SELECT \(unsafeRaw: Self.customerColumns) FROM customers c WHERE \(Self.scopeClause(scope))"
         sql += try filterClause(query, scope: scope)
         let column: String
@@ -210,7 +211,7 @@ extension StoreSession {
     }
 
     /// How many customers match the filters inside the scope (cursor and limit ignored).
-    public func customerCount(_ query: CustomerQuery, scope: AccessScope) async throws -> Int {
+    func customerCount(_ query: CustomerQuery, scope: AccessScope) async throws -> Int {
         var sql: SQLQueryString = "SELECT COUNT(*) AS n FROM customers c WHERE \(Self.scopeClause(scope))"
         sql += try filterClause(query, scope: scope)
         return try await db.raw(sql).first()?.int("n") ?? 0
@@ -263,7 +264,7 @@ extension StoreSession {
     }
 
     /// Rebuilds a customer's search document from its name, phone, email and its live contacts'.
-    public func refreshSearch(_ id: CustomerID) async throws {
+    func refreshSearch(_ id: CustomerID) async throws {
         guard let row = try await db.raw("SELECT name, phone, email FROM customers WHERE id = \(bind: id.description)").first()
         else { return }
         var values = [try row.text("name"), try row.text("phone"), try row.text("email")]
@@ -284,7 +285,7 @@ extension StoreSession {
     }
 
     /// Live customers (any owner) that share a duplicate key with the given one.
-    public func duplicateCustomers(of keys: DuplicateKeys, excluding: CustomerID? = nil, limit: Int = 10) async throws -> [(Customer, [DuplicateReason])] {
+    func duplicateCustomers(of keys: DuplicateKeys, excluding: CustomerID? = nil, limit: Int = 10) async throws -> [(Customer, [DuplicateReason])] {
         var conditions: [SQLQueryString] = []
         if !keys.name.isEmpty { conditions.append("c.name_key = \(bind: keys.name)") }
         if !keys.phone.isEmpty { conditions.append("c.phone_key = \(bind: keys.phone)") }

@@ -134,7 +134,7 @@ extension StoreSession {
     /// Where a deals query starts: from the deals when every customer is in scope or one owner's
     /// deals are asked for (each then checked through its customer), else from the scope's customers.
     static func dealSource(_ scope: AccessScope, ownerID: UserID? = nil) -> SQLQueryString {
-        if scope == .everything { return "FROM deals d JOIN customers c ON c.id = d.customer_id WHERE " }
+        if scope == .all { return "FROM deals d JOIN customers c ON c.id = d.customer_id WHERE " }
         if ownerID != nil { return "FROM deals d CROSS JOIN customers c WHERE c.id = d.customer_id AND " }
         return "FROM customers c CROSS JOIN deals d WHERE d.customer_id = c.id AND "
     }

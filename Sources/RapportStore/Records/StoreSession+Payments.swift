@@ -119,7 +119,7 @@ extension StoreSession {
         var out: [(PaymentInstalment, Order)] = []
         var cache: [OrderID: Order] = [:]
         for item in items {
-            if cache[item.orderID] == nil { cache[item.orderID] = try await order(item.orderID, scope: .everything) }
+            if cache[item.orderID] == nil { cache[item.orderID] = try await order(item.orderID, scope: .all) }
             if let order = cache[item.orderID] { out.append((item, order)) }
         }
         return out

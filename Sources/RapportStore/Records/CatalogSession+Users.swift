@@ -8,7 +8,7 @@ public struct StoredUser: Sendable {
     public var passwordHash: String
 }
 
-extension StoreSession {
+extension CatalogSession {
     static let userColumns = """
         id, username, display_name, password_hash, role, team_id, language, time_zone, disabled,
         must_change_password, created_at, updated_at, version
@@ -53,7 +53,7 @@ extension StoreSession {
             WHERE id = \(bind: user.id.description) AND version = \(bind: Int64(expectedVersion))
             RETURNING id
             """).all()
-        if rows.isEmpty { try await versionFailure(table: "users", id: user.id.description) }
+        if rows.isEmpty { try await raw.versionFailure(table: "users", id: user.id.description) }
     }
 
     public func setPassword(_ id: UserID, hash: String, mustChange: Bool, at: Date) async throws {
@@ -83,14 +83,6 @@ extension StoreSession {
 
     public func userCount() async throws -> Int {
         try await db.raw("SELECT COUNT(*) AS n FROM users").first()?.int("n") ?? 0
-    }
-
-    /// Throws `versionConflict` when the row exists, `notFound` when it does not.
-    func versionFailure(table: String, id: String) async throws -> Never {
-        if let row = try await db.raw("SELECT version FROM \(ident: table) WHERE id = \(bind: id)").first() {
-            throw StoreError.versionConflict(current: try row.int("version"))
-        }
-        throw StoreError.notFound
     }
 
     // MARK: Teams
@@ -123,7 +115,7 @@ extension StoreSession {
             version = \(bind: Int64(team.version))
             WHERE id = \(bind: team.id.description) AND version = \(bind: Int64(expectedVersion)) RETURNING id
             """).all()
-        if rows.isEmpty { try await versionFailure(table: "teams", id: team.id.description) }
+        if rows.isEmpty { try await raw.versionFailure(table: "teams", id: team.id.description) }
     }
 
     public func team(_ id: TeamID) async throws -> Team? {

@@ -17,7 +17,10 @@ public struct NewCustomField: Sendable, Codable {
     }
 }
 
-extension Rapport {
+/// The admin's custom fields on customers, key persons and activities.
+public struct CustomFields: Sendable {
+    let deps: Dependencies
+
     /// Trimmed, non-empty, distinct options: required for choice fields, at most 100 of at most 100 characters.
     static func checkOptions(_ raw: [String]?, kind: CustomFieldKind, into v: inout Validator) -> [String] {
         var seen = Set<String>()
@@ -30,12 +33,12 @@ extension Rapport {
 
     /// Field definitions; everyone signed in may read them (forms need them).
     /// Admins may include deleted definitions (to restore them).
-    public func customFields(_ acting: Acting, object: CustomObject? = nil, includeDeleted: Bool = false) async throws -> [CustomFieldDefinition] {
+    public func list(_ acting: Acting, object: CustomObject? = nil, includeDeleted: Bool = false) async throws -> [CustomFieldDefinition] {
         let withDeleted = includeDeleted && acting.isAdmin
-        return try await store.read { try await $0.fields(object: object, includeDeleted: withDeleted) }
+        return try await deps.read(acting) { try await $0.catalog.fields(object: object, includeDeleted: withDeleted) }
     }
 
-    public func createCustomField(_ acting: Acting, _ input: NewCustomField) async throws -> CustomFieldDefinition {
+    public func create(_ acting: Acting, _ input: NewCustomField) async throws -> CustomFieldDefinition {
         try acting.requireAdmin()
         var v = Validator()
         let options = Self.checkOptions(input.options, kind: input.kind, into: &v)
@@ -46,25 +49,25 @@ extension Rapport {
         v.required("labelZh", input.labelZh, max: 100)
         v.required("labelEn", input.labelEn, max: 100)
         if !v.errors.isEmpty { throw AppError.invalid(v.errors) }
-        let now = env.now()
-        let field = CustomFieldDefinition(id: env.newID(), object: input.object, key: input.key, labelZh: input.labelZh,
+        let now = deps.env.now()
+        let field = CustomFieldDefinition(id: deps.env.newID(), object: input.object, key: input.key, labelZh: input.labelZh,
                                           labelEn: input.labelEn, kind: input.kind, options: options,
                                           createdAt: now, updatedAt: now)
-        let entry = try audit(acting.id, "customField", field.id.description, .create, before: nil as CustomFieldDefinition?, after: field)
-        try await mapped("customField") {
-            try await store.write { session in
-                try await session.insertField(field)
-                try await session.appendAudit(entry)
-            }
+        let entry = try deps.audit(acting.id, "customField", field.id.description, .create, before: nil as CustomFieldDefinition?, after: field)
+        try await deps.write(acting, entity: "customField") { session in
+            try await session.catalog.insertField(field)
+            try await session.catalog.appendAudit(entry)
         }
         return field
     }
 
     /// Relabels a field, changes its options, deletes or restores it (admins only). Its key and kind are fixed.
-    public func updateCustomField(_ acting: Acting, _ id: CustomFieldID, labelZh: String?, labelEn: String?,
+    public func update(_ acting: Acting, _ id: CustomFieldID, labelZh: String?, labelEn: String?,
                                   options: [String]?, deleted: Bool?, version: Int) async throws -> CustomFieldDefinition {
         try acting.requireAdmin()
-        guard let before = try await store.read({ try await $0.field(id) }) else { throw AppError.notFound(entity: "customField") }
+        guard let before = try await deps.read(acting, { try await $0.catalog.field(id) }) else {
+            throw AppError.notFound(entity: "customField")
+        }
         var v = Validator()
         if let labelZh { v.required("labelZh", labelZh, max: 100) }
         if let labelEn { v.required("labelEn", labelEn, max: 100) }
@@ -74,16 +77,14 @@ extension Rapport {
         if let labelZh { after.labelZh = labelZh }
         if let labelEn { after.labelEn = labelEn }
         if let checkedOptions { after.options = checkedOptions }
-        if let deleted { after.deletedAt = deleted ? env.now() : nil }
-        after.updatedAt = env.now()
+        if let deleted { after.deletedAt = deleted ? deps.env.now() : nil }
+        after.updatedAt = deps.env.now()
         after.version += 1
-        let entry = try audit(acting.id, "customField", id.description, deleted == true ? .delete : .update, before: before, after: after)
+        let entry = try deps.audit(acting.id, "customField", id.description, deleted == true ? .delete : .update, before: before, after: after)
         let saved = after
-        try await mapped("customField") {
-            try await store.write { session in
-                try await session.updateField(saved, expectedVersion: version)
-                try await session.appendAudit(entry)
-            }
+        try await deps.write(acting, entity: "customField") { session in
+            try await session.catalog.updateField(saved, expectedVersion: version)
+            try await session.catalog.appendAudit(entry)
         }
         return after
     }

@@ -1,0 +1,107 @@
+import Foundation
+import RapportCore
+import RapportStore
+
+/// Key persons (联系人) of the customers the acting user may see.
+public struct Contacts: Sendable {
+    let deps: Dependencies
+
+    /// A customer's live key persons (none when the customer is not visible: `notFound`).
+    public func list(_ acting: Acting, of customerID: CustomerID) async throws -> [Contact] {
+        try await deps.read(acting, entity: "customer") { session in
+            try await session.requireCustomer(customerID, live: false)
+            return try await session.contacts(of: customerID)
+        }
+    }
+
+    /// Key persons across every customer the acting user may see.
+    public func search(_ acting: Acting, search: String?, limit: Int, cursor: PageCursor?) async throws -> Page<Contact> {
+        try await deps.read(acting, entity: "contact") { try await $0.contacts(search: search, limit: limit, cursor: cursor) }
+    }
+
+    public func get(_ acting: Acting, _ id: ContactID) async throws -> Contact {
+        try await deps.read(acting, entity: Contact.entityName) { session in
+            guard let contact = try await session.record(Contact.self, id) else { throw StoreError.notFound }
+            return contact
+        }
+    }
+
+    /// Adds a key person to a customer. Refuses with `duplicate` when the phone or email is
+    /// already another key person's, unless `allowDuplicate`.
+    public func create(_ acting: Acting, customerID: CustomerID, _ draft: ContactDraft,
+                       allowDuplicate: Bool = false) async throws -> Contact {
+        do { try draft.validate(creating: true) } catch { throw AppError.invalid(error.errors) }
+        let now = deps.env.now()
+        let deps = self.deps
+        var prepared = Contact(id: deps.env.newID(), customerID: customerID, name: "", createdAt: now, updatedAt: now)
+        draft.apply(to: &prepared)
+        let blank = prepared
+        return try await deps.write(acting, entity: "customer") { session in
+            var contact = blank
+            try await session.requireCustomer(customerID, live: true)
+            contact.custom = try await deps.validatedCustom(draft.custom, object: .contact, in: session).filter { $0.value != .null }
+            try await Self.checkReportsTo(contact, in: session)
+            if !allowDuplicate {
+                let matches = try await Self.duplicates(of: contact, in: session)
+                if !matches.isEmpty { throw AppError.duplicate(matches) }
+            }
+            try await session.insert(contact)
+            try await session.catalog.appendAudit(try deps.audit(acting.id, Contact.entityName, contact.id.description, .create,
+                                                                 before: nil as Contact?, after: contact))
+            return contact
+        }
+    }
+
+    /// Changes a key person; `version` must be the one read. PATCH semantics: only given fields change.
+    public func update(_ acting: Acting, _ id: ContactID, _ draft: ContactDraft, version: Int) async throws -> Contact {
+        do { try draft.validate(creating: false) } catch { throw AppError.invalid(error.errors) }
+        let deps = self.deps
+        return try await deps.change(acting, id, version: version, action: .update) { contact, session in
+            if contact.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+            draft.apply(to: &contact)
+            if let custom = draft.custom {
+                for (key, value) in try await deps.validatedCustom(custom, object: .contact, in: session) {
+                    if case .null = value { contact.custom[key] = nil } else { contact.custom[key] = value }
+                }
+            }
+            try await Self.checkReportsTo(contact, in: session)
+        }
+    }
+
+    public func delete(_ acting: Acting, _ id: ContactID) async throws -> Contact {
+        try await deps.delete(acting, id)
+    }
+
+    public func restore(_ acting: Acting, _ id: ContactID) async throws -> Contact {
+        try await deps.restore(acting, id)
+    }
+
+    /// The reports-to person must be a live key person of the same customer (the session checks
+    /// that) and must not make a loop.
+    static func checkReportsTo(_ contact: Contact, in session: ScopedSession) async throws {
+        guard let bossID = contact.reportsToID else { return }
+        if bossID == contact.id { throw AppError.invalid([FieldError("reportsToID", "loop")]) }
+        let siblings = try await session.contacts(of: contact.customerID)
+        var seen: Set<ContactID> = [contact.id]
+        var cursor: ContactID? = bossID
+        while let current = cursor {
+            if !seen.insert(current).inserted { throw AppError.invalid([FieldError("reportsToID", "loop")]) }
+            cursor = siblings.first(where: { $0.id == current })?.reportsToID
+        }
+    }
+
+    /// Key persons elsewhere with the same phone or email, as the acting user may learn of them.
+    static func duplicates(of contact: Contact, in session: ScopedSession) async throws -> [DuplicateMatch] {
+        try await session.duplicateContacts(phone: contact.phone, email: contact.email, excluding: contact.id).map { found in
+            var reasons: [DuplicateReason] = []
+            if !contact.phone.isEmpty, DuplicateKeys.normalizedPhone(found.phone) == DuplicateKeys.normalizedPhone(contact.phone) {
+                reasons.append(.phone)
+            }
+            if !contact.email.isEmpty, found.email.lowercased() == contact.email.lowercased() { reasons.append(.email) }
+            var match = DuplicateMatch(found.customer)
+            match.contactID = found.contact?.id
+            match.reasons = reasons
+            return match
+        }
+    }
+}

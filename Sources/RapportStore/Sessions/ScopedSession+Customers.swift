@@ -1,0 +1,94 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+/// Customers as the viewer may see them.
+extension ScopedSession {
+    /// One customer inside the scope (deleted ones too, so they can be restored), or `nil`.
+    public func customer(_ id: CustomerID) async throws -> Customer? {
+        try await raw.customer(id, scope: scope)
+    }
+
+    /// Names of the given customers that are inside the scope, by id.
+    public func customerNames(_ ids: [CustomerID]) async throws -> [CustomerID: String] {
+        try await raw.customerNames(ids, scope: scope)
+    }
+
+    /// A page of the customers inside the scope that match the query.
+    public func customers(_ query: CustomerQuery) async throws -> Page<Customer> {
+        try await raw.customers(query, scope: scope)
+    }
+
+    /// How many customers inside the scope match the filters (cursor and limit ignored).
+    public func customerCount(_ query: CustomerQuery) async throws -> Int {
+        try await raw.customerCount(query, scope: scope)
+    }
+
+    /// Inserts a new customer. It must be owned by someone inside the scope, or by no one (the pool).
+    public func insertCustomer(_ customer: Customer) async throws {
+        try await checkOwner(of: customer)
+        try await raw.insertCustomer(customer)
+    }
+
+    /// Runs prepared inserts of new customers (imports), after checking that every distinct owner
+    /// of `batch` (the customers the statements were prepared from) is inside the scope.
+    public func insertCustomers(_ prepared: PreparedInserts, batch: [Customer]) async throws {
+        var checked = Set<String>()
+        for customer in batch where checked.insert("\(customer.ownerID?.description ?? "")|\(customer.teamID?.description ?? "")").inserted {
+            try await checkOwner(of: customer)
+        }
+        try await raw.run(prepared)
+    }
+
+    /// Saves a changed customer if its stored version is still `expectedVersion` and, as stored, it
+    /// is inside the scope (a reassignment moves it out: the row as it was decides). A new owner must
+    /// be an active user inside the scope; giving it back to no one (the pool) is always possible.
+    public func updateCustomer(_ customer: Customer, expectedVersion: Int) async throws {
+        guard let stored = try await self.customer(customer.id) else { throw StoreError.notFound }
+        if customer.ownerID != stored.ownerID || customer.teamID != stored.teamID { try await checkOwner(of: customer) }
+        try await raw.updateCustomer(customer, expectedVersion: expectedVersion,
+                                     guardClause: StoreSession.scopeClause(scope, alias: "customers"))
+    }
+
+    /// Which of the given duplicate keys already belong to live customers (anyone's), as
+    /// `n:`/`p:`/`e:`/`r:`-prefixed keys: an import learns only that a key is taken, nothing of the customer.
+    public func existingDuplicateKeys(_ keys: [DuplicateKeys]) async throws -> Set<String> {
+        try await raw.existingDuplicateKeys(keys)
+    }
+
+    /// Live customers (anyone's) that share a duplicate key with the given one. Customers outside the
+    /// scope come without their ids: the caller learns the name, the owner's name and why they match.
+    public func duplicateCustomers(of keys: DuplicateKeys, excluding: CustomerID? = nil,
+                                   limit: Int = 10) async throws -> [DuplicateCandidate] {
+        let found = try await raw.duplicateCustomers(of: keys, excluding: excluding, limit: limit)
+        var ownerNames: [UserID: String] = [:]
+        for owner in Set(found.compactMap(\.0.ownerID)) { ownerNames[owner] = try await catalog.user(owner)?.user.displayName }
+        return found.map { customer, reasons in
+            DuplicateCandidate(customer: customer, ownerName: customer.ownerID.flatMap { ownerNames[$0] }, reasons: reasons,
+                               visible: scope.contains(owner: customer.ownerID, team: customer.teamID))
+        }
+    }
+
+    private func checkOwner(of customer: Customer) async throws {
+        guard let owner = customer.ownerID else { return }
+        guard scope.contains(owner: owner, team: customer.teamID) else { throw StoreError.invalidReference(field: "ownerID") }
+        try await check([.user(owner, field: "ownerID")], customer: customer.id)
+    }
+}
+
+/// A customer that looks like one being entered, as the viewer may learn of it: the record itself
+/// only when it is inside the viewer's scope.
+public struct DuplicateCandidate: Sendable {
+    /// The customer when visible to the viewer.
+    public let visibleCustomer: Customer?
+    public let name: String
+    public let ownerName: String?
+    public let reasons: [DuplicateReason]
+
+    init(customer: Customer, ownerName: String?, reasons: [DuplicateReason], visible: Bool) {
+        self.visibleCustomer = visible ? customer : nil
+        self.name = customer.name
+        self.ownerName = ownerName
+        self.reasons = reasons
+    }
+}

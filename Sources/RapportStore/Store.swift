@@ -65,6 +65,13 @@ public struct Store: Sendable {
         return try await engine.write { db in try await body(StoreSession(db: db, kind: kind)) }
     }
 
+    /// Builds the statements that insert new customers (normalising, cutting grams, encoding JSON)
+    /// without touching the database, so an import prepares a batch while the previous one is written;
+    /// `ScopedSession.insertCustomers` runs them.
+    public func prepareCustomerInserts(_ batch: [Customer]) throws -> PreparedInserts {
+        try StoreSession.prepareInserts(batch, kind: engine.kind)
+    }
+
     /// Checks the database answers (for `/health`).
     public func ping() async throws {
         try await read { session in try await session.db.raw("SELECT 1").run() }

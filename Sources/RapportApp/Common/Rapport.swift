@@ -32,6 +32,9 @@ public struct Rapport: Sendable {
     var bcryptCost: UInt8 { deps.bcryptCost }
     public var reference: ReferenceLibrary { deps.reference }
 
+    /// The user's calendar day now, in their own time zone (UTC when the zone is unknown).
+    public func today(for user: User) -> CalendarDate { deps.today(for: user) }
+
     /// The acting context for a user: decides what they may see once.
     public func acting(_ user: User) async throws -> Acting {
         let managed = user.role == .manager
@@ -52,10 +55,30 @@ public struct Rapport: Sendable {
 
     // MARK: Features
 
+    public var accounts: Accounts { Accounts(deps: deps) }
+    public var teams: Teams { Teams(deps: deps) }
+    public var auth: Authentication { Authentication(deps: deps) }
     public var customers: Customers { Customers(deps: deps) }
     public var contacts: Contacts { Contacts(deps: deps) }
     public var activities: Activities { Activities(deps: deps) }
     public var notes: Notes { Notes(deps: deps) }
     public var customFields: CustomFields { CustomFields(deps: deps) }
     public var handovers: Handovers { Handovers(deps: deps) }
+    public var transfers: Transfers { Transfers(deps: deps) }
+    public var commitments: Commitments { Commitments(deps: deps) }
+    public var careDates: CareDates { CareDates(deps: deps) }
+    public var personalities: Personalities { Personalities(deps: deps) }
+    public var situations: Situations { Situations(deps: deps) }
+    public var agenda: DailyAgenda { DailyAgenda(deps: deps) }
+    public var notices: Notices { Notices(deps: deps) }
+    public var tone: Tone { Tone(deps: deps) }
+    public var referenceData: ReferenceData { ReferenceData(deps: deps) }
+    public var lifecycles: Lifecycles { Lifecycles(deps: deps) }
+    public var qualifications: Qualifications { Qualifications(deps: deps) }
+    public var referrals: Referrals { Referrals(deps: deps) }
+    public var deals: Deals { Deals(deps: deps) }
+    public var dealStages: DealStages { DealStages(deps: deps) }
+    public var pipeline: Pipeline { Pipeline(deps: deps) }
+    /// The work that runs on a schedule, on the store's system session.
+    public var background: BackgroundWork { BackgroundWork(deps: deps) }
 }

@@ -35,7 +35,7 @@ public actor ReferenceLibrary {
         let version = versions[name.rawValue] ?? 0
         if let hit = cache[name.rawValue], hit.version == version, let value = hit.value as? T { return value }
         let text: String
-        if version > 0, let stored = try await store.read({ try await $0.referenceFile(name.rawValue) }) {
+        if version > 0, let stored = try await store.systemRead(.operations, { try await $0.catalog.referenceFile(name.rawValue) }) {
             text = stored.content
         } else {
             text = try Self.shipped(name)
@@ -60,7 +60,7 @@ public actor ReferenceLibrary {
 
     private func refreshVersions(now: Date) async throws {
         if checkedAt.map({ now.timeIntervalSince($0) > recheck || now < $0 }) ?? true {
-            versions = try await store.read { try await $0.referenceFileVersions() }
+            versions = try await store.systemRead(.operations) { try await $0.catalog.referenceFileVersions() }
             checkedAt = now
         }
     }

@@ -95,3 +95,13 @@ public enum AccountRules {
         if password.count > 72 { validator.add("password", "tooLong", detail: "72") }
     }
 }
+
+extension User: VersionedRecord {
+    public static let entityName = "user"
+    public var recordID: String { id.description }
+}
+
+extension Team: SoftDeletableRecord {
+    public static let entityName = "team"
+    public var recordID: String { id.description }
+}

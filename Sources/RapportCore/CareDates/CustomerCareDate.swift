@@ -22,3 +22,9 @@ public struct CustomerCareDate: Sendable, Codable, Equatable, Identifiable {
         self.createdAt = createdAt; self.updatedAt = updatedAt; self.deletedAt = deletedAt; self.version = version
     }
 }
+
+extension CustomerCareDate: CustomerOwnedRecord {
+    public static let entityName = "careDate"
+    public var recordID: String { id.description }
+    public var references: [RecordReference] { [contactID.map { .contact($0, field: "contactID") }].compactMap { $0 } }
+}

@@ -104,3 +104,12 @@ public struct CommitmentDraft: Sendable, Codable, Equatable {
         }
     }
 }
+
+extension Commitment: CustomerOwnedRecord {
+    public static let entityName = "commitment"
+    public var recordID: String { id.description }
+
+    public var references: [RecordReference] {
+        [contactID.map { .contact($0, field: "contactID") }, .user(ownerID, field: "ownerID")].compactMap { $0 }
+    }
+}

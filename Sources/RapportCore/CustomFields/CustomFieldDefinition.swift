@@ -86,3 +86,8 @@ public struct CustomFieldDefinition: Sendable, Codable, Equatable, Identifiable 
         return result
     }
 }
+
+extension CustomFieldDefinition: SoftDeletableRecord {
+    public static let entityName = "customField"
+    public var recordID: String { id.description }
+}

@@ -49,3 +49,13 @@ public struct Deal: Sendable, Codable, Equatable, Identifiable {
         self.updatedAt = updatedAt; self.deletedAt = deletedAt; self.version = version
     }
 }
+
+extension Deal: CustomerOwnedRecord {
+    public static let entityName = "deal"
+    public var recordID: String { id.description }
+
+    public var references: [RecordReference] {
+        contactIDs.map { .contact($0, field: "contactIDs") } + [.user(ownerID, field: "ownerID"), .stage(stageID, field: "stageID")]
+            + [orderID.map { .order($0, field: "orderID") }].compactMap { $0 }
+    }
+}

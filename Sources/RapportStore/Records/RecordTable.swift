@@ -31,12 +31,16 @@ public struct RecordTable<Record: VersionedRecord>: Sendable {
     /// The select list, with the alias, that `decode` reads.
     let selectList: String
     let decode: @Sendable (any SQLRow) throws -> Record
-    /// Index work after every insert or update (the customer's search document), in the same transaction.
+    /// Work after every insert or update in the same transaction: index upkeep (the customer's search
+    /// document) or rows of a side table (a deal's key persons).
     let afterWrite: (@Sendable (StoreSession, Record) async throws -> Void)?
+    /// Completes a decoded record from side tables (a deal's key persons).
+    let complete: (@Sendable (StoreSession, Record) async throws -> Record)?
 
     init(_ name: String, alias: String, columns: [RecordColumn<Record>], fixed: Set<String> = ["id", "customer_id", "created_at"],
          selectList: String, decode: @escaping @Sendable (any SQLRow) throws -> Record,
-         afterWrite: (@Sendable (StoreSession, Record) async throws -> Void)? = nil) {
+         afterWrite: (@Sendable (StoreSession, Record) async throws -> Void)? = nil,
+         complete: (@Sendable (StoreSession, Record) async throws -> Record)? = nil) {
         self.name = name
         self.alias = alias
         self.columns = columns
@@ -44,6 +48,7 @@ public struct RecordTable<Record: VersionedRecord>: Sendable {
         self.selectList = selectList
         self.decode = decode
         self.afterWrite = afterWrite
+        self.complete = complete
     }
 }
 

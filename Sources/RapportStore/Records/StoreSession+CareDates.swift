@@ -14,7 +14,7 @@ extension StoreSession {
     }
 
     /// Inserts a care date; `ownerID` is the customer's owner (kept on the row for the agenda's range query).
-    public func insertCareDate(_ d: CustomerCareDate, ownerID: UserID?) async throws {
+    func insertCareDate(_ d: CustomerCareDate, ownerID: UserID?) async throws {
         try await db.raw("""
             INSERT INTO care_dates (id, customer_id, contact_id, owner_id, kind, calendar, month, day, leap_month, year, lead_days, title,
             next_on, remind_on, created_at, updated_at, deleted_at, version) VALUES (
@@ -27,31 +27,11 @@ extension StoreSession {
             """).run()
     }
 
-    public func updateCareDate(_ d: CustomerCareDate, expectedVersion: Int) async throws {
-        let rows = try await db.raw("""
-            UPDATE care_dates SET contact_id = \(bind: d.contactID?.description), kind = \(bind: d.date.kind.rawValue),
-            calendar = \(bind: d.date.calendar.rawValue), month = \(bind: Int64(d.date.month)), day = \(bind: Int64(d.date.day)),
-            leap_month = \(bind: Int64(d.date.leapMonth ? 1 : 0)), year = \(bind: d.date.year.map { Int64($0) }),
-            lead_days = \(bind: Int64(d.date.leadDays)), title = \(bind: d.date.title), next_on = \(bind: d.nextOn.description),
-            remind_on = \(bind: Self.remindOn(d).description),
-            updated_at = \(bind: StoredTime.encode(d.updatedAt)), deleted_at = \(bind: StoredTime.encode(d.deletedAt)),
-            version = \(bind: Int64(d.version))
-            WHERE id = \(bind: d.id.description) AND version = \(bind: Int64(expectedVersion)) RETURNING id
-            """).all()
-        if rows.isEmpty { try await versionFailure(table: "care_dates", id: d.id.description) }
-    }
-
-    public func careDate(_ id: CareDateID, scope: AccessScope) async throws -> CustomerCareDate? {
+    /// A customer's live care dates in order of their next occurrence, if the customer is inside the scope.
+    func careDates(of customer: CustomerID, scope: AccessScope) async throws -> [CustomerCareDate] {
         try await db.raw("""
-            SELECT d.* FROM care_dates d JOIN customers c ON c.id = d.customer_id
-            WHERE d.id = \(bind: id.description) AND \(Self.scopeClause(scope))
-            """).first().map(Self.decodeCareDate)
-    }
-
-    /// A customer's live care dates in order of their next occurrence.
-    public func careDates(of customer: CustomerID) async throws -> [CustomerCareDate] {
-        try await db.raw("""
-            SELECT d.* FROM care_dates d WHERE d.customer_id = \(bind: customer.description) AND d.deleted_at IS NULL
+            SELECT d.* FROM care_dates d JOIN customers c ON c.id = d.customer_id AND \(Self.scopeClause(scope))
+            WHERE d.customer_id = \(bind: customer.description) AND d.deleted_at IS NULL
             ORDER BY d.next_on, d.id LIMIT 500
             """).all().map(Self.decodeCareDate)
     }
@@ -63,30 +43,54 @@ extension StoreSession {
     /// minus lead time) falls between `from` and `through` — the ones inside their lead window
     /// when `through` is today. Callers recompute occurrences that have passed; the roll-forward
     /// job keeps stored ones at most a day behind.
-    public func careDates(ownedBy owners: [UserID], remindFrom from: CalendarDate, through: CalendarDate,
-                          limit: Int = 2000) async throws -> [CustomerCareDate] {
+    func careDates(ownedBy owners: [UserID], remindFrom from: CalendarDate, through: CalendarDate, scope: AccessScope,
+                   limit: Int = 2000) async throws -> [CustomerCareDate] {
         guard !owners.isEmpty else { return [] }
         return try await db.raw("""
             SELECT d.* FROM care_dates d JOIN customers c ON c.id = d.customer_id
             WHERE d.owner_id IN (\(binds: owners.map(\.description))) AND d.remind_on >= \(bind: from.description)
             AND d.remind_on <= \(bind: through.description) AND d.deleted_at IS NULL AND c.deleted_at IS NULL
+            AND \(Self.scopeClause(scope))
             ORDER BY d.next_on, d.id LIMIT \(literal: limit)
             """).all().map(Self.decodeCareDate)
     }
 
     /// Keeps the care dates' owner in step with their customer's (on reassignment).
-    public func setCareDatesOwner(of customer: CustomerID, to owner: UserID?) async throws {
+    func setCareDatesOwner(of customer: CustomerID, to owner: UserID?) async throws {
         try await db.raw("""
             UPDATE care_dates SET owner_id = \(bind: owner?.description) WHERE customer_id = \(bind: customer.description)
             """).run()
     }
 
+    /// Whether some users own at least one live customer (holidays only show for those who do).
+    func ownsLiveCustomers(_ owners: [UserID], scope: AccessScope) async throws -> Bool {
+        guard !owners.isEmpty else { return false }
+        return try await db.raw("""
+            SELECT 1 AS one FROM customers WHERE owner_id IN (\(binds: owners.map(\.description))) AND deleted_at IS NULL
+            AND \(Self.scopeClause(scope, alias: "customers")) LIMIT 1
+            """).first() != nil
+    }
+
+    /// Activities some users logged for a time window (planned calls and visits on the agenda).
+    func activities(by users: [UserID], from: Date, to: Date, scope: AccessScope, limit: Int = 200) async throws -> [Activity] {
+        guard !users.isEmpty else { return [] }
+        return try await db.raw("""
+            SELECT a.* FROM activities a JOIN customers c ON c.id = a.customer_id
+            WHERE a.user_id IN (\(binds: users.map(\.description))) AND a.occurred_at >= \(bind: StoredTime.encode(from))
+            AND a.occurred_at < \(bind: StoredTime.encode(to)) AND a.deleted_at IS NULL AND c.deleted_at IS NULL
+            AND \(Self.scopeClause(scope))
+            ORDER BY a.occurred_at, a.id LIMIT \(literal: limit)
+            """).all().map(Self.decodeActivity)
+    }
+}
+
+extension SystemSession {
     /// Care dates whose stored next occurrence has passed (the daily roll-forward job's input).
     public func staleCareDates(before today: CalendarDate, limit: Int) async throws -> [CustomerCareDate] {
         try await db.raw("""
             SELECT d.* FROM care_dates d WHERE d.next_on < \(bind: today.description) AND d.deleted_at IS NULL
             ORDER BY d.next_on, d.id LIMIT \(literal: limit)
-            """).all().map(Self.decodeCareDate)
+            """).all().map(StoreSession.decodeCareDate)
     }
 
     /// Moves one care date's stored next occurrence forward (no version bump: it is derived data).
@@ -94,27 +98,62 @@ extension StoreSession {
         var moved = d
         moved.nextOn = nextOn
         try await db.raw("""
-            UPDATE care_dates SET next_on = \(bind: nextOn.description), remind_on = \(bind: Self.remindOn(moved).description)
+            UPDATE care_dates SET next_on = \(bind: nextOn.description), remind_on = \(bind: StoreSession.remindOn(moved).description)
             WHERE id = \(bind: d.id.description)
             """).run()
     }
+}
 
-    /// Whether some users own at least one live customer (holidays only show for those who do).
+extension ScopedSession {
+    /// A visible customer's live care dates in order of their next occurrence.
+    public func careDates(of customer: CustomerID) async throws -> [CustomerCareDate] {
+        try await raw.careDates(of: customer, scope: scope)
+    }
+
+    /// Care dates of visible, live customers owned by some users whose reminder day falls between
+    /// `from` and `through` (the agenda's lead window).
+    public func careDates(ownedBy owners: [UserID], remindFrom from: CalendarDate, through: CalendarDate,
+                          limit: Int = 2000) async throws -> [CustomerCareDate] {
+        try await raw.careDates(ownedBy: owners, remindFrom: from, through: through, scope: scope, limit: limit)
+    }
+
+    /// Adds a care date to a visible, live customer (its owner is kept on the row for the agenda).
+    public func insertCareDate(_ d: CustomerCareDate) async throws {
+        let parent = try await requireCustomer(d.customerID, live: true)
+        try await check(d.references, customer: d.customerID)
+        try await raw.insertCareDate(d, ownerID: parent.ownerID)
+    }
+
+    /// Keeps the care dates' owner in step with their visible customer's (on reassignment).
+    public func setCareDatesOwner(of customer: CustomerID, to owner: UserID?) async throws {
+        try await requireCustomer(customer, live: false)
+        try await raw.setCareDatesOwner(of: customer, to: owner)
+    }
+
+    /// Whether some users own at least one live customer inside the scope (holidays only show for those who do).
     public func ownsLiveCustomers(_ owners: [UserID]) async throws -> Bool {
-        guard !owners.isEmpty else { return false }
-        return try await db.raw("""
-            SELECT 1 AS one FROM customers WHERE owner_id IN (\(binds: owners.map(\.description))) AND deleted_at IS NULL LIMIT 1
-            """).first() != nil
+        try await raw.ownsLiveCustomers(owners, scope: scope)
     }
 
-    /// Activities some users logged for a time window (planned calls and visits on the agenda).
+    /// Activities some users logged with visible customers in a time window (planned calls and visits on the agenda).
     public func activities(by users: [UserID], from: Date, to: Date, limit: Int = 200) async throws -> [Activity] {
-        guard !users.isEmpty else { return [] }
-        return try await db.raw("""
-            SELECT a.* FROM activities a JOIN customers c ON c.id = a.customer_id
-            WHERE a.user_id IN (\(binds: users.map(\.description))) AND a.occurred_at >= \(bind: StoredTime.encode(from))
-            AND a.occurred_at < \(bind: StoredTime.encode(to)) AND a.deleted_at IS NULL AND c.deleted_at IS NULL
-            ORDER BY a.occurred_at, a.id LIMIT \(literal: limit)
-            """).all().map(Self.decodeActivity)
+        try await raw.activities(by: users, from: from, to: to, scope: scope, limit: limit)
     }
+}
+
+extension CustomerCareDate: StoredRecord, ScopedRecord {
+    public static let table = RecordTable<CustomerCareDate>(
+        "care_dates", alias: "d",
+        columns: [
+            .init("id") { $0.id.description }, .init("customer_id") { $0.customerID.description },
+            .init("contact_id") { $0.contactID?.description }, .init("kind") { $0.date.kind.rawValue },
+            .init("calendar") { $0.date.calendar.rawValue }, .init("month") { Int64($0.date.month) },
+            .init("day") { Int64($0.date.day) }, .init("leap_month") { Int64($0.date.leapMonth ? 1 : 0) },
+            .init("year") { $0.date.year.map { Int64($0) } }, .init("lead_days") { Int64($0.date.leadDays) },
+            .init("title") { $0.date.title }, .init("next_on") { $0.nextOn.description },
+            .init("remind_on") { StoreSession.remindOn($0).description },
+            .init("created_at") { StoredTime.encode($0.createdAt) }, .init("updated_at") { StoredTime.encode($0.updatedAt) },
+            .init("deleted_at") { StoredTime.encode($0.deletedAt) }, .init("version") { Int64($0.version) },
+        ],
+        selectList: "d.*", decode: StoreSession.decodeCareDate)
 }

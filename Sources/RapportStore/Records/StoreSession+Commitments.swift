@@ -18,52 +18,18 @@ extension StoreSession {
             deletedAt: try row.optionalDate("deleted_at"), version: try row.int("version"))
     }
 
-    public func insertCommitment(_ m: Commitment) async throws {
-        try await db.raw("""
-            INSERT INTO commitments (id, customer_id, contact_id, owner_id, title, details, due_on, state, evidence,
-            created_by, created_at, updated_at, closed_at, escalated_at, deleted_at, version) VALUES (
-            \(bind: m.id.description), \(bind: m.customerID.description), \(bind: m.contactID?.description),
-            \(bind: m.ownerID.description), \(bind: m.title), \(bind: m.details), \(bind: m.dueOn.description),
-            \(bind: m.state.rawValue), \(bind: m.evidence), \(bind: m.createdBy.description),
-            \(bind: StoredTime.encode(m.createdAt)), \(bind: StoredTime.encode(m.updatedAt)),
-            \(bind: StoredTime.encode(m.closedAt)), \(bind: StoredTime.encode(m.escalatedAt)),
-            \(bind: StoredTime.encode(m.deletedAt)), \(bind: Int64(m.version)))
-            """).run()
-    }
-
-    public func updateCommitment(_ m: Commitment, expectedVersion: Int) async throws {
-        let rows = try await db.raw("""
-            UPDATE commitments SET contact_id = \(bind: m.contactID?.description), owner_id = \(bind: m.ownerID.description),
-            title = \(bind: m.title), details = \(bind: m.details), due_on = \(bind: m.dueOn.description),
-            state = \(bind: m.state.rawValue), evidence = \(bind: m.evidence),
-            updated_at = \(bind: StoredTime.encode(m.updatedAt)), closed_at = \(bind: StoredTime.encode(m.closedAt)),
-            escalated_at = \(bind: StoredTime.encode(m.escalatedAt)), deleted_at = \(bind: StoredTime.encode(m.deletedAt)),
-            version = \(bind: Int64(m.version))
-            WHERE id = \(bind: m.id.description) AND version = \(bind: Int64(expectedVersion)) RETURNING id
-            """).all()
-        if rows.isEmpty { try await versionFailure(table: "commitments", id: m.id.description) }
-    }
-
-    /// One promise whose customer is inside the scope (deleted ones included, for restore).
-    public func commitment(_ id: CommitmentID, scope: AccessScope) async throws -> Commitment? {
+    /// A customer's live promises: open ones first by due date, then the closed ones, newest first.
+    func commitments(of customer: CustomerID, scope: AccessScope, limit: Int = 200) async throws -> [Commitment] {
         try await db.raw("""
             SELECT \(unsafeRaw: Self.commitmentColumns) FROM commitments m JOIN customers c ON c.id = m.customer_id
-            WHERE m.id = \(bind: id.description) AND \(Self.scopeClause(scope))
-            """).first().map(Self.decodeCommitment)
-    }
-
-    /// A customer's live promises: open ones first by due date, then the closed ones, newest first.
-    public func commitments(of customer: CustomerID, limit: Int = 200) async throws -> [Commitment] {
-        try await db.raw("""
-            SELECT \(unsafeRaw: Self.commitmentColumns) FROM commitments m
-            WHERE m.customer_id = \(bind: customer.description) AND m.deleted_at IS NULL
+            AND \(Self.scopeClause(scope)) WHERE m.customer_id = \(bind: customer.description) AND m.deleted_at IS NULL
             ORDER BY CASE WHEN m.state = 'open' THEN 0 WHEN m.state = 'broken' THEN 1 ELSE 2 END,
             CASE WHEN m.state = 'open' THEN m.due_on ELSE '' END, m.updated_at DESC, m.id LIMIT \(literal: limit)
             """).all().map(Self.decodeCommitment)
     }
 
     /// Promises inside the scope, filtered; ordered by due date then id, keyset-paged on both.
-    public func commitments(_ filter: CommitmentFilter, scope: AccessScope, limit: Int,
+    func commitments(_ filter: CommitmentFilter, scope: AccessScope, limit: Int,
                             cursor: PageCursor?) async throws -> Page<Commitment> {
         var sql: SQLQueryString = """
             SELECT \(unsafeRaw: Self.commitmentColumns) FROM commitments m JOIN customers c ON c.id = m.customer_id
@@ -88,13 +54,16 @@ extension StoreSession {
         return Page(items: items, nextCursor: next)
     }
 
+}
+
+extension SystemSession {
     /// Open promises due before `today` that were not yet escalated, oldest first (the escalation job's input).
     public func unescalatedOverdueCommitments(before today: CalendarDate, limit: Int) async throws -> [Commitment] {
         try await db.raw("""
-            SELECT \(unsafeRaw: Self.commitmentColumns) FROM commitments m
+            SELECT \(unsafeRaw: StoreSession.commitmentColumns) FROM commitments m
             WHERE m.state = 'open' AND m.due_on < \(bind: today.description) AND m.escalated_at IS NULL
             AND m.deleted_at IS NULL ORDER BY m.due_on, m.id LIMIT \(literal: limit)
-            """).all().map(Self.decodeCommitment)
+            """).all().map(StoreSession.decodeCommitment)
     }
 
     /// Marks a promise escalated unless another process already did; `true` when this call won.
@@ -105,14 +74,45 @@ extension StoreSession {
             """).all()
         return !rows.isEmpty
     }
+}
 
-    /// Moves a customer's open promises from one owner to another (on reassignment); returns how many.
+extension ScopedSession {
+    /// Moves a visible customer's open promises from one owner to another (on reassignment); returns how many.
     public func transferOpenCommitments(of customer: CustomerID, from: UserID, to: UserID, at: Date) async throws -> Int {
-        try await db.raw("""
+        try await requireCustomer(customer, live: false)
+        return try await db.raw("""
             UPDATE commitments SET owner_id = \(bind: to.description), updated_at = \(bind: StoredTime.encode(at)),
             version = version + 1
             WHERE customer_id = \(bind: customer.description) AND owner_id = \(bind: from.description)
             AND state = 'open' AND deleted_at IS NULL RETURNING id
             """).all().count
     }
+}
+
+extension ScopedSession {
+    /// A visible customer's live promises: open ones first by due date, then the closed ones, newest first.
+    public func commitments(of customer: CustomerID, limit: Int = 200) async throws -> [Commitment] {
+        try await raw.commitments(of: customer, scope: scope, limit: limit)
+    }
+
+    /// Promises of the customers inside the scope, filtered; ordered by due date then id, keyset-paged on both.
+    public func commitments(_ filter: CommitmentFilter, limit: Int, cursor: PageCursor?) async throws -> Page<Commitment> {
+        try await raw.commitments(filter, scope: scope, limit: limit, cursor: cursor)
+    }
+}
+
+extension Commitment: StoredRecord, ScopedRecord {
+    public static let table = RecordTable<Commitment>(
+        "commitments", alias: "m",
+        columns: [
+            .init("id") { $0.id.description }, .init("customer_id") { $0.customerID.description },
+            .init("contact_id") { $0.contactID?.description }, .init("owner_id") { $0.ownerID.description },
+            .init("title") { $0.title }, .init("details") { $0.details }, .init("due_on") { $0.dueOn.description },
+            .init("state") { $0.state.rawValue }, .init("evidence") { $0.evidence }, .init("created_by") { $0.createdBy.description },
+            .init("created_at") { StoredTime.encode($0.createdAt) }, .init("updated_at") { StoredTime.encode($0.updatedAt) },
+            .init("closed_at") { StoredTime.encode($0.closedAt) }, .init("escalated_at") { StoredTime.encode($0.escalatedAt) },
+            .init("deleted_at") { StoredTime.encode($0.deletedAt) }, .init("version") { Int64($0.version) },
+        ],
+        fixed: ["id", "customer_id", "created_by", "created_at"],
+        selectList: StoreSession.commitmentColumns, decode: StoreSession.decodeCommitment)
 }

@@ -73,7 +73,7 @@ extension StoreSession {
 
     /// Builds the statements that insert new customers (normalising, cutting grams, encoding JSON)
     /// without touching the database, so an import can prepare a batch while another is written.
-    public static func prepareInserts(_ batch: [Customer], kind: EngineKind) throws -> PreparedInserts {
+    static func prepareInserts(_ batch: [Customer], kind: EngineKind) throws -> PreparedInserts {
         var statements: [SQLQueryString] = []
         var start = 0
         while start < batch.count {

@@ -23,7 +23,7 @@ extension StoreSession {
     }
 
     /// Decodes deal rows and fills in their key persons (one more query).
-    private func dealsWithContacts(_ rows: [any SQLRow]) async throws -> [Deal] {
+    func dealsWithContacts(_ rows: [any SQLRow]) async throws -> [Deal] {
         var deals = try rows.map(Self.decodeDeal)
         guard !deals.isEmpty else { return deals }
         let contacts = try await dealContacts(deals.map(\.id))
@@ -32,7 +32,7 @@ extension StoreSession {
     }
 
     /// The key persons of the given deals.
-    public func dealContacts(_ ids: [DealID]) async throws -> [DealID: [ContactID]] {
+    func dealContacts(_ ids: [DealID]) async throws -> [DealID: [ContactID]] {
         var result: [DealID: [ContactID]] = [:]
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
             let rows = try await db.raw("""
@@ -44,38 +44,8 @@ extension StoreSession {
         return result
     }
 
-    public func insertDeal(_ d: Deal) async throws {
-        try await db.raw("""
-            INSERT INTO deals (id, customer_id, title, owner_id, team_id, stage_id, state, amount, currency,
-            expected_close_on, next_step, close_reason, closed_on, order_id, stage_changed_at, created_at, updated_at,
-            deleted_at, version) VALUES (
-            \(bind: d.id.description), \(bind: d.customerID.description), \(bind: d.title), \(bind: d.ownerID.description),
-            \(bind: d.teamID?.description), \(bind: d.stageID.description), \(bind: d.state.rawValue), \(bind: d.amount),
-            \(bind: d.currency), \(bind: d.expectedCloseOn?.description), \(bind: d.nextStep), \(bind: d.closeReason),
-            \(bind: d.closedOn?.description), \(bind: d.orderID?.description), \(bind: StoredTime.encode(d.stageChangedAt)),
-            \(bind: StoredTime.encode(d.createdAt)), \(bind: StoredTime.encode(d.updatedAt)),
-            \(bind: StoredTime.encode(d.deletedAt)), \(bind: Int64(d.version)))
-            """).run()
-        try await replaceDealContacts(d.id, d.contactIDs)
-    }
-
     /// Saves every field of a deal (and its key persons when they changed) if its version is still `expectedVersion`.
-    public func updateDeal(_ d: Deal, expectedVersion: Int, contactsChanged: Bool) async throws {
-        let rows = try await db.raw("""
-            UPDATE deals SET title = \(bind: d.title), owner_id = \(bind: d.ownerID.description),
-            team_id = \(bind: d.teamID?.description), stage_id = \(bind: d.stageID.description), state = \(bind: d.state.rawValue),
-            amount = \(bind: d.amount), currency = \(bind: d.currency), expected_close_on = \(bind: d.expectedCloseOn?.description),
-            next_step = \(bind: d.nextStep), close_reason = \(bind: d.closeReason), closed_on = \(bind: d.closedOn?.description),
-            order_id = \(bind: d.orderID?.description), stage_changed_at = \(bind: StoredTime.encode(d.stageChangedAt)),
-            updated_at = \(bind: StoredTime.encode(d.updatedAt)), deleted_at = \(bind: StoredTime.encode(d.deletedAt)),
-            version = \(bind: Int64(d.version))
-            WHERE id = \(bind: d.id.description) AND version = \(bind: Int64(expectedVersion)) RETURNING id
-            """).all()
-        if rows.isEmpty { try await versionFailure(table: "deals", id: d.id.description) }
-        if contactsChanged { try await replaceDealContacts(d.id, d.contactIDs) }
-    }
-
-    private func replaceDealContacts(_ id: DealID, _ contacts: [ContactID]) async throws {
+    func replaceDealContacts(_ id: DealID, _ contacts: [ContactID]) async throws {
         try await db.raw("DELETE FROM deal_contacts WHERE deal_id = \(bind: id.description)").run()
         for contact in contacts {
             try await db.raw("""
@@ -84,19 +54,11 @@ extension StoreSession {
         }
     }
 
-    /// One deal whose customer is inside the scope (deleted ones included, for restore).
-    public func deal(_ id: DealID, scope: AccessScope) async throws -> Deal? {
-        let rows = try await db.raw("""
-            SELECT \(unsafeRaw: Self.dealColumns) FROM deals d JOIN customers c ON c.id = d.customer_id
-            WHERE d.id = \(bind: id.description) AND \(Self.scopeClause(scope))
-            """).all()
-        return try await dealsWithContacts(rows).first
-    }
-
     /// A customer's live deals: open ones first (by stage order), then closed ones, newest first.
-    public func deals(of customer: CustomerID, limit: Int = 200) async throws -> [Deal] {
+    func deals(of customer: CustomerID, scope: AccessScope, limit: Int = 200) async throws -> [Deal] {
         let rows = try await db.raw("""
             SELECT \(unsafeRaw: Self.dealColumns) FROM deals d JOIN deal_stages s ON s.id = d.stage_id
+            JOIN customers c ON c.id = d.customer_id AND \(Self.scopeClause(scope))
             WHERE d.customer_id = \(bind: customer.description) AND d.deleted_at IS NULL
             ORDER BY CASE WHEN d.state = 'open' THEN 0 ELSE 1 END, CASE WHEN d.state = 'open' THEN s.position ELSE 0 END,
             d.updated_at DESC, d.id LIMIT \(literal: limit)
@@ -105,7 +67,7 @@ extension StoreSession {
     }
 
     /// Deals inside the scope, filtered; newest first, keyset-paged on (created_at, id).
-    public func deals(_ filter: DealFilter, scope: AccessScope, limit: Int, cursor: PageCursor?) async throws -> Page<Deal> {
+    func deals(_ filter: DealFilter, scope: AccessScope, limit: Int, cursor: PageCursor?) async throws -> Page<Deal> {
         var sql: SQLQueryString = """
             SELECT \(unsafeRaw: Self.dealColumns) \(Self.dealSource(scope))
             d.deleted_at IS NULL AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
@@ -154,7 +116,7 @@ extension StoreSession {
     /// most `limit` per stage (kanban columns), in one statement: one `LIMIT`ed branch per stage glued
     /// with `UNION ALL`. `ownerID` narrows to one owner's deals.
     /// Each deal comes with its customer's name (`customerNames`, by customer id).
-    public func openDeals(in stages: [DealStageID], ownerID: UserID?, scope: AccessScope,
+    func openDeals(in stages: [DealStageID], ownerID: UserID?, scope: AccessScope,
                           limit: Int) async throws -> (deals: [Deal], customerNames: [CustomerID: String]) {
         guard !stages.isEmpty, limit > 0 else { return ([], [:]) }
         var sql: SQLQueryString = ""
@@ -186,7 +148,7 @@ extension StoreSession {
     /// per stage, the `limit` most recently changed deals (window functions, both engines). Meant
     /// for scopes bounded by a rep's or a team's book; for everything use `pipelineRows` and
     /// `openDeals(in:)`, which read the state index in order.
-    public func pipelineBoard(ownerID: UserID?, scope: AccessScope,
+    func pipelineBoard(ownerID: UserID?, scope: AccessScope,
                               limit: Int) async throws -> (rows: [PipelineRow], deals: [Deal], customerNames: [CustomerID: String]) {
         var inner: SQLQueryString = """
             SELECT \(unsafeRaw: Self.dealColumns), c.name AS customer_name,
@@ -214,7 +176,7 @@ extension StoreSession {
     }
 
     /// Open deals inside the scope counted and summed per stage and currency (the pipeline summary).
-    public func pipelineRows(ownerID: UserID?, scope: AccessScope) async throws -> [PipelineRow] {
+    func pipelineRows(ownerID: UserID?, scope: AccessScope) async throws -> [PipelineRow] {
         var sql: SQLQueryString = """
             SELECT d.stage_id, d.currency, COUNT(*) AS n, CAST(COALESCE(SUM(d.amount), 0) AS BIGINT) AS total
             \(Self.dealSource(scope, ownerID: ownerID))
@@ -230,7 +192,7 @@ extension StoreSession {
 
     /// Gives a customer's open deals to its new owner (on reassignment, beside
     /// `transferOpenCommitments`); returns how many moved. Closed deals keep the owner who closed them.
-    public func transferOpenDeals(of customer: CustomerID, to owner: UserID, team: TeamID?, at: Date) async throws -> Int {
+    func transferOpenDeals(of customer: CustomerID, to owner: UserID, team: TeamID?, at: Date) async throws -> Int {
         try await db.raw("""
             UPDATE deals SET owner_id = \(bind: owner.description), team_id = \(bind: team?.description),
             updated_at = \(bind: StoredTime.encode(at)), version = version + 1
@@ -240,13 +202,13 @@ extension StoreSession {
     }
 
     /// The live order a deal created, if any (orders link back through `deal_id`).
-    public func orderID(ofDeal deal: DealID) async throws -> OrderID? {
+    func orderID(ofDeal deal: DealID) async throws -> OrderID? {
         try await db.raw("""
             SELECT id FROM orders WHERE deal_id = \(bind: deal.description) AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1
             """).first().map { try $0.id("id") }
     }
 
-    public func insertDealStageChange(_ change: DealStageChange) async throws {
+    func insertDealStageChange(_ change: DealStageChange) async throws {
         try await db.raw("""
             INSERT INTO deal_stage_changes (id, deal_id, from_stage_id, to_stage_id, user_id, at) VALUES (
             \(bind: change.id.description), \(bind: change.dealID.description), \(bind: change.fromStageID?.description),
@@ -254,8 +216,8 @@ extension StoreSession {
             """).run()
     }
 
-    /// A deal's stage moves, oldest first.
-    public func dealStageChanges(of deal: DealID) async throws -> [DealStageChange] {
+    /// A deal's stage moves, oldest first (callers check the deal is visible).
+    func dealStageChanges(of deal: DealID) async throws -> [DealStageChange] {
         try await db.raw("""
             SELECT * FROM deal_stage_changes WHERE deal_id = \(bind: deal.description) ORDER BY at, id
             """).all().map { row in
@@ -266,7 +228,7 @@ extension StoreSession {
 
     /// People by type per owner among customers with a won deal and customers with a lost deal,
     /// inside the scope (team statistics: "types of won vs lost customers").
-    public func dealOutcomeMix(scope: AccessScope) async throws -> [DealOutcomeMixRow] {
+    func dealOutcomeMix(scope: AccessScope) async throws -> [DealOutcomeMixRow] {
         try await db.raw("""
             SELECT o.owner_id, o.state, p.temperament, p.buyer_type, COUNT(*) AS n
             FROM (SELECT DISTINCT c.owner_id, d.customer_id, d.state \(Self.dealSource(scope))
@@ -281,4 +243,87 @@ extension StoreSession {
                               count: try row.int("n"))
         }
     }
+}
+
+extension ScopedSession {
+    /// A visible customer's live deals: open ones first (by stage order), then closed ones, newest first.
+    public func deals(of customer: CustomerID, limit: Int = 200) async throws -> [Deal] {
+        try await raw.deals(of: customer, scope: scope, limit: limit)
+    }
+
+    /// Deals of customers inside the scope, filtered; newest first, keyset-paged on (created_at, id).
+    public func deals(_ filter: DealFilter, limit: Int, cursor: PageCursor?) async throws -> Page<Deal> {
+        try await raw.deals(filter, scope: scope, limit: limit, cursor: cursor)
+    }
+
+    /// The open deals of several stages inside the scope, at most `limit` per stage (kanban columns),
+    /// each with its customer's name.
+    public func openDeals(in stages: [DealStageID], ownerID: UserID?,
+                          limit: Int) async throws -> (deals: [Deal], customerNames: [CustomerID: String]) {
+        try await raw.openDeals(in: stages, ownerID: ownerID, scope: scope, limit: limit)
+    }
+
+    /// The kanban in one pass over the scope's open deals: totals per stage and currency, and the
+    /// `limit` most recently changed deals per stage.
+    public func pipelineBoard(ownerID: UserID?,
+                              limit: Int) async throws -> (rows: [PipelineRow], deals: [Deal], customerNames: [CustomerID: String]) {
+        try await raw.pipelineBoard(ownerID: ownerID, scope: scope, limit: limit)
+    }
+
+    /// Open deals inside the scope counted and summed per stage and currency.
+    public func pipelineRows(ownerID: UserID?) async throws -> [PipelineRow] {
+        try await raw.pipelineRows(ownerID: ownerID, scope: scope)
+    }
+
+    /// Gives a visible customer's open deals to its new owner (on reassignment); returns how many moved.
+    public func transferOpenDeals(of customer: CustomerID, to owner: UserID, team: TeamID?, at: Date) async throws -> Int {
+        try await requireCustomer(customer, live: false)
+        return try await raw.transferOpenDeals(of: customer, to: owner, team: team, at: at)
+    }
+
+    /// The live order a visible deal created, if any.
+    public func orderID(ofDeal deal: DealID) async throws -> OrderID? {
+        guard try await record(Deal.self, deal) != nil else { throw StoreError.notFound }
+        return try await raw.orderID(ofDeal: deal)
+    }
+
+    /// Records a stage move of a visible deal.
+    public func insertDealStageChange(_ change: DealStageChange) async throws {
+        guard try await record(Deal.self, change.dealID) != nil else { throw StoreError.notFound }
+        try await raw.insertDealStageChange(change)
+    }
+
+    /// A visible deal's stage moves, oldest first.
+    public func dealStageChanges(of deal: DealID) async throws -> [DealStageChange] {
+        guard try await record(Deal.self, deal) != nil else { throw StoreError.notFound }
+        return try await raw.dealStageChanges(of: deal)
+    }
+
+    /// People by type per owner among customers with a won and with a lost deal, inside the scope.
+    public func dealOutcomeMix() async throws -> [DealOutcomeMixRow] {
+        try await raw.dealOutcomeMix(scope: scope)
+    }
+}
+
+extension Deal: StoredRecord, ScopedRecord {
+    public static let table = RecordTable<Deal>(
+        "deals", alias: "d",
+        columns: [
+            .init("id") { $0.id.description }, .init("customer_id") { $0.customerID.description }, .init("title") { $0.title },
+            .init("owner_id") { $0.ownerID.description }, .init("team_id") { $0.teamID?.description },
+            .init("stage_id") { $0.stageID.description }, .init("state") { $0.state.rawValue }, .init("amount") { $0.amount },
+            .init("currency") { $0.currency }, .init("expected_close_on") { $0.expectedCloseOn?.description },
+            .init("next_step") { $0.nextStep }, .init("close_reason") { $0.closeReason },
+            .init("closed_on") { $0.closedOn?.description }, .init("order_id") { $0.orderID?.description },
+            .init("stage_changed_at") { StoredTime.encode($0.stageChangedAt) },
+            .init("created_at") { StoredTime.encode($0.createdAt) }, .init("updated_at") { StoredTime.encode($0.updatedAt) },
+            .init("deleted_at") { StoredTime.encode($0.deletedAt) }, .init("version") { Int64($0.version) },
+        ],
+        selectList: StoreSession.dealColumns, decode: StoreSession.decodeDeal,
+        afterWrite: { session, deal in try await session.replaceDealContacts(deal.id, deal.contactIDs) },
+        complete: { session, deal in
+            var full = deal
+            full.contactIDs = try await session.dealContacts([deal.id])[deal.id] ?? []
+            return full
+        })
 }

@@ -12,7 +12,7 @@ extension StoreSession {
             readAt: try row.optionalDate("read_at"))
     }
 
-    public func insertHandover(_ h: Handover) async throws {
+    func insertHandover(_ h: Handover) async throws {
         try await db.raw("""
             INSERT INTO handovers (id, customer_id, from_user_id, to_user_id, summary, created_by, created_at, read_at)
             VALUES (\(bind: h.id.description), \(bind: h.customerID.description), \(bind: h.fromUserID?.description),
@@ -22,32 +22,34 @@ extension StoreSession {
     }
 
     /// One handover whose customer is inside the scope.
-    public func handover(_ id: HandoverID, scope: AccessScope) async throws -> Handover? {
+    func handover(_ id: HandoverID, scope: AccessScope) async throws -> Handover? {
         try await db.raw("""
             SELECT h.* FROM handovers h JOIN customers c ON c.id = h.customer_id
             WHERE h.id = \(bind: id.description) AND \(Self.scopeClause(scope))
             """).first().map(Self.decodeHandover)
     }
 
-    /// A customer's handovers, newest first.
-    public func handovers(of customer: CustomerID, limit: Int = 20) async throws -> [Handover] {
+    /// A customer's handovers, newest first, if the customer is inside the scope.
+    func handovers(of customer: CustomerID, scope: AccessScope, limit: Int = 20) async throws -> [Handover] {
         try await db.raw("""
-            SELECT h.* FROM handovers h WHERE h.customer_id = \(bind: customer.description)
+            SELECT h.* FROM handovers h JOIN customers c ON c.id = h.customer_id AND \(Self.scopeClause(scope))
+            WHERE h.customer_id = \(bind: customer.description)
             ORDER BY h.created_at DESC, h.id DESC LIMIT \(literal: limit)
             """).all().map(Self.decodeHandover)
     }
 
     /// Handovers addressed to some users that they have not read, oldest first.
-    public func unreadHandovers(to users: [UserID], limit: Int) async throws -> [Handover] {
+    func unreadHandovers(to users: [UserID], scope: AccessScope, limit: Int) async throws -> [Handover] {
         guard !users.isEmpty else { return [] }
         return try await db.raw("""
             SELECT h.* FROM handovers h JOIN customers c ON c.id = h.customer_id
             WHERE h.to_user_id IN (\(binds: users.map(\.description))) AND h.read_at IS NULL AND c.deleted_at IS NULL
+            AND \(Self.scopeClause(scope))
             ORDER BY h.created_at, h.id LIMIT \(literal: limit)
             """).all().map(Self.decodeHandover)
     }
 
-    public func markHandoverRead(_ id: HandoverID, at: Date) async throws {
+    func markHandoverRead(_ id: HandoverID, at: Date) async throws {
         try await db.raw("""
             UPDATE handovers SET read_at = \(bind: StoredTime.encode(at)) WHERE id = \(bind: id.description) AND read_at IS NULL
             """).run()
@@ -56,7 +58,7 @@ extension StoreSession {
 
 extension StoreSession {
     /// How many live activities and notes a customer has (for handover summaries).
-    public func timelineCounts(of customer: CustomerID) async throws -> (activities: Int, notes: Int) {
+    func timelineCounts(of customer: CustomerID) async throws -> (activities: Int, notes: Int) {
         let activities = try await db.raw("""
             SELECT COUNT(*) AS n FROM activities WHERE customer_id = \(bind: customer.description) AND deleted_at IS NULL
             """).first().map { try $0.int("n") } ?? 0
@@ -77,7 +79,7 @@ public struct CustomerSummary: Sendable, Equatable {
 
 extension StoreSession {
     /// Names and kinds of some customers inside the scope.
-    public func customerSummaries(_ ids: [CustomerID], scope: AccessScope) async throws -> [CustomerID: CustomerSummary] {
+    func customerSummaries(_ ids: [CustomerID], scope: AccessScope) async throws -> [CustomerID: CustomerSummary] {
         guard !ids.isEmpty else { return [:] }
         var found: [CustomerID: CustomerSummary] = [:]
         for row in try await db.raw("""
@@ -91,13 +93,61 @@ extension StoreSession {
         return found
     }
 
-    /// Names of some key persons.
-    public func contactNames(_ ids: [ContactID]) async throws -> [ContactID: String] {
+    /// Names of some key persons whose customers are inside the scope.
+    func contactNames(_ ids: [ContactID], scope: AccessScope) async throws -> [ContactID: String] {
         guard !ids.isEmpty else { return [:] }
         var found: [ContactID: String] = [:]
-        for row in try await db.raw("SELECT id, name FROM contacts WHERE id IN (\(binds: ids.map(\.description)))").all() {
+        for row in try await db.raw("""
+            SELECT k.id, k.name FROM contacts k JOIN customers c ON c.id = k.customer_id AND \(Self.scopeClause(scope))
+            WHERE k.id IN (\(binds: ids.map(\.description)))
+            """).all() {
             found[try row.id("id")] = try row.text("name")
         }
         return found
+    }
+}
+
+extension ScopedSession {
+    /// Saves a handover of a visible customer (in the reassignment's transaction).
+    public func insertHandover(_ h: Handover) async throws {
+        try await requireCustomer(h.customerID, live: true)
+        try await raw.insertHandover(h)
+    }
+
+    /// One handover whose customer is inside the scope.
+    public func handover(_ id: HandoverID) async throws -> Handover? {
+        try await raw.handover(id, scope: scope)
+    }
+
+    /// A visible customer's handovers, newest first.
+    public func handovers(of customer: CustomerID, limit: Int = 20) async throws -> [Handover] {
+        try await raw.handovers(of: customer, scope: scope, limit: limit)
+    }
+
+    /// Handovers addressed to some users, about visible live customers, not read yet; oldest first.
+    public func unreadHandovers(to users: [UserID], limit: Int) async throws -> [Handover] {
+        try await raw.unreadHandovers(to: users, scope: scope, limit: limit)
+    }
+
+    /// Marks a handover read (it must be reachable through the scope).
+    public func markHandoverRead(_ id: HandoverID, at: Date) async throws {
+        guard try await handover(id) != nil else { throw StoreError.notFound }
+        try await raw.markHandoverRead(id, at: at)
+    }
+
+    /// How many live activities and notes a visible customer has (for handover summaries).
+    public func timelineCounts(of customer: CustomerID) async throws -> (activities: Int, notes: Int) {
+        try await requireCustomer(customer, live: false)
+        return try await raw.timelineCounts(of: customer)
+    }
+
+    /// Names and kinds of some customers inside the scope.
+    public func customerSummaries(_ ids: [CustomerID]) async throws -> [CustomerID: CustomerSummary] {
+        try await raw.customerSummaries(ids, scope: scope)
+    }
+
+    /// Names of some key persons of customers inside the scope.
+    public func contactNames(_ ids: [ContactID]) async throws -> [ContactID: String] {
+        try await raw.contactNames(ids, scope: scope)
     }
 }

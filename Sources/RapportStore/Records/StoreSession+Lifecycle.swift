@@ -12,7 +12,7 @@ extension StoreSession {
     }
 
     /// A customer's stored stage; nil when it was never computed (a suspect).
-    public func customerLifecycle(_ id: CustomerID) async throws -> CustomerLifecycle? {
+    func customerLifecycle(_ id: CustomerID) async throws -> CustomerLifecycle? {
         guard let row = try await db.raw("""
             SELECT customer_id, stage, reason, since, computed_at FROM customer_lifecycle
             WHERE customer_id = \(bind: id.description)
@@ -24,7 +24,7 @@ extension StoreSession {
     }
 
     /// A customer's stage moves, newest first.
-    public func lifecycleChanges(of id: CustomerID, limit: Int = 100) async throws -> [LifecycleChange] {
+    func lifecycleChanges(of id: CustomerID, limit: Int = 100) async throws -> [LifecycleChange] {
         try await db.raw("""
             SELECT customer_id, from_stage, to_stage, reason, month, at FROM lifecycle_changes
             WHERE customer_id = \(bind: id.description) ORDER BY at DESC, id DESC LIMIT \(literal: limit)
@@ -38,7 +38,7 @@ extension StoreSession {
 
     /// Keeps `customers.has_orders` in step with the customer's live orders (the lifecycle refresh
     /// calls it in the transaction of every order change); writes only when it changed.
-    public func setHasOrders(_ customer: CustomerID, _ hasOrders: Bool) async throws {
+    func setHasOrders(_ customer: CustomerID, _ hasOrders: Bool) async throws {
         let value: Int64 = hasOrders ? 1 : 0
         try await db.raw("""
             UPDATE customers SET has_orders = \(bind: value) WHERE id = \(bind: customer.description)
@@ -47,44 +47,8 @@ extension StoreSession {
     }
 
     /// Writes a customer's new stage and its history line (the caller decided it changed).
-    public func saveLifecycle(_ lifecycle: CustomerLifecycle, change: LifecycleChange, changeID: UUID) async throws {
+    func saveLifecycle(_ lifecycle: CustomerLifecycle, change: LifecycleChange, changeID: UUID) async throws {
         try await upsertLifecycles([(lifecycle, change, changeID)])
-    }
-
-    /// Writes stages and their history lines (the set-based recompute). A full first pass writes a
-    /// million rows, so each batch travels as one bound JSON array that the database unpacks
-    /// (`json_each` on SQLite, `jsonb_array_elements` on PostgreSQL), built without JSONEncoder. All
-    /// rows take the first row's time and month (a recompute writes them at one instant).
-    public func upsertLifecycles(_ rows: [(CustomerLifecycle, LifecycleChange, UUID)]) async throws {
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(rows.count, start + 5000)]
-            start += 5000
-            guard let (_, head, _) = chunk.first else { continue }
-            let at = StoredTime.encode(head.at)
-            var json = "["
-            json.reserveCapacity(chunk.count * 220)
-            for (index, (lifecycle, change, id)) in chunk.enumerated() {
-                if index > 0 { json += "," }
-                json += "[\"" + Self.uuidText(lifecycle.customerID.uuid) + "\",\"" + lifecycle.stage.rawValue + "\","
-                json += StoredJSON.quoted(Self.reasonJSON(lifecycle.reason)) + ","
-                json += (change.from.map { "\"" + $0.rawValue + "\"" } ?? "null") + ",\"" + Self.uuidText(id) + "\"]"
-            }
-            json += "]"
-            let rowsOf: SQLQueryString = kind == .sqlite
-                ? "(SELECT value AS x FROM json_each(\(bind: json)))" : "(SELECT jsonb_array_elements(CAST(\(bind: json) AS jsonb)) AS x)"
-            try await db.raw("""
-                INSERT INTO lifecycle_changes (id, customer_id, from_stage, to_stage, reason, month, at)
-                SELECT r.x ->> 4, r.x ->> 0, r.x ->> 3, r.x ->> 1, r.x ->> 2, \(literal: head.month), \(unsafeRaw: String(at))
-                FROM \(rowsOf) r
-                """).run()
-            try await db.raw("""
-                INSERT INTO customer_lifecycle (customer_id, stage, reason, since, computed_at)
-                SELECT r.x ->> 0, r.x ->> 1, r.x ->> 2, \(unsafeRaw: String(at)), \(unsafeRaw: String(at)) FROM \(rowsOf) r
-                WHERE true ON CONFLICT (customer_id) DO UPDATE SET stage = excluded.stage, reason = excluded.reason,
-                since = excluded.since, computed_at = excluded.computed_at
-                """).run()
-        }
     }
 
     /// The reason as stored: `{"args":{...},"code":"..."}` with sorted keys, as JSONEncoder writes it.
@@ -111,7 +75,7 @@ extension StoreSession {
 
     /// Counts per stage (every stage, in order) over the customers in the scope, and the monthly
     /// flow between stages since `fromMonth` ('YYYY-MM'), newest month first.
-    public func lifecycleSummary(scope: AccessScope, fromMonth: String) async throws -> LifecycleSummary {
+    func lifecycleSummary(scope: AccessScope, fromMonth: String) async throws -> LifecycleSummary {
         let rows = try await db.raw("""
             SELECT COALESCE(cl.stage, 'suspect') AS stage, COUNT(*) AS n FROM customers c
             LEFT JOIN customer_lifecycle cl ON cl.customer_id = c.id
@@ -130,5 +94,43 @@ extension StoreSession {
         }
         return LifecycleSummary(stages: LifecycleStage.allCases.map { .init(stage: $0, count: counts[$0] ?? 0) },
                                 flow: flow)
+    }
+}
+
+extension StoreSession {
+    /// Writes stages and their history lines (the set-based recompute). A full first pass writes a
+    /// million rows, so each batch travels as one bound JSON array that the database unpacks
+    /// (`json_each` on SQLite, `jsonb_array_elements` on PostgreSQL), built without JSONEncoder. All
+    /// rows take the first row's time and month (a recompute writes them at one instant).
+    func upsertLifecycles(_ rows: [(CustomerLifecycle, LifecycleChange, UUID)]) async throws {
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(rows.count, start + 5000)]
+            start += 5000
+            guard let (_, head, _) = chunk.first else { continue }
+            let at = StoredTime.encode(head.at)
+            var json = "["
+            json.reserveCapacity(chunk.count * 220)
+            for (index, (lifecycle, change, id)) in chunk.enumerated() {
+                if index > 0 { json += "," }
+                json += "[\"" + StoreSession.uuidText(lifecycle.customerID.uuid) + "\",\"" + lifecycle.stage.rawValue + "\","
+                json += StoredJSON.quoted(StoreSession.reasonJSON(lifecycle.reason)) + ","
+                json += (change.from.map { "\"" + $0.rawValue + "\"" } ?? "null") + ",\"" + StoreSession.uuidText(id) + "\"]"
+            }
+            json += "]"
+            let rowsOf: SQLQueryString = kind == .sqlite
+                ? "(SELECT value AS x FROM json_each(\(bind: json)))" : "(SELECT jsonb_array_elements(CAST(\(bind: json) AS jsonb)) AS x)"
+            try await db.raw("""
+                INSERT INTO lifecycle_changes (id, customer_id, from_stage, to_stage, reason, month, at)
+                SELECT r.x ->> 4, r.x ->> 0, r.x ->> 3, r.x ->> 1, r.x ->> 2, \(literal: head.month), \(unsafeRaw: String(at))
+                FROM \(rowsOf) r
+                """).run()
+            try await db.raw("""
+                INSERT INTO customer_lifecycle (customer_id, stage, reason, since, computed_at)
+                SELECT r.x ->> 0, r.x ->> 1, r.x ->> 2, \(unsafeRaw: String(at)), \(unsafeRaw: String(at)) FROM \(rowsOf) r
+                WHERE true ON CONFLICT (customer_id) DO UPDATE SET stage = excluded.stage, reason = excluded.reason,
+                since = excluded.since, computed_at = excluded.computed_at
+                """).run()
+        }
     }
 }

@@ -12,7 +12,7 @@ extension StoreSession {
                       revokedBy: try row.optionalID("revoked_by"))
     }
 
-    public func insertLifecycleFact(_ f: LifecycleFact) async throws {
+    func insertLifecycleFact(_ f: LifecycleFact) async throws {
         try await db.raw("""
             INSERT INTO lifecycle_facts (id, customer_id, kind, evidence, recorded_by, recorded_at, revoked_at, revoked_by)
             VALUES (\(bind: f.id.description), \(bind: f.customerID.description), \(bind: f.kind.rawValue),
@@ -20,14 +20,14 @@ extension StoreSession {
             """).run()
     }
 
-    public func lifecycleFact(_ id: LifecycleFactID) async throws -> LifecycleFact? {
+    func lifecycleFact(_ id: LifecycleFactID) async throws -> LifecycleFact? {
         try await db.raw("""
             SELECT \(unsafeRaw: Self.lifecycleFactColumns) FROM lifecycle_facts WHERE id = \(bind: id.description)
             """).first().map(Self.decodeLifecycleFact)
     }
 
     /// A customer's recorded facts, live ones first, newest first.
-    public func lifecycleFacts(of customer: CustomerID) async throws -> [LifecycleFact] {
+    func lifecycleFacts(of customer: CustomerID) async throws -> [LifecycleFact] {
         try await db.raw("""
             SELECT \(unsafeRaw: Self.lifecycleFactColumns) FROM lifecycle_facts WHERE customer_id = \(bind: customer.description)
             ORDER BY CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END, recorded_at DESC, id LIMIT 200
@@ -35,7 +35,7 @@ extension StoreSession {
     }
 
     /// Marks a live fact revoked; `true` when this call revoked it.
-    public func revokeLifecycleFact(_ id: LifecycleFactID, by user: UserID, at: Date) async throws -> Bool {
+    func revokeLifecycleFact(_ id: LifecycleFactID, by user: UserID, at: Date) async throws -> Bool {
         try await !db.raw("""
             UPDATE lifecycle_facts SET revoked_at = \(bind: StoredTime.encode(at)), revoked_by = \(bind: user.description)
             WHERE id = \(bind: id.description) AND revoked_at IS NULL RETURNING id
@@ -44,7 +44,7 @@ extension StoreSession {
 
     /// Everything the stage rules need about one customer, read from orders, deals, qualification,
     /// referrals and recorded facts.
-    public func lifecycleInputs(_ customer: CustomerID) async throws -> LifecycleFacts {
+    func lifecycleInputs(_ customer: CustomerID) async throws -> LifecycleFacts {
         let id = customer.description
         let days = try await db.raw("""
             SELECT ordered_on FROM orders WHERE customer_id = \(bind: id) AND status <> 'cancelled' AND deleted_at IS NULL

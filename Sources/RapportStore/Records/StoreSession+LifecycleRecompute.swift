@@ -11,57 +11,6 @@ public struct LifecycleStageChange: Sendable {
 }
 
 extension StoreSession {
-    /// Computes every customer's stage from its facts in a few set-based passes (orders aggregated
-    /// per customer in one scan of the partial index `orders_lifecycle`, the small fact tables loaded whole) and
-    /// returns only the customers whose stage differs from the stored one. Customers without facts
-    /// and without a stored stage are suspects and are not listed.
-    public func lifecycleStageChanges(policy: LifecyclePolicy, today: CalendarDate) async throws
-        -> (changes: [LifecycleStageChange], examined: Int) {
-        var side = try await lifecycleSideFacts()
-        var changes: [LifecycleStageChange] = []
-        var examined = 0
-        func consider(_ id: CustomerID, _ facts: LifecycleFacts, current: LifecycleStage?) {
-            examined += 1
-            let (stage, reason) = lifecycleStage(for: facts, policy: policy, today: today)
-            if stage != current && !(current == nil && stage == .suspect) {
-                changes.append(LifecycleStageChange(customerID: id, from: current, to: stage, reason: reason))
-            }
-        }
-        // One row per customer with its order days concatenated in date order ('YYYY-MM-DD' each,
-        // no separator), read from the partial index orders_lifecycle; gaps are measured in Swift.
-        let days: SQLQueryString = kind == .sqlite
-            ? "group_concat(ordered_on, '')" : "string_agg(ordered_on, '' ORDER BY ordered_on)"
-        // Packed into one text per customer (36-character id, stored stage, ':', days) so that a
-        // million rows decode one value each.
-        let rows = try await db.raw("""
-            SELECT a.customer_id || COALESCE(cl.stage, '') || ':' || a.days AS packed FROM (SELECT customer_id,
-            \(days) AS days FROM orders WHERE status <> 'cancelled' AND deleted_at IS NULL GROUP BY customer_id) a
-            LEFT JOIN customer_lifecycle cl ON cl.customer_id = a.customer_id
-            """).all()
-        for row in rows {
-            let packed = try row.text("packed")
-            let utf8 = packed.utf8
-            guard utf8.count > 37, let colon = utf8.firstIndex(of: UInt8(ascii: ":")),
-                  let id = CustomerID(String(decoding: utf8.prefix(36), as: UTF8.self)) else {
-                throw StoreError.corruptRow("orders: \(packed.prefix(60))")
-            }
-            let stageText = String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: 36)..<colon], as: UTF8.self)
-            var facts = side.removeValue(forKey: id) ?? LifecycleFacts()
-            try Self.addOrderDays(String(decoding: utf8[utf8.index(after: colon)...], as: UTF8.self), to: &facts)
-            consider(id, facts, current: stageText.isEmpty ? nil : LifecycleStage(rawValue: stageText))
-        }
-        let stored = try await db.raw("""
-            SELECT cl.customer_id, cl.stage FROM customer_lifecycle cl WHERE NOT EXISTS (SELECT 1 FROM orders o
-            WHERE o.customer_id = cl.customer_id AND o.status <> 'cancelled' AND o.deleted_at IS NULL)
-            """).all()
-        for row in stored {
-            let id: CustomerID = try row.id("customer_id")
-            consider(id, side.removeValue(forKey: id) ?? LifecycleFacts(), current: try row.enumValue("stage"))
-        }
-        for (id, facts) in side { consider(id, facts, current: nil) }
-        return (changes, examined)
-    }
-
     /// Fills the order facts from concatenated 'YYYY-MM-DD' days (sorted here if they are not).
     static func addOrderDays(_ text: String, to facts: inout LifecycleFacts) throws {
         let bytes = Array(text.utf8)
@@ -135,5 +84,58 @@ extension StoreSession {
             side[id] = entry
         }
         return side
+    }
+}
+
+extension StoreSession {
+    /// Computes every customer's stage from its facts in a few set-based passes (orders aggregated
+    /// per customer in one scan of the partial index `orders_lifecycle`, the small fact tables loaded whole) and
+    /// returns only the customers whose stage differs from the stored one. Customers without facts
+    /// and without a stored stage are suspects and are not listed.
+    func lifecycleStageChanges(policy: LifecyclePolicy, today: CalendarDate) async throws
+        -> (changes: [LifecycleStageChange], examined: Int) {
+        var side = try await lifecycleSideFacts()
+        var changes: [LifecycleStageChange] = []
+        var examined = 0
+        func consider(_ id: CustomerID, _ facts: LifecycleFacts, current: LifecycleStage?) {
+            examined += 1
+            let (stage, reason) = lifecycleStage(for: facts, policy: policy, today: today)
+            if stage != current && !(current == nil && stage == .suspect) {
+                changes.append(LifecycleStageChange(customerID: id, from: current, to: stage, reason: reason))
+            }
+        }
+        // One row per customer with its order days concatenated in date order ('YYYY-MM-DD' each,
+        // no separator), read from the partial index orders_lifecycle; gaps are measured in Swift.
+        let days: SQLQueryString = kind == .sqlite
+            ? "group_concat(ordered_on, '')" : "string_agg(ordered_on, '' ORDER BY ordered_on)"
+        // Packed into one text per customer (36-character id, stored stage, ':', days) so that a
+        // million rows decode one value each.
+        let rows = try await db.raw("""
+            SELECT a.customer_id || COALESCE(cl.stage, '') || ':' || a.days AS packed FROM (SELECT customer_id,
+            \(days) AS days FROM orders WHERE status <> 'cancelled' AND deleted_at IS NULL GROUP BY customer_id) a
+            LEFT JOIN customer_lifecycle cl ON cl.customer_id = a.customer_id
+            """).all()
+        for row in rows {
+            let packed = try row.text("packed")
+            let utf8 = packed.utf8
+            guard utf8.count > 37, let colon = utf8.firstIndex(of: UInt8(ascii: ":")),
+                  let id = CustomerID(String(decoding: utf8.prefix(36), as: UTF8.self)) else {
+                throw StoreError.corruptRow("orders: \(packed.prefix(60))")
+            }
+            let stageText = String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: 36)..<colon], as: UTF8.self)
+            var facts = side.removeValue(forKey: id) ?? LifecycleFacts()
+            try StoreSession.addOrderDays(String(decoding: utf8[utf8.index(after: colon)...], as: UTF8.self), to: &facts)
+            consider(id, facts, current: stageText.isEmpty ? nil : LifecycleStage(rawValue: stageText))
+        }
+        let stored = try await db.raw("""
+            SELECT cl.customer_id, cl.stage FROM customer_lifecycle cl WHERE NOT EXISTS (SELECT 1 FROM orders o
+            WHERE o.customer_id = cl.customer_id AND o.status <> 'cancelled' AND o.deleted_at IS NULL)
+            """).all()
+        for row in stored {
+            let id: CustomerID = try row.id("customer_id")
+            consider(id, side.removeValue(forKey: id) ?? LifecycleFacts(), current: try row.enumValue("stage"))
+        }
+        for (id, facts) in side { consider(id, facts, current: nil) }
+        return (changes, examined)
     }
 }

@@ -14,7 +14,7 @@ extension StoreSession {
     /// Writes a notice unless the recipient already has one of this kind about this subject;
     /// `true` when written. Safe when several processes race.
     @discardableResult
-    public func insertNotice(_ n: Notice) async throws -> Bool {
+    func insertNotice(_ n: Notice) async throws -> Bool {
         let rows = try await db.raw("""
             INSERT INTO notifications (id, recipient_id, kind, subject_id, customer_id, payload, created_at, read_at)
             VALUES (\(bind: n.id.description), \(bind: n.recipientID.description), \(bind: n.kind.rawValue),
@@ -26,7 +26,7 @@ extension StoreSession {
     }
 
     /// A user's notices, newest first, keyset-paged on (created_at, id).
-    public func notices(for user: UserID, unreadOnly: Bool, limit: Int, cursor: PageCursor?) async throws -> Page<Notice> {
+    func notices(for user: UserID, unreadOnly: Bool, limit: Int, cursor: PageCursor?) async throws -> Page<Notice> {
         var sql: SQLQueryString = "SELECT * FROM notifications WHERE recipient_id = \(bind: user.description)"
         if unreadOnly { sql += " AND read_at IS NULL" }
         if let cursor, let millis = Int64(cursor.value) {
@@ -45,19 +45,54 @@ extension StoreSession {
         return Page(items: items, nextCursor: next)
     }
 
-    public func unreadNoticeCount(for user: UserID) async throws -> Int {
+    func unreadNoticeCount(for user: UserID) async throws -> Int {
         try await db.raw("""
             SELECT COUNT(*) AS n FROM notifications WHERE recipient_id = \(bind: user.description) AND read_at IS NULL
             """).first().map { try $0.int("n") } ?? 0
     }
 
     /// Marks one notice (or, with `nil`, all of a user's notices) read.
-    public func markNoticesRead(for user: UserID, id: NoticeID?, at: Date) async throws {
+    func markNoticesRead(for user: UserID, id: NoticeID?, at: Date) async throws {
         var sql: SQLQueryString = """
             UPDATE notifications SET read_at = \(bind: StoredTime.encode(at))
             WHERE recipient_id = \(bind: user.description) AND read_at IS NULL
             """
         if let id { sql += " AND id = \(bind: id.description)" }
         try await db.raw(sql).run()
+    }
+}
+
+/// Notices go from use cases and jobs to a user's inbox; each user reads only their own.
+extension CatalogSession {
+    /// Writes a notice unless the recipient already has one of this kind about this subject;
+    /// `true` when written. Safe when several processes race.
+    @discardableResult
+    public func insertNotice(_ n: Notice) async throws -> Bool {
+        try await raw.insertNotice(n)
+    }
+
+    /// Writes many notices in multi-row statements; a notice already given is skipped. Returns how many were new.
+    public func insertNotices(_ notices: [Notice]) async throws -> Int {
+        try await raw.insertNotices(notices)
+    }
+}
+
+extension ScopedSession {
+    /// The acting user's notices, newest first, keyset-paged on (created_at, id).
+    public func myNotices(unreadOnly: Bool, limit: Int, cursor: PageCursor?) async throws -> Page<Notice> {
+        guard let actorID else { return Page(items: [], nextCursor: nil) }
+        return try await raw.notices(for: actorID, unreadOnly: unreadOnly, limit: limit, cursor: cursor)
+    }
+
+    /// How many of the acting user's notices are unread.
+    public func myUnreadNoticeCount() async throws -> Int {
+        guard let actorID else { return 0 }
+        return try await raw.unreadNoticeCount(for: actorID)
+    }
+
+    /// Marks one of the acting user's notices (or, with `nil`, all of them) read.
+    public func markMyNoticesRead(id: NoticeID?, at: Date) async throws {
+        guard let actorID else { return }
+        try await raw.markNoticesRead(for: actorID, id: id, at: at)
     }
 }

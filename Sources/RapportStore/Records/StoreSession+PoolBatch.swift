@@ -5,7 +5,7 @@ import SQLKit
 extension StoreSession {
     /// Writes many notices in multi-row statements; a notice already given (same recipient,
     /// kind and subject) is skipped. Returns how many were new.
-    public func insertNotices(_ notices: [Notice]) async throws -> Int {
+    func insertNotices(_ notices: [Notice]) async throws -> Int {
         var written = 0
         var start = 0
         while start < notices.count {

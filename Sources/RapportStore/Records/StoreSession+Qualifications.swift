@@ -4,7 +4,7 @@ import SQLKit
 
 extension StoreSession {
     /// A customer's stored qualification (without the automatic warnings); nil when never saved.
-    public func qualification(of customer: CustomerID) async throws -> Qualification? {
+    func qualification(of customer: CustomerID) async throws -> Qualification? {
         guard let row = try await db.raw("""
             SELECT customer_id, ability_to_pay, ability_evidence, authority, authority_evidence, need, need_evidence,
             warnings, updated_by, updated_at, version FROM qualifications WHERE customer_id = \(bind: customer.description)
@@ -19,7 +19,7 @@ extension StoreSession {
     }
 
     /// Saves a qualification if the stored version is still `expectedVersion` (0 = not saved yet).
-    public func saveQualification(_ q: Qualification, expectedVersion: Int) async throws {
+    func saveQualification(_ q: Qualification, expectedVersion: Int) async throws {
         let warnings = q.warnings.map(\.rawValue).joined(separator: ",")
         let at = StoredTime.encode(q.updatedAt ?? Date(timeIntervalSince1970: 0))
         if expectedVersion == 0 {
@@ -45,7 +45,7 @@ extension StoreSession {
     }
 
     /// Whether the customer has any order that was not cancelled (the "old customer" warning).
-    public func hasPastOrders(_ customer: CustomerID) async throws -> Bool {
+    func hasPastOrders(_ customer: CustomerID) async throws -> Bool {
         try await !db.raw("""
             SELECT 1 AS one FROM orders WHERE customer_id = \(bind: customer.description) AND status <> 'cancelled'
             AND deleted_at IS NULL LIMIT 1

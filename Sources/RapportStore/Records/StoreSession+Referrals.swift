@@ -13,7 +13,7 @@ extension StoreSession {
     }
 
     /// Who referred a customer or a contact; nil when nobody is recorded.
-    public func referral(_ kind: ReferralSubject, _ subject: UUID) async throws -> Referral? {
+    func referral(_ kind: ReferralSubject, _ subject: UUID) async throws -> Referral? {
         try await db.raw("""
             SELECT id, subject_kind, subject_id, referrer_customer_id, referrer_contact_id, note, recorded_by, recorded_at
             FROM referrals WHERE subject_kind = \(bind: kind.rawValue) AND subject_id = \(bind: subject.uuidString.lowercased())
@@ -21,7 +21,7 @@ extension StoreSession {
     }
 
     /// Sets "referred by" for a subject, replacing an earlier one.
-    public func saveReferral(_ r: Referral) async throws {
+    func saveReferral(_ r: Referral) async throws {
         try await deleteReferral(r.subjectKind, r.subjectID)
         try await db.raw("""
             INSERT INTO referrals (id, subject_kind, subject_id, referrer_customer_id, referrer_contact_id, note,
@@ -32,14 +32,14 @@ extension StoreSession {
             """).run()
     }
 
-    public func deleteReferral(_ kind: ReferralSubject, _ subject: UUID) async throws {
+    func deleteReferral(_ kind: ReferralSubject, _ subject: UUID) async throws {
         try await db.raw("""
             DELETE FROM referrals WHERE subject_kind = \(bind: kind.rawValue) AND subject_id = \(bind: subject.uuidString.lowercased())
             """).run()
     }
 
     /// The referrers of a customer, from its own referrer up to the root (stops at a repeat or after `limit`).
-    public func referrerChain(of customer: CustomerID, limit: Int = 100) async throws -> [CustomerID] {
+    func referrerChain(of customer: CustomerID, limit: Int = 100) async throws -> [CustomerID] {
         var chain: [CustomerID] = []
         var current = customer
         var seen: Set<CustomerID> = [customer]
@@ -53,7 +53,7 @@ extension StoreSession {
     }
 
     /// The customers referred by each of the given customers (subject → referrer pairs).
-    public func referredCustomers(by referrers: [CustomerID]) async throws -> [(subject: CustomerID, referrer: CustomerID)] {
+    func referredCustomers(by referrers: [CustomerID]) async throws -> [(subject: CustomerID, referrer: CustomerID)] {
         var pairs: [(CustomerID, CustomerID)] = []
         var start = 0
         while start < referrers.count {
@@ -69,7 +69,7 @@ extension StoreSession {
     }
 
     /// Names and stages of customers, whatever the scope (the caller hides what the reader may not see).
-    public func referralNodeInfo(_ ids: [CustomerID]) async throws -> [CustomerID: (name: String, stage: LifecycleStage, ownerID: UserID?, teamID: TeamID?)] {
+    func referralNodeInfo(_ ids: [CustomerID]) async throws -> [CustomerID: (name: String, stage: LifecycleStage, ownerID: UserID?, teamID: TeamID?)] {
         var info: [CustomerID: (String, LifecycleStage, UserID?, TeamID?)] = [:]
         var start = 0
         while start < ids.count {
@@ -85,5 +85,96 @@ extension StoreSession {
             }
         }
         return info
+    }
+}
+
+/// One customer in a referral tree as the viewer may see it: the id, name and stage only when visible.
+public struct ReferralTreeNode: Sendable {
+    public let customerID: CustomerID?
+    public let name: String?
+    public let stage: LifecycleStage?
+    public let visible: Bool
+    public let referred: [ReferralTreeNode]
+}
+
+extension ScopedSession {
+    /// Who referred a visible customer, or a key person of one; nil when nobody is recorded.
+    public func referral(_ kind: ReferralSubject, _ subject: UUID) async throws -> Referral? {
+        try await requireReferralSubject(kind, subject, live: false)
+        return try await raw.referral(kind, subject)
+    }
+
+    /// Sets "referred by" for a visible, live subject, replacing an earlier one; the referrer must be a
+    /// visible live customer (and the referring person one of its live key persons).
+    public func saveReferral(_ r: Referral) async throws {
+        let owner = try await requireReferralSubject(r.subjectKind, r.subjectID, live: true)
+        try await check([.customer(r.referrerCustomerID, field: "referrerCustomerID")], customer: owner)
+        if let person = r.referrerContactID {
+            try await check([.contact(person, field: "referrerContactID")], customer: r.referrerCustomerID)
+        }
+        try await raw.saveReferral(r)
+    }
+
+    /// Clears "referred by" of a visible subject.
+    public func deleteReferral(_ kind: ReferralSubject, _ subject: UUID) async throws {
+        try await requireReferralSubject(kind, subject, live: false)
+        try await raw.deleteReferral(kind, subject)
+    }
+
+    /// Whether `customer` is among `referrer`'s referrers, up to the root (to refuse cycles). Only a
+    /// yes or no: the chain may pass through customers the viewer does not see.
+    public func referrerChain(of referrer: CustomerID, contains customer: CustomerID) async throws -> Bool {
+        try await requireCustomer(referrer, live: false)
+        return try await raw.referrerChain(of: referrer).contains(customer)
+    }
+
+    /// A visible customer's referral tree: its referrers up to the root and everything it brought
+    /// (down to `depth` levels and `size` customers). Customers outside the scope are nodes without id,
+    /// name or stage ("another rep's customer").
+    public func referralTree(of customer: CustomerID, depth: Int, size: Int) async throws
+        -> (referredBy: [ReferralTreeNode], root: ReferralTreeNode, referralsMade: Int) {
+        try await requireCustomer(customer, live: false)
+        let up = try await raw.referrerChain(of: customer)
+        var children: [CustomerID: [CustomerID]] = [:]
+        var seen: Set<CustomerID> = [customer]
+        seen.formUnion(up)
+        var level = [customer]
+        var levels = 0
+        var total = 0
+        while !level.isEmpty, levels < depth, total < size {
+            var next: [CustomerID] = []
+            for (subject, referrer) in try await raw.referredCustomers(by: level) where !seen.contains(subject) {
+                seen.insert(subject)
+                children[referrer, default: []].append(subject)
+                next.append(subject)
+                total += 1
+            }
+            level = next
+            levels += 1
+        }
+        let info = try await raw.referralNodeInfo(Array(seen))
+        let scope = self.scope
+        func node(_ id: CustomerID, withChildren: Bool) -> ReferralTreeNode {
+            let entry = info[id]
+            let visible = entry.map { scope.contains(owner: $0.ownerID, team: $0.teamID) } ?? false
+            let referred = withChildren ? (children[id] ?? []).map { node($0, withChildren: true) } : []
+            return ReferralTreeNode(customerID: visible ? id : nil, name: visible ? entry?.name : nil,
+                                    stage: visible ? entry?.stage : nil, visible: visible, referred: referred)
+        }
+        return (up.map { node($0, withChildren: false) }, node(customer, withChildren: true), children[customer]?.count ?? 0)
+    }
+
+    /// The customer a referral subject belongs to, if visible (`notFound` otherwise).
+    @discardableResult
+    private func requireReferralSubject(_ kind: ReferralSubject, _ subject: UUID, live: Bool) async throws -> CustomerID {
+        switch kind {
+        case .customer:
+            return try await requireCustomer(CustomerID(subject), live: live).id
+        case .contact:
+            guard let person = try await record(Contact.self, ContactID(subject)) else { throw StoreError.notFound }
+            if live, person.deletedAt != nil { throw StoreError.parentDeleted }
+            try await requireCustomer(person.customerID, live: live)
+            return person.customerID
+        }
     }
 }

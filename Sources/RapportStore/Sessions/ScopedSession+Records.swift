@@ -8,10 +8,11 @@ extension ScopedSession {
     /// One of a visible customer's records by id (deleted ones too, so they can be restored).
     public func record<R: StoredRecord & CustomerOwnedRecord>(_ type: R.Type, _ id: Identifier<R>) async throws -> R? {
         let table = R.table
-        return try await db.raw("""
+        guard let found = try await db.raw("""
             SELECT \(unsafeRaw: table.selectList) FROM \(ident: table.name) \(unsafeRaw: table.alias)
             \(visibleCustomerJoin(table.alias)) WHERE \(unsafeRaw: table.alias).id = \(bind: id.description)
-            """).first().map(table.decode)
+            """).first().map(table.decode) else { return nil }
+        return try await table.complete?(raw, found) ?? found
     }
 
     /// Inserts a new record of a visible, live customer after checking what it points at.

@@ -1,0 +1,95 @@
+import Foundation
+import RapportCore
+import RapportStore
+
+/// A customer's situation with the expectation status computed from its results.
+public struct SituationView: Sendable, Codable, Equatable {
+    public var customerID: CustomerID
+    public var situation: CustomerSituation
+    /// 0 when nothing was recorded yet.
+    public var version: Int
+    public var expectation: ExpectationStatus
+}
+
+/// A customer's situation (why they joined, motivation, business type), results and expectation status.
+public struct Situations: Sendable {
+    let deps: Dependencies
+
+    /// The expectation defaults per business type (shipped, or the admin's edited copy).
+    public func expectationPolicy() async throws -> ExpectationPolicy {
+        try await deps.expectationPolicy()
+    }
+
+    /// The customer's reasons for joining, motivation, business type and expectation status today.
+    public func get(_ acting: Acting, of customerID: CustomerID) async throws -> SituationView {
+        let (found, stored, results) = try await deps.read(acting, entity: "customer") { session in
+            (try await session.requireCustomer(customerID, live: false), try await session.situation(of: customerID),
+             try await session.results(of: customerID))
+        }
+        let situation = stored?.0 ?? CustomerSituation()
+        let status = ExpectationBaseline.evaluate(
+            results: results.map(\.record), businessType: situation.businessType, policy: try await deps.expectationPolicy(),
+            today: deps.today(for: acting.user), since: CalendarDate.today(in: .gmt, at: found.createdAt))
+        return SituationView(customerID: customerID, situation: situation, version: stored?.version ?? 0, expectation: status)
+    }
+
+    /// Changes the situation; `version` is the one read (0 when nothing was recorded).
+    public func update(_ acting: Acting, of customerID: CustomerID, _ draft: CustomerSituationDraft,
+                                version: Int) async throws -> SituationView {
+        do { try draft.validate() } catch { throw AppError.invalid(error.errors) }
+        let found = try await Customers(deps: deps).get(acting, customerID)
+        if found.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        let current = try await deps.read(acting) { try await $0.situation(of: customerID) }
+        var situation = current?.0 ?? CustomerSituation()
+        let before = situation
+        draft.apply(to: &situation)
+        let now = deps.env.now()
+        let entry = try deps.audit(acting.id, "situation", customerID.description, current == nil ? .create : .update,
+                              before: current == nil ? nil : before, after: situation)
+        let saved = situation
+        try await deps.write(acting, entity: "situation") { session in
+            try await session.saveSituation(saved, of: customerID, updatedAt: now, expectedVersion: version)
+            try await session.catalog.appendAudit(entry)
+        }
+        return try await get(acting, of: customerID)
+    }
+
+    /// A customer's recorded results, oldest first.
+    public func results(_ acting: Acting, of customerID: CustomerID) async throws -> [CustomerResult] {
+        try await deps.read(acting, entity: "customer") { session in
+            try await session.requireCustomer(customerID, live: false)
+            return try await session.results(of: customerID)
+        }
+    }
+
+    /// Records one measured result (e.g. "2 long-term customers gained on 2026-03-31").
+    public func recordResult(_ acting: Acting, of customerID: CustomerID, _ record: ResultRecord,
+                             note: String = "") async throws -> CustomerResult {
+        var v = Validator()
+        if record.value < 0 { v.add("value", "outOfRange", detail: "0") }
+        if record.on > deps.today(for: acting.user).adding(days: 1) { v.add("on", "inFuture") }
+        v.length("note", note, max: 500)
+        do { try v.check() } catch { throw AppError.invalid(error.errors) }
+        let result = CustomerResult(id: deps.env.newID(), customerID: customerID, record: record, note: note,
+                                    recordedBy: acting.id, createdAt: deps.env.now())
+        let entry = try deps.audit(acting.id, "result", result.id.description, .create, before: nil as CustomerResult?, after: result)
+        try await deps.write(acting, entity: "customer") { session in
+            try await session.insertResult(result)
+            try await session.catalog.appendAudit(entry)
+        }
+        return result
+    }
+
+    /// Removes (or with `restore`, brings back) a result entered by mistake.
+    public func deleteResult(_ acting: Acting, of customerID: CustomerID, _ id: CustomerResultID, restore: Bool = false) async throws {
+        let at: Date? = restore ? nil : deps.env.now()
+        let entry = try deps.audit(acting.id, "result", id.description, restore ? .restore : .delete,
+                              before: nil as String?, after: nil as String?)
+        let found = try await deps.write(acting, entity: "customer") { session in
+            let found = try await session.setResultDeleted(id, of: customerID, at: at)
+            if found { try await session.catalog.appendAudit(entry) }
+            return found
+        }
+        if !found { throw AppError.notFound(entity: "result") }
+    }
+}

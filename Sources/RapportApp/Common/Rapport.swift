@@ -79,6 +79,11 @@ public struct Rapport: Sendable {
     public var deals: Deals { Deals(deps: deps) }
     public var dealStages: DealStages { DealStages(deps: deps) }
     public var pipeline: Pipeline { Pipeline(deps: deps) }
+    public var products: Products { Products(deps: deps) }
+    public var orders: Orders { Orders(deps: deps) }
+    public var payments: Payments { Payments(deps: deps) }
+    public var subscriptions: Subscriptions { Subscriptions(deps: deps) }
+    public var winback: Winback { Winback(deps: deps) }
     /// The work that runs on a schedule, on the store's system session.
     public var background: BackgroundWork { BackgroundWork(deps: deps) }
 }

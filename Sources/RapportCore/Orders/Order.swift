@@ -99,3 +99,13 @@ public struct Order: Sendable, Codable, Equatable, Identifiable {
         return "SO-\(digits)-\(id.description.prefix(6))"
     }
 }
+
+extension Order: CustomerOwnedRecord {
+    public static let entityName = "order"
+    public var recordID: String { id.description }
+
+    public var references: [RecordReference] {
+        [dealID.map { .deal($0, field: "dealID") }, repID.map { .user($0, field: "repID") }].compactMap { $0 }
+            + lines.compactMap { line in line.productID.map { .product($0, field: "lines[\(line.lineNo - 1)].productID") } }
+    }
+}

@@ -68,3 +68,13 @@ public typealias ProductRef = Identifier<ProductTag>
 
 /// Phantom type for product ids referenced from subscriptions.
 public enum ProductTag {}
+
+extension Subscription: CustomerOwnedRecord {
+    public static let entityName = "subscription"
+    public var recordID: String { id.description }
+
+    public var references: [RecordReference] {
+        [productID.map { .product(ProductID($0.uuid), field: "productID") }, orderID.map { .order($0, field: "orderID") },
+         previousID.map { .subscription($0, field: "previousID") }].compactMap { $0 }
+    }
+}

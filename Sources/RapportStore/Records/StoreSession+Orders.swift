@@ -26,7 +26,7 @@ extension StoreSession {
     }
 
     /// Orders from rows, with their lines read in one query.
-    private func orders(from rows: [any SQLRow]) async throws -> [Order] {
+    func orders(from rows: [any SQLRow]) async throws -> [Order] {
         guard !rows.isEmpty else { return [] }
         let ids = try rows.map { try $0.text("id") }
         var lines: [String: [OrderLine]] = [:]
@@ -38,7 +38,7 @@ extension StoreSession {
         return try rows.map { try Self.decodeOrder($0, lines: lines[try $0.text("id")] ?? []) }
     }
 
-    public func insertOrder(_ o: Order) async throws {
+    func insertOrder(_ o: Order) async throws {
         if try await orderNumberTaken(o.number, excluding: nil) { throw StoreError.uniqueViolation(field: "number") }
         try await db.raw("""
             INSERT INTO orders (id, number, customer_id, rep_id, deal_id, ordered_on, status, currency, revenue, cost, note,
@@ -63,7 +63,7 @@ extension StoreSession {
     }
 
     /// Saves an order (and, when `replaceLines`, its lines); checks the version the caller read.
-    public func updateOrder(_ o: Order, expectedVersion: Int, replaceLines: Bool) async throws {
+    func updateOrder(_ o: Order, expectedVersion: Int, replaceLines: Bool) async throws {
         if try await orderNumberTaken(o.number, excluding: o.id) { throw StoreError.uniqueViolation(field: "number") }
         let rows = try await db.raw("""
             UPDATE orders SET number = \(bind: o.number), rep_id = \(bind: o.repID?.description),
@@ -81,14 +81,14 @@ extension StoreSession {
     }
 
     /// Whether another order (deleted ones included) already has this number.
-    public func orderNumberTaken(_ number: String, excluding: OrderID?) async throws -> Bool {
+    func orderNumberTaken(_ number: String, excluding: OrderID?) async throws -> Bool {
         try await db.raw("""
             SELECT id FROM orders WHERE number = \(bind: number) AND id <> \(bind: excluding?.description ?? "")
             """).first() != nil
     }
 
     /// One order whose customer is inside the scope (deleted ones included, for restore).
-    public func order(_ id: OrderID, scope: AccessScope) async throws -> Order? {
+    func order(_ id: OrderID, scope: AccessScope) async throws -> Order? {
         let rows = try await db.raw("""
             SELECT \(unsafeRaw: Self.orderColumns) FROM orders o JOIN customers c ON c.id = o.customer_id
             WHERE o.id = \(bind: id.description) AND \(Self.scopeClause(scope))
@@ -109,7 +109,7 @@ extension StoreSession {
     }
 
     /// Orders inside the scope, filtered; newest order date first, keyset-paged on (ordered_on, id).
-    public func orders(_ filter: OrderFilter, scope: AccessScope, limit: Int, cursor: PageCursor?) async throws -> Page<Order> {
+    func orders(_ filter: OrderFilter, scope: AccessScope, limit: Int, cursor: PageCursor?) async throws -> Page<Order> {
         var sql: SQLQueryString = """
             SELECT \(unsafeRaw: Self.orderColumns) FROM orders o JOIN customers c ON c.id = o.customer_id
             WHERE \(orderConditions(filter, scope: scope))
@@ -129,7 +129,7 @@ extension StoreSession {
     }
 
     /// Count, revenue and cost per currency of the orders a filter selects (cancelled ones left out).
-    public func orderTotals(_ filter: OrderFilter, scope: AccessScope) async throws -> [OrderTotals] {
+    func orderTotals(_ filter: OrderFilter, scope: AccessScope) async throws -> [OrderTotals] {
         try await db.raw("""
             SELECT o.currency, COUNT(*) AS n, CAST(COALESCE(SUM(o.revenue), 0) AS BIGINT) AS revenue,
             CAST(COALESCE(SUM(o.cost), 0) AS BIGINT) AS cost
@@ -140,5 +140,55 @@ extension StoreSession {
             OrderTotals(currency: try $0.text("currency"), count: try $0.int("n"),
                         revenue: try $0.decode(column: "revenue", as: Int64.self), cost: try $0.decode(column: "cost", as: Int64.self))
         }
+    }
+}
+
+extension ScopedSession {
+    /// One order of a visible customer (deleted ones included, for restore).
+    public func order(_ id: OrderID) async throws -> Order? {
+        try await raw.order(id, scope: scope)
+    }
+
+    /// Orders of customers inside the scope, filtered; newest order date first, keyset-paged.
+    public func orders(_ filter: OrderFilter, limit: Int, cursor: PageCursor?) async throws -> Page<Order> {
+        try await raw.orders(filter, scope: scope, limit: limit, cursor: cursor)
+    }
+
+    /// Count, revenue and cost per currency of the orders a filter selects inside the scope (cancelled ones left out).
+    public func orderTotals(_ filter: OrderFilter) async throws -> [OrderTotals] {
+        try await raw.orderTotals(filter, scope: scope)
+    }
+
+    /// Whether another order (anyone's, deleted ones included) already has this number.
+    public func orderNumberTaken(_ number: String, excluding: OrderID?) async throws -> Bool {
+        try await raw.orderNumberTaken(number, excluding: excluding)
+    }
+
+    /// Records a new order of a visible, live customer after checking what it points at (the deal
+    /// must be a live deal of the same customer, the rep a user, each product a live product).
+    public func insertOrder(_ order: Order) async throws {
+        try await requireCustomer(order.customerID, live: true)
+        try await check(order.references, customer: order.customerID)
+        try await raw.insertOrder(order)
+    }
+
+    /// Saves a changed order (its lines replaced) if its stored version is still `expectedVersion`;
+    /// the order must be reachable through the scope and stay with its customer, and every reference
+    /// the change adds is checked.
+    public func updateOrder(_ order: Order, expectedVersion: Int) async throws {
+        guard let stored = try await self.order(order.id), stored.customerID == order.customerID else { throw StoreError.notFound }
+        try await requireCustomer(order.customerID, live: order.deletedAt == nil)
+        try await check(order.references.filter { !stored.references.contains($0) }, customer: order.customerID)
+        try await raw.updateOrder(order, expectedVersion: expectedVersion, replaceLines: order.lines != stored.lines)
+    }
+}
+
+extension Order: ScopedRecord {
+    public static func find(_ id: OrderID, in session: ScopedSession) async throws -> Order? {
+        try await session.order(id)
+    }
+
+    public static func save(_ record: Order, expectedVersion: Int, in session: ScopedSession) async throws {
+        try await session.updateOrder(record, expectedVersion: expectedVersion)
     }
 }

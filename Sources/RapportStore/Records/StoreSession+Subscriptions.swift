@@ -24,71 +24,26 @@ extension StoreSession {
             deletedAt: try row.optionalDate("deleted_at"), version: try row.int("version"))
     }
 
-    public func insertSubscription(_ s: Subscription) async throws {
-        try await db.raw("""
-            INSERT INTO subscriptions (id, customer_id, product_id, order_id, starts_on, ends_on, price, currency, state,
-            previous_id, churned_on, churn_reasons, churn_note, renewal_reasons, renewal_note, created_by, created_at,
-            updated_at, deleted_at, version) VALUES (
-            \(bind: s.id.description), \(bind: s.customerID.description), \(bind: s.productID?.description),
-            \(bind: s.orderID?.description), \(bind: s.startsOn.description), \(bind: s.endsOn.description),
-            \(bind: s.price), \(bind: s.currency), \(bind: s.state.rawValue), \(bind: s.previousID?.description),
-            \(bind: s.churnedOn?.description), \(bind: try StoredJSON.encode(s.churnReasons)), \(bind: s.churnNote),
-            \(bind: try StoredJSON.encode(s.renewalReasons)), \(bind: s.renewalNote), \(bind: s.createdBy?.description),
-            \(bind: StoredTime.encode(s.createdAt)), \(bind: StoredTime.encode(s.updatedAt)),
-            \(bind: StoredTime.encode(s.deletedAt)), \(bind: Int64(s.version)))
-            """).run()
-    }
-
-    public func updateSubscription(_ s: Subscription, expectedVersion: Int) async throws {
-        let rows = try await db.raw("""
-            UPDATE subscriptions SET product_id = \(bind: s.productID?.description), order_id = \(bind: s.orderID?.description),
-            starts_on = \(bind: s.startsOn.description), ends_on = \(bind: s.endsOn.description), price = \(bind: s.price),
-            currency = \(bind: s.currency), state = \(bind: s.state.rawValue), churned_on = \(bind: s.churnedOn?.description),
-            churn_reasons = \(bind: try StoredJSON.encode(s.churnReasons)), churn_note = \(bind: s.churnNote),
-            renewal_reasons = \(bind: try StoredJSON.encode(s.renewalReasons)), renewal_note = \(bind: s.renewalNote),
-            updated_at = \(bind: StoredTime.encode(s.updatedAt)), deleted_at = \(bind: StoredTime.encode(s.deletedAt)),
-            version = \(bind: Int64(s.version))
-            WHERE id = \(bind: s.id.description) AND version = \(bind: Int64(expectedVersion)) RETURNING id
-            """).all()
-        if rows.isEmpty { try await versionFailure(table: "subscriptions", id: s.id.description) }
-    }
-
-    /// One term whose customer is inside the scope (deleted ones included, for restore).
-    public func subscription(_ id: SubscriptionID, scope: AccessScope) async throws -> Subscription? {
-        try await db.raw("""
-            SELECT \(unsafeRaw: Self.subscriptionColumns) FROM subscriptions s JOIN customers c ON c.id = s.customer_id
-            WHERE s.id = \(bind: id.description) AND \(Self.scopeClause(scope))
-            """).first().map(Self.decodeSubscription)
-    }
-
     /// A customer's live terms, newest first.
-    public func subscriptions(of customer: CustomerID) async throws -> [Subscription] {
+    func subscriptions(of customer: CustomerID, scope: AccessScope) async throws -> [Subscription] {
         try await db.raw("""
             SELECT \(unsafeRaw: Self.subscriptionColumns) FROM subscriptions s
-            WHERE s.customer_id = \(bind: customer.description) AND s.deleted_at IS NULL
+            JOIN customers c ON c.id = s.customer_id AND \(Self.scopeClause(scope)) WHERE s.customer_id = \(bind: customer.description) AND s.deleted_at IS NULL
             ORDER BY s.starts_on DESC, s.created_at DESC, s.id LIMIT 500
             """).all().map(Self.decodeSubscription)
     }
 
     /// The live term that renews `id`, if any.
-    public func renewal(of id: SubscriptionID) async throws -> Subscription? {
+    func renewal(of id: SubscriptionID) async throws -> Subscription? {
         try await db.raw("""
             SELECT \(unsafeRaw: Self.subscriptionColumns) FROM subscriptions s
             WHERE s.previous_id = \(bind: id.description) AND s.deleted_at IS NULL LIMIT 1
             """).first().map(Self.decodeSubscription)
     }
 
-    /// A product's term length, price and currency (for a subscription created from a product).
-    public func productTerm(_ id: ProductRef) async throws -> (termMonths: Int?, price: Int64, currency: String)? {
-        guard let row = try await db.raw("""
-            SELECT term_months, price, currency FROM products WHERE id = \(bind: id.description) AND deleted_at IS NULL
-            """).first() else { return nil }
-        return (try row.optionalInt("term_months"), Int64(try row.int("price")), try row.text("currency"))
-    }
-
     /// The first line of an order whose product has a term (a subscription sold by that order):
     /// the product, its term in months, the line's amount and the order's currency.
-    public func subscriptionLine(of order: OrderID) async throws -> (productID: ProductRef, termMonths: Int, amount: Int64,
+    func subscriptionLine(of order: OrderID) async throws -> (productID: ProductRef, termMonths: Int, amount: Int64,
                                                                      currency: String)? {
         guard let row = try await db.raw("""
             SELECT l.product_id, p.term_months, l.amount, o.currency FROM order_lines l
@@ -98,20 +53,16 @@ extension StoreSession {
         return (try row.id("product_id"), try row.int("term_months"), Int64(try row.int("amount")), try row.text("currency"))
     }
 
-    /// True when the order exists and belongs to the customer.
-    public func orderBelongs(_ order: OrderID, to customer: CustomerID) async throws -> Bool {
-        try await db.raw("""
-            SELECT id FROM orders WHERE id = \(bind: order.description) AND customer_id = \(bind: customer.description)
-            """).first() != nil
-    }
+}
 
+extension SystemSession {
     /// Active terms whose last day is before `day`, oldest end first (the lapse job's input).
     public func activeSubscriptionsEnded(before day: CalendarDate, limit: Int) async throws -> [Subscription] {
         try await db.raw("""
-            SELECT \(unsafeRaw: Self.subscriptionColumns) FROM subscriptions s
+            SELECT \(unsafeRaw: StoreSession.subscriptionColumns) FROM subscriptions s
             WHERE s.state = 'active' AND s.ends_on < \(bind: day.description) AND s.deleted_at IS NULL
             ORDER BY s.ends_on, s.id LIMIT \(literal: limit)
-            """).all().map(Self.decodeSubscription)
+            """).all().map(StoreSession.decodeSubscription)
     }
 
     /// Active terms ending between the two days (inclusive) that have no renewal yet and no
@@ -119,12 +70,12 @@ extension StoreSession {
     public func activeSubscriptionsEnding(from: CalendarDate, through: CalendarDate, unnoticed noticeKind: String,
                                           limit: Int) async throws -> [Subscription] {
         try await db.raw("""
-            SELECT \(unsafeRaw: Self.subscriptionColumns) FROM subscriptions s
+            SELECT \(unsafeRaw: StoreSession.subscriptionColumns) FROM subscriptions s
             WHERE s.state = 'active' AND s.ends_on >= \(bind: from.description) AND s.ends_on <= \(bind: through.description)
             AND s.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM subscriptions n WHERE n.previous_id = s.id
             AND n.deleted_at IS NULL) AND NOT EXISTS (SELECT 1 FROM notifications x WHERE x.kind = \(bind: noticeKind)
             AND x.subject_id = s.id) ORDER BY s.ends_on, s.id LIMIT \(literal: limit)
-            """).all().map(Self.decodeSubscription)
+            """).all().map(StoreSession.decodeSubscription)
     }
 
     /// Moves an active term to `lapsed` unless another process or a user changed it first; `true` when this call won.
@@ -134,4 +85,53 @@ extension StoreSession {
             WHERE id = \(bind: id.description) AND state = 'active' RETURNING id
             """).all()).isEmpty
     }
+}
+
+extension CatalogSession {
+    /// A product's term length, price and currency (for a subscription created from a product).
+    public func productTerm(_ id: ProductRef) async throws -> (termMonths: Int?, price: Int64, currency: String)? {
+        guard let row = try await db.raw("""
+            SELECT term_months, price, currency FROM products WHERE id = \(bind: id.description) AND deleted_at IS NULL
+            """).first() else { return nil }
+        return (try row.optionalInt("term_months"), Int64(try row.int("price")), try row.text("currency"))
+    }
+}
+
+extension ScopedSession {
+    /// A visible customer's live terms, newest first.
+    public func subscriptions(of customer: CustomerID) async throws -> [Subscription] {
+        try await raw.subscriptions(of: customer, scope: scope)
+    }
+
+    /// The live term that renews a visible term, if any.
+    public func renewal(of id: SubscriptionID) async throws -> Subscription? {
+        guard try await record(Subscription.self, id) != nil else { throw StoreError.notFound }
+        return try await raw.renewal(of: id)
+    }
+
+    /// The first line of a visible order whose product has a term (a subscription sold by that order).
+    public func subscriptionLine(of order: OrderID) async throws -> (productID: ProductRef, termMonths: Int, amount: Int64,
+                                                                     currency: String)? {
+        try await requireOrder(order)
+        return try await raw.subscriptionLine(of: order)
+    }
+}
+
+extension Subscription: StoredRecord, ScopedRecord {
+    public static let table = RecordTable<Subscription>(
+        "subscriptions", alias: "s",
+        columns: [
+            .init("id") { $0.id.description }, .init("customer_id") { $0.customerID.description },
+            .init("product_id") { $0.productID?.description }, .init("order_id") { $0.orderID?.description },
+            .init("starts_on") { $0.startsOn.description }, .init("ends_on") { $0.endsOn.description },
+            .init("price") { $0.price }, .init("currency") { $0.currency }, .init("state") { $0.state.rawValue },
+            .init("previous_id") { $0.previousID?.description }, .init("churned_on") { $0.churnedOn?.description },
+            .init("churn_reasons") { try StoredJSON.encode($0.churnReasons) }, .init("churn_note") { $0.churnNote },
+            .init("renewal_reasons") { try StoredJSON.encode($0.renewalReasons) }, .init("renewal_note") { $0.renewalNote },
+            .init("created_by") { $0.createdBy?.description },
+            .init("created_at") { StoredTime.encode($0.createdAt) }, .init("updated_at") { StoredTime.encode($0.updatedAt) },
+            .init("deleted_at") { StoredTime.encode($0.deletedAt) }, .init("version") { Int64($0.version) },
+        ],
+        fixed: ["id", "customer_id", "previous_id", "created_by", "created_at"],
+        selectList: StoreSession.subscriptionColumns, decode: StoreSession.decodeSubscription)
 }

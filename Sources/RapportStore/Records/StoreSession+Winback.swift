@@ -10,7 +10,7 @@ extension StoreSession {
                        attemptedOn: try row.calendarDate("attempted_on"), createdAt: try row.date("created_at"))
     }
 
-    public func insertWinbackAttempt(_ w: WinbackAttempt) async throws {
+    func insertWinbackAttempt(_ w: WinbackAttempt) async throws {
         try await db.raw("""
             INSERT INTO winback_attempts (id, customer_id, subscription_id, approach, outcome, note, user_id,
             attempted_on, created_at) VALUES (\(bind: w.id.description), \(bind: w.customerID.description),
@@ -21,18 +21,19 @@ extension StoreSession {
     }
 
     /// A customer's win-back attempts, newest first.
-    public func winbackAttempts(of customer: CustomerID) async throws -> [WinbackAttempt] {
+    func winbackAttempts(of customer: CustomerID, scope: AccessScope) async throws -> [WinbackAttempt] {
         try await db.raw("""
-            SELECT id, customer_id, subscription_id, approach, outcome, note, user_id, attempted_on, created_at
-            FROM winback_attempts WHERE customer_id = \(bind: customer.description)
-            ORDER BY attempted_on DESC, created_at DESC, id LIMIT 500
+            SELECT w.id, w.customer_id, w.subscription_id, w.approach, w.outcome, w.note, w.user_id, w.attempted_on, w.created_at
+            FROM winback_attempts w JOIN customers c ON c.id = w.customer_id AND \(Self.scopeClause(scope))
+            WHERE w.customer_id = \(bind: customer.description)
+            ORDER BY w.attempted_on DESC, w.created_at DESC, w.id LIMIT 500
             """).all().map(Self.decodeWinbackAttempt)
     }
 
     /// Churned customers inside the scope with no newer live term: each customer's latest churned
     /// term, newest churn first, keyset-paged on (churned_on, subscription id) descending.
     /// `reason` keeps those whose reasons include that code.
-    public func winbackList(reason: String?, scope: AccessScope, limit: Int,
+    func winbackList(reason: String?, scope: AccessScope, limit: Int,
                             cursor: PageCursor?) async throws -> Page<WinbackEntry> {
         var sql: SQLQueryString = """
             SELECT s.id, s.customer_id, s.churned_on, s.churn_reasons, s.churn_note, c.name, c.owner_id,
@@ -74,7 +75,7 @@ extension StoreSession {
 
     /// Attempts and returns per churn reason × approach over the attempts on customers inside the scope
     /// (an attempt counts once for each reason of the term it was about).
-    public func winbackEffectiveness(scope: AccessScope) async throws -> [WinbackEffectiveness] {
+    func winbackEffectiveness(scope: AccessScope) async throws -> [WinbackEffectiveness] {
         let rows = try await db.raw("""
             SELECT s.churn_reasons, w.approach, w.outcome FROM winback_attempts w
             JOIN subscriptions s ON s.id = w.subscription_id JOIN customers c ON c.id = w.customer_id
@@ -94,5 +95,29 @@ extension StoreSession {
             }
         }
         return cells.values.sorted { ($0.reason, $0.approach.rawValue) < ($1.reason, $1.approach.rawValue) }
+    }
+}
+
+extension ScopedSession {
+    /// Records a win-back attempt on a visible, live customer (its term, when given, must be one of the customer's).
+    public func insertWinbackAttempt(_ w: WinbackAttempt) async throws {
+        try await requireCustomer(w.customerID, live: true)
+        if let term = w.subscriptionID { try await check([.subscription(term, field: "subscriptionID")], customer: w.customerID) }
+        try await raw.insertWinbackAttempt(w)
+    }
+
+    /// A visible customer's win-back attempts, newest first.
+    public func winbackAttempts(of customer: CustomerID) async throws -> [WinbackAttempt] {
+        try await raw.winbackAttempts(of: customer, scope: scope)
+    }
+
+    /// Churned customers inside the scope with no newer live term, optionally of one churn reason.
+    public func winbackList(reason: String?, limit: Int, cursor: PageCursor?) async throws -> Page<WinbackEntry> {
+        try await raw.winbackList(reason: reason, scope: scope, limit: limit, cursor: cursor)
+    }
+
+    /// Attempts and returns per churn reason × approach, over the attempts on customers inside the scope.
+    public func winbackEffectiveness() async throws -> [WinbackEffectiveness] {
+        try await raw.winbackEffectiveness(scope: scope)
     }
 }

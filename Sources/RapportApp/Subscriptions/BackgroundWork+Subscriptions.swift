@@ -2,14 +2,15 @@ import Foundation
 import RapportCore
 import RapportStore
 
-extension Rapport {
+extension BackgroundWork {
     /// Moves active terms whose last day has passed (in their customer owner's zone) to `lapsed`;
     /// returns how many. Safe with several processes: each term is claimed by a guarded update.
     public func lapseEndedSubscriptions(batch: Int = 500) async throws -> Int {
-        let now = env.now()
+        let now = deps.env.now()
         // The latest "today" anywhere on Earth is at most one day ahead of UTC's.
         let latestToday = CalendarDate.today(in: .gmt, at: now).adding(days: 1)
-        let candidates = try await store.read { try await $0.activeSubscriptionsEnded(before: latestToday, limit: batch) }
+        let purpose = SystemPurpose.job("subscription-lapse")
+        let candidates = try await deps.systemRead(purpose) { try await $0.activeSubscriptionsEnded(before: latestToday, limit: batch) }
         var zones: [CustomerID: TimeZone] = [:]
         var due: [Subscription] = []
         for term in candidates {
@@ -22,14 +23,14 @@ extension Rapport {
             after.state = .lapsed
             after.updatedAt = now
             after.version += 1
-            entries[term.id] = try audit(nil, "subscription", term.id.description, .update, before: term, after: after)
+            entries[term.id] = try deps.audit(nil, "subscription", term.id.description, .update, before: term, after: after)
         }
         let claimed = due
         let audits = entries
-        return try await store.write { session in
+        return try await deps.systemWrite(purpose) { session in
             var count = 0
             for term in claimed where try await session.markLapsed(term.id, at: now) {
-                if let entry = audits[term.id] { try await session.appendAudit(entry) }
+                if let entry = audits[term.id] { try await session.catalog.appendAudit(entry) }
                 count += 1
             }
             return count
@@ -40,17 +41,18 @@ extension Rapport {
     /// `SubscriptionRules.renewalNoticeDays` days without a renewal (renewal contact well before
     /// expiry, never first contact at expiry). Returns how many notices were written.
     public func noticeEndingSubscriptions(batch: Int = 500) async throws -> Int {
-        let now = env.now()
+        let now = deps.env.now()
         let today = CalendarDate.today(in: .gmt, at: now)
-        let candidates = try await store.read {
+        let purpose = SystemPurpose.job("subscription-renewal-notices")
+        let candidates = try await deps.systemRead(purpose) {
             try await $0.activeSubscriptionsEnding(from: today.adding(days: -1),
                                                    through: today.adding(days: SubscriptionRules.renewalNoticeDays + 1),
                                                    unnoticed: NoticeKind.subscriptionEnding.rawValue, limit: batch)
         }
-        let customers = try await store.read { session in
+        let customers = try await deps.systemRead(purpose) { session in
             var found: [CustomerID: Customer] = [:]
             for id in Set(candidates.map(\.customerID)) {
-                if let c = try await session.customer(id, scope: .everything) { found[id] = c }
+                if let c = try await session.unrestricted.customer(id) { found[id] = c }
             }
             return found
         }
@@ -59,15 +61,15 @@ extension Rapport {
             guard let customer = customers[term.customerID], customer.deletedAt == nil, let owner = customer.ownerID else {
                 continue
             }
-            notices.append(Notice(id: env.newID(), recipientID: owner, kind: .subscriptionEnding,
+            notices.append(Notice(id: deps.env.newID(), recipientID: owner, kind: .subscriptionEnding,
                                   subjectID: term.id.description, customerID: customer.id,
                                   payload: ["customerName": customer.name, "endsOn": term.endsOn.description],
                                   createdAt: now))
         }
         let batchNotices = notices
-        return try await store.write { session in
+        return try await deps.systemWrite(purpose) { session in
             var written = 0
-            for notice in batchNotices where try await session.insertNotice(notice) { written += 1 }
+            for notice in batchNotices where try await session.catalog.insertNotice(notice) { written += 1 }
             return written
         }
     }
@@ -76,8 +78,9 @@ extension Rapport {
     private func ownerZone(of customerID: CustomerID, cache: inout [CustomerID: TimeZone]) async throws -> TimeZone {
         if let zone = cache[customerID] { return zone }
         var zone = TimeZone.gmt
-        if let owner = try await store.read({ try await $0.customer(customerID, scope: .everything) })?.ownerID,
-           let user = try await store.read({ try await $0.user(owner) })?.user {
+        let purpose = SystemPurpose.job("subscription-lapse")
+        if let owner = try await deps.systemRead(purpose, { try await $0.unrestricted.customer(customerID) })?.ownerID,
+           let user = try await deps.systemRead(purpose, { try await $0.catalog.user(owner) })?.user {
             zone = TimeZone(identifier: user.timeZone) ?? .gmt
         }
         cache[customerID] = zone

@@ -2,7 +2,7 @@ import Foundation
 import RapportCore
 import SQLKit
 
-extension StoreSession {
+extension CatalogSession {
     static func decodeProduct(_ row: any SQLRow) throws -> Product {
         Product(
             id: try row.id("id"), categoryID: try row.optionalID("category_id"), code: try row.text("code"),
@@ -39,7 +39,7 @@ extension StoreSession {
             deleted_at = \(bind: StoredTime.encode(p.deletedAt)), version = \(bind: Int64(p.version))
             WHERE id = \(bind: p.id.description) AND version = \(bind: Int64(expectedVersion)) RETURNING id
             """).all()
-        if rows.isEmpty { try await versionFailure(table: "products", id: p.id.description) }
+        if rows.isEmpty { try await raw.versionFailure(table: "products", id: p.id.description) }
     }
 
     public func product(_ id: ProductID) async throws -> Product? {
@@ -92,7 +92,7 @@ extension StoreSession {
             version = \(bind: Int64(c.version))
             WHERE id = \(bind: c.id.description) AND version = \(bind: Int64(expectedVersion)) RETURNING id
             """).all()
-        if rows.isEmpty { try await versionFailure(table: "product_categories", id: c.id.description) }
+        if rows.isEmpty { try await raw.versionFailure(table: "product_categories", id: c.id.description) }
     }
 
     public func productCategory(_ id: ProductCategoryID) async throws -> ProductCategory? {

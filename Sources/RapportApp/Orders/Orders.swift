@@ -2,21 +2,24 @@ import Foundation
 import RapportCore
 import RapportStore
 
-extension Rapport {
+/// Orders (订单) with their lines, revenue and profit; every order has a payment plan (回款计划).
+public struct Orders: Sendable {
+    let deps: Dependencies
+
     /// Orders across the customers the user may see, filtered, newest order date first.
-    public func orders(_ acting: Acting, _ filter: OrderFilter, limit: Int = 50,
+    public func search(_ acting: Acting, _ filter: OrderFilter, limit: Int = 50,
                        cursor: PageCursor? = nil) async throws -> Page<Order> {
-        try await store.read { try await $0.orders(filter, scope: acting.scope, limit: limit, cursor: cursor) }
+        try await deps.read(acting) { try await $0.orders(filter, limit: limit, cursor: cursor) }
     }
 
     /// Count, revenue, cost and profit per currency of the orders a filter selects (cancelled left out).
-    public func orderTotals(_ acting: Acting, _ filter: OrderFilter) async throws -> [OrderTotals] {
-        try await store.read { try await $0.orderTotals(filter, scope: acting.scope) }
+    public func totals(_ acting: Acting, _ filter: OrderFilter) async throws -> [OrderTotals] {
+        try await deps.read(acting) { try await $0.orderTotals(filter) }
     }
 
     /// One order, visible iff its customer is visible (deleted ones too, for restore).
-    public func order(_ acting: Acting, _ id: OrderID) async throws -> Order {
-        guard let found = try await store.read({ try await $0.order(id, scope: acting.scope) }) else {
+    public func get(_ acting: Acting, _ id: OrderID) async throws -> Order {
+        guard let found = try await deps.read(acting, { try await $0.order(id) }) else {
             throw AppError.notFound(entity: "order")
         }
         return found
@@ -26,17 +29,17 @@ extension Rapport {
     /// (reps may only credit themselves or the owner); the number is generated unless given; lines
     /// take blanks from their products; without instalments the plan is one instalment for the whole
     /// revenue due 30 days after the order date, by bank transfer, reminded 3 days ahead.
-    public func createOrder(_ acting: Acting, customerID: CustomerID, _ draft: OrderDraft) async throws -> Order {
-        let parent = try await customer(acting, customerID)
+    public func create(_ acting: Acting, customerID: CustomerID, _ draft: OrderDraft) async throws -> Order {
+        let parent = try await Customers(deps: deps).get(acting, customerID)
         if parent.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         var draft = draft
-        let products = try await fillLines(&draft)
+        let products = try await fillLines(acting, &draft)
         if draft.currency == nil { draft.currency = products.first?.currency ?? MinorUnits.defaultCurrency }
         do { try draft.validate(current: nil) } catch { throw AppError.invalid(error.errors) }
         try checkLineCurrencies(draft, products: products, currency: draft.currency ?? MinorUnits.defaultCurrency)
-        let now = env.now()
-        let today = today(for: acting.user)
-        let id: OrderID = env.newID()
+        let now = deps.env.now()
+        let today = deps.today(for: acting.user)
+        let id: OrderID = deps.env.newID()
         let orderedOn = draft.orderedOn ?? today
         var order = Order(id: id, number: Order.generatedNumber(on: orderedOn, id: id), customerID: customerID,
                           repID: parent.ownerID ?? acting.id, orderedOn: orderedOn, createdBy: acting.id,
@@ -46,19 +49,17 @@ extension Rapport {
         let plan = draft.instalments ?? (order.revenue > 0 ? InstalmentDraft.defaultPlan(revenue: order.revenue, orderedOn: order.orderedOn) : [])
         let instalments = try makeInstalments(plan, for: order, today: today)
         let number = order.number
-        if try await store.read({ try await $0.orderNumberTaken(number, excluding: nil) }) {
+        if try await deps.read(acting, { try await $0.orderNumberTaken(number, excluding: nil) }) {
             throw AppError.invalid([FieldError("number", "taken")])
         }
-        let entry = try audit(acting.id, "order", id.description, .create, before: nil as Order?, after: order)
+        let entry = try deps.audit(acting.id, "order", id.description, .create, before: nil as Order?, after: order)
         let saved = order
-        try await mapped("order") {
-            try await store.write { session in
-                try await session.insertOrder(saved)
-                for item in instalments { try await session.insertInstalment(item) }
-                try await session.appendAudit(entry)
-                // A first or a repeat order moves the customer's lifecycle stage.
-                _ = try await self.refreshLifecycle(saved.customerID, in: session)
-            }
+        try await deps.write(acting, entity: "order") { session in
+            try await session.insertOrder(saved)
+            for item in instalments { try await session.insertInstalment(item) }
+            try await session.catalog.appendAudit(entry)
+            // A first or a repeat order moves the customer's lifecycle stage.
+            _ = try await deps.refreshLifecycle(saved.customerID, in: session)
         }
         return order
     }
@@ -66,15 +67,15 @@ extension Rapport {
     /// Changes an order: number, date, rep, status, note, and its lines while no receipt counts.
     /// New lines keep a one-instalment plan in step (else the plan becomes the default one);
     /// cancelling voids the plan and needs every receipt voided first.
-    public func updateOrder(_ acting: Acting, _ id: OrderID, _ draft: OrderDraft, version: Int) async throws -> Order {
-        let before = try await order(acting, id)
+    public func update(_ acting: Acting, _ id: OrderID, _ draft: OrderDraft, version: Int) async throws -> Order {
+        let before = try await get(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
-        let parent = try await customer(acting, before.customerID)
+        let parent = try await Customers(deps: deps).get(acting, before.customerID)
         var draft = draft
-        let products = try await fillLines(&draft)
+        let products = try await fillLines(acting, &draft)
         do { try draft.validate(current: before) } catch { throw AppError.invalid(error.errors) }
         try checkLineCurrencies(draft, products: products, currency: draft.currency ?? before.currency)
-        let plan = try await paymentPlan(acting, id)
+        let plan = try await Payments(deps: deps).plan(acting, id)
         if draft.lines != nil, plan.hasLiveReceipts { throw AppError.invalid([FieldError("lines", "hasReceipts")]) }
         if draft.status == .cancelled, before.status != .cancelled, plan.hasLiveReceipts {
             throw AppError.invalid([FieldError("status", "hasReceipts")])
@@ -82,9 +83,9 @@ extension Rapport {
         var after = before
         draft.apply(to: &after)
         if after.repID != before.repID { try await checkOrderRep(acting, after, customer: parent) }
-        after.updatedAt = env.now()
+        after.updatedAt = deps.env.now()
         after.version = before.version + 1
-        let today = today(for: acting.user)
+        let today = deps.today(for: acting.user)
         var newPlan: [PaymentInstalment]?
         if let drafts = draft.instalments {
             guard !plan.hasLiveReceipts else { throw AppError.invalid([FieldError("instalments", "hasReceipts")]) }
@@ -98,73 +99,69 @@ extension Rapport {
                                               for: after, today: today)
             }
         }
-        let entry = try audit(acting.id, "order", id.description, .update, before: before, after: after)
-        let saved = after, replacement = newPlan, now = after.updatedAt, replaceLines = draft.lines != nil
+        let entry = try deps.audit(acting.id, "order", id.description, .update, before: before, after: after)
+        let saved = after, replacement = newPlan, now = after.updatedAt
         let statusChange: Bool? = after.status == before.status ? nil : after.status == .cancelled
-        try await mapped("order") {
-            try await store.write { session in
-                try await session.updateOrder(saved, expectedVersion: version, replaceLines: replaceLines)
-                if let replacement {
-                    try await session.deleteInstalments(of: id)
-                    for item in replacement { try await session.insertInstalment(item) }
-                }
-                if let void = statusChange, void || before.status == .cancelled {
-                    try await session.setInstalmentsVoid(of: id, void: void, at: now)
-                }
-                try await session.appendAudit(entry)
-                if statusChange != nil || saved.orderedOn != before.orderedOn {
-                    _ = try await self.refreshLifecycle(saved.customerID, in: session)
-                }
+        try await deps.write(acting, entity: "order") { session in
+            try await session.updateOrder(saved, expectedVersion: version)
+            if let replacement {
+                try await session.deleteInstalments(of: id)
+                for item in replacement { try await session.insertInstalment(item) }
+            }
+            if let void = statusChange, void || before.status == .cancelled {
+                try await session.setInstalmentsVoid(of: id, void: void, at: now)
+            }
+            try await session.catalog.appendAudit(entry)
+            if statusChange != nil || saved.orderedOn != before.orderedOn {
+                _ = try await deps.refreshLifecycle(saved.customerID, in: session)
             }
         }
         return after
     }
 
     /// Cancels an order (its plan becomes void); every receipt must be voided first.
-    public func cancelOrder(_ acting: Acting, _ id: OrderID) async throws -> Order {
-        let current = try await order(acting, id)
+    public func cancel(_ acting: Acting, _ id: OrderID) async throws -> Order {
+        let current = try await get(acting, id)
         if current.status == .cancelled { return current }
-        return try await updateOrder(acting, id, OrderDraft(status: .cancelled), version: current.version)
+        return try await update(acting, id, OrderDraft(status: .cancelled), version: current.version)
     }
 
     /// Soft-deletes an order entered by mistake (restorable).
-    public func deleteOrder(_ acting: Acting, _ id: OrderID) async throws -> Order {
+    public func delete(_ acting: Acting, _ id: OrderID) async throws -> Order {
         try await setOrderDeleted(acting, id, deleted: true)
     }
 
-    public func restoreOrder(_ acting: Acting, _ id: OrderID) async throws -> Order {
+    public func restore(_ acting: Acting, _ id: OrderID) async throws -> Order {
         try await setOrderDeleted(acting, id, deleted: false)
     }
 
     private func setOrderDeleted(_ acting: Acting, _ id: OrderID, deleted: Bool) async throws -> Order {
-        let before = try await order(acting, id)
+        let before = try await get(acting, id)
         guard (before.deletedAt != nil) != deleted else { return before }
         var after = before
-        after.deletedAt = deleted ? env.now() : nil
-        after.updatedAt = env.now()
+        after.deletedAt = deleted ? deps.env.now() : nil
+        after.updatedAt = deps.env.now()
         after.version += 1
-        let entry = try audit(acting.id, "order", id.description, deleted ? .delete : .restore, before: before, after: after)
+        let entry = try deps.audit(acting.id, "order", id.description, deleted ? .delete : .restore, before: before, after: after)
         let saved = after
-        try await mapped("order") {
-            try await store.write { session in
-                try await session.updateOrder(saved, expectedVersion: before.version, replaceLines: false)
-                try await session.appendAudit(entry)
-                _ = try await self.refreshLifecycle(saved.customerID, in: session)
-            }
+        try await deps.write(acting, entity: "order") { session in
+            try await session.updateOrder(saved, expectedVersion: before.version)
+            try await session.catalog.appendAudit(entry)
+            _ = try await deps.refreshLifecycle(saved.customerID, in: session)
         }
         return after
     }
 
     /// Fills each line's blanks from its product; unknown or inactive products are field errors.
     /// Returns the products used, in line order.
-    private func fillLines(_ draft: inout OrderDraft) async throws -> [Product] {
+    private func fillLines(_ acting: Acting, _ draft: inout OrderDraft) async throws -> [Product] {
         guard let lines = draft.lines else { return [] }
         var errors: [FieldError] = []
         var used: [Product] = []
         var filled: [OrderLineDraft] = []
         for (index, line) in lines.enumerated() {
             guard let productID = line.productID else { filled.append(line); continue }
-            guard let product = try await store.read({ try await $0.product(productID) }), product.deletedAt == nil else {
+            guard let product = try await deps.read(acting, { try await $0.catalog.product(productID) }), product.deletedAt == nil else {
                 errors.append(FieldError("lines[\(index)].productID", "unknown"))
                 filled.append(line)
                 continue
@@ -194,7 +191,7 @@ extension Rapport {
         if acting.user.role == .rep, repID != acting.id, repID != customer.ownerID {
             throw AppError.forbidden(reason: "orderRep")
         }
-        guard let rep = try await store.read({ try await $0.user(repID) })?.user, !rep.disabled else {
+        guard let rep = try await deps.read(acting, { try await $0.catalog.user(repID) })?.user, !rep.disabled else {
             throw AppError.invalid([FieldError("repID", "unknown")])
         }
     }
@@ -202,9 +199,9 @@ extension Rapport {
     /// Stored instalments for a checked plan.
     func makeInstalments(_ plan: [InstalmentDraft], for order: Order, today: CalendarDate) throws -> [PaymentInstalment] {
         do { try InstalmentDraft.validate(plan, revenue: order.revenue) } catch { throw AppError.invalid(error.errors) }
-        let now = env.now()
+        let now = deps.env.now()
         return plan.enumerated().map { index, item in
-            PaymentInstalment(id: env.newID(), orderID: order.id, customerID: order.customerID, seq: index + 1,
+            PaymentInstalment(id: deps.env.newID(), orderID: order.id, customerID: order.customerID, seq: index + 1,
                               amount: item.amount, dueOn: item.dueOn, method: item.method ?? .bankTransfer,
                               remindDays: item.remindDays ?? InstalmentDraft.defaultRemindDays,
                               state: order.status == .cancelled ? .void : .pending, note: item.note ?? "",

@@ -2,21 +2,24 @@ import Foundation
 import RapportCore
 import RapportStore
 
-extension Rapport {
+/// Subscription terms (订阅/服务期): renewals, churn with its reasons, corrections.
+public struct Subscriptions: Sendable {
+    let deps: Dependencies
+
     /// The churn and renewal reasons (the admin's edited copy of `churn-reasons` when there is one).
     public func churnTaxonomy() async throws -> ChurnTaxonomy {
-        try await reference.value(.churnReasons, now: env.now()) { try ChurnTaxonomy.decode($0) }
+        try await deps.reference.value(.churnReasons, now: deps.env.now()) { try ChurnTaxonomy.decode($0) }
     }
 
     /// A customer's subscription terms, newest first, for a user who may see the customer.
-    public func subscriptions(_ acting: Acting, of customerID: CustomerID) async throws -> [Subscription] {
-        _ = try await customer(acting, customerID)
-        return try await store.read { try await $0.subscriptions(of: customerID) }
+    public func list(_ acting: Acting, of customerID: CustomerID) async throws -> [Subscription] {
+        _ = try await Customers(deps: deps).get(acting, customerID)
+        return try await deps.read(acting) { try await $0.subscriptions(of: customerID) }
     }
 
     /// One term; `notFound` unless the acting user may see its customer.
-    public func subscription(_ acting: Acting, _ id: SubscriptionID) async throws -> Subscription {
-        guard let found = try await store.read({ try await $0.subscription(id, scope: acting.scope) }) else {
+    public func get(_ acting: Acting, _ id: SubscriptionID) async throws -> Subscription {
+        guard let found = try await deps.read(acting, { try await $0.record(Subscription.self, id) }) else {
             throw AppError.notFound(entity: "subscription")
         }
         return found
@@ -25,21 +28,21 @@ extension Rapport {
     /// Records a subscription term. With a product, the term length defaults to the product's
     /// `term_months` and the price and currency to the product's; with only an order, the product
     /// is the order's first line with a term and the price that line's amount.
-    public func createSubscription(_ acting: Acting, customerID: CustomerID,
+    public func create(_ acting: Acting, customerID: CustomerID,
                                    _ draft: SubscriptionDraft) async throws -> Subscription {
-        let parent = try await customer(acting, customerID)
+        let parent = try await Customers(deps: deps).get(acting, customerID)
         if parent.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         var draft = draft
         // From an order alone: the first line whose product has a term, at that line's amount.
         if draft.productID == nil, let orderID = draft.orderID,
-           let line = try await store.read({ try await $0.subscriptionLine(of: orderID) }) {
+           let line = try await deps.read(acting, { try await $0.subscriptionLine(of: orderID) }) {
             draft.productID = line.productID
             if draft.endsOn == nil && draft.termMonths == nil { draft.termMonths = line.termMonths }
             if draft.price == nil { draft.price = line.amount }
             if draft.currency == nil { draft.currency = line.currency }
         }
         if let productID = draft.productID {
-            guard let product = try await store.read({ try await $0.productTerm(productID) }) else {
+            guard let product = try await deps.read(acting, { try await $0.catalog.productTerm(productID) }) else {
                 throw AppError.invalid([FieldError("productID", "unknown")])
             }
             if draft.endsOn == nil && draft.termMonths == nil { draft.termMonths = product.termMonths }
@@ -47,35 +50,28 @@ extension Rapport {
             if draft.currency == nil { draft.currency = product.currency }
         }
         do { try draft.validate(current: nil) } catch { throw AppError.invalid(error.errors) }
-        if let orderID = draft.orderID, !(try await store.read { try await $0.orderBelongs(orderID, to: customerID) }) {
-            throw AppError.invalid([FieldError("orderID", "unknown")])
-        }
         guard let start = draft.startsOn, let end = draft.resolvedEnd(start: start) else {
             throw AppError.invalid([FieldError("endsOn", "required")])
         }
-        let now = env.now()
-        let term = Subscription(id: env.newID(), customerID: customerID, productID: draft.productID, orderID: draft.orderID,
+        let now = deps.env.now()
+        let term = Subscription(id: deps.env.newID(), customerID: customerID, productID: draft.productID, orderID: draft.orderID,
                                 startsOn: start, endsOn: end, price: draft.price ?? 0,
                                 currency: draft.currency ?? MinorUnits.defaultCurrency, createdBy: acting.id,
                                 createdAt: now, updatedAt: now)
-        let entry = try audit(acting.id, "subscription", term.id.description, .create, before: nil as Subscription?, after: term)
-        try await store.write { session in
-            try await session.insertSubscription(term)
-            try await session.appendAudit(entry)
+        let entry = try deps.audit(acting.id, "subscription", term.id.description, .create, before: nil as Subscription?, after: term)
+        try await deps.write(acting) { session in
+            try await session.insert(term)
+            try await session.catalog.appendAudit(entry)
         }
         return term
     }
 
     /// Corrects a term's dates, price, links or notes (the state changes through renew and churn).
-    public func updateSubscription(_ acting: Acting, _ id: SubscriptionID, _ draft: SubscriptionDraft,
+    public func update(_ acting: Acting, _ id: SubscriptionID, _ draft: SubscriptionDraft,
                                    version: Int) async throws -> Subscription {
-        let before = try await subscription(acting, id)
+        let before = try await get(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         do { try draft.validate(current: before) } catch { throw AppError.invalid(error.errors) }
-        if let orderID = draft.orderID,
-           !(try await store.read { try await $0.orderBelongs(orderID, to: before.customerID) }) {
-            throw AppError.invalid([FieldError("orderID", "unknown")])
-        }
         var after = before
         if let productID = draft.productID { after.productID = productID }
         if let orderID = draft.orderID { after.orderID = orderID }
@@ -86,27 +82,27 @@ extension Rapport {
         if let note = draft.churnNote { after.churnNote = note }
         if let note = draft.renewalNote { after.renewalNote = note }
         // A corrected end date in the future brings a lapsed term back to active.
-        if after.state == .lapsed && after.endsOn >= today(for: acting.user) { after.state = .active }
-        after.updatedAt = env.now()
+        if after.state == .lapsed && after.endsOn >= deps.today(for: acting.user) { after.state = .active }
+        after.updatedAt = deps.env.now()
         after.version = before.version + 1
         return try await saveSubscription(acting, before: before, after: after, action: .update, version: version)
     }
 
     /// Soft-deletes a term recorded by mistake (restorable).
-    public func deleteSubscription(_ acting: Acting, _ id: SubscriptionID) async throws -> Subscription {
+    public func delete(_ acting: Acting, _ id: SubscriptionID) async throws -> Subscription {
         try await setSubscriptionDeleted(acting, id, deleted: true)
     }
 
-    public func restoreSubscription(_ acting: Acting, _ id: SubscriptionID) async throws -> Subscription {
+    public func restore(_ acting: Acting, _ id: SubscriptionID) async throws -> Subscription {
         try await setSubscriptionDeleted(acting, id, deleted: false)
     }
 
     private func setSubscriptionDeleted(_ acting: Acting, _ id: SubscriptionID, deleted: Bool) async throws -> Subscription {
-        let before = try await subscription(acting, id)
+        let before = try await get(acting, id)
         guard (before.deletedAt != nil) != deleted else { return before }
         var after = before
-        after.deletedAt = deleted ? env.now() : nil
-        after.updatedAt = env.now()
+        after.deletedAt = deleted ? deps.env.now() : nil
+        after.updatedAt = deps.env.now()
         after.version += 1
         return try await saveSubscription(acting, before: before, after: after, action: deleted ? .delete : .restore,
                                           version: before.version)
@@ -114,9 +110,9 @@ extension Rapport {
 
     /// Renews a term: a next term starting the day after it ends (same length and price unless
     /// given), linked through `previousID`; the term itself becomes `renewed`. Returns the new term.
-    public func renewSubscription(_ acting: Acting, _ id: SubscriptionID, _ input: RenewalInput,
+    public func renew(_ acting: Acting, _ id: SubscriptionID, _ input: RenewalInput,
                                   version: Int? = nil) async throws -> Subscription {
-        let before = try await subscription(acting, id)
+        let before = try await get(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         let taxonomy = try await churnTaxonomy()
         var input = input
@@ -125,43 +121,37 @@ extension Rapport {
             throw AppError.invalid([FieldError("renewalReasons", "unknown",
                                                detail: taxonomy.unknownRenewalCodes(input.reasons).joined(separator: ","))])
         }
-        if let orderID = input.orderID,
-           !(try await store.read { try await $0.orderBelongs(orderID, to: before.customerID) }) {
-            throw AppError.invalid([FieldError("orderID", "unknown")])
-        }
-        let now = env.now()
+        let now = deps.env.now()
         let next: Subscription
         do {
-            next = try SubscriptionRules.nextTerm(after: before, input, id: env.newID(), by: acting.id, now: now)
+            next = try SubscriptionRules.nextTerm(after: before, input, id: deps.env.newID(), by: acting.id, now: now)
         } catch { throw AppError.invalid(error.errors) }
         let after = SubscriptionRules.markRenewed(before, now: now)
-        let entries = [try audit(acting.id, "subscription", before.id.description, .update, before: before, after: after),
-                       try audit(acting.id, "subscription", next.id.description, .create, before: nil as Subscription?, after: next)]
-        try await mapped("subscription") {
-            try await store.write { session in
-                try await session.updateSubscription(after, expectedVersion: version ?? before.version)
-                try await session.insertSubscription(next)
-                for entry in entries { try await session.appendAudit(entry) }
-            }
+        let entries = [try deps.audit(acting.id, "subscription", before.id.description, .update, before: before, after: after),
+                       try deps.audit(acting.id, "subscription", next.id.description, .create, before: nil as Subscription?, after: next)]
+        try await deps.write(acting, entity: "subscription") { session in
+            try await session.update(after, expectedVersion: version ?? before.version)
+            try await session.insert(next)
+            for entry in entries { try await session.catalog.appendAudit(entry) }
         }
         return next
     }
 
     /// Records that the customer left: at least one reason, every one from the churn taxonomy.
-    public func churnSubscription(_ acting: Acting, _ id: SubscriptionID, _ input: ChurnInput,
+    public func churn(_ acting: Acting, _ id: SubscriptionID, _ input: ChurnInput,
                                   version: Int? = nil) async throws -> Subscription {
-        let before = try await subscription(acting, id)
+        let before = try await get(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         let unknown = try await churnTaxonomy().unknownChurnCodes(input.reasons)
         if !unknown.isEmpty {
             throw AppError.invalid([FieldError("churnReasons", "unknown", detail: unknown.joined(separator: ","))])
         }
-        if let day = input.churnedOn, day > today(for: acting.user) {
+        if let day = input.churnedOn, day > deps.today(for: acting.user) {
             throw AppError.invalid([FieldError("churnedOn", "future")])
         }
         let after: Subscription
         do {
-            after = try SubscriptionRules.churn(before, input, today: today(for: acting.user), now: env.now())
+            after = try SubscriptionRules.churn(before, input, today: deps.today(for: acting.user), now: deps.env.now())
         } catch { throw AppError.invalid(error.errors) }
         return try await saveSubscription(acting, before: before, after: after, action: .update,
                                           version: version ?? before.version)
@@ -169,12 +159,10 @@ extension Rapport {
 
     private func saveSubscription(_ acting: Acting, before: Subscription, after: Subscription, action: AuditAction,
                                   version: Int) async throws -> Subscription {
-        let entry = try audit(acting.id, "subscription", after.id.description, action, before: before, after: after)
-        try await mapped("subscription") {
-            try await store.write { session in
-                try await session.updateSubscription(after, expectedVersion: version)
-                try await session.appendAudit(entry)
-            }
+        let entry = try deps.audit(acting.id, "subscription", after.id.description, action, before: before, after: after)
+        try await deps.write(acting, entity: "subscription") { session in
+            try await session.update(after, expectedVersion: version)
+            try await session.catalog.appendAudit(entry)
         }
         return after
     }

@@ -2,15 +2,15 @@ import Foundation
 import RapportCore
 import RapportStore
 
-extension Rapport {
+extension Orders {
     /// Imports orders (CSV or XLSX), one row per order line: order number, customer (id, name or
     /// registration number), order date, product code or description, quantity, unit price and
     /// unit cost (in currency units, e.g. 12.50), rep username, status. Rows with the same order
     /// number form one order (the first row gives its customer, date, rep and status); a blank
     /// number makes the row an order of its own. An order with any bad row is rejected whole (every
     /// row listed with its reasons); good orders are kept. `dryRun` checks without writing.
-    public func importOrders(_ acting: Acting, data: Data, fileName: String, dryRun: Bool = false) async throws -> ImportReport {
-        let (format, table, encoding) = try Self.readTable(data, fileName: fileName)
+    public func importFile(_ acting: Acting, data: Data, fileName: String, dryRun: Bool = false) async throws -> ImportReport {
+        let (format, table, encoding) = try Transfers.readTable(data, fileName: fileName)
         var columns: [Int: OrderColumn] = [:]
         var ignored: [String] = []
         for (index, title) in table.header.enumerated() {
@@ -23,7 +23,7 @@ extension Rapport {
         }
         var report = ImportReport(format: format.rawValue, encoding: encoding, dryRun: dryRun, totalRows: table.rows.count,
                                   imported: 0, rejected: [], duplicates: [], ignoredColumns: ignored)
-        let users = try await store.read { try await $0.users() }
+        let users = try await deps.read(acting) { try await $0.catalog.users() }
         var groups: [(number: String, rows: [ImportedOrderRow], bad: [ImportReport.Rejection])] = []
         var groupIndex: [String: Int] = [:]
         for (index, row) in table.rows.enumerated() {
@@ -48,8 +48,8 @@ extension Rapport {
         }
         report.rejected.sort { $0.line < $1.line }
         if !dryRun {
-            let entry = try audit(acting.id, "order", "import", .importRun, before: nil as ImportReport?, after: report)
-            try await store.write { try await $0.appendAudit(entry) }
+            let entry = try deps.audit(acting.id, "order", "import", .importRun, before: nil as ImportReport?, after: report)
+            try await deps.write(acting) { try await $0.catalog.appendAudit(entry) }
         }
         return report
     }
@@ -74,14 +74,14 @@ extension Rapport {
                                note: first.note, lines: rows.map(\.draft))
         do {
             if dryRun {
-                if !number.isEmpty, try await store.read({ try await $0.orderNumberTaken(number, excluding: nil) }) {
+                if !number.isEmpty, try await deps.read(acting, { try await $0.orderNumberTaken(number, excluding: nil) }) {
                     return rejectAll([FieldError("number", "taken")])
                 }
                 do { try draft.validate(current: nil) } catch { throw AppError.invalid(error.errors) }
-                _ = try await customer(acting, first.customerID)
+                _ = try await Customers(deps: deps).get(acting, first.customerID)
                 return []
             }
-            let order = try await createOrder(acting, customerID: first.customerID, draft)
+            let order = try await create(acting, customerID: first.customerID, draft)
             if first.status == .cancelled { _ = try await cancelOrder(acting, order.id) }
             return []
         } catch AppError.invalid(let errors) {
@@ -108,7 +108,7 @@ extension Rapport {
         }
         var product: Product?
         if let code = cells[.productCode], !code.isEmpty {
-            product = try await store.read { try await $0.product(code: code) }
+            product = try await deps.read(acting) { try await $0.catalog.product(code: code) }
             if product == nil { errors.append(FieldError("productCode", "unknown")) }
         } else if (cells[.description] ?? "").isEmpty {
             errors.append(FieldError("description", "required"))

@@ -26,12 +26,6 @@ public struct Rapport: Sendable {
     /// How long a browser session lives.
     public var sessionLifetime: TimeInterval { deps.sessionLifetime }
 
-    // Transitional: the features not yet moved to their own values still read these.
-    public var store: Store { deps.store }
-    var logger: Logger { deps.logger }
-    var bcryptCost: UInt8 { deps.bcryptCost }
-    public var reference: ReferenceLibrary { deps.reference }
-
     /// The user's calendar day now, in their own time zone (UTC when the zone is unknown).
     public func today(for user: User) -> CalendarDate { deps.today(for: user) }
 
@@ -40,17 +34,6 @@ public struct Rapport: Sendable {
         let managed = user.role == .manager
             ? try await deps.systemRead(.authentication) { try await $0.catalog.teamsManaged(by: user.id) } : []
         return Acting(user: user, viewer: Viewer.of(user, managedTeams: managed))
-    }
-
-    /// Runs a store call and translates storage failures into app errors.
-    func mapped<T>(_ entity: String, _ body: () async throws -> T) async throws -> T {
-        try await deps.mapped(entity, body)
-    }
-
-    /// An audit line with before/after as JSON.
-    func audit<T: Encodable>(_ actor: UserID?, _ entity: String, _ id: String, _ action: AuditAction,
-                             before: T?, after: T?) throws -> AuditEntry {
-        try deps.audit(actor, entity, id, action, before: before, after: after)
     }
 
     // MARK: Features
@@ -84,6 +67,8 @@ public struct Rapport: Sendable {
     public var payments: Payments { Payments(deps: deps) }
     public var subscriptions: Subscriptions { Subscriptions(deps: deps) }
     public var winback: Winback { Winback(deps: deps) }
+    public var pools: Pools { Pools(deps: deps) }
+    public var merges: Merges { Merges(deps: deps) }
     /// The work that runs on a schedule, on the store's system session.
     public var background: BackgroundWork { BackgroundWork(deps: deps) }
 }

@@ -68,7 +68,7 @@ extension StoreSession {
     }
 
     /// How many rows of each table would move from `merged` to `survivor` (the merge page's summary).
-    public func movableCounts(kind: MergeKind, survivor: UUID, merged: UUID) async throws -> [String: Int] {
+    func movableCounts(kind: MergeKind, survivor: UUID, merged: UUID) async throws -> [String: Int] {
         let s = survivor.uuidString.lowercased(), m = merged.uuidString.lowercased()
         var counts: [String: Int] = [:]
         for spec in kind == .customer ? Self.customerMoves : Self.contactMoves {
@@ -88,7 +88,7 @@ extension StoreSession {
     }
 
     /// Points every row that references `merged` at `survivor`; returns the moved keys per `table.column`.
-    public func moveReferences(kind: MergeKind, from merged: UUID, to survivor: UUID) async throws -> [String: [String]] {
+    func moveReferences(kind: MergeKind, from merged: UUID, to survivor: UUID) async throws -> [String: [String]] {
         let s = survivor.uuidString.lowercased(), m = merged.uuidString.lowercased()
         var moved: [String: [String]] = [:]
         for spec in kind == .customer ? Self.customerMoves : Self.contactMoves {
@@ -111,7 +111,7 @@ extension StoreSession {
     }
 
     /// Points exactly the rows a merge moved back at the merged record.
-    public func moveReferencesBack(kind: MergeKind, _ moved: [String: [String]], merged: UUID, survivor: UUID) async throws {
+    func moveReferencesBack(kind: MergeKind, _ moved: [String: [String]], merged: UUID, survivor: UUID) async throws {
         let s = survivor.uuidString.lowercased(), m = merged.uuidString.lowercased()
         if moved["personalities.subject_id"] != nil {
             try await db.raw("""
@@ -140,7 +140,7 @@ extension StoreSession {
     }
 
     /// The merged customer's lifecycle row as text (kept in the merge record), deleted.
-    public func takeLifecycleRow(of customer: CustomerID) async throws -> [String: String]? {
+    func takeLifecycleRow(of customer: CustomerID) async throws -> [String: String]? {
         guard let row = try await db.raw("""
             SELECT stage, reason, since, computed_at FROM customer_lifecycle WHERE customer_id = \(bind: customer.description)
             """).first() else { return nil }
@@ -151,7 +151,7 @@ extension StoreSession {
     }
 
     /// Puts a lifecycle row taken by `takeLifecycleRow` back.
-    public func restoreLifecycleRow(of customer: CustomerID, _ saved: [String: String]) async throws {
+    func restoreLifecycleRow(of customer: CustomerID, _ saved: [String: String]) async throws {
         guard let stage = saved["stage"], let since = saved["since"].flatMap(Int64.init),
               let computed = saved["computed_at"].flatMap(Int64.init) else { return }
         try await db.raw("DELETE FROM customer_lifecycle WHERE customer_id = \(bind: customer.description)").run()
@@ -161,7 +161,7 @@ extension StoreSession {
             """).run()
     }
 
-    public func insertMerge(_ m: Merge, survivorBefore: String, mergedBefore: String) async throws {
+    func insertMerge(_ m: Merge, survivorBefore: String, mergedBefore: String) async throws {
         try await db.raw("""
             INSERT INTO merges (id, kind, survivor_id, merged_id, survivor_before, merged_before, moved, merged_by, merged_at,
             undone_at, undone_by) VALUES (\(bind: m.id.description), \(bind: m.kind.rawValue),
@@ -172,7 +172,7 @@ extension StoreSession {
     }
 
     /// A merge with the two snapshots taken before it.
-    public func merge(_ id: MergeID) async throws -> (merge: Merge, survivorBefore: String, mergedBefore: String)? {
+    func merge(_ id: MergeID) async throws -> (merge: Merge, survivorBefore: String, mergedBefore: String)? {
         guard let row = try await db.raw("SELECT * FROM merges WHERE id = \(bind: id.description)").first() else { return nil }
         guard let survivor = UUID(uuidString: try row.text("survivor_id")), let merged = UUID(uuidString: try row.text("merged_id"))
         else { throw StoreError.corruptRow("merges.survivor_id") }
@@ -184,10 +184,78 @@ extension StoreSession {
     }
 
     /// Marks a merge undone unless it already was; `true` when this call did it.
-    public func markMergeUndone(_ id: MergeID, by user: UserID, at: Date) async throws -> Bool {
+    func markMergeUndone(_ id: MergeID, by user: UserID, at: Date) async throws -> Bool {
         !(try await db.raw("""
             UPDATE merges SET undone_at = \(bind: StoredTime.encode(at)), undone_by = \(bind: user.description)
             WHERE id = \(bind: id.description) AND undone_at IS NULL RETURNING id
             """).all()).isEmpty
+    }
+}
+
+/// Merging two customers (or two key persons of one customer) and undoing it: both records must be
+/// reachable through the scope, checked again inside the merge's transaction.
+extension ScopedSession {
+    /// Both records of a merge, if the scope reaches them (`notFound` otherwise).
+    func requireMergeRecords(_ kind: MergeKind, survivor: UUID, merged: UUID) async throws {
+        switch kind {
+        case .customer:
+            try await requireCustomer(CustomerID(survivor), live: false)
+            try await requireCustomer(CustomerID(merged), live: false)
+        case .contact:
+            guard try await record(Contact.self, ContactID(survivor)) != nil,
+                  try await record(Contact.self, ContactID(merged)) != nil else { throw StoreError.notFound }
+        }
+    }
+
+    /// How many rows of each table would move from `merged` to `survivor` (the merge page's summary).
+    public func movableCounts(kind: MergeKind, survivor: UUID, merged: UUID) async throws -> [String: Int] {
+        try await requireMergeRecords(kind, survivor: survivor, merged: merged)
+        return try await raw.movableCounts(kind: kind, survivor: survivor, merged: merged)
+    }
+
+    /// Points every row that references `merged` at `survivor`; returns the moved keys per `table.column`.
+    public func moveReferences(kind: MergeKind, from merged: UUID, to survivor: UUID) async throws -> [String: [String]] {
+        try await requireMergeRecords(kind, survivor: survivor, merged: merged)
+        return try await raw.moveReferences(kind: kind, from: merged, to: survivor)
+    }
+
+    /// Points exactly the rows a merge moved back at the merged record.
+    public func moveReferencesBack(kind: MergeKind, _ moved: [String: [String]], merged: UUID, survivor: UUID) async throws {
+        try await requireMergeRecords(kind, survivor: survivor, merged: merged)
+        try await raw.moveReferencesBack(kind: kind, moved, merged: merged, survivor: survivor)
+    }
+
+    /// A visible merged customer's lifecycle row as text (kept in the merge record), deleted.
+    public func takeLifecycleRow(of customer: CustomerID) async throws -> [String: String]? {
+        try await requireCustomer(customer, live: false)
+        return try await raw.takeLifecycleRow(of: customer)
+    }
+
+    /// Puts a lifecycle row taken by `takeLifecycleRow` back (the customer must be visible).
+    public func restoreLifecycleRow(of customer: CustomerID, _ saved: [String: String]) async throws {
+        try await requireCustomer(customer, live: false)
+        try await raw.restoreLifecycleRow(of: customer, saved)
+    }
+
+    /// Records a merge of two visible records with the snapshots taken before it.
+    public func insertMerge(_ m: Merge, survivorBefore: String, mergedBefore: String) async throws {
+        try await requireMergeRecords(m.kind, survivor: m.survivorID, merged: m.mergedID)
+        try await raw.insertMerge(m, survivorBefore: survivorBefore, mergedBefore: mergedBefore)
+    }
+
+    /// A merge whose surviving record the scope reaches, with the two snapshots taken before it.
+    public func merge(_ id: MergeID) async throws -> (merge: Merge, survivorBefore: String, mergedBefore: String)? {
+        guard let found = try await raw.merge(id) else { return nil }
+        switch found.merge.kind {
+        case .customer: guard try await customer(CustomerID(found.merge.survivorID)) != nil else { return nil }
+        case .contact: guard try await record(Contact.self, ContactID(found.merge.survivorID)) != nil else { return nil }
+        }
+        return found
+    }
+
+    /// Marks a merge of visible records undone unless it already was; `true` when this call did it.
+    public func markMergeUndone(_ id: MergeID, by user: UserID, at: Date) async throws -> Bool {
+        guard try await merge(id) != nil else { throw StoreError.notFound }
+        return try await raw.markMergeUndone(id, by: user, at: at)
     }
 }

@@ -12,7 +12,7 @@ extension StoreSession {
     }
 
     /// A customer's pool row, if it has one (customers without one belong to the default pool).
-    public func poolMembership(of customer: CustomerID) async throws -> PoolMembership? {
+    func poolMembership(of customer: CustomerID) async throws -> PoolMembership? {
         try await db.raw("""
             SELECT customer_id, pool_id, entered_at, owned_since, locked_at, locked_by, previous_owner_id, left_owner_at, reason
             FROM customer_pool WHERE customer_id = \(bind: customer.description)
@@ -20,7 +20,7 @@ extension StoreSession {
     }
 
     /// Writes a customer's pool row whole (insert or replace).
-    public func savePoolMembership(_ m: PoolMembership) async throws {
+    func savePoolMembership(_ m: PoolMembership) async throws {
         try await db.raw("""
             INSERT INTO customer_pool (customer_id, pool_id, entered_at, owned_since, locked_at, locked_by,
             previous_owner_id, left_owner_at, reason) VALUES (\(bind: m.customerID.description), \(bind: m.poolID.description),
@@ -35,7 +35,7 @@ extension StoreSession {
 
     /// Customers in a pool now, newest arrivals first, keyset-paged on (entered_at, customer id)
     /// over the `customer_pool_members` index; only the fields anyone may see.
-    public func poolMembers(_ pool: PoolID, limit: Int, cursor: PageCursor?) async throws -> Page<PoolMember> {
+    func poolMembers(_ pool: PoolID, limit: Int, cursor: PageCursor?) async throws -> Page<PoolMember> {
         let limit = max(1, min(limit, CustomerQuery.maxLimit))
         var sql: SQLQueryString = """
             SELECT p.customer_id, p.entered_at, p.previous_owner_id, p.reason, c.name, c.industry, c.region, c.source,
@@ -67,7 +67,7 @@ extension StoreSession {
 
     /// Takes an unowned, live customer for `owner`: one guarded UPDATE, so of two concurrent
     /// claims exactly one changes the row. `true` when this call won.
-    public func claimCustomer(_ id: CustomerID, owner: UserID, team: TeamID?, at: Date) async throws -> Bool {
+    func claimCustomer(_ id: CustomerID, owner: UserID, team: TeamID?, at: Date) async throws -> Bool {
         let rows = try await db.raw("""
             UPDATE customers SET owner_id = \(bind: owner.description), team_id = \(bind: team?.description),
             version = version + 1, updated_at = \(bind: StoredTime.encode(at))
@@ -77,7 +77,7 @@ extension StoreSession {
     }
 
     /// Clears a customer's owner (and team) if `owner` still owns it; `true` when it did.
-    public func unownCustomer(_ id: CustomerID, owner: UserID, at: Date) async throws -> Bool {
+    func unownCustomer(_ id: CustomerID, owner: UserID, at: Date) async throws -> Bool {
         let rows = try await db.raw("""
             UPDATE customers SET owner_id = NULL, team_id = NULL, version = version + 1, updated_at = \(bind: StoredTime.encode(at))
             WHERE id = \(bind: id.description) AND owner_id = \(bind: owner.description) RETURNING id
@@ -88,13 +88,13 @@ extension StoreSession {
     /// Serialises one user's claims: on PostgreSQL locks the user's row until the transaction
     /// ends, so concurrent claims by the same rep check the caps one after another (SQLite has
     /// one writer already).
-    public func lockUserForClaims(_ user: UserID) async throws {
+    func lockUserForClaims(_ user: UserID) async throws {
         guard kind == .postgres else { return }
         try await db.raw("SELECT id FROM users WHERE id = \(bind: user.description) FOR UPDATE").run()
     }
 
     /// How many customers `user` claimed from any pool since `since`.
-    public func claimCount(by user: UserID, since: Date) async throws -> Int {
+    func claimCount(by user: UserID, since: Date) async throws -> Int {
         let row = try await db.raw("""
             SELECT COUNT(*) AS n FROM pool_events WHERE actor_id = \(bind: user.description) AND kind = 'claimed'
             AND at >= \(bind: StoredTime.encode(since))
@@ -105,7 +105,7 @@ extension StoreSession {
     /// How many live customers `user` owns; with `countClosed` false, won customers and customers
     /// with an order that is not cancelled (`has_orders`) are left out. Counted on the
     /// `customers_owner_holding` index alone.
-    public func holdingCount(of user: UserID, countClosed: Bool) async throws -> Int {
+    func holdingCount(of user: UserID, countClosed: Bool) async throws -> Int {
         var sql: SQLQueryString = """
             SELECT COUNT(*) AS n FROM customers c WHERE c.owner_id = \(bind: user.description) AND c.deleted_at IS NULL
             """
@@ -117,12 +117,12 @@ extension StoreSession {
     }
 
     /// How many customers `user` has locked against recycling.
-    public func lockCount(by user: UserID) async throws -> Int {
+    func lockCount(by user: UserID) async throws -> Int {
         let row = try await db.raw("SELECT COUNT(*) AS n FROM customer_pool WHERE locked_by = \(bind: user.description)").first()
         return try row?.int("n") ?? 0
     }
 
-    public func insertPoolEvent(_ e: PoolEvent) async throws {
+    func insertPoolEvent(_ e: PoolEvent) async throws {
         try await db.raw("""
             INSERT INTO pool_events (id, customer_id, pool_id, kind, actor_id, owner_id, previous_owner_id, reason, at)
             VALUES (\(bind: e.id.description), \(bind: e.customerID.description), \(bind: e.poolID?.description),
@@ -132,23 +132,35 @@ extension StoreSession {
     }
 
     /// A customer's pool history, newest first.
-    public func poolEvents(of customer: CustomerID, limit: Int = 100) async throws -> [PoolEvent] {
-        try await db.raw("""
+    func poolEvents(of customer: CustomerID, limit: Int, cursor: PageCursor?) async throws -> Page<PoolEvent> {
+        var sql: SQLQueryString = """
             SELECT id, customer_id, pool_id, kind, actor_id, owner_id, previous_owner_id, reason, at FROM pool_events
-            WHERE customer_id = \(bind: customer.description) ORDER BY at DESC, id DESC LIMIT \(literal: limit)
-            """).all().map { row in
+            WHERE customer_id = \(bind: customer.description)
+            """
+        if let cursor, let at = Int64(cursor.value) {
+            sql += " AND (at < \(bind: at) OR (at = \(bind: at) AND id < \(bind: cursor.id)))"
+        }
+        let limit = max(1, min(limit, CustomerQuery.maxLimit))
+        sql += " ORDER BY at DESC, id DESC LIMIT \(literal: limit + 1)"
+        var items = try await db.raw(sql).all().map { row in
             PoolEvent(id: try row.id("id"), customerID: try row.id("customer_id"), poolID: try row.optionalID("pool_id"),
                       kind: try row.enumValue("kind"), actorID: try row.optionalID("actor_id"),
                       ownerID: try row.optionalID("owner_id"), previousOwnerID: try row.optionalID("previous_owner_id"),
                       reason: try row.text("reason"), at: try row.date("at"))
         }
+        var next: String?
+        if items.count > limit {
+            items.removeLast()
+            if let last = items.last { next = PageCursor(value: String(StoredTime.encode(last.at)), id: last.id.description).token }
+        }
+        return Page(items: items, nextCursor: next)
     }
 }
 
 extension StoreSession {
     /// A customer that got an owner (created, imported or reassigned) leaves the pool: its row,
     /// if it has one, records when the owner took it and drops any lock.
-    public func markPoolOwned(_ customer: CustomerID, at: Date, reason: String) async throws {
+    func markPoolOwned(_ customer: CustomerID, at: Date, reason: String) async throws {
         try await db.raw("""
             UPDATE customer_pool SET entered_at = NULL, owned_since = \(bind: StoredTime.encode(at)), locked_at = NULL,
             locked_by = NULL, reason = \(bind: reason) WHERE customer_id = \(bind: customer.description)
@@ -156,7 +168,7 @@ extension StoreSession {
     }
 
     /// The unowned live customers among `ids` that have no pool row enter the default pool at `at`.
-    public func enterDefaultPool(_ ids: [CustomerID], at: Date) async throws {
+    func enterDefaultPool(_ ids: [CustomerID], at: Date) async throws {
         var start = 0
         while start < ids.count {
             let chunk = ids[start..<min(ids.count, start + 500)].map(\.description)
@@ -169,5 +181,94 @@ extension StoreSession {
                 ON CONFLICT (customer_id) DO NOTHING
                 """).run()
         }
+    }
+}
+
+/// The pool (公海) is shared by everyone: unowned, live customers can be listed (basic fields only)
+/// and claimed by anyone signed in. Everything else about a customer stays behind the scope.
+extension ScopedSession {
+    /// The customer if it is inside the scope, or unowned and live (in the pool); `notFound` otherwise,
+    /// as for one that does not exist — an owned customer outside the scope is not even acknowledged.
+    @discardableResult
+    public func requirePoolCustomer(_ id: CustomerID) async throws -> Customer {
+        if let visible = try await customer(id) { return visible }
+        guard let pooled = try await raw.customer(id, scope: .all), pooled.ownerID == nil, pooled.deletedAt == nil else {
+            throw StoreError.notFound
+        }
+        return pooled
+    }
+
+    /// A customer's pool row (the customer must be visible or in the pool); nil when it has none.
+    public func poolMembership(of customer: CustomerID) async throws -> PoolMembership? {
+        try await requirePoolCustomer(customer)
+        return try await raw.poolMembership(of: customer)
+    }
+
+    /// Writes a customer's pool row whole (the customer must be visible or in the pool).
+    public func savePoolMembership(_ m: PoolMembership) async throws {
+        try await requirePoolCustomer(m.customerID)
+        try await raw.savePoolMembership(m)
+    }
+
+    /// The customers in a pool now, newest arrivals first, with the fields anyone may see.
+    public func poolMembers(_ pool: PoolID, limit: Int, cursor: PageCursor?) async throws -> Page<PoolMember> {
+        try await raw.poolMembers(pool, limit: limit, cursor: cursor)
+    }
+
+    /// Takes an unowned, live customer for `owner` (the acting user, or someone inside the scope:
+    /// an assignment): one guarded UPDATE, so of two concurrent claims one wins. `true` when this call won.
+    public func claimCustomer(_ id: CustomerID, owner: UserID, team: TeamID?, at: Date) async throws -> Bool {
+        guard owner == actorID || scope.contains(owner: owner, team: team) else { throw StoreError.invalidReference(field: "userID") }
+        try await check([.user(owner, field: "userID")], customer: id)
+        return try await raw.claimCustomer(id, owner: owner, team: team, at: at)
+    }
+
+    /// Gives a visible customer back to the pool if `owner` still owns it; `true` when it did.
+    public func unownCustomer(_ id: CustomerID, owner: UserID, at: Date) async throws -> Bool {
+        try await requireCustomer(id, live: true)
+        return try await raw.unownCustomer(id, owner: owner, at: at)
+    }
+
+    /// Serialises one user's claims (locks the user's row on PostgreSQL until the transaction ends).
+    public func lockUserForClaims(_ user: UserID) async throws {
+        try await raw.lockUserForClaims(user)
+    }
+
+    /// How many customers `user` claimed from any pool since `since`.
+    public func claimCount(by user: UserID, since: Date) async throws -> Int {
+        try await raw.claimCount(by: user, since: since)
+    }
+
+    /// How many live customers `user` owns (closed ones left out unless `countClosed`).
+    public func holdingCount(of user: UserID, countClosed: Bool) async throws -> Int {
+        try await raw.holdingCount(of: user, countClosed: countClosed)
+    }
+
+    /// How many customers `user` has locked against recycling.
+    public func lockCount(by user: UserID) async throws -> Int {
+        try await raw.lockCount(by: user)
+    }
+
+    /// Records a pool event of a customer that is visible or in the pool.
+    public func insertPoolEvent(_ e: PoolEvent) async throws {
+        try await requirePoolCustomer(e.customerID)
+        try await raw.insertPoolEvent(e)
+    }
+
+    /// A visible customer's pool history, newest first, keyset-paged on (at, id).
+    public func poolEvents(of customer: CustomerID, limit: Int, cursor: PageCursor?) async throws -> Page<PoolEvent> {
+        try await requireCustomer(customer, live: false)
+        return try await raw.poolEvents(of: customer, limit: limit, cursor: cursor)
+    }
+
+    /// A visible customer that got an owner leaves the pool: its row records when and drops any lock.
+    public func markPoolOwned(_ customer: CustomerID, at: Date, reason: String) async throws {
+        try await requireCustomer(customer, live: false)
+        try await raw.markPoolOwned(customer, at: at, reason: reason)
+    }
+
+    /// The unowned live customers among `ids` without a pool row enter the default pool at `at`.
+    public func enterDefaultPool(_ ids: [CustomerID], at: Date) async throws {
+        try await raw.enterDefaultPool(ids, at: at)
     }
 }

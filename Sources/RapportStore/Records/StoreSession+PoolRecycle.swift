@@ -14,8 +14,8 @@ extension StoreSession {
     /// With `owner`, only that user's customers (on the customers owner index), at most `limit`;
     /// with `warnedSince` as well, only those the pass warned the owner about since then (the
     /// agenda re-judges those few instead of every customer the owner has).
-    public func recycleCandidates(_ pool: Pool, now: Date, owner: UserID? = nil, warnedSince: Date? = nil,
-                                  limit: Int? = nil) async throws -> [RecycleCandidate] {
+    func recycleCandidates(_ pool: Pool, now: Date, owner: UserID? = nil, warnedSince: Date? = nil,
+                           limit: Int? = nil, scope: AccessScope = .all) async throws -> [RecycleCandidate] {
         let rules = pool.rules
         guard rules.recycles else { return [] }
         let day: Int64 = 86_400_000
@@ -59,6 +59,7 @@ extension StoreSession {
             \(lastDeal) AS last_deal, \(closedValue) AS closed, \(openValue) AS open_deals
             FROM customers c\(walk) LEFT JOIN customer_pool p ON p.customer_id = c.id
             WHERE c.owner_id IS NOT NULL AND c.deleted_at IS NULL AND p.locked_at IS NULL AND \(poolMatch)
+            AND \(Self.scopeClause(scope))
             """
         if let owner {
             sql += " AND c.owner_id = \(bind: owner.description)"
@@ -93,7 +94,7 @@ extension StoreSession {
     /// then one statement each clears the owners (only where `ownerID` still owns the customer),
     /// writes the pool rows, the `recycled` events, the audit lines and the notices to the
     /// previous owners. Returns the customers that were recycled (one reassigned meanwhile is skipped).
-    public func recycle(_ rows: [RecycleRow], at: Date) async throws -> Set<CustomerID> {
+    func recycle(_ rows: [RecycleRow], at: Date) async throws -> Set<CustomerID> {
         guard !rows.isEmpty else { return [] }
         let now = StoredTime.encode(at)
         if kind == .postgres {
@@ -172,5 +173,26 @@ public struct RecycleRow: Sendable {
 
     public init(item: RecycleItem, eventID: PoolEventID, auditID: UUID, noticeID: NoticeID) {
         self.item = item; self.eventID = eventID; self.auditID = auditID; self.noticeID = noticeID
+    }
+}
+
+extension SystemSession {
+    /// The owned customers of `pool` that a rule could recycle or warn about by `now` (the recycle pass).
+    public func recycleCandidates(_ pool: Pool, now: Date) async throws -> [RecycleCandidate] {
+        try await raw.recycleCandidates(pool, now: now)
+    }
+
+    /// Returns recycled customers to their pools, set-based; returns those recycled.
+    public func recycle(_ rows: [RecycleRow], at: Date) async throws -> Set<CustomerID> {
+        try await raw.recycle(rows, at: at)
+    }
+}
+
+extension ScopedSession {
+    /// One owner's customers inside the scope that the pass warned about since `warnedSince`, judged again
+    /// (the agenda's "returning to the pool" section).
+    public func recycleWarnings(_ pool: Pool, now: Date, owner: UserID, warnedSince: Date,
+                                limit: Int) async throws -> [RecycleCandidate] {
+        try await raw.recycleCandidates(pool, now: now, owner: owner, warnedSince: warnedSince, limit: limit, scope: scope)
     }
 }

@@ -17,12 +17,15 @@ public struct MergePreview<Record: Sendable>: Sendable {
     public var counts: [String: Int]
 }
 
-extension Rapport {
+/// Merging duplicate customers and key persons (合并), field by field, audited and undoable.
+public struct Merges: Sendable {
+    let deps: Dependencies
+
     /// The two customers side by side with what a merge would move; both must be visible and live.
-    public func customerMergePreview(_ acting: Acting, survivor: CustomerID,
+    public func customerPreview(_ acting: Acting, survivor: CustomerID,
                                      merged: CustomerID) async throws -> MergePreview<Customer> {
         let (keep, drop) = try await mergeCandidates(acting, survivor, merged)
-        let counts = try await store.read { try await $0.movableCounts(kind: .customer, survivor: keep.id.uuid, merged: drop.id.uuid) }
+        let counts = try await deps.read(acting) { try await $0.movableCounts(kind: .customer, survivor: keep.id.uuid, merged: drop.id.uuid) }
         let differing = try MergeFields.differing(keep, drop, fields: MergeFields.customer, nested: ["profile", "custom"])
         return MergePreview(survivor: keep, merged: drop, differing: differing, counts: counts)
     }
@@ -43,7 +46,7 @@ extension Rapport {
         var after = try MergeFields.combine(survivor: keep, merged: drop, choices: choices)
         after.id = keep.id
         if choices["ownerID"] == .merged { after.teamID = drop.teamID }
-        let now = env.now()
+        let now = deps.env.now()
         after.createdAt = keep.createdAt
         after.deletedAt = nil
         after.updatedAt = now
@@ -52,69 +55,65 @@ extension Rapport {
         gone.deletedAt = now
         gone.updatedAt = now
         gone.version = drop.version + 1
-        let mergeID: MergeID = env.newID()
-        let audits = [try audit(acting.id, "customer", keep.id.description, .update, before: keep, after: after),
-                      try audit(acting.id, "customer", drop.id.description, .delete, before: drop, after: gone)]
+        let mergeID: MergeID = deps.env.newID()
+        let audits = [try deps.audit(acting.id, "customer", keep.id.description, .update, before: keep, after: after),
+                      try deps.audit(acting.id, "customer", drop.id.description, .delete, before: drop, after: gone)]
         let survivorBefore = try Self.snapshotText(MergeSnapshot(record: keep, lifecycle: nil))
         let saved = after, deleted = gone, actor = acting.id
-        let merge = try await mapped("customer") {
-            try await store.write { session in
-                let moved = try await session.moveReferences(kind: .customer, from: drop.id.uuid, to: keep.id.uuid)
-                let lifecycle = try await session.takeLifecycleRow(of: drop.id)
-                try await session.updateCustomer(saved, expectedVersion: keep.version)
-                try await session.updateCustomer(deleted, expectedVersion: drop.version)
-                // The survivor now has both customers' orders, deals and referrals: its stage may move.
-                _ = try await self.refreshLifecycle(keep.id, in: session)
-                let merge = Merge(id: mergeID, kind: .customer, survivorID: keep.id.uuid, mergedID: drop.id.uuid,
-                                  moved: moved, mergedBy: actor, mergedAt: now)
-                try await session.insertMerge(merge, survivorBefore: survivorBefore,
-                                              mergedBefore: try Self.snapshotText(MergeSnapshot(record: drop, lifecycle: lifecycle)))
-                for entry in audits { try await session.appendAudit(entry) }
-                try await session.appendAudit(try self.audit(actor, "merge", mergeID.description, .create,
-                                                             before: nil as Merge?, after: merge))
-                return merge
-            }
+        let merge = try await deps.write(acting, entity: "customer") { session in
+            let moved = try await session.moveReferences(kind: .customer, from: drop.id.uuid, to: keep.id.uuid)
+            let lifecycle = try await session.takeLifecycleRow(of: drop.id)
+            try await session.updateCustomer(saved, expectedVersion: keep.version)
+            try await session.updateCustomer(deleted, expectedVersion: drop.version)
+            // The survivor now has both customers' orders, deals and referrals: its stage may move.
+            _ = try await deps.refreshLifecycle(keep.id, in: session)
+            let merge = Merge(id: mergeID, kind: .customer, survivorID: keep.id.uuid, mergedID: drop.id.uuid,
+                              moved: moved, mergedBy: actor, mergedAt: now)
+            try await session.insertMerge(merge, survivorBefore: survivorBefore,
+                                          mergedBefore: try Self.snapshotText(MergeSnapshot(record: drop, lifecycle: lifecycle)))
+            for entry in audits { try await session.catalog.appendAudit(entry) }
+            try await session.catalog.appendAudit(try deps.audit(actor, "merge", mergeID.description, .create,
+                                                         before: nil as Merge?, after: merge))
+            return merge
         }
         return merge
     }
 
     /// One merge, for a user who may see the surviving record.
-    public func merge(_ acting: Acting, _ id: MergeID) async throws -> Merge {
-        guard let found = try await store.read({ try await $0.merge(id) })?.merge else { throw AppError.notFound(entity: "merge") }
+    public func get(_ acting: Acting, _ id: MergeID) async throws -> Merge {
+        guard let found = try await deps.read(acting, { try await $0.merge(id) })?.merge else { throw AppError.notFound(entity: "merge") }
         switch found.kind {
-        case .customer: _ = try await customer(acting, CustomerID(found.survivorID))
-        case .contact: _ = try await contact(acting, ContactID(found.survivorID))
+        case .customer: _ = try await Customers(deps: deps).get(acting, CustomerID(found.survivorID))
+        case .contact: _ = try await Contacts(deps: deps).get(acting, ContactID(found.survivorID))
         }
         return found
     }
 
     /// Undoes a merge: both records go back to their snapshots and exactly the moved rows point at
     /// the merged record again. Refused with 409 when either record changed since the merge.
-    public func undoMerge(_ acting: Acting, _ id: MergeID) async throws -> Merge {
-        guard let stored = try await store.read({ try await $0.merge(id) }) else { throw AppError.notFound(entity: "merge") }
+    public func undo(_ acting: Acting, _ id: MergeID) async throws -> Merge {
+        guard let stored = try await deps.read(acting, { try await $0.merge(id) }) else { throw AppError.notFound(entity: "merge") }
         if stored.merge.kind == .contact { return try await undoContactMerge(acting, stored) }
-        let keep = try await customer(acting, CustomerID(stored.merge.survivorID))
-        let drop = try await customer(acting, CustomerID(stored.merge.mergedID))
+        let keep = try await Customers(deps: deps).get(acting, CustomerID(stored.merge.survivorID))
+        let drop = try await Customers(deps: deps).get(acting, CustomerID(stored.merge.mergedID))
         let keepBefore = try Self.snapshot(Customer.self, stored.survivorBefore)
         let dropBefore = try Self.snapshot(Customer.self, stored.mergedBefore)
-        let now = env.now()
+        let now = deps.env.now()
         let (restoredKeep, restoredDrop) = try restoredRecords(stored.merge, keep: keep, drop: drop,
                                                                keepBefore: keepBefore.record, dropBefore: dropBefore.record, at: now)
-        let audits = [try audit(acting.id, "customer", keep.id.description, .update, before: keep, after: restoredKeep),
-                      try audit(acting.id, "customer", drop.id.description, .restore, before: drop, after: restoredDrop)]
+        let audits = [try deps.audit(acting.id, "customer", keep.id.description, .update, before: keep, after: restoredKeep),
+                      try deps.audit(acting.id, "customer", drop.id.description, .restore, before: drop, after: restoredDrop)]
         let merge = stored.merge, actor = acting.id, k = restoredKeep, d = restoredDrop
-        return try await mapped("customer") {
-            try await store.write { session in
-                let undone = try await self.markUndone(merge, by: actor, at: now, currentVersion: keep.version, in: session)
-                try await session.moveReferencesBack(kind: .customer, merge.moved, merged: merge.mergedID, survivor: merge.survivorID)
-                if let lifecycle = dropBefore.lifecycle { try await session.restoreLifecycleRow(of: drop.id, lifecycle) }
-                try await session.updateCustomer(d, expectedVersion: drop.version)
-                try await session.updateCustomer(k, expectedVersion: keep.version)
-                _ = try await self.refreshLifecycle(keep.id, in: session)
-                _ = try await self.refreshLifecycle(drop.id, in: session)
-                for entry in audits { try await session.appendAudit(entry) }
-                return undone
-            }
+        return try await deps.write(acting, entity: "customer") { session in
+            let undone = try await self.markUndone(merge, by: actor, at: now, currentVersion: keep.version, in: session)
+            try await session.moveReferencesBack(kind: .customer, merge.moved, merged: merge.mergedID, survivor: merge.survivorID)
+            if let lifecycle = dropBefore.lifecycle { try await session.restoreLifecycleRow(of: drop.id, lifecycle) }
+            try await session.updateCustomer(d, expectedVersion: drop.version)
+            try await session.updateCustomer(k, expectedVersion: keep.version)
+            _ = try await deps.refreshLifecycle(keep.id, in: session)
+            _ = try await deps.refreshLifecycle(drop.id, in: session)
+            for entry in audits { try await session.catalog.appendAudit(entry) }
+            return undone
         }
     }
 
@@ -122,8 +121,8 @@ extension Rapport {
     private func mergeCandidates(_ acting: Acting, _ survivor: CustomerID,
                                  _ merged: CustomerID) async throws -> (Customer, Customer) {
         if survivor == merged { throw AppError.invalid([FieldError("mergedID", "same")]) }
-        let keep = try await customer(acting, survivor)
-        let drop = try await customer(acting, merged)
+        let keep = try await Customers(deps: deps).get(acting, survivor)
+        let drop = try await Customers(deps: deps).get(acting, merged)
         if keep.deletedAt != nil || drop.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         return (keep, drop)
     }

@@ -2,7 +2,7 @@ import Foundation
 import RapportCore
 import RapportStore
 
-extension Rapport {
+extension BackgroundWork {
     /// The job name under which recycle passes claim their periods.
     public static let poolRecycleJob = "pool-recycle"
 
@@ -11,11 +11,12 @@ extension Rapport {
     /// notice to the previous owner); customers due within the warning days get one notice per
     /// due date. With `dryRun` nothing is written and the report says what would happen.
     public func runRecyclePass(dryRun: Bool = false) async throws -> RecycleReport {
-        let now = env.now()
-        let pools = try await store.read { try await $0.pools() }
+        let now = deps.env.now()
+        let purpose = SystemPurpose.job(Self.poolRecycleJob)
+        let pools = try await deps.systemRead(purpose) { try await $0.catalog.pools() }
         var report = RecycleReport(dryRun: dryRun)
         for pool in pools where pool.rules.recycles {
-            let candidates = try await store.read { try await $0.recycleCandidates(pool, now: now) }
+            let candidates = try await deps.systemRead(purpose) { try await $0.recycleCandidates(pool, now: now) }
             report.judged += candidates.count
             let (recycle, warn) = Self.sort(candidates, rules: pool.rules, now: now)
             report.warned += warn
@@ -37,14 +38,17 @@ extension Rapport {
     /// Runs the recycle pass unless this hour's pass already ran (in this process or any other
     /// sharing the database); `nil` when it did not run.
     public func runRecyclePassIfDue(process: String) async throws -> RecycleReport? {
-        let now = env.now()
+        let now = deps.env.now()
         let period = Self.hourPeriod(now)
-        let mine = try await store.write {
+        let mine = try await deps.systemWrite(.job(Self.poolRecycleJob)) {
             try await $0.claimJobPeriod(job: Self.poolRecycleJob, period: period, by: process, at: now)
         }
         guard mine else { return nil }
         let report = try await runRecyclePass()
-        try await store.write { try await $0.finishJobPeriod(job: Self.poolRecycleJob, period: period, at: self.env.now()) }
+        let finished = deps.env.now()
+        try await deps.systemWrite(.job(Self.poolRecycleJob)) {
+            try await $0.finishJobPeriod(job: Self.poolRecycleJob, period: period, at: finished)
+        }
         return report
     }
 
@@ -54,28 +58,6 @@ extension Rapport {
         calendar.timeZone = .gmt
         let c = calendar.dateComponents([.year, .month, .day, .hour], from: date)
         return String(format: "%04d-%02d-%02dT%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0)
-    }
-
-    /// The owner's customers that return to the pool within the warning days (or are already
-    /// due), soonest first: the agenda's "returning to the pool" section. The hourly pass finds
-    /// them and sends the warnings; this re-judges only the customers warned about lately, with
-    /// today's facts, so a follow-up since the warning takes the customer off at once and a page
-    /// view never re-runs the rules over the owner's whole book.
-    public func poolWarnings(_ acting: Acting, limit: Int = 20) async throws -> [RecycleItem] {
-        let now = env.now()
-        let pools = try await store.read { try await $0.pools() }
-        var items: [RecycleItem] = []
-        for pool in pools where pool.rules.recycles {
-            // A warning goes out warnDays ahead of the due time and the pass runs hourly: a day's
-            // margin covers a pass that ran late.
-            let since = now.addingTimeInterval(-Double(pool.rules.warnDays + 1) * 86_400)
-            let candidates = try await store.read {
-                try await $0.recycleCandidates(pool, now: now, owner: acting.id, warnedSince: since, limit: limit)
-            }
-            let (recycle, warn) = Self.sort(candidates, rules: pool.rules, now: now)
-            items += recycle.map { var item = $0; item.daysLeft = 0; return item } + warn
-        }
-        return Array(items.sorted { ($0.due ?? now, $0.customerName) < ($1.due ?? now, $1.customerName) }.prefix(limit))
     }
 
     static func sort(_ candidates: [RecycleCandidate], rules: PoolRules, now: Date) -> ([RecycleItem], [RecycleItem]) {
@@ -97,8 +79,8 @@ extension Rapport {
     }
 
     private func writeRecycled(_ items: [RecycleItem], now: Date) async throws -> [RecycleItem] {
-        let rows = items.map { RecycleRow(item: $0, eventID: env.newID(), auditID: env.newUUID(), noticeID: env.newID()) }
-        let done = try await store.write { try await $0.recycle(rows, at: now) }
+        let rows = items.map { RecycleRow(item: $0, eventID: deps.env.newID(), auditID: deps.env.newUUID(), noticeID: deps.env.newID()) }
+        let done = try await deps.systemWrite(.job(Self.poolRecycleJob)) { try await $0.recycle(rows, at: now) }
         return items.filter { done.contains($0.customerID) }
     }
 
@@ -108,12 +90,12 @@ extension Rapport {
         guard !items.isEmpty else { return }
         let notices = items.map { item in
             let due = item.due.map { CalendarDate.today(in: .gmt, at: $0).description } ?? ""
-            return Notice(id: env.newID(), recipientID: item.ownerID, kind: .poolRecycleWarning,
+            return Notice(id: deps.env.newID(), recipientID: item.ownerID, kind: .poolRecycleWarning,
                           subjectID: "\(item.customerID)/\(due)", customerID: item.customerID,
                           payload: ["customerName": item.customerName, "daysLeft": String(item.daysLeft ?? 0),
                                     "reason": item.reason.rawValue, "dueOn": due],
                           createdAt: now)
         }
-        _ = try await store.write { try await $0.insertNotices(notices) }
+        _ = try await deps.systemWrite(.job(Self.poolRecycleJob)) { try await $0.catalog.insertNotices(notices) }
     }
 }

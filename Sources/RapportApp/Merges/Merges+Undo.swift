@@ -12,7 +12,7 @@ protocol MergeableRecord: Codable, Sendable {
 extension Customer: MergeableRecord {}
 extension Contact: MergeableRecord {}
 
-extension Rapport {
+extension Merges {
     /// Both records of a merge put back to their snapshots, one version on from today's. Throws
     /// `conflict` when the merge was undone already or either record changed since the merge.
     func restoredRecords<R: MergeableRecord>(_ merge: Merge, keep: R, drop: R, keepBefore: R, dropBefore: R,
@@ -33,14 +33,14 @@ extension Rapport {
     /// Marks the merge undone inside the undo's transaction (only once: a concurrent second undo
     /// gets `conflict`) and audits it; returns the merge as undone.
     func markUndone(_ merge: Merge, by actor: UserID, at now: Date, currentVersion: Int,
-                    in session: StoreSession) async throws -> Merge {
+                    in session: ScopedSession) async throws -> Merge {
         guard try await session.markMergeUndone(merge.id, by: actor, at: now) else {
             throw AppError.conflict(currentVersion: currentVersion)
         }
         var undone = merge
         undone.undoneAt = now
         undone.undoneBy = actor
-        try await session.appendAudit(try audit(actor, "merge", merge.id.description, .restore, before: merge, after: undone))
+        try await session.catalog.appendAudit(try deps.audit(actor, "merge", merge.id.description, .restore, before: merge, after: undone))
         return undone
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import RapportCore
 import SQLKit
 
-extension StoreSession {
+extension CatalogSession {
     /// The id of the default pool seeded by the migration.
     public static var defaultPoolID: PoolID {
         PoolID(Migrations.defaultPoolID) ?? PoolID(UUID())
@@ -82,7 +82,7 @@ extension StoreSession {
             WHERE id = \(bind: p.id.description) AND version = \(bind: Int64(expectedVersion)) AND deleted_at IS NULL
             RETURNING id
             """).all()
-        if rows.isEmpty { try await versionFailure(table: "pools", id: p.id.description) }
+        if rows.isEmpty { try await raw.versionFailure(table: "pools", id: p.id.description) }
     }
 
     /// Soft-deletes a pool and moves the owned customers that belonged to it to the default pool.

@@ -2,33 +2,33 @@ import Foundation
 import RapportCore
 import RapportStore
 
-extension Rapport {
+extension Pools {
     /// Exempts an owned customer from recycling (its owner, or a manager who may see it), up to
     /// the pool's lock cap per user.
-    public func lockCustomer(_ acting: Acting, _ customerID: CustomerID) async throws -> PoolMembership {
+    public func lock(_ acting: Acting, _ customerID: CustomerID) async throws -> PoolMembership {
         try await setLock(acting, customerID, locked: true)
     }
 
-    public func unlockCustomer(_ acting: Acting, _ customerID: CustomerID) async throws -> PoolMembership {
+    public func unlock(_ acting: Acting, _ customerID: CustomerID) async throws -> PoolMembership {
         try await setLock(acting, customerID, locked: false)
     }
 
     private func setLock(_ acting: Acting, _ customerID: CustomerID, locked: Bool) async throws -> PoolMembership {
-        let customer = try await customer(acting, customerID)
+        let customer = try await Customers(deps: deps).get(acting, customerID)
         guard let owner = customer.ownerID, customer.deletedAt == nil else { throw AppError.forbidden(reason: "notOwned") }
         if owner != acting.id && !acting.isManager { throw AppError.forbidden(reason: "notOwned") }
-        let now = env.now()
-        let eventID: PoolEventID = env.newID()
+        let now = deps.env.now()
+        let eventID: PoolEventID = deps.env.newID()
         let actor = acting.id
-        return try await store.write { session in
+        return try await deps.write(acting) { session in
             var membership = try await session.poolMembership(of: customerID)
-                ?? PoolMembership(customerID: customerID, poolID: StoreSession.defaultPoolID, ownedSince: customer.createdAt,
+                ?? PoolMembership(customerID: customerID, poolID: CatalogSession.defaultPoolID, ownedSince: customer.createdAt,
                                   reason: "created")
             guard membership.isLocked != locked else { return membership }
             let before = membership
             if locked {
                 try await session.lockUserForClaims(actor)
-                let rules = try await session.poolRules(membership.poolID)
+                let rules = try await session.catalog.poolRules(membership.poolID)
                 let count = try await session.lockCount(by: actor)
                 if count >= rules.lockCap {
                     throw AppError.invalid([FieldError("customer", "poolLockCap", detail: "\(count)/\(rules.lockCap)")])
@@ -43,7 +43,7 @@ extension Rapport {
             try await session.insertPoolEvent(PoolEvent(id: eventID, customerID: customerID, poolID: membership.poolID,
                                                         kind: locked ? .locked : .unlocked, actorID: actor, ownerID: owner,
                                                         at: now))
-            try await session.appendAudit(try audit(actor, "customerPool", customerID.description, .update,
+            try await session.catalog.appendAudit(try deps.audit(actor, "customerPool", customerID.description, .update,
                                                     before: before, after: membership))
             return membership
         }

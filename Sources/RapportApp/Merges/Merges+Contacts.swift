@@ -2,12 +2,12 @@ import Foundation
 import RapportCore
 import RapportStore
 
-extension Rapport {
+extension Merges {
     /// Two key persons of one customer side by side with what a merge would move.
-    public func contactMergePreview(_ acting: Acting, survivor: ContactID,
+    public func contactPreview(_ acting: Acting, survivor: ContactID,
                                     merged: ContactID) async throws -> MergePreview<Contact> {
         let (keep, drop) = try await contactMergeCandidates(acting, survivor, merged)
-        let counts = try await store.read { try await $0.movableCounts(kind: .contact, survivor: keep.id.uuid, merged: drop.id.uuid) }
+        let counts = try await deps.read(acting) { try await $0.movableCounts(kind: .contact, survivor: keep.id.uuid, merged: drop.id.uuid) }
         let differing = try MergeFields.differing(keep, drop, fields: MergeFields.contact, nested: ["custom"])
         return MergePreview(survivor: keep, merged: drop, differing: differing, counts: counts)
     }
@@ -25,7 +25,7 @@ extension Rapport {
             try MergeFields.validate(choices, allowed: MergeFields.contact, nested: ["custom"], arrays: [])
         } catch { throw AppError.invalid(error.errors) }
         var after = try MergeFields.combine(survivor: keep, merged: drop, choices: choices)
-        let now = env.now()
+        let now = deps.env.now()
         after.id = keep.id
         after.customerID = keep.customerID
         if after.reportsToID == drop.id || after.reportsToID == keep.id { after.reportsToID = keep.reportsToID == drop.id ? nil : keep.reportsToID }
@@ -37,51 +37,45 @@ extension Rapport {
         gone.deletedAt = now
         gone.updatedAt = now
         gone.version = drop.version + 1
-        let mergeID: MergeID = env.newID()
-        let audits = [try audit(acting.id, "contact", keep.id.description, .update, before: keep, after: after),
-                      try audit(acting.id, "contact", drop.id.description, .delete, before: drop, after: gone)]
+        let mergeID: MergeID = deps.env.newID()
+        let audits = [try deps.audit(acting.id, "contact", keep.id.description, .update, before: keep, after: after),
+                      try deps.audit(acting.id, "contact", drop.id.description, .delete, before: drop, after: gone)]
         let survivorBefore = try Self.snapshotText(MergeSnapshot(record: keep, lifecycle: nil))
         let mergedBefore = try Self.snapshotText(MergeSnapshot(record: drop, lifecycle: nil))
         let saved = after, deleted = gone, actor = acting.id
-        return try await mapped("contact") {
-            try await store.write { session in
-                let moved = try await session.moveReferences(kind: .contact, from: drop.id.uuid, to: keep.id.uuid)
-                try await session.updateContact(saved, expectedVersion: keep.version)
-                try await session.updateContact(deleted, expectedVersion: drop.version)
-                let merge = Merge(id: mergeID, kind: .contact, survivorID: keep.id.uuid, mergedID: drop.id.uuid,
-                                  moved: moved, mergedBy: actor, mergedAt: now)
-                try await session.insertMerge(merge, survivorBefore: survivorBefore, mergedBefore: mergedBefore)
-                for entry in audits { try await session.appendAudit(entry) }
-                try await session.appendAudit(try self.audit(actor, "merge", mergeID.description, .create,
-                                                             before: nil as Merge?, after: merge))
-                try await session.refreshSearch(keep.customerID)
-                return merge
-            }
+        return try await deps.write(acting, entity: "contact") { session in
+            let moved = try await session.moveReferences(kind: .contact, from: drop.id.uuid, to: keep.id.uuid)
+            try await session.update(saved, expectedVersion: keep.version)
+            try await session.update(deleted, expectedVersion: drop.version)
+            let merge = Merge(id: mergeID, kind: .contact, survivorID: keep.id.uuid, mergedID: drop.id.uuid,
+                              moved: moved, mergedBy: actor, mergedAt: now)
+            try await session.insertMerge(merge, survivorBefore: survivorBefore, mergedBefore: mergedBefore)
+            for entry in audits { try await session.catalog.appendAudit(entry) }
+            try await session.catalog.appendAudit(try deps.audit(actor, "merge", mergeID.description, .create,
+                                                         before: nil as Merge?, after: merge))
+            return merge
         }
     }
 
     func undoContactMerge(_ acting: Acting,
                           _ stored: (merge: Merge, survivorBefore: String, mergedBefore: String)) async throws -> Merge {
-        let keep = try await contact(acting, ContactID(stored.merge.survivorID))
-        let drop = try await contact(acting, ContactID(stored.merge.mergedID))
+        let keep = try await Contacts(deps: deps).get(acting, ContactID(stored.merge.survivorID))
+        let drop = try await Contacts(deps: deps).get(acting, ContactID(stored.merge.mergedID))
         let keepBefore = try Self.snapshot(Contact.self, stored.survivorBefore)
         let dropBefore = try Self.snapshot(Contact.self, stored.mergedBefore)
-        let now = env.now()
+        let now = deps.env.now()
         let (restoredKeep, restoredDrop) = try restoredRecords(stored.merge, keep: keep, drop: drop,
                                                                keepBefore: keepBefore.record, dropBefore: dropBefore.record, at: now)
-        let audits = [try audit(acting.id, "contact", keep.id.description, .update, before: keep, after: restoredKeep),
-                      try audit(acting.id, "contact", drop.id.description, .restore, before: drop, after: restoredDrop)]
+        let audits = [try deps.audit(acting.id, "contact", keep.id.description, .update, before: keep, after: restoredKeep),
+                      try deps.audit(acting.id, "contact", drop.id.description, .restore, before: drop, after: restoredDrop)]
         let merge = stored.merge, actor = acting.id, k = restoredKeep, d = restoredDrop
-        return try await mapped("contact") {
-            try await store.write { session in
-                let undone = try await self.markUndone(merge, by: actor, at: now, currentVersion: keep.version, in: session)
-                try await session.moveReferencesBack(kind: .contact, merge.moved, merged: merge.mergedID, survivor: merge.survivorID)
-                try await session.updateContact(d, expectedVersion: drop.version)
-                try await session.updateContact(k, expectedVersion: keep.version)
-                for entry in audits { try await session.appendAudit(entry) }
-                try await session.refreshSearch(keep.customerID)
-                return undone
-            }
+        return try await deps.write(acting, entity: "contact") { session in
+            let undone = try await self.markUndone(merge, by: actor, at: now, currentVersion: keep.version, in: session)
+            try await session.moveReferencesBack(kind: .contact, merge.moved, merged: merge.mergedID, survivor: merge.survivorID)
+            try await session.update(d, expectedVersion: drop.version)
+            try await session.update(k, expectedVersion: keep.version)
+            for entry in audits { try await session.catalog.appendAudit(entry) }
+            return undone
         }
     }
 
@@ -89,8 +83,8 @@ extension Rapport {
     private func contactMergeCandidates(_ acting: Acting, _ survivor: ContactID,
                                         _ merged: ContactID) async throws -> (Contact, Contact) {
         if survivor == merged { throw AppError.invalid([FieldError("mergedID", "same")]) }
-        let keep = try await contact(acting, survivor)
-        let drop = try await contact(acting, merged)
+        let keep = try await Contacts(deps: deps).get(acting, survivor)
+        let drop = try await Contacts(deps: deps).get(acting, merged)
         if keep.deletedAt != nil || drop.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         if keep.customerID != drop.customerID { throw AppError.invalid([FieldError("mergedID", "otherCustomer")]) }
         return (keep, drop)

@@ -66,7 +66,7 @@ public struct Customers: Sendable {
             try await session.insertCustomer(customer)
             try await session.catalog.appendAudit(try deps.audit(acting.id, Customer.entityName, customer.id.description, .create,
                                                                  before: nil as Customer?, after: customer))
-            if customer.ownerID == nil { try await session.legacy.enterDefaultPool([customer.id], at: now) }
+            if customer.ownerID == nil { try await session.enterDefaultPool([customer.id], at: now) }
             return customer
         }
     }
@@ -98,7 +98,7 @@ public struct Customers: Sendable {
                 customer.ownerID = owner.id
                 customer.teamID = owner.teamID
                 try await Handovers(deps: deps).record(handover, team: owner.teamID, in: session)
-                try await session.legacy.markPoolOwned(id, at: deps.env.now(), reason: "assigned")
+                try await session.markPoolOwned(id, at: deps.env.now(), reason: "assigned")
             }
         }
     }

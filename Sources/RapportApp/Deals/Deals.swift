@@ -64,7 +64,7 @@ public struct Deals: Sendable {
     /// (stages change through `move`). Closed deals may still be corrected.
     public func update(_ acting: Acting, _ id: DealID, _ draft: DealDraft, version: Int) async throws -> Deal {
         try await change(acting, id, version: version) { deal, session in
-            do { try draft.validate(current: deal) } catch { throw AppError.invalid(error.errors) }
+            do { try draft.validate(current: deal) } catch let failed as ValidationFailed { throw AppError.invalid(failed.errors) }
             let before = deal
             draft.apply(to: &deal)
             if deal.ownerID != before.ownerID {
@@ -97,7 +97,7 @@ public struct Deals: Sendable {
         }
         return try await change(acting, id, version: version) { deal, _ in
             let before = deal
-            do { deal = try deal.moved(to: stageID, at: now) } catch { throw AppError.invalid(error.errors) }
+            do { deal = try deal.moved(to: stageID, at: now) } catch let failed as ValidationFailed { throw AppError.invalid(failed.errors) }
             return DealStageChange(id: changeID, dealID: id, fromStageID: before.stageID, toStageID: stageID,
                                    userID: acting.id, at: now)
         }
@@ -116,7 +116,7 @@ public struct Deals: Sendable {
     private func close(_ acting: Acting, _ id: DealID, won: Bool, reason: String, version: Int) async throws -> Deal {
         let today = deps.today(for: acting.user)
         return try await change(acting, id, version: version) { deal, _ in
-            do { deal = try deal.closed(won: won, reason: reason, on: today) } catch { throw AppError.invalid(error.errors) }
+            do { deal = try deal.closed(won: won, reason: reason, on: today) } catch let failed as ValidationFailed { throw AppError.invalid(failed.errors) }
             return nil
         }
     }
@@ -131,7 +131,7 @@ public struct Deals: Sendable {
             let before = deal
             let target = stageID ?? before.stageID
             if stageID == nil { try await session.check([.stage(target, field: "stageID")], customer: deal.customerID) }
-            do { deal = try deal.reopened(in: target, at: now) } catch { throw AppError.invalid(error.errors) }
+            do { deal = try deal.reopened(in: target, at: now) } catch let failed as ValidationFailed { throw AppError.invalid(failed.errors) }
             return deal.stageID == before.stageID ? nil
                 : DealStageChange(id: changeID, dealID: id, fromStageID: before.stageID, toStageID: deal.stageID,
                                   userID: acting.id, at: now)

@@ -162,12 +162,12 @@ extension Transfers {
         let prepared = try deps.store.prepareCustomerInserts(accepted)
         try await previous?.value
         let deps = self.deps
-        let unowned = accepted.filter { $0.ownerID == nil }.map(\.id)
+        let unowned = accepted.filter { $0.ownerID == nil }.map(\.id), batch = accepted
         let now = deps.env.now()
         return Task {
             try await deps.write(acting) { session in
-                try await session.insertCustomers(prepared, batch: accepted)
-                if !unowned.isEmpty { try await session.legacy.enterDefaultPool(unowned, at: now) }
+                try await session.insertCustomers(prepared, batch: batch)
+                if !unowned.isEmpty { try await session.enterDefaultPool(unowned, at: now) }
             }
         }
     }

@@ -69,7 +69,7 @@ extension Transfers {
             }
             if dryRun { report.imported += 1; continue }
             do {
-                _ = try await Rapport(deps: deps).recordResult(acting, of: customerID, ResultRecord(on: on, measure: measure, value: value),
+                _ = try await Situations(deps: deps).recordResult(acting, of: customerID, ResultRecord(on: on, measure: measure, value: value),
                                            note: cells[.note] ?? "")
                 report.imported += 1
             } catch AppError.invalid(let errors) {

@@ -82,7 +82,7 @@ extension Orders {
                 return []
             }
             let order = try await create(acting, customerID: first.customerID, draft)
-            if first.status == .cancelled { _ = try await cancelOrder(acting, order.id) }
+            if first.status == .cancelled { _ = try await cancel(acting, order.id) }
             return []
         } catch AppError.invalid(let errors) {
             return rejectAll(errors)
@@ -96,9 +96,9 @@ extension Orders {
     /// One row read into a line and its order's fields, or its errors.
     private func importedOrderRow(_ acting: Acting, _ cells: [OrderColumn: String], line: Int, number: String,
                                   users: [User], errors: inout [FieldError]) async throws -> ImportedOrderRow? {
-        var customerID = try await importedCustomer(acting, id: cells[.customerID], name: cells[.customer], errors: &errors)
+        var customerID = try await Transfers(deps: deps).importedCustomer(acting, id: cells[.customerID], name: cells[.customer], errors: &errors)
         if customerID == nil, let text = cells[.customer], !text.isEmpty {
-            let matches = try await duplicates(acting, name: "", registrationNumber: text).filter(\.visible)
+            let matches = try await Customers(deps: deps).duplicates(acting, name: "", registrationNumber: text).filter(\.visible)
             if matches.count == 1 { customerID = matches[0].customerID; errors.removeAll { $0.field == "customer" } }
         }
         var orderedOn: CalendarDate?

@@ -61,7 +61,7 @@ public struct Payments: Sendable {
             for item in instalments { try await session.insertInstalment(item) }
             try await session.catalog.appendAudit(entry)
         }
-        return try await plan(acting, orderID)
+        return try await self.plan(acting, orderID)
     }
 
     /// Records money received against an instalment (without one: the earliest still open). More
@@ -99,7 +99,7 @@ public struct Payments: Sendable {
             try await session.updateInstalment(saved, expectedVersion: target.version)
             try await session.catalog.appendAudit(entry)
         }
-        return try await plan(acting, orderID)
+        return try await self.plan(acting, orderID)
     }
 
     /// Voids a receipt recorded by mistake: its instalment expects the money again. Voiding twice changes nothing.

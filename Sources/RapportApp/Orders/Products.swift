@@ -41,7 +41,7 @@ public struct Products: Sendable {
     /// Changes a product (admins only), e.g. `active: false` to stop offering it.
     public func update(_ acting: Acting, _ id: ProductID, _ draft: ProductDraft, version: Int) async throws -> Product {
         try acting.requireAdmin()
-         try await product(acting, id)=let before = try await get(acting, id)= try await product(acting, id)
+        let before = try await get(acting, id)
         do { try draft.validate(creating: false) } catch { throw AppError.invalid(error.errors) }
         var after = before
         draft.apply(to: &after)
@@ -76,7 +76,7 @@ public struct Products: Sendable {
         try acting.requireAdmin()
         do { try draft.validate(creating: true) } catch { throw AppError.invalid(error.errors) }
         let now = deps.env.now()
-         try await productCategories(acting)=let existing = try await categories(acting)= try await productCategories(acting)
+        let existing = try await categories(acting)
         var category = ProductCategory(id: deps.env.newID(), name: "", position: (existing.map(\.position).max() ?? 0) + 1,
                                        createdAt: now, updatedAt: now)
         draft.apply(to: &category)
@@ -94,7 +94,7 @@ public struct Products: Sendable {
     public func updateCategory(_ acting: Acting, _ id: ProductCategoryID, _ draft: ProductCategoryDraft,
                                       delete: Bool = false, version: Int) async throws -> ProductCategory {
         try acting.requireAdmin()
-        guard  try await product(acting, id)=let before = try await get(acting, id)= try await deps.read(acting, { try await $0.catalog.productCategory(id) }), before.deletedAt == nil else {
+        guard let before = try await deps.read(acting, { try await $0.catalog.productCategory(id) }), before.deletedAt == nil else {
             throw AppError.notFound(entity: "productCategory")
         }
         do { try draft.validate(creating: false) } catch { throw AppError.invalid(error.errors) }

@@ -88,7 +88,7 @@ public struct DailyAgenda: Sendable {
                                     subjectID: handover.id.description, title: handover.summary.customerName,
                                     customerID: handover.customerID, userID: subject.id))
         }
-        for warning in try await Rapport(deps: deps).poolWarnings(subjectActing) {
+        for warning in try await Pools(deps: deps).warnings(subjectActing) {
             let due = CalendarDate.today(in: zone, at: warning.due ?? now)
             items.append(AgendaItem(kind: .poolRecycle, date: due, subjectID: warning.customerID.description,
                                     title: warning.reason.rawValue, customerID: warning.customerID, userID: subject.id,

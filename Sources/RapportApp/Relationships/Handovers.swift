@@ -25,7 +25,6 @@ public struct Handovers: Sendable {
     /// team) move to the new owner, and the moves are audited.
     func record(_ pair: (Handover, Notice), team: TeamID?, in session: ScopedSession) async throws {
         let (handover, notice) = pair
-        let legacy = session.legacy
         try await session.insertHandover(handover)
         try await session.catalog.insertNotice(notice)
         try await session.setCareDatesOwner(of: handover.customerID, to: handover.toUserID)
@@ -39,7 +38,7 @@ public struct Handovers: Sendable {
                     after: ["commitmentsOwner": handover.toUserID.description, "moved": String(moved)]))
             }
         }
-        let deals = try await legacy.transferOpenDeals(of: handover.customerID, to: handover.toUserID, team: team,
+        let deals = try await session.transferOpenDeals(of: handover.customerID, to: handover.toUserID, team: team,
                                                        at: handover.createdAt)
         if deals > 0 {
             try await session.catalog.appendAudit(try deps.audit(

@@ -59,7 +59,7 @@ public struct ReferenceData: Sendable {
             try await session.catalog.appendAudit(entry)
         }
         await deps.reference.invalidate()
-        return try await file(acting, raw)
+        return try await self.file(acting, raw)
     }
 
     /// Drops the edited copy: the shipped file applies again.
@@ -72,7 +72,7 @@ public struct ReferenceData: Sendable {
             try await session.catalog.appendAudit(entry)
         }
         await deps.reference.invalidate()
-        return try await file(acting, raw)
+        return try await self.file(acting, raw)
     }
 
     private func referenceName(_ raw: String) throws(AppError) -> ReferenceFileName {

@@ -53,6 +53,6 @@ public struct Winback: Sendable {
 
     /// What works: attempts and returns per churn reason × approach, over the customers the user may see.
     public func effectiveness(_ acting: Acting) async throws -> [WinbackEffectiveness] {
-        try await deps.read(acting) { try await $0.winbackEffectiveness(scope: acting.scope) }
+        try await deps.read(acting) { try await $0.winbackEffectiveness() }
     }
 }

@@ -39,22 +39,22 @@ public struct RelationshipJobs: Service {
     public func runOnce() async -> Bool {
         var ok = true
         do {
-            let escalated = try await app.escalateOverdueCommitments()
+            let escalated = try await app.background.escalateOverdueCommitments()
             if escalated > 0 { logger.info("escalated overdue commitments", metadata: ["count": "\(escalated)"]) }
         } catch {
             logger.error("commitment escalation failed", metadata: ["error": "\(error)"])
             ok = false
         }
         do {
-            let rolled = try await app.rollCareDates()
+            let rolled = try await app.background.rollCareDates()
             if rolled > 0 { logger.debug("care dates moved forward", metadata: ["count": "\(rolled)"]) }
         } catch {
             logger.error("care date roll-forward failed", metadata: ["error": "\(error)"])
             ok = false
         }
         do {
-            let lapsed = try await app.lapseEndedSubscriptions()
-            let noticed = try await app.noticeEndingSubscriptions()
+            let lapsed = try await app.background.lapseEndedSubscriptions()
+            let noticed = try await app.background.noticeEndingSubscriptions()
             if lapsed + noticed > 0 {
                 logger.info("subscriptions lapsed or near their end", metadata: ["lapsed": "\(lapsed)", "noticed": "\(noticed)"])
             }
@@ -63,7 +63,7 @@ public struct RelationshipJobs: Service {
             ok = false
         }
         do {
-            let sent = try await app.sendPaymentReminders()
+            let sent = try await app.background.sendPaymentReminders()
             if sent > 0 { logger.info("payment reminders sent", metadata: ["count": "\(sent)"]) }
         } catch {
             logger.error("payment reminders failed", metadata: ["error": "\(error)"])
@@ -71,7 +71,7 @@ public struct RelationshipJobs: Service {
         }
         do {
             // Once per hour across every process sharing the database (job_periods decides who runs it).
-            if let report = try await app.runRecyclePassIfDue(process: process) {
+            if let report = try await app.background.runRecyclePassIfDue(process: process) {
                 logger.info("pool recycle pass", metadata: ["recycled": "\(report.recycled.count)", "warned": "\(report.warned.count)"])
             }
         } catch {
@@ -80,7 +80,7 @@ public struct RelationshipJobs: Service {
         }
         do {
             // Once per day across every process sharing the database.
-            if let recount = try await app.recomputeLifecyclesIfDue(process: process) {
+            if let recount = try await app.background.recomputeLifecyclesIfDue(process: process) {
                 logger.info("lifecycle stages recomputed", metadata: ["changed": "\(recount.changed)", "examined": "\(recount.examined)"])
             }
         } catch {

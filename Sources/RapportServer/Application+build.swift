@@ -43,7 +43,7 @@ public func buildApplication(app: Rapport, settings: ServerSettings, metrics: Pr
 
     router.get("/health") { _, _ in
         do {
-            try await app.store.ping()
+            try await app.operations.ping()
             return healthResponse(["status": "ok", "database": "ok"], status: .ok)
         } catch {
             logger.error("health check failed", metadata: ["error": "\(error)"])
@@ -67,19 +67,19 @@ public func buildApplication(app: Rapport, settings: ServerSettings, metrics: Pr
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Rapport"),
-        services: [StoreService(store: app.store, logger: logger)],
+        services: [StoreService(app: app, logger: logger)],
         logger: logger)
 }
 
 /// Keeps the store open while the server runs and closes it after graceful shutdown.
 struct StoreService: Service {
-    let store: Store
+    let app: Rapport
     let logger: Logger
 
     func run() async throws {
         try await gracefulShutdown()
         logger.info("closing the database")
-        try await store.close()
+        try await app.operations.close()
     }
 }
 

@@ -77,6 +77,15 @@ public struct Store: Sendable {
         try await read { session in try await session.db.raw("SELECT 1").run() }
     }
 
+    /// Copies a live SQLite database into a new file (`VACUUM INTO`, consistent while others write).
+    /// PostgreSQL databases are backed up with `pg_dump`: refused with `badConfiguration`.
+    public func backup(to path: String) async throws {
+        guard let sqlite = engine as? SQLiteEngine else {
+            throw StoreError.badConfiguration("backup copies SQLite files; back PostgreSQL up with pg_dump")
+        }
+        try await sqlite.backup(to: path)
+    }
+
     public func close() async throws {
         try await engine.close()
     }

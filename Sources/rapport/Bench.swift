@@ -43,24 +43,24 @@ struct Bench: AsyncParsableCommand {
             var logger = try CommonOptions.parse([]).logger(label: "bench")
             logger.logLevel = .warning
             let dbPath = "\(dir)/bench.sqlite"
-            let app = try await BenchSetup.openApp(path: dbPath, logger: logger)
+            let (app, store) = try await BenchSetup.openApp(path: dbPath, logger: logger)
             let setup = try await BenchSetup.existingUsers(app)
-            try await fill(app, setup)
-            let token = try await app.createToken(setup.measuredActing, name: "bench").token
-            try await app.store.close()
+            try await fill(app, store, setup)
+            let token = try await app.auth.createToken(setup.measuredActing, name: "bench").token
+            try await app.operations.close()
             try await measureServer(database: dbPath, token: token, started: started)
             return
         }
         if latencyOnly {
             let logger = try CommonOptions.parse([]).logger(label: "bench")
             let dbPath = "\(dir)/bench.sqlite"
-            let app = try await BenchSetup.openApp(path: dbPath, logger: logger)
-            guard let rep = try await app.user(username: "rep0") else { throw BenchError("no bench data in \(dir)") }
-            if try await !app.store.read({ try await $0.benchHasRelationships() }) {
-                try await BenchSetup.relationships(app, measured: rep)
+            let (app, store) = try await BenchSetup.openApp(path: dbPath, logger: logger)
+            guard let rep = try await app.accounts.user(username: "rep0") else { throw BenchError("no bench data in \(dir)") }
+            if try await !store.systemRead(.command("bench"), { try await $0.benchHasRelationships() }) {
+                try await BenchSetup.relationships(app, store, measured: rep)
             }
-            let token = try await app.createToken(try await app.acting(rep), name: "bench").token
-            try await app.store.close()
+            let token = try await app.auth.createToken(try await app.acting(rep), name: "bench").token
+            try await app.operations.close()
             try await measureServer(database: dbPath, token: token, started: Date())
             return
         }
@@ -95,17 +95,17 @@ struct Bench: AsyncParsableCommand {
 
         // 3. The real import path (parse, map, validate, duplicate check, insert, search index).
         let dbPath = "\(dir)/bench.sqlite"
-        let app = try await BenchSetup.openApp(path: dbPath, logger: logger)
+        let (app, store) = try await BenchSetup.openApp(path: dbPath, logger: logger)
         let setup = try await BenchSetup.users(app, reps: 200)
         let dryStart = Date()
-        _ = try await app.importCustomers(setup.admin, data: files[0].data, fileName: files[0].path,
+        _ = try await app.transfers.importCustomers(setup.admin, data: files[0].data, fileName: files[0].path,
                                           options: ImportOptions(dryRun: true, allowDuplicates: true, batchSize: 5000))
         say(String(format: "import dry run of the first file (parse, map, validate, duplicate check; no writes): %.1f s",
                    Date().timeIntervalSince(dryStart)))
         let importStart = Date()
         var imported = 0
         for file in files {
-            let report = try await app.importCustomers(setup.admin, data: file.data, fileName: file.path,
+            let report = try await app.transfers.importCustomers(setup.admin, data: file.data, fileName: file.path,
                                                        options: ImportOptions(allowDuplicates: true, batchSize: 5000))
             imported += report.imported
         }
@@ -115,13 +115,13 @@ struct Bench: AsyncParsableCommand {
                    100 * importRate / (Double(table.rows.count) / raw)))
 
         if importOnly {
-            try await app.store.close()
+            try await app.operations.close()
             return
         }
         // 4. Spread owners, then contacts, activities and relationship data in bulk.
-        try await fill(app, setup)
-        let token = try await app.createToken(setup.measuredActing, name: "bench").token
-        try await app.store.close()
+        try await fill(app, store, setup)
+        let token = try await app.auth.createToken(setup.measuredActing, name: "bench").token
+        try await app.operations.close()
 
         try await measureServer(database: dbPath, token: token, started: started)
     }
@@ -130,12 +130,12 @@ struct Bench: AsyncParsableCommand {
     private func measureLifecycle() async throws {
         var logger = try CommonOptions.parse([]).logger(label: "bench")
         logger.logLevel = .warning
-        let app = try await BenchSetup.openApp(path: "\(dir)/bench.sqlite", logger: logger)
-        let rep = try await BenchLifecycle.fill(app, ordersPerCustomer: orders)
+        let (app, store) = try await BenchSetup.openApp(path: "\(dir)/bench.sqlite", logger: logger)
+        let rep = try await BenchLifecycle.fill(app, store, ordersPerCustomer: orders)
         try await BenchLifecycle.measureInProcess(app)
-        let token = try await app.createToken(try await app.acting(rep), name: "bench").token
-        let session = try await app.signIn(username: rep.username, password: "bench-password-0")
-        try await app.store.close()
+        let token = try await app.auth.createToken(try await app.acting(rep), name: "bench").token
+        let session = try await app.auth.signIn(username: rep.username, password: "bench-password-0")
+        try await app.operations.close()
         let server = try BenchServer.start(database: "\(dir)/bench.sqlite", port: port)
         defer { server.terminate() }
         try await BenchServer.waitUntilHealthy(port: port)
@@ -145,12 +145,12 @@ struct Bench: AsyncParsableCommand {
     }
 
     /// Spreads owners, then writes key persons, activities and relationship data in bulk.
-    private func fill(_ app: Rapport, _ setup: BenchSetup.Users) async throws {
+    private func fill(_ app: Rapport, _ store: Store, _ setup: BenchSetup.Users) async throws {
         let fill = Date()
-        try await BenchSetup.distribute(app, reps: setup.reps, measured: setup.measured, repCustomers: repCustomers)
-        try await BenchSetup.children(app, contacts: contacts, activities: activities, users: setup.reps)
+        try await BenchSetup.distribute(store, reps: setup.reps, measured: setup.measured, repCustomers: repCustomers)
+        try await BenchSetup.children(store, contacts: contacts, activities: activities, users: setup.reps)
         say(String(format: "owners, contacts and activities written in %.1f s", Date().timeIntervalSince(fill)))
-        try await BenchSetup.relationships(app, measured: setup.measuredActing.user)
+        try await BenchSetup.relationships(app, store, measured: setup.measuredActing.user)
     }
 
     /// The server as users run it, in its own process; latency over loopback, then memory at idle.

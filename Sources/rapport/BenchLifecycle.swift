@@ -10,21 +10,22 @@ import RapportStore
 /// lifecycle recomputation in process.
 enum BenchLifecycle {
     /// Adds the lifecycle data unless it is there already; returns the measured rep.
-    static func fill(_ app: Rapport, ordersPerCustomer: Int) async throws -> User {
-        guard let rep = try await app.user(username: "rep0") else { throw BenchError("no bench data: run an import first") }
-        if try await app.store.read({ try await $0.benchHasLifecycle() }) {
-            try await app.store.write { try await $0.benchPoolRules(noFollowUpDays: 40, noDealDays: 500, warnDays: 3) }
+    static func fill(_ app: Rapport, _ store: Store, ordersPerCustomer: Int) async throws -> User {
+        guard let rep = try await app.accounts.user(username: "rep0") else { throw BenchError("no bench data: run an import first") }
+        let bench = SystemPurpose.command("bench")
+        if try await store.systemRead(bench, { try await $0.benchHasLifecycle() }) {
+            try await store.systemWrite(bench) { try await $0.benchPoolRules(noFollowUpDays: 40, noDealDays: 500, warnDays: 3) }
             say("lifecycle data already there")
             return rep
         }
         let started = Date()
         let today = app.today(for: rep)
-        try await app.store.write { session in
+        try await store.systemWrite(bench) { session in
             try await session.rawBenchLifecycle(today: today, ordersPerCustomer: ordersPerCustomer, unownedEvery: 10,
                                                 measured: rep.id, orderStatus: "confirmed", cancelledStatus: "cancelled")
             try await session.benchPoolRules(noFollowUpDays: 40, noDealDays: 500, warnDays: 3)
         }
-        let counts = try await app.store.read { try await $0.benchLifecycleCounts() }
+        let counts = try await store.systemRead(bench) { try await $0.benchLifecycleCounts() }
         say(String(format: "lifecycle data: %d orders, %d deals, %d customers in the pool, written in %.1f s",
                    counts.orders, counts.deals, counts.pooled, Date().timeIntervalSince(started)))
         return rep
@@ -37,28 +38,28 @@ enum BenchLifecycle {
     /// again while it is measured.
     static func measureInProcess(_ app: Rapport) async throws {
         var started = Date()
-        let first = try await app.recomputeAllLifecycles()
+        let first = try await app.background.recomputeAllLifecycles()
         say(String(format: "lifecycle recomputation (first pass): %.1f s for %d customers, %d changed",
                    Date().timeIntervalSince(started), first.examined, first.changed))
         started = Date()
         let second: LifecycleRecount
-        if let claimed = try await app.recomputeLifecyclesIfDue(process: "bench") {
+        if let claimed = try await app.background.recomputeLifecyclesIfDue(process: "bench") {
             second = claimed
         } else {
-            second = try await app.recomputeAllLifecycles()
+            second = try await app.background.recomputeAllLifecycles()
         }
         say(String(format: "lifecycle recomputation (second pass): %.1f s for %d customers, %d changed",
                    Date().timeIntervalSince(started), second.examined, second.changed))
         started = Date()
-        let dry = try await app.runRecyclePass(dryRun: true)
+        let dry = try await app.background.runRecyclePass(dryRun: true)
         say(String(format: "recycle pass (dry run): %.1f s, %d owned customers judged, %d to recycle, %d to warn",
                    Date().timeIntervalSince(started), dry.judged, dry.recycled.count, dry.warned.count))
         started = Date()
         let real: RecycleReport
-        if let due = try await app.runRecyclePassIfDue(process: "bench") {
+        if let due = try await app.background.runRecyclePassIfDue(process: "bench") {
             real = due
         } else {
-            real = try await app.runRecyclePass()
+            real = try await app.background.runRecyclePass()
         }
         say(String(format: "recycle pass: %.1f s, %d owned customers judged, %d recycled, %d warned",
                    Date().timeIntervalSince(started), real.judged, real.recycled.count, real.warned.count))
@@ -68,7 +69,7 @@ enum BenchLifecycle {
     /// same data through the API (bearer token).
     static func measureServer(port: Int, requests: Int, token: String, cookie: String) async throws {
         let site = "http://127.0.0.1:\(port)"
-        let pool = StoreSession.defaultPoolID.description
+        let pool = CatalogSession.defaultPoolID.description
         let scenarios: [(String, String, String)] = [
             ("pipeline page /deals (rep, own deals: the default)", "\(site)/deals", "Cookie: rapport_session=\(cookie)"),
             ("pipeline page /deals?owner=all (rep, every deal on their customers)", "\(site)/deals?owner=all",

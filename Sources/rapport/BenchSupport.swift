@@ -34,11 +34,11 @@ enum BenchData {
 /// The baseline: the same rows straight into the customers table in one transaction.
 enum BenchRawInsert {
     static func run(table: Table, path: String, logger: Logger) async throws -> TimeInterval {
-        let store = Store(engine: try await SQLiteEngine.open(path: path, readerCount: 1, logger: logger))
+        let store = try await Store.open(.sqlite(path: path), logger: logger)
         try await Migrator(store: store, now: { Date() }).migrate()
         let rows = table.rows
         let start = Date()
-        try await store.write { session in
+        try await store.systemWrite(.command("bench")) { session in
             try await session.rawBenchInsert(rows: rows)
         }
         let seconds = Date().timeIntervalSince(start)
@@ -48,10 +48,12 @@ enum BenchRawInsert {
 }
 
 enum BenchSetup {
-    static func openApp(path: String, logger: Logger) async throws -> Rapport {
-        let store = Store(engine: try await SQLiteEngine.open(path: path, logger: logger))
+    /// The bench database with the app on it; the store is kept for the bulk loaders, which write
+    /// through the store's system session (`.command("bench")`), never as a user.
+    static func openApp(path: String, logger: Logger) async throws -> (Rapport, Store) {
+        let store = try await Store.open(.sqlite(path: path), logger: logger)
         try await Migrator(store: store, now: { Date() }).migrate()
-        return Rapport(store: store, env: .init(now: { Date() }, newUUID: { UUID() }), logger: logger, bcryptCost: 4)
+        return (Rapport(store: store, env: .init(now: { Date() }, newUUID: { UUID() }), logger: logger, bcryptCost: 4), store)
     }
 
     struct Users {
@@ -62,20 +64,20 @@ enum BenchSetup {
     }
 
     static func users(_ app: Rapport, reps: Int) async throws -> Users {
-        guard let admin = try await app.bootstrapAdmin(password: "bench-admin-password")?.user else { throw BenchError("the bench database is not empty") }
+        guard let admin = try await app.accounts.bootstrapAdmin(password: "bench-admin-password")?.user else { throw BenchError("the bench database is not empty") }
         let acting = try await app.acting(admin)
-        let team = try await app.createTeam(acting, name: "Bench", managerID: nil)
+        let team = try await app.teams.create(acting, name: "Bench", managerID: nil)
         var ids: [UserID] = []
         for index in 0..<reps {
-            let user = try await app.createUser(acting, NewUser(username: "rep\(index)", role: .rep, teamID: team.id, password: "bench-password-\(index)"))
+            let user = try await app.accounts.create(acting, NewUser(username: "rep\(index)", role: .rep, teamID: team.id, password: "bench-password-\(index)"))
             ids.append(user.user.id)
         }
-        return Users(admin: acting, reps: ids, measured: ids[0], measuredActing: try await app.acting(try await app.user(acting, ids[0])))
+        return Users(admin: acting, reps: ids, measured: ids[0], measuredActing: try await app.acting(try await app.accounts.get(acting, ids[0])))
     }
 
     /// The admin and reps an earlier run created (`rep0` is the measured one).
     static func existingUsers(_ app: Rapport) async throws -> Users {
-        let all = try await app.store.read { try await $0.users() }
+        let all = try await app.operations.allUsers()
         guard let admin = all.first(where: { $0.role == .admin }) else { throw BenchError("no bench data") }
         let reps = all.filter { $0.username.hasPrefix("rep") }
             .sorted { (Int($0.username.dropFirst(3)) ?? 0) < (Int($1.username.dropFirst(3)) ?? 0) }
@@ -85,24 +87,24 @@ enum BenchSetup {
     }
 
     /// Gives `repCustomers` customers to the measured rep and spreads the rest.
-    static func distribute(_ app: Rapport, reps: [UserID], measured: UserID, repCustomers: Int) async throws {
-        try await app.store.write { session in
+    static func distribute(_ store: Store, reps: [UserID], measured: UserID, repCustomers: Int) async throws {
+        try await store.systemWrite(.command("bench")) { session in
             try await session.rawBenchDistribute(reps: reps, measured: measured, first: repCustomers)
         }
     }
 
     /// Promises, personalities, birthdays and planned visits (see `rawBenchRelationships`).
-    static func relationships(_ app: Rapport, measured: User) async throws {
+    static func relationships(_ app: Rapport, _ store: Store, measured: User) async throws {
         let started = Date()
         let today = app.today(for: measured)
-        try await app.store.write { session in
+        try await store.systemWrite(.command("bench")) { session in
             try await session.rawBenchRelationships(today: today, measured: measured.id, planned: 20)
         }
         say(String(format: "promises, personalities, care dates and planned visits written in %.1f s", Date().timeIntervalSince(started)))
     }
 
-    static func children(_ app: Rapport, contacts: Int, activities: Int, users: [UserID]) async throws {
-        try await app.store.write { session in
+    static func children(_ store: Store, contacts: Int, activities: Int, users: [UserID]) async throws {
+        try await store.systemWrite(.command("bench")) { session in
             try await session.rawBenchChildren(contacts: contacts, activities: activities, users: users)
         }
     }

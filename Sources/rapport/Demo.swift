@@ -12,7 +12,7 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let app = try await Runtime.open(common, allowMigrate: true, logger: try common.logger())
-        guard try await app.store.read({ try await $0.customerCount(CustomerQuery(deleted: .include), scope: .everything) }) == 0 else {
+        guard try await !app.operations.hasCustomers() else {
             throw ValidationError("the database already has customers; demo data goes into an empty one")
         }
         do {
@@ -22,12 +22,12 @@ struct Demo: AsyncParsableCommand {
         } catch {
             throw Runtime.fail(error)
         }
-        try await app.store.close()
+        try await app.operations.close()
     }
 
     private func fill(_ app: Rapport) async throws {
-        if try await app.store.read({ try await $0.userCount() }) == 0 {
-            guard let created = try await app.bootstrapAdmin(password: ProcessInfo.processInfo.environment["RAPPORT_ADMIN_PASSWORD"]) else { return }
+        if try await !app.operations.hasUsers() {
+            guard let created = try await app.accounts.bootstrapAdmin(password: ProcessInfo.processInfo.environment["RAPPORT_ADMIN_PASSWORD"]) else { return }
             print("admin\t\(created.oneTimePassword ?? "(from RAPPORT_ADMIN_PASSWORD)")")
         }
         let admin = try await Runtime.acting(app, as: nil)
@@ -38,16 +38,16 @@ struct Demo: AsyncParsableCommand {
         ]
         var teamIDs: [TeamID] = []
         for name in ["华东销售部", "International Sales"] {
-            teamIDs.append(try await app.createTeam(admin, name: name, managerID: nil).id)
+            teamIDs.append(try await app.teams.create(admin, name: name, managerID: nil).id)
         }
         var reps: [Acting] = []
         print("Demo users (one-time passwords, change at first sign-in):")
         for (username, display, role, team) in people {
-            let created = try await app.createUser(admin, NewUser(username: username, displayName: display, role: role, teamID: teamIDs[team]))
+            let created = try await app.accounts.create(admin, NewUser(username: username, displayName: display, role: role, teamID: teamIDs[team]))
             print("\(username)\t\(created.oneTimePassword ?? "")")
             if role == .manager {
-                let current = try await app.team(admin, teamIDs[team])
-                _ = try await app.updateTeam(admin, teamIDs[team], name: nil, managerID: .some(created.user.id), version: current.version)
+                let current = try await app.teams.get(admin, teamIDs[team])
+                _ = try await app.teams.update(admin, teamIDs[team], name: nil, managerID: .some(created.user.id), version: current.version)
             }
             reps.append(try await app.acting(created.user))
         }
@@ -63,7 +63,7 @@ struct Demo: AsyncParsableCommand {
                              "credit": rng.next() % 4 == 0 ? "曾有一次延期付款" : "按时付款"]
             let customer: Customer
             do {
-                customer = try await app.createCustomer(owner, draft)
+                customer = try await app.customers.create(owner, draft)
             } catch AppError.duplicate {
                 continue
             }
@@ -71,7 +71,7 @@ struct Demo: AsyncParsableCommand {
             var boss: ContactID?
             var people: [ContactID] = []
             for index in 0..<(2 + Int(rng.next() % 2)) {
-                let contact = try await app.createContact(owner, customerID: customer.id, ContactDraft(
+                let contact = try await app.contacts.create(owner, customerID: customer.id, ContactDraft(
                     name: DemoData.personName(&rng), department: DemoData.pick(DemoData.departments, &rng),
                     title: index == 0 ? "总经理" : DemoData.pick(DemoData.titles, &rng), phone: DemoData.mobile(&rng),
                     interests: DemoData.pick(["钓鱼", "茶道", "羽毛球", "摄影", "Golf", "马拉松"], &rng),
@@ -83,7 +83,7 @@ struct Demo: AsyncParsableCommand {
             }
             try await DemoRelationships.fill(app, owner: owner, customer: customer, people: people, rng: &rng)
             for day in 0..<(3 + Int(rng.next() % 5)) {
-                _ = try await app.logActivity(owner, customerID: customer.id, ActivityDraft(
+                _ = try await app.activities.log(owner, customerID: customer.id, ActivityDraft(
                     channel: DemoData.pick([.phone, .wechat, .visit, .email, .meeting], &rng),
                     purpose: DemoData.pick(DemoData.purposes, &rng), outcome: DemoData.pick(DemoData.outcomes, &rng),
                     occurredAt: Date().addingTimeInterval(-Double(day * 6 + Int(rng.next() % 5)) * 86_400)))

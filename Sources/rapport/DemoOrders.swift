@@ -16,16 +16,16 @@ enum DemoOrders {
 
     static func fill(_ app: Rapport, admin: Acting) async throws {
         let categories = [
-            try await app.createProductCategory(admin, ProductCategoryDraft(name: "五金配件 Hardware")),
-            try await app.createProductCategory(admin, ProductCategoryDraft(name: "服务 Services")),
+            try await app.products.createCategory(admin, ProductCategoryDraft(name: "五金配件 Hardware")),
+            try await app.products.createCategory(admin, ProductCategoryDraft(name: "服务 Services")),
         ]
         var products: [Product] = []
         for item in catalogue {
-            products.append(try await app.createProduct(admin, ProductDraft(
+            products.append(try await app.products.create(admin, ProductDraft(
                 categoryID: .some(categories[item.category].id), code: item.code, name: item.name, unit: item.unit,
                 price: item.price, cost: item.cost, termMonths: item.code == "SVC-ANNUAL" ? .some(12) : nil)))
         }
-        let customers = try await app.customers(admin, CustomerQuery(sort: .createdAt, limit: 12)).items.filter { $0.ownerID != nil }
+        let customers = try await app.customers.list(admin, CustomerQuery(sort: .createdAt, limit: 12)).items.filter { $0.ownerID != nil }
         let today = app.today(for: admin.user)
         var made = 0
         for (index, customer) in customers.enumerated() {
@@ -42,20 +42,20 @@ enum DemoOrders {
                 draft.instalments = [InstalmentDraft(amount: revenue - half, dueOn: orderedOn.adding(days: 15), method: .bankTransfer),
                                      InstalmentDraft(amount: half, dueOn: orderedOn.adding(days: 75), method: .alipay)]
             }
-            let order = try await app.createOrder(admin, customerID: customer.id, draft)
+            let order = try await app.orders.create(admin, customerID: customer.id, draft)
             made += 1
-            let plan = try await app.paymentPlan(admin, order.id)
+            let plan = try await app.payments.plan(admin, order.id)
             for instalment in plan.instalments {
                 let receivedOn = min(instalment.dueOn, today)
                 switch index % 4 {
-                case 0: _ = try await app.recordReceipt(admin, order.id, ReceiptDraft(instalmentID: instalment.id, amount: instalment.amount,
+                case 0: _ = try await app.payments.recordReceipt(admin, order.id, ReceiptDraft(instalmentID: instalment.id, amount: instalment.amount,
                                                                                         receivedOn: receivedOn, reference: "DEMO-\(made)"))
-                case 1: _ = try await app.recordReceipt(admin, order.id, ReceiptDraft(instalmentID: instalment.id, amount: instalment.amount / 3,
+                case 1: _ = try await app.payments.recordReceipt(admin, order.id, ReceiptDraft(instalmentID: instalment.id, amount: instalment.amount / 3,
                                                                                         receivedOn: receivedOn))
                 default: break
                 }
             }
-            if index % 5 == 4 { _ = try await app.updateOrder(admin, order.id, OrderDraft(status: .fulfilled), version: order.version) }
+            if index % 5 == 4 { _ = try await app.orders.update(admin, order.id, OrderDraft(status: .fulfilled), version: order.version) }
         }
         print("Orders: \(products.count) products in \(categories.count) categories, \(made) orders with paid, partly paid and overdue instalments.")
     }

@@ -12,7 +12,7 @@ extension ImportCommand {
 
         func run() async throws {
             try await options.run { app, acting, data in
-                try await app.importOrders(acting, data: data, fileName: options.file, dryRun: options.dryRun)
+                try await app.orders.importFile(acting, data: data, fileName: options.file, dryRun: options.dryRun)
             }
         }
     }

@@ -17,7 +17,7 @@ struct PipelineCommand: AsyncParsableCommand {
     func run() async throws {
         let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
         let acting = try await Runtime.acting(app, as: user)
-        let board = try await app.pipeline(acting, ownerID: mine ? acting.id : nil, perStage: 0)
+        let board = try await app.pipeline.board(acting, ownerID: mine ? acting.id : nil, perStage: 0)
         func money(_ totals: [MoneyTotal], _ value: (MoneyTotal) -> Int64) -> String {
             totals.isEmpty ? "0.00" : totals.map { MinorUnits.display(value($0), currency: $0.currency) }.joined(separator: " + ")
         }
@@ -28,6 +28,6 @@ struct PipelineCommand: AsyncParsableCommand {
         }
         print(["", "total", "", String(board.columns.reduce(0) { $0 + $1.count }), money(board.totals, \.amount),
                money(board.totals, \.weighted)].joined(separator: "\t"))
-        try await app.store.close()
+        try await app.operations.close()
     }
 }

@@ -23,12 +23,12 @@ struct PoolRecycleCommand: AsyncParsableCommand {
     func run() async throws {
         let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
         let started = Date()
-        let report = try await app.runRecyclePass(dryRun: dryRun)
+        let report = try await app.background.runRecyclePass(dryRun: dryRun)
         let seconds = Date().timeIntervalSince(started)
         var names: [UserID: String] = [:]
         for (action, items) in [("recycle", report.recycled), ("warn", report.warned)] {
             for item in items {
-                if names[item.ownerID] == nil { names[item.ownerID] = try await app.store.read { try await $0.user(item.ownerID) }?.user.username }
+                if names[item.ownerID] == nil { names[item.ownerID] = try await app.operations.allUsers().first { $0.id == item.ownerID }?.username }
                 print([action, item.customerName, names[item.ownerID] ?? "-", item.reason.rawValue,
                        item.daysLeft.map(String.init) ?? "-"].joined(separator: "\t"))
             }
@@ -37,7 +37,7 @@ struct PoolRecycleCommand: AsyncParsableCommand {
         let summary = "\(verb) \(report.recycled.count), warned \(report.warned.count), judged \(report.judged) in "
             + String(format: "%.2f s\n", seconds)
         FileHandle.standardError.write(Data(summary.utf8))
-        try await app.store.close()
+        try await app.operations.close()
     }
 }
 
@@ -54,7 +54,7 @@ struct PoolListCommand: AsyncParsableCommand {
     func run() async throws {
         let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
         let acting = try await Runtime.acting(app, as: nil)
-        let pools = try await app.pools(acting)
+        let pools = try await app.pools.list(acting)
         guard let chosen = pool.map({ name in pools.first { $0.name == name } }) ?? pools.first(where: \.isDefault) else {
             throw ValidationError("--pool: no pool \(pool ?? "") (pools: \(pools.map(\.name).joined(separator: ", ")))")
         }
@@ -62,7 +62,7 @@ struct PoolListCommand: AsyncParsableCommand {
         var printed = 0
         let formatter = ISO8601DateFormatter()
         repeat {
-            let page = try await app.poolMembers(acting, chosen.id, limit: min(200, limit - printed), cursor: cursor)
+            let page = try await app.pools.members(acting, chosen.id, limit: min(200, limit - printed), cursor: cursor)
             for m in page.items {
                 print([formatter.string(from: m.enteredAt), m.customerID.description, m.name, m.industry, m.region,
                        m.previousOwnerName ?? "-"].joined(separator: "\t"))
@@ -70,7 +70,7 @@ struct PoolListCommand: AsyncParsableCommand {
             printed += page.items.count
             cursor = page.nextCursor.flatMap { PageCursor(token: $0) }
         } while cursor != nil && printed < limit
-        try await app.store.close()
+        try await app.operations.close()
     }
 }
 
@@ -87,12 +87,12 @@ struct PoolClaimCommand: AsyncParsableCommand {
         let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
         let acting = try await Runtime.acting(app, as: asUser)
         do {
-            let claimed = try await app.claimCustomer(acting, id)
+            let claimed = try await app.pools.claim(acting, id)
             print("\(claimed.name)\t\(acting.user.username)")
         } catch let error as AppError {
-            try await app.store.close()
+            try await app.operations.close()
             throw ValidationError("not claimed: \(error)")
         }
-        try await app.store.close()
+        try await app.operations.close()
     }
 }

@@ -26,7 +26,7 @@ struct CommitmentsCommand: AsyncParsableCommand {
             filter.state = parsed
         }
         if let owner {
-            guard let user = try await app.user(username: owner) else { throw ValidationError("--owner: no user \(owner)") }
+            guard let user = try await app.accounts.user(username: owner) else { throw ValidationError("--owner: no user \(owner)") }
             filter.ownerID = user.id
         }
         if overdue {
@@ -37,17 +37,17 @@ struct CommitmentsCommand: AsyncParsableCommand {
         var printed = 0
         var names: [UserID: String] = [:]
         repeat {
-            let page = try await app.commitments(acting, filter, limit: min(200, limit - printed), cursor: cursor)
-            let customers = try await app.customerNames(acting, page.items.map(\.customerID))
+            let page = try await app.commitments.search(acting, filter, limit: min(200, limit - printed), cursor: cursor)
+            let customers = try await app.customers.names(acting, page.items.map(\.customerID))
             for promise in page.items {
-                if names[promise.ownerID] == nil { names[promise.ownerID] = try await app.user(acting, promise.ownerID).username }
+                if names[promise.ownerID] == nil { names[promise.ownerID] = try await app.accounts.get(acting, promise.ownerID).username }
                 print([promise.dueOn.description, promise.state.rawValue, names[promise.ownerID] ?? "-",
                        customers[promise.customerID] ?? "-", promise.title].joined(separator: "\t"))
             }
             printed += page.items.count
             cursor = page.nextCursor.flatMap { PageCursor(token: $0) }
         } while cursor != nil && printed < limit
-        try await app.store.close()
+        try await app.operations.close()
     }
 }
 
@@ -65,7 +65,7 @@ struct AgendaCommand: AsyncParsableCommand {
     func run() async throws {
         guard let lang = Language(rawValue: language) else { throw ValidationError("--language: zh-Hans or en") }
         let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-        let agenda = try await app.agenda(try await Runtime.acting(app, as: asUser), language: lang)
+        let agenda = try await app.agenda.build(try await Runtime.acting(app, as: asUser), language: lang)
         for item in agenda.items {
             print([item.date.description, item.kind.rawValue, String(item.days), item.customerName ?? "-",
                    item.personName ?? "-", item.title].joined(separator: "\t"))
@@ -75,7 +75,7 @@ struct AgendaCommand: AsyncParsableCommand {
                 }
             }
         }
-        try await app.store.close()
+        try await app.operations.close()
     }
 }
 
@@ -96,8 +96,8 @@ struct ToneCheckCommand: AsyncParsableCommand {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         }
         let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-        let findings = try await app.checkTone(text)
-        try await app.store.close()
+        let findings = try await app.tone.check(text)
+        try await app.operations.close()
         for finding in findings {
             print("\(finding.offset)\t\(finding.category.rawValue)\t\(finding.phrase)\t\(finding.why)\t→ \(finding.better)")
         }
@@ -117,7 +117,7 @@ struct JobsCommand: AsyncParsableCommand {
         let logger = try common.logger()
         let app = try await Runtime.open(common, allowMigrate: false, logger: logger)
         let ok = await RelationshipJobs(app: app, logger: logger).runOnce()
-        try await app.store.close()
+        try await app.operations.close()
         if !ok { throw ExitCode(1) }
     }
 }

@@ -38,9 +38,9 @@ enum Runtime {
     static func acting(_ app: Rapport, as username: String?) async throws -> Acting {
         let user: User?
         if let username {
-            user = try await app.user(username: username)
+            user = try await app.accounts.user(username: username)
         } else {
-            user = try await app.store.read { try await $0.users() }.first { $0.role == .admin && !$0.disabled }
+            user = try await app.operations.firstAdmin()
         }
         guard let user else { throw ValidationError("no such user \(username ?? "(admin)"); create one with `rapport user add`") }
         return try await app.acting(user)

@@ -59,13 +59,13 @@ struct Serve: AsyncParsableCommand {
     /// On an empty database: the admin's password from RAPPORT_ADMIN_PASSWORD, a prompt, or a
     /// printed one-time password that must be changed at first sign-in. Never a default.
     private func bootstrapAdmin(_ app: Rapport) async throws {
-        guard try await app.store.read({ try await $0.userCount() }) == 0 else { return }
+        guard try await !app.operations.hasUsers() else { return }
         var password = ProcessInfo.processInfo.environment["RAPPORT_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         if password == nil, let typed = Runtime.promptPassword("No users yet. Choose a password for 'admin' (empty for a one-time one): "), !typed.isEmpty {
             password = typed
         }
         do {
-            guard let created = try await app.bootstrapAdmin(password: password) else { return }
+            guard let created = try await app.accounts.bootstrapAdmin(password: password) else { return }
             if let oneTime = created.oneTimePassword {
                 print("""
                     Created the administrator.

@@ -19,7 +19,7 @@ struct ImportCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.run { app, acting, data in
-                try await app.importResults(acting, data: data, fileName: options.file, dryRun: options.dryRun)
+                try await app.transfers.importResults(acting, data: data, fileName: options.file, dryRun: options.dryRun)
             }
         }
     }
@@ -32,7 +32,7 @@ struct ImportCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.run { app, acting, data in
-                try await app.importContacts(acting, data: data, fileName: options.file, dryRun: options.dryRun)
+                try await app.transfers.importContacts(acting, data: data, fileName: options.file, dryRun: options.dryRun)
             }
         }
     }
@@ -65,7 +65,7 @@ struct ImportCommand: AsyncParsableCommand {
             let options = ImportOptions(dryRun: dryRun, mapping: mapping, allowDuplicates: allowDuplicates)
             let result: ImportReport
             do {
-                result = try await app.importCustomers(acting, data: data, fileName: file, options: options) { done, total in
+                result = try await app.transfers.importCustomers(acting, data: data, fileName: file, options: options) { done, total in
                     if total > 0 { FileHandle.standardError.write(Data("\rchecked \(done)/\(total) rows".utf8)) }
                 }
             } catch {
@@ -78,7 +78,7 @@ struct ImportCommand: AsyncParsableCommand {
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
                 try encoder.encode(result).write(to: URL(fileURLWithPath: report))
             }
-            try await app.store.close()
+            try await app.operations.close()
         }
 
         static func printReport(_ result: ImportReport, dryRun: Bool, allowDuplicates: Bool) {
@@ -117,7 +117,7 @@ struct ExportCommand: AsyncParsableCommand {
             let path = output ?? "\(name).\(format.rawValue)"
             try data.write(to: URL(fileURLWithPath: path))
             print("Wrote \(rows.rows.count) \(name) to \(path).")
-            try await app.store.close()
+            try await app.operations.close()
         }
     }
 
@@ -126,7 +126,7 @@ struct ExportCommand: AsyncParsableCommand {
         @OptionGroup var options: Options
 
         func run() async throws {
-            try await options.export("contacts") { app, acting in try await app.exportContacts(acting) }
+            try await options.export("contacts") { app, acting in try await app.transfers.exportContacts(acting) }
         }
     }
 
@@ -135,7 +135,7 @@ struct ExportCommand: AsyncParsableCommand {
         @OptionGroup var options: Options
 
         func run() async throws {
-            try await options.export("customers") { app, acting in try await app.exportCustomers(acting) }
+            try await options.export("customers") { app, acting in try await app.transfers.exportCustomers(acting) }
         }
     }
 }
@@ -154,8 +154,7 @@ struct Backup: AsyncParsableCommand {
         }
         if FileManager.default.fileExists(atPath: output) { throw ValidationError("\(output) exists; choose a new file") }
         let store = try await Store.open(location, logger: try common.logger())
-        guard let engine = store.engine as? SQLiteEngine else { throw ValidationError("not an SQLite database") }
-        try await engine.backup(to: output)
+        try await store.backup(to: output)
         try await store.close()
         print("Backed up to \(output).")
     }
@@ -181,6 +180,6 @@ struct SimpleImportOptions: ParsableArguments {
         } catch {
             throw Runtime.fail(error)
         }
-        try await app.store.close()
+        try await app.operations.close()
     }
 }

@@ -22,20 +22,20 @@ struct UserCommand: AsyncParsableCommand {
             guard let role = Role(rawValue: role) else { throw ValidationError("--role must be rep, manager or admin") }
             var teamID: TeamID?
             if let team {
-                guard let found = try await app.store.read({ try await $0.team(named: team) }) else {
+                guard let found = try await app.operations.team(named: team) else {
                     throw ValidationError("no team named \(team); create it with `rapport team add`")
                 }
                 teamID = found.id
             }
             do {
-                let created = try await app.createUserUnchecked(
+                let created = try await app.accounts.createUnchecked(
                     NewUser(username: username, displayName: displayName, role: role, teamID: teamID, password: password))
                 print("Created \(created.user.username) (\(created.user.role.rawValue)).")
                 if let oneTime = created.oneTimePassword { print("One-time password: \(oneTime)") }
             } catch {
                 throw Runtime.fail(error)
             }
-            try await app.store.close()
+            try await app.operations.close()
         }
     }
 
@@ -51,12 +51,12 @@ struct UserCommand: AsyncParsableCommand {
                 throw ValidationError("give --password or run in a terminal")
             }
             do {
-                try await app.resetPasswordFromCLI(username: username, password: password)
+                try await app.accounts.resetPasswordFromCLI(username: username, password: password)
                 print("Password changed; the user's sessions were ended.")
             } catch {
                 throw Runtime.fail(error)
             }
-            try await app.store.close()
+            try await app.operations.close()
         }
     }
 
@@ -66,13 +66,13 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-            let users = try await app.store.read { try await $0.users() }
-            let teams = Dictionary(uniqueKeysWithValues: try await app.store.read { try await $0.teams() }.map { ($0.id, $0.name) })
+            let users = try await app.operations.allUsers()
+            let teams = Dictionary(uniqueKeysWithValues: try await app.operations.allTeams().map { ($0.id, $0.name) })
             for user in users {
                 let team = user.teamID.flatMap { teams[$0] } ?? "-"
                 print("\(user.username)\t\(user.role.rawValue)\t\(team)\t\(user.displayName)\(user.disabled ? "\t(disabled)" : "")")
             }
-            try await app.store.close()
+            try await app.operations.close()
         }
     }
 
@@ -84,14 +84,14 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
             let admin = try await Runtime.acting(app, as: nil)
-            guard let user = try await app.user(username: username) else { throw ValidationError("no such user \(username)") }
+            guard let user = try await app.accounts.user(username: username) else { throw ValidationError("no such user \(username)") }
             do {
-                _ = try await app.updateUser(admin, user.id, UserChanges(disabled: true), version: user.version)
+                _ = try await app.accounts.update(admin, user.id, UserChanges(disabled: true), version: user.version)
                 print("Disabled \(username).")
             } catch {
                 throw Runtime.fail(error)
             }
-            try await app.store.close()
+            try await app.operations.close()
         }
     }
 }
@@ -107,11 +107,11 @@ extension UserCommand {
             let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
             let acting = try await Runtime.acting(app, as: username)
             do {
-                print(try await app.createToken(acting, name: name).token)
+                print(try await app.auth.createToken(acting, name: name).token)
             } catch {
                 throw Runtime.fail(error)
             }
-            try await app.store.close()
+            try await app.operations.close()
         }
     }
 }
@@ -130,15 +130,15 @@ struct TeamCommand: AsyncParsableCommand {
         func run() async throws {
             let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
             let admin = try await Runtime.acting(app, as: nil)
-            guard let found = try await app.store.read({ try await $0.team(named: team) }) else { throw ValidationError("no team named \(team)") }
-            guard let user = try await app.user(username: username) else { throw ValidationError("no such user \(username)") }
+            guard let found = try await app.operations.team(named: team) else { throw ValidationError("no team named \(team)") }
+            guard let user = try await app.accounts.user(username: username) else { throw ValidationError("no such user \(username)") }
             do {
-                _ = try await app.updateTeam(admin, found.id, name: nil, managerID: .some(user.id), version: found.version)
+                _ = try await app.teams.update(admin, found.id, name: nil, managerID: .some(user.id), version: found.version)
                 print("\(username) now manages \(team).")
             } catch {
                 throw Runtime.fail(error)
             }
-            try await app.store.close()
+            try await app.operations.close()
         }
     }
 
@@ -152,16 +152,16 @@ struct TeamCommand: AsyncParsableCommand {
             let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
             var managerID: UserID?
             if let manager {
-                guard let user = try await app.user(username: manager) else { throw ValidationError("no such user \(manager)") }
+                guard let user = try await app.accounts.user(username: manager) else { throw ValidationError("no such user \(manager)") }
                 managerID = user.id
             }
             do {
-                let team = try await app.createTeam(nil, name: name, managerID: managerID)
+                let team = try await app.teams.create(nil, name: name, managerID: managerID)
                 print("Created team \(team.name).")
             } catch {
                 throw Runtime.fail(error)
             }
-            try await app.store.close()
+            try await app.operations.close()
         }
     }
 
@@ -171,11 +171,11 @@ struct TeamCommand: AsyncParsableCommand {
 
         func run() async throws {
             let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-            let users = Dictionary(uniqueKeysWithValues: try await app.store.read { try await $0.users() }.map { ($0.id, $0.username) })
-            for team in try await app.store.read({ try await $0.teams() }) {
+            let users = Dictionary(uniqueKeysWithValues: try await app.operations.allUsers().map { ($0.id, $0.username) })
+            for team in try await app.operations.allTeams() {
                 print("\(team.name)\tmanager: \(team.managerID.flatMap { users[$0] } ?? "-")")
             }
-            try await app.store.close()
+            try await app.operations.close()
         }
     }
 }

@@ -48,21 +48,21 @@ import Testing
     }
 
     @Test func rep_seesOnlyOwnCustomers() {
-        let scope = AccessScope.of(user(rep, .rep, east), managedTeams: [])
+        let scope = Viewer.of(user(rep, .rep, east), managedTeams: []).scope
         #expect(scope.contains(owner: rep, team: east))
         #expect(!scope.contains(owner: other, team: east))
         #expect(!scope.contains(owner: nil, team: nil))
     }
 
     @Test func manager_seesTheirTeamsAndOwn_butNotOtherTeams() {
-        let scope = AccessScope.of(user(manager, .manager, east), managedTeams: [east])
+        let scope = Viewer.of(user(manager, .manager, east), managedTeams: [east]).scope
         #expect(scope.contains(owner: other, team: east))
         #expect(scope.contains(owner: manager, team: west))
         #expect(!scope.contains(owner: other, team: west))
     }
 
     @Test func admin_seesEverything() {
-        #expect(AccessScope.of(user(other, .admin, nil), managedTeams: []).contains(owner: nil, team: nil))
+        #expect(Viewer.of(user(other, .admin, nil), managedTeams: []).scope.contains(owner: nil, team: nil))
     }
 }
 

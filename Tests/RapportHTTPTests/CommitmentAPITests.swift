@@ -203,11 +203,11 @@ import Testing
         try await APIHarness.run(engine) { api, client in
             let customer = try #require(try await api.customer(client, "杭州恒达纺织有限公司", as: "alice")["id"] as? String)
             let id = try #require(try await api.promise(client, customer, "提交报价单", due: api.today(plus: 1), as: "alice")["id"] as? String)
-            #expect(try await api.world.app.escalateOverdueCommitments() == 0)
+            #expect(try await api.world.app.background.escalateOverdueCommitments() == 0)
             // Due tomorrow: on the day after it is late.
             api.world.clock.advance(by: 2 * 86_400)
-            #expect(try await api.world.app.escalateOverdueCommitments() == 1)
-            #expect(try await api.world.app.escalateOverdueCommitments() == 0)
+            #expect(try await api.world.app.background.escalateOverdueCommitments() == 1)
+            #expect(try await api.world.app.background.escalateOverdueCommitments() == 0)
             for user in ["alice", "mia"] {
                 let notices = try await api.call(client, .get, "/api/v1/notices?unread=true", as: user)
                 #expect(notices.items.count == 1, "\(user)")
@@ -257,7 +257,7 @@ import Testing
                                           json: ["state": "done", "evidence": "已发送", "version": 2])
             #expect(kept.status == 200)
             api.world.clock.advance(by: 3 * 86_400)
-            #expect(try await api.world.app.escalateOverdueCommitments() == 0)
+            #expect(try await api.world.app.background.escalateOverdueCommitments() == 0)
         }
     }
 }

@@ -18,7 +18,7 @@ import Testing
         let csrf: String
 
         static func signIn(_ world: TestWorld, _ username: String) async throws -> Browser {
-            let session = try await world.app.signIn(username: username, password: TestWorld.password)
+            let session = try await world.app.auth.signIn(username: username, password: TestWorld.password)
             return Browser(cookie: session.token, csrf: session.csrfToken)
         }
 
@@ -75,7 +75,7 @@ import Testing
             #expect(status == .ok)
             #expect(html.contains(#"<tr id="promise-\#(promiseID)" class="promise overdue">"#))
             #expect(html.contains(localizer.text("commitment.overdueBy", .en, due.description, "2")))
-            let book = try await world.app.guidanceBook(.en)
+            let book = try await world.app.personalities.guidanceBook(.en)
             #expect(html.contains(Self.escaped(book.entry(for: .powerful).open)))
             #expect(html.contains(#"<details class="person-guidance" id="guidance-\#(contactID)" open>"#))
             // No business type yet: the "other" defaults (orders, bottom 1, satisfaction 3), nothing measured.
@@ -109,7 +109,7 @@ import Testing
                                                               [("title", "Call back about the samples"), ("dueOn", due)])
             #expect(created == .seeOther)
             #expect(location == "/customers/\(customerID)#promises")
-            let stored = try await world.app.commitments(world.alice, of: try #require(CustomerID(customerID)))
+            let stored = try await world.app.commitments.list(world.alice, of: try #require(CustomerID(customerID)))
             let promise = try #require(stored.first)
             #expect(promise.ownerID == world.alice.id)
 
@@ -128,7 +128,7 @@ import Testing
             let (stale, stalePage, _) = try await alice.post(client, "/commitments/\(promise.id)", kept)
             #expect(stale == .conflict)
             #expect(stalePage.contains(#"id="conflict-message""#))
-            #expect(try await world.app.commitment(world.alice, promise.id).state == .done)
+            #expect(try await world.app.commitments.get(world.alice, promise.id).state == .done)
 
             // A manager chooses the owner among those who can see the customer; a rep's owner field is ignored.
             let mia = try await Browser.signIn(world, "mia")
@@ -141,7 +141,7 @@ import Testing
                                    [("title", "Visit the new shop"), ("dueOn", due), ("ownerID", world.mia.id.description)])
             _ = try await alice.post(client, "/customers/\(customerID)/commitments",
                                      [("title", "Send the catalogue"), ("dueOn", due), ("ownerID", world.bob.id.description)])
-            let owners = try await world.app.commitments(world.mia, of: try #require(CustomerID(customerID)))
+            let owners = try await world.app.commitments.list(world.mia, of: try #require(CustomerID(customerID)))
                 .reduce(into: [String: UserID]()) { $0[$1.title] = $1.ownerID }
             #expect(owners["Visit the new shop"] == world.mia.id)
             #expect(owners["Send the catalogue"] == world.alice.id)
@@ -156,7 +156,7 @@ import Testing
             let customerID = try #require(CustomerID(created))
             let today = world.app.today(for: world.alice.user)
             for index in 0..<52 {
-                _ = try await world.app.createCommitment(world.alice, customerID: customerID,
+                _ = try await world.app.commitments.create(world.alice, customerID: customerID,
                                                          CommitmentDraft(title: "Promise \(index)", dueOn: today.adding(days: index - 1)))
             }
             let alice = try await Browser.signIn(world, "alice")
@@ -195,7 +195,7 @@ import Testing
             #expect(after.contains(#"id="confirm-temperament""#))
             let (_, file) = try await alice.get(client, "/customers/\(person)")
             #expect(file.contains(#"id="guidance-\#(person)" open"#))
-            #expect(file.contains(Self.escaped(try await world.app.guidanceBook(.en).entry(for: OnlineCustomerType.bargainer).open)))
+            #expect(file.contains(Self.escaped(try await world.app.personalities.guidanceBook(.en).entry(for: OnlineCustomerType.bargainer).open)))
 
             let (bad, badPage, _) = try await alice.post(client, "/customers/\(person)/personality",
                                                          [("version", "1"), ("answer.pace.risk", "nonsense")])
@@ -229,14 +229,14 @@ import Testing
             #expect(page.contains(#"<td class="result-value">1234.50</td>"#))
 
             let id = try #require(CustomerID(customerID))
-            let result = try #require(try await world.app.results(world.alice, of: id).first)
+            let result = try #require(try await world.app.situations.results(world.alice, of: id).first)
             let (_, _, undoURL) = try await alice.post(client, "\(url)/\(result.id)/delete", [])
             let (_, undoPage) = try await alice.get(client, try #require(undoURL).replacingOccurrences(of: "#undo-banner", with: ""))
             #expect(undoPage.contains(localizer.text("result.deleted", .en)))
             #expect(undoPage.contains(#"action="\#(url)/\#(result.id)/restore""#))
             #expect(!undoPage.contains(#"id="result-list""#))
             _ = try await alice.post(client, "\(url)/\(result.id)/restore", [])
-            #expect(try await world.app.results(world.alice, of: id).count == 1)
+            #expect(try await world.app.situations.results(world.alice, of: id).count == 1)
 
             let (added, _, _) = try await alice.post(client, "/customers/\(customerID)/care-dates", [
                 ("kind", "founding"), ("calendar", "solar"), ("month", "5"), ("day", "3"), ("year", "2008"), ("title", "Founded"),

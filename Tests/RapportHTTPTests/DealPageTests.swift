@@ -15,7 +15,7 @@ import Testing
     typealias Browser = RelationshipPageTests.Browser
 
     static func browser(_ api: APIHarness, _ name: String) async throws -> Browser {
-        let session = try await api.world.app.signIn(username: name, password: TestWorld.password)
+        let session = try await api.world.app.auth.signIn(username: name, password: TestWorld.password)
         return Browser(cookie: session.token, csrf: session.csrfToken)
     }
 
@@ -94,7 +94,7 @@ import Testing
             let customer = try #require(try await api.customer(client, "Harbour Trading", as: "alice")["id"] as? String)
             let person = try await api.keyPerson(client, customer, "Wang Li", as: "alice")
             let contactID = try #require(ContactID(person))
-            _ = try await api.world.app.updatePersonality(api.world.alice, .contact(contactID), PersonalityDraft(temperament: "powerful"),
+            _ = try await api.world.app.personalities.update(api.world.alice, .contact(contactID), PersonalityDraft(temperament: "powerful"),
                                                           version: 0, language: .en)
             let mia = try await Self.browser(api, "mia")
             let (_, before) = try await mia.get(client, "/team/types")

@@ -13,9 +13,8 @@ import Testing
         let id = try #require(CustomerID(customer))
         let draft = OrderDraft(orderedOn: api.today(plus: -daysAgo),
                                lines: [OrderLineDraft(description: "纸箱", quantity: 10, unitPrice: 1_000)])
-        let order = try await api.world.app.createOrder(api.world.alice, customerID: id, draft)
-        if cancelled { _ = try await api.world.app.cancelOrder(api.world.alice, order.id) }
-        try await api.world.app.refreshLifecycle(id)
+        let order = try await api.world.app.orders.create(api.world.alice, customerID: id, draft)
+        if cancelled { _ = try await api.world.app.orders.cancel(api.world.alice, order.id) }
     }
 
     @Test(arguments: TestEngine.available)
@@ -82,9 +81,9 @@ import Testing
             let customer = try #require(try await api.customer(client, "杭州青禾包装", as: "alice")["id"] as? String)
             let id = try #require(CustomerID(customer))
             let draft = OrderDraft(orderedOn: api.today(plus: -20), lines: [OrderLineDraft(description: "x", quantity: 1, unitPrice: 500)])
-            _ = try await api.world.app.createOrder(api.world.alice, customerID: id, draft)
+            _ = try await api.world.app.orders.create(api.world.alice, customerID: id, draft)
             // Orders refresh their customer's stage at once; the full pass then has nothing to change.
-            let first = try await api.world.app.recomputeAllLifecycles()
+            let first = try await api.world.app.background.recomputeAllLifecycles()
             #expect(first.changed == 0)
             #expect(first.examined == 1)
             let view = try await api.call(client, .get, "/api/v1/customers/\(customer)/lifecycle", as: "alice")
@@ -94,32 +93,32 @@ import Testing
             let loyal = try #require(CustomerID(loyalText))
             var orders: [OrderID] = []
             for daysAgo in [700, 300, 10] {
-                orders.append(try await api.world.app.createOrder(api.world.alice, customerID: loyal, OrderDraft(
+                orders.append(try await api.world.app.orders.create(api.world.alice, customerID: loyal, OrderDraft(
                     orderedOn: api.today(plus: -daysAgo), lines: [OrderLineDraft(description: "x", quantity: 1, unitPrice: 500)])).id)
             }
             let gapText = try #require(try await api.customer(client, "Gappy Ltd", as: "alice")["id"] as? String)
             let gap = try #require(CustomerID(gapText))
             for daysAgo in [1300, 700, 10] {
-                _ = try await api.world.app.createOrder(api.world.alice, customerID: gap, OrderDraft(
+                _ = try await api.world.app.orders.create(api.world.alice, customerID: gap, OrderDraft(
                     orderedOn: api.today(plus: -daysAgo), lines: [OrderLineDraft(description: "x", quantity: 1, unitPrice: 500)]))
             }
-            #expect(try await api.world.app.lifecycle(api.world.alice, of: loyal).lifecycle.stage == .longTerm)
-            #expect(try await api.world.app.lifecycle(api.world.alice, of: gap).lifecycle.stage == .repeatBuyer)
-            #expect(try await api.world.app.recomputeAllLifecycles().changed == 0)
+            #expect(try await api.world.app.lifecycles.get(api.world.alice, of: loyal).lifecycle.stage == .longTerm)
+            #expect(try await api.world.app.lifecycles.get(api.world.alice, of: gap).lifecycle.stage == .repeatBuyer)
+            #expect(try await api.world.app.background.recomputeAllLifecycles().changed == 0)
 
             // Time alone moves stages, which is what the nightly pass is for: 600 days without an
             // order and the loyal customer is no longer long-term.
             api.world.clock.advance(by: 600 * 86_400)
-            let second = try await api.world.app.recomputeAllLifecycles()
+            let second = try await api.world.app.background.recomputeAllLifecycles()
             #expect(second.changedInto == ["repeatBuyer": 1])
             #expect(second.examined == 3)
-            #expect(try await api.world.app.recomputeAllLifecycles().changed == 0)
+            #expect(try await api.world.app.background.recomputeAllLifecycles().changed == 0)
 
             // Every order cancelled: back to suspect at once, with a history line.
-            for order in orders { _ = try await api.world.app.cancelOrder(api.world.alice, order) }
+            for order in orders { _ = try await api.world.app.orders.cancel(api.world.alice, order) }
             let back = try await api.call(client, .get, "/api/v1/customers/\(loyal)/lifecycle", as: "alice")
             #expect((back.json["history"] as? [[String: any Sendable]])?.first?["to"] as? String == "suspect")
-            #expect(try await api.world.app.recomputeAllLifecycles().changed == 0)
+            #expect(try await api.world.app.background.recomputeAllLifecycles().changed == 0)
         }
     }
 

@@ -40,7 +40,7 @@ import Testing
                                                        [("referrer", "Nobody Like This"), ("action", "save")])
             #expect(unknown?.contains("lifecycleProblem=referral.problem.unknown") == true)
             // The admin links carol's customer under the newcomer: alice's tree shows it without its name.
-            _ = try await world.app.setCustomerReferral(world.admin, try #require(CustomerID(west)),
+            _ = try await world.app.referrals.setForCustomer(world.admin, try #require(CustomerID(west)),
                                                         ReferralDraft(referrerCustomerID: CustomerID(newcomer)))
             let (treeStatus, tree) = try await alice.get(client, "/customers/\(source)/referrals")
             #expect(treeStatus == .ok)

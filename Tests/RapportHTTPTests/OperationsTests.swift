@@ -26,36 +26,36 @@ import Testing
     @Test(arguments: TestEngine.available)
     func failedSignIns_slowDownThatSourceWithGrowingDelays_andNeverLockTheOwnerOut(engine: TestEngine) async throws {
         let world = try await TestWorld.make(engine)
-        let throttle = Rapport.signInThrottle
+        let throttle = Authentication.throttle
         let attacker = "203.0.113.9", owner = "198.51.100.7"
         for _ in 0..<throttle.freeFailures {
             await #expect(throws: AppError.unauthenticated) {
-                try await world.app.signIn(username: "alice", password: "wrong", source: attacker)
+                try await world.app.auth.signIn(username: "alice", password: "wrong", source: attacker)
             }
         }
         // The attacker's source now waits (1 s, then 2 s, 4 s…), even with the right password…
         await #expect(throws: AppError.rateLimited(retryAfter: 1)) {
-            try await world.app.signIn(username: "alice", password: TestWorld.password, source: attacker)
+            try await world.app.auth.signIn(username: "alice", password: TestWorld.password, source: attacker)
         }
         // …while the owner, from elsewhere, signs in at once.
-        let fromHome = try await world.app.signIn(username: "alice", password: TestWorld.password, source: owner)
+        let fromHome = try await world.app.auth.signIn(username: "alice", password: TestWorld.password, source: owner)
         #expect(fromHome.user.username == "alice")
         world.clock.advance(by: 1.5)
         await #expect(throws: AppError.unauthenticated) {
-            try await world.app.signIn(username: "alice", password: "wrong", source: attacker)
+            try await world.app.auth.signIn(username: "alice", password: "wrong", source: attacker)
         }
         await #expect(throws: AppError.rateLimited(retryAfter: 2)) {
-            try await world.app.signIn(username: "alice", password: "wrong", source: attacker)
+            try await world.app.auth.signIn(username: "alice", password: "wrong", source: attacker)
         }
         // After the wait, the right password works again and clears the count.
         world.clock.advance(by: 2.5)
-        let session = try await world.app.signIn(username: "alice", password: TestWorld.password, source: attacker)
-        #expect(try await world.app.session(token: session.token)?.user.username == "alice")
+        let session = try await world.app.auth.signIn(username: "alice", password: TestWorld.password, source: attacker)
+        #expect(try await world.app.auth.session(token: session.token)?.user.username == "alice")
         await #expect(throws: AppError.unauthenticated) {
-            try await world.app.signIn(username: "alice", password: "wrong", source: attacker)
+            try await world.app.auth.signIn(username: "alice", password: "wrong", source: attacker)
         }
-        try await world.app.signOut(token: session.token)
-        #expect(try await world.app.session(token: session.token) == nil)
+        try await world.app.auth.signOut(token: session.token)
+        #expect(try await world.app.auth.session(token: session.token) == nil)
         try await world.close()
     }
 
@@ -68,7 +68,7 @@ import Testing
             for _ in 0..<20 {
                 group.addTask {
                     do {
-                        _ = try await world.app.signIn(username: "bob", password: "wrong", source: "192.0.2.1")
+                        _ = try await world.app.auth.signIn(username: "bob", password: "wrong", source: "192.0.2.1")
                         return "signedIn"
                     } catch AppError.unauthenticated {
                         return "evaluated"
@@ -83,7 +83,7 @@ import Testing
             for await outcome in group { all.append(outcome) }
             return all
         }
-        #expect(outcomes.filter { $0 == "evaluated" }.count <= Rapport.signInThrottle.freeFailures)
+        #expect(outcomes.filter { $0 == "evaluated" }.count <= Authentication.throttle.freeFailures)
         #expect(outcomes.filter { $0 == "evaluated" }.count + outcomes.filter { $0 == "throttled" }.count == 20)
         try await world.close()
     }
@@ -96,7 +96,7 @@ import Testing
             #expect(created.status == 201)
             let oneTime = try #require(created.string("oneTimePassword"))
             #expect((created.json["user"] as? [String: any Sendable])?["mustChangePassword"] as? Bool == true)
-            let session = try await api.world.app.signIn(username: "dave", password: oneTime)
+            let session = try await api.world.app.auth.signIn(username: "dave", password: oneTime)
             #expect(session.user.mustChangePassword)
             let taken = try await api.call(client, .post, "/api/v1/users", as: "admin", json: ["username": "dave", "role": "rep"])
             #expect(taken.errorFields == ["username"])

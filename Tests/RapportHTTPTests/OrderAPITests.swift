@@ -173,12 +173,12 @@ import Testing
             let wrongSum = try await api.call(client, .put, "/api/v1/orders/\(id)/payment-plan", as: "alice", json: [
                 "instalments": [["amount": 40_000, "dueOn": api.today(plus: 5).description] as J]])
             #expect(wrongSum.errorFields == ["instalments"])
-            #expect(try await api.world.app.sendPaymentReminders() == 0)
+            #expect(try await api.world.app.background.sendPaymentReminders() == 0)
             #expect(try await api.call(client, .get, "/api/v1/payments/due?overdue=true", as: "alice").items.isEmpty)
             // Reminder day of the first instalment (3 days from now).
             api.setClock(to: APIHarness.noon(api.today(plus: 3)))
-            #expect(try await api.world.app.sendPaymentReminders() == 1)
-            #expect(try await api.world.app.sendPaymentReminders() == 0)
+            #expect(try await api.world.app.background.sendPaymentReminders() == 1)
+            #expect(try await api.world.app.background.sendPaymentReminders() == 0)
             let notices = try await api.call(client, .get, "/api/v1/notices", as: "alice").items
             #expect(notices.compactMap { $0["kind"] as? String } == ["paymentDue"])
             // Past its due date: overdue in the plan, the due list and one more notice.
@@ -191,7 +191,7 @@ import Testing
             #expect(due.items.count == 1)
             #expect(due.items.first?["customerName"] as? String == "Lakeside Tools")
             #expect(try await api.call(client, .get, "/api/v1/payments/due", as: "carol").items.isEmpty)
-            #expect(try await api.world.app.sendPaymentReminders() >= 1)
+            #expect(try await api.world.app.background.sendPaymentReminders() >= 1)
             let kinds = try await api.call(client, .get, "/api/v1/notices", as: "alice").items.compactMap { $0["kind"] as? String }
             #expect(kinds.contains("paymentOverdue"))
             #expect(try await api.call(client, .get, "/api/v1/notices", as: "carol").items.isEmpty)

@@ -49,7 +49,7 @@ import Testing
             #expect(editForm.contains("id=\"lines-locked\""))
             #expect(editForm.contains("value=\"Pallets\""))
             let orderID = try #require(OrderID(String(orderURL.dropFirst(8))))
-            let version = try await world.app.order(world.alice, orderID).version
+            let version = try await world.app.orders.get(world.alice, orderID).version
             let (edited, _, _) = try await alice.post(client, orderURL + "/edit", [("customer", customerID), ("version", String(version)),
                 ("orderedOn", api.today().description), ("note", "Rush delivery"), ("rows", "5"),
                 ("line0.description", "Pallets"), ("line0.quantity", "40"), ("line0.unitPrice", "250.00")])

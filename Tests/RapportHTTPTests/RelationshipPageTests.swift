@@ -50,12 +50,12 @@ import Testing
             let promise = try await api.call(client, .post, "/api/v1/customers/\(customerID)/commitments", as: "alice",
                                              json: ["title": "Send the price list", "dueOn": due.description])
             #expect(promise.status == 201, "\(promise.text)")
-            #expect(try await api.world.app.escalateOverdueCommitments() == 1)
+            #expect(try await api.world.app.background.escalateOverdueCommitments() == 1)
 
             let expected = localizer.text("notices.text.commitmentOverdue", .en, "Send the price list", "Harbour Trading",
                                           due.description, "Alice")
             for name in ["alice", "mia"] {
-                let session = try await api.world.app.signIn(username: name, password: TestWorld.password)
+                let session = try await api.world.app.auth.signIn(username: name, password: TestWorld.password)
                 let browser = Browser(cookie: session.token, csrf: session.csrfToken)
                 let (status, html) = try await browser.get(client, "/notices")
                 #expect(status == .ok)
@@ -75,7 +75,7 @@ import Testing
             }
 
             // A rep's POST without the form token is refused; with it, another rep's agenda is still forbidden.
-            let bob = try await api.world.app.signIn(username: "bob", password: TestWorld.password)
+            let bob = try await api.world.app.auth.signIn(username: "bob", password: TestWorld.password)
             let forged = try await Browser(cookie: bob.token, csrf: "wrong").post(client, "/notices/read", [])
             #expect(forged.status == .forbidden)
             let (refused, _) = try await Browser(cookie: bob.token, csrf: bob.csrfToken)
@@ -89,7 +89,7 @@ import Testing
         try await APIHarness.run(engine) { api, client in
             let customer = try await api.customer(client, "Harbour Trading", as: "alice")
             let customerID = try #require(customer["id"] as? String)
-            let session = try await api.world.app.signIn(username: "alice", password: TestWorld.password)
+            let session = try await api.world.app.auth.signIn(username: "alice", password: TestWorld.password)
             let browser = Browser(cookie: session.token, csrf: session.csrfToken)
             let response = try await browser.post(client, "/customers/\(customerID)/compose", [
                 ("action", "check"), ("channel", "email"), ("subject", "Renewal"),

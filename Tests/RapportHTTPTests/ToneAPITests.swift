@@ -110,7 +110,7 @@ import Testing
                 return findings(reply).contains { $0["ruleID"] as? String == "en.test.circle-back" }
             }
             #expect(try await flagged() == false)
-            let shipped = try await app.referenceFile(api.world.admin, "tone-rules.en")
+            let shipped = try await app.referenceData.file(api.world.admin, "tone-rules.en")
             #expect(shipped.version == 0)
             #expect(!shipped.edited)
             var document = try #require(try JSONSerialization.jsonObject(with: Data(shipped.content.utf8)) as? [String: Any])
@@ -121,39 +121,39 @@ import Testing
             let edited = String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)
 
             await #expect(throws: AppError.forbidden(reason: "adminOnly")) {
-                try await app.saveReferenceFile(api.world.mia, "tone-rules.en", content: edited, version: 0)
+                try await app.referenceData.save(api.world.mia, "tone-rules.en", content: edited, version: 0)
             }
-            await #expect(throws: AppError.self) { try await app.referenceFile(api.world.alice, "tone-rules.en") }
-            let saved = try await app.saveReferenceFile(api.world.admin, "tone-rules.en", content: edited, version: 0)
+            await #expect(throws: AppError.self) { try await app.referenceData.file(api.world.alice, "tone-rules.en") }
+            let saved = try await app.referenceData.save(api.world.admin, "tone-rules.en", content: edited, version: 0)
             #expect(saved.edited)
             #expect(saved.version == 1)
             #expect(try await flagged())
             await #expect(throws: AppError.conflict(currentVersion: 1)) {
-                try await app.saveReferenceFile(api.world.admin, "tone-rules.en", content: edited, version: 0)
+                try await app.referenceData.save(api.world.admin, "tone-rules.en", content: edited, version: 0)
             }
 
             // Broken files are refused, naming `content`, and change nothing.
             for broken in ["{", "{\"id\": \"x\", \"language\": \"en\", \"rules\": [{\"id\": \"r\"}]}"] {
                 do {
-                    _ = try await app.saveReferenceFile(api.world.admin, "tone-rules.en", content: broken, version: 1)
+                    _ = try await app.referenceData.save(api.world.admin, "tone-rules.en", content: broken, version: 1)
                     Issue.record("a broken file was saved")
                 } catch let AppError.invalid(errors) {
                     #expect(errors.map(\.field) == ["content"])
                 }
             }
-            #expect(try await app.referenceFile(api.world.admin, "tone-rules.en").version == 1)
+            #expect(try await app.referenceData.file(api.world.admin, "tone-rules.en").version == 1)
             #expect(try await flagged())
             await #expect(throws: AppError.notFound(entity: "referenceFile")) {
-                try await app.saveReferenceFile(api.world.admin, "tone-rules.fr", content: edited, version: 0)
+                try await app.referenceData.save(api.world.admin, "tone-rules.fr", content: edited, version: 0)
             }
 
-            await #expect(throws: AppError.self) { try await app.resetReferenceFile(api.world.bob, "tone-rules.en") }
-            let reset = try await app.resetReferenceFile(api.world.admin, "tone-rules.en")
+            await #expect(throws: AppError.self) { try await app.referenceData.reset(api.world.bob, "tone-rules.en") }
+            let reset = try await app.referenceData.reset(api.world.admin, "tone-rules.en")
             #expect(!reset.edited)
             #expect(reset.version == 0)
             #expect(reset.content == shipped.content)
             #expect(try await flagged() == false)
-            let infos = try await app.referenceFiles(api.world.admin)
+            let infos = try await app.referenceData.files(api.world.admin)
             #expect(infos.count == ReferenceFileName.allCases.count)
             #expect(infos.allSatisfy { !$0.edited })
         }

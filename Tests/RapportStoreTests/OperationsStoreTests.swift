@@ -10,13 +10,12 @@ import Testing
         let db = try await TestDatabase.make(.sqlite)
         let c = Customer(id: CustomerID(UUID()), name: "备份测试有限公司", kind: .enterprise, ownerID: nil, teamID: nil,
                          createdAt: Date(timeIntervalSince1970: 1_790_000_000), updatedAt: Date(timeIntervalSince1970: 1_790_000_000))
-        try await db.store.write { try await $0.insertCustomer(c) }
-        let engine = try #require(db.store.engine as? SQLiteEngine)
+        try await db.all { try await $0.insertCustomer(c) }
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("backup-\(UUID().uuidString).sqlite").path
-        try await engine.backup(to: target)
+        try await db.store.backup(to: target)
         let copy = try await Store.open(.sqlite(path: target), logger: Logger(label: "test"))
         #expect(try await Migrator(store: copy, now: { Date() }).currentVersion() == Migrator.latestVersion)
-        let found = try await copy.read { try await $0.customers(CustomerQuery(search: "备份"), scope: .everything) }
+        let found = try await copy.systemRead(.command("test")) { try await $0.unrestricted.customers(CustomerQuery(search: "备份")) }
         #expect(found.items.map(\.id) == [c.id])
         try await copy.close()
         try FileManager.default.removeItem(atPath: target)

@@ -30,8 +30,8 @@ import Testing
         c.size = .large
         c.deletedAt = Self.t0.addingTimeInterval(60)
         let saved = c
-        try await db.store.write { try await $0.insertCustomer(saved) }
-        let read = try await db.store.read { try await $0.customer(saved.id, scope: .everything) }
+        try await db.all { try await $0.insertCustomer(saved) }
+        let read = try await db.all { try await $0.customer(saved.id) }
         #expect(read == c)
         #expect(read?.createdAt.timeIntervalSince1970 == 1_790_000_000.123)
         try await db.drop()
@@ -41,20 +41,20 @@ import Testing
     func update_withStaleVersion_isAConflictAndChangesNothing(engine: TestEngine) async throws {
         let db = try await TestDatabase.make(engine)
         let c = customer("Acme")
-        try await db.store.write { try await $0.insertCustomer(c) }
+        try await db.all { try await $0.insertCustomer(c) }
         var changed = c
         changed.name = "Acme 2"
         changed.version = 2
         let first = changed
-        try await db.store.write { try await $0.updateCustomer(first, expectedVersion: 1) }
+        try await db.all { try await $0.updateCustomer(first, expectedVersion: 1) }
         var stale = c
         stale.name = "Lost update"
         stale.version = 2
         let second = stale
         await #expect(throws: StoreError.versionConflict(current: 2)) {
-            try await db.store.write { try await $0.updateCustomer(second, expectedVersion: 1) }
+            try await db.all { try await $0.updateCustomer(second, expectedVersion: 1) }
         }
-        #expect(try await db.store.read { try await $0.customer(c.id, scope: .everything) }?.name == "Acme 2")
+        #expect(try await db.all { try await $0.customer(c.id) }?.name == "Acme 2")
         try await db.drop()
     }
 
@@ -64,9 +64,9 @@ import Testing
         let ali = customer("阿里巴巴（中国）有限公司", phone: "0571-8502-2088")
         let acme = customer("ACME Trading GmbH", email: "buyer@acme.example")
         let other = customer("杭州恒达纺织有限公司", phone: "13912345678")
-        for c in [ali, acme, other] { try await db.store.write { try await $0.insertCustomer(c) } }
+        for c in [ali, acme, other] { try await db.all { try await $0.insertCustomer(c) } }
         func names(_ q: String) async throws -> [String] {
-            try await db.store.read { try await $0.customers(CustomerQuery(search: q), scope: .everything) }.items.map(\.name).sorted()
+            try await db.all { try await $0.customers(CustomerQuery(search: q)) }.items.map(\.name).sorted()
         }
         #expect(try await names("阿里") == [ali.name])
         #expect(try await names("巴巴（中国") == [ali.name])
@@ -87,20 +87,20 @@ import Testing
     func search_findsCustomersByTheirContacts_andForgetsDeletedContacts(engine: TestEngine) async throws {
         let db = try await TestDatabase.make(engine)
         let c = customer("Contoso")
-        try await db.store.write { try await $0.insertCustomer(c) }
+        try await db.all { try await $0.insertCustomer(c) }
         var person = Contact(id: ContactID(UUID()), customerID: c.id, name: "张三丰", phone: "186 0000 1111",
                              createdAt: Self.t0, updatedAt: Self.t0)
         let inserted = person
-        try await db.store.write { try await $0.insertContact(inserted) }
+        try await db.all { try await $0.insert(inserted) }
         func hits(_ q: String) async throws -> Int {
-            try await db.store.read { try await $0.customers(CustomerQuery(search: q), scope: .everything) }.items.count
+            try await db.all { try await $0.customers(CustomerQuery(search: q)) }.items.count
         }
         #expect(try await hits("三丰") == 1)
         #expect(try await hits("18600001111") == 1)
         person.deletedAt = Self.t0
         person.version = 2
         let deleted = person
-        try await db.store.write { try await $0.updateContact(deleted, expectedVersion: 1) }
+        try await db.all { try await $0.update(deleted, expectedVersion: 1) }
         #expect(try await hits("三丰") == 0)
         try await db.drop()
     }
@@ -112,26 +112,32 @@ import Testing
         let teamA = TeamID(UUID()), teamB = TeamID(UUID())
         // Users and teams must exist for the foreign keys.
         for (id, team) in [(a, teamA), (b, teamB), (m, teamA)] {
-            try await db.store.write { session in
-                if try await session.team(team) == nil {
-                    try await session.insertTeam(Team(id: team, name: team.description, managerID: nil, createdAt: Self.t0, updatedAt: Self.t0, version: 1))
+            try await db.all { session in
+                if try await session.catalog.team(team) == nil {
+                    try await session.catalog.insertTeam(Team(id: team, name: team.description, managerID: nil, createdAt: Self.t0,
+                                                              updatedAt: Self.t0, version: 1))
                 }
-                try await session.insertUser(User(id: id, username: id.description, displayName: "u", role: .rep, teamID: team,
-                                                  language: nil, timeZone: "UTC", disabled: false, mustChangePassword: false,
-                                                  createdAt: Self.t0, updatedAt: Self.t0, version: 1), passwordHash: "x")
+                try await session.catalog.insertUser(User(id: id, username: id.description, displayName: "u", role: id == m ? .manager : .rep,
+                                                          teamID: team, language: nil, timeZone: "UTC", disabled: false,
+                                                          mustChangePassword: false, createdAt: Self.t0, updatedAt: Self.t0, version: 1),
+                                                     passwordHash: "x")
             }
+        }
+        func viewer(_ id: UserID, teams: [TeamID]) async throws -> Viewer {
+            let user = try #require(try await db.all { try await $0.catalog.user(id) }?.user)
+            return Viewer.of(user, managedTeams: teams)
         }
         let mine = customer("Mine 阿里", owner: a, team: teamA)
         let theirs = customer("Theirs 阿里", owner: b, team: teamB)
-        for c in [mine, theirs] { try await db.store.write { try await $0.insertCustomer(c) } }
-        let repScope = AccessScope.owner(a)
-        #expect(try await db.store.read { try await $0.customers(CustomerQuery(), scope: repScope) }.items.map(\.id) == [mine.id])
-        #expect(try await db.store.read { try await $0.customers(CustomerQuery(search: "阿里"), scope: repScope) }.items.map(\.id) == [mine.id])
-        #expect(try await db.store.read { try await $0.customerCount(CustomerQuery(), scope: repScope) } == 1)
-        #expect(try await db.store.read { try await $0.customer(theirs.id, scope: repScope) } == nil)
-        let managerScope = AccessScope.teams(owner: m, teams: [teamA])
-        #expect(try await db.store.read { try await $0.customers(CustomerQuery(), scope: managerScope) }.items.map(\.id) == [mine.id])
-        #expect(try await db.store.read { try await $0.customerCount(CustomerQuery(), scope: .everything) } == 2)
+        for c in [mine, theirs] { try await db.all { try await $0.insertCustomer(c) } }
+        let rep = try await viewer(a, teams: [])
+        #expect(try await db.store.read(as: rep) { try await $0.customers(CustomerQuery()) }.items.map(\.id) == [mine.id])
+        #expect(try await db.store.read(as: rep) { try await $0.customers(CustomerQuery(search: "阿里")) }.items.map(\.id) == [mine.id])
+        #expect(try await db.store.read(as: rep) { try await $0.customerCount(CustomerQuery()) } == 1)
+        #expect(try await db.store.read(as: rep) { try await $0.customer(theirs.id) } == nil)
+        let manager = try await viewer(m, teams: [teamA])
+        #expect(try await db.store.read(as: manager) { try await $0.customers(CustomerQuery()) }.items.map(\.id) == [mine.id])
+        #expect(try await db.all { try await $0.customerCount(CustomerQuery()) } == 2)
         try await db.drop()
     }
 
@@ -145,14 +151,14 @@ import Testing
             all.append(c)
         }
         let rows = all
-        try await db.store.write { session in for c in rows { try await session.insertCustomer(c) } }
+        try await db.all { session in for c in rows { try await session.insertCustomer(c) } }
         for (sort, descending) in [(CustomerSort.name, false), (.updatedAt, true), (.createdAt, false)] {
             var seen: [CustomerID] = []
             var query = CustomerQuery(sort: sort, descending: descending, limit: 5)
             var pages = 0
             while true {
                 let q = query
-                let page = try await db.store.read { try await $0.customers(q, scope: .everything) }
+                let page = try await db.all { try await $0.customers(q) }
                 seen += page.items.map(\.id)
                 pages += 1
                 guard let next = page.nextCursor else { break }
@@ -171,9 +177,9 @@ import Testing
         var c = customer("Ａｃｍｅ 有限公司", phone: "+86 138 0013 8000", email: "Sales@Acme.com")
         c.registrationNumber = "91330100MA27XYZ123"
         let saved = c
-        try await db.store.write { try await $0.insertCustomer(saved) }
+        try await db.all { try await $0.insertCustomer(saved) }
         func reasons(_ keys: DuplicateKeys) async throws -> [DuplicateReason] {
-            try await db.store.read { try await $0.duplicateCustomers(of: keys) }.first?.1 ?? []
+            try await db.all { try await $0.duplicateCustomers(of: keys) }.first?.reasons ?? []
         }
         #expect(try await reasons(DuplicateKeys(name: "acme有限公司", phone: "", email: "", registrationNumber: "")) == [.name])
         #expect(try await reasons(DuplicateKeys(name: "x", phone: "13800138000", email: "", registrationNumber: "")) == [.phone])

@@ -116,15 +116,15 @@ public struct TestWorld: Sendable {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let app = Rapport(store: db.store, env: .init(now: { clock.now() }, newUUID: { UUID() }), logger: logger, bcryptCost: 4)
-        guard let adminUser = try await app.bootstrapAdmin(password: password)?.user else { throw StoreError.notFound }
+        guard let adminUser = try await app.accounts.bootstrapAdmin(password: password)?.user else { throw StoreError.notFound }
         let admin = try await app.acting(adminUser)
-        let east = try await app.createTeam(admin, name: "华东销售部", managerID: nil)
-        let west = try await app.createTeam(admin, name: "West", managerID: nil)
+        let east = try await app.teams.create(admin, name: "华东销售部", managerID: nil)
+        let west = try await app.teams.create(admin, name: "West", managerID: nil)
         func user(_ name: String, _ role: Role, _ team: Team) async throws -> User {
-            try await app.createUser(admin, NewUser(username: name, displayName: name.capitalized, role: role, teamID: team.id, password: password)).user
+            try await app.accounts.create(admin, NewUser(username: name, displayName: name.capitalized, role: role, teamID: team.id, password: password)).user
         }
         let miaUser = try await user("mia", .manager, east)
-        let eastManaged = try await app.updateTeam(admin, east.id, name: nil, managerID: .some(miaUser.id), version: east.version)
+        let eastManaged = try await app.teams.update(admin, east.id, name: nil, managerID: .some(miaUser.id), version: east.version)
         let aliceUser = try await user("alice", .rep, east)
         let bobUser = try await user("bob", .rep, east)
         let carolUser = try await user("carol", .rep, west)
@@ -135,5 +135,17 @@ public struct TestWorld: Sendable {
 
     public func close() async throws {
         try await db.drop()
+    }
+}
+
+extension TestDatabase {
+    /// Runs store queries over every customer (the system's view, as jobs have it), in one transaction.
+    public func all<T: Sendable>(_ body: @Sendable (ScopedSession) async throws -> T) async throws -> T {
+        try await store.systemWrite(.command("test")) { try await body($0.unrestricted) }
+    }
+
+    /// Runs the system session's own queries (jobs, the catalogue) in one transaction.
+    public func system<T: Sendable>(_ body: @Sendable (SystemSession) async throws -> T) async throws -> T {
+        try await store.systemWrite(.command("test"), body)
     }
 }

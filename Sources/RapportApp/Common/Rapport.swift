@@ -69,6 +69,8 @@ public struct Rapport: Sendable {
     public var winback: Winback { Winback(deps: deps) }
     public var pools: Pools { Pools(deps: deps) }
     public var merges: Merges { Merges(deps: deps) }
+    /// Health, shutdown and the directory for admin commands.
+    public var operations: Operations { Operations(deps: deps) }
     /// The work that runs on a schedule, on the store's system session.
     public var background: BackgroundWork { BackgroundWork(deps: deps) }
 }

@@ -83,9 +83,10 @@ public struct Customers: Sendable {
             guard acting.isManager else { throw AppError.forbidden(reason: "reassignNeedsManager") }
             newOwner = try await assignableOwner(acting, ownerID)
         }
-        let handover = try await newOwner.asyncMap { owner in try await Handovers(deps: deps).prepare(acting, customer: before, to: owner) }
+        var prepared: (Handover, Notice)?
+        if let newOwner { prepared = try await Handovers(deps: deps).prepare(acting, customer: before, to: newOwner) }
         let deps = self.deps
-        let reassigned = newOwner
+        let reassigned = newOwner, handover = prepared
         return try await deps.change(acting, id, version: version, action: reassigned == nil ? .update : .reassign) { customer, session in
             if customer.deletedAt != nil { throw StoreError.parentDeleted }
             draft.apply(to: &customer)

@@ -30,7 +30,7 @@ public struct Commitments: Sendable {
     /// Records a promise to a customer. The owner defaults to the customer's owner; reps may only
     /// give promises to themselves or the customer's owner.
     public func create(_ acting: Acting, customerID: CustomerID, _ draft: CommitmentDraft) async throws -> Commitment {
-        do { try draft.validate(current: nil) } catch let failed as ValidationFailed { throw AppError.invalid(failed.errors) }
+        do { try draft.validate(current: nil) } catch { throw AppError.invalid(error.errors) }
         guard let dueOn = draft.dueOn else { throw AppError.invalid([FieldError("dueOn", "required")]) }
         let now = deps.env.now()
         let id: CommitmentID = deps.env.newID()

@@ -26,11 +26,11 @@ public struct AuthMiddleware: RouterMiddleware {
         context.clientAddress = clientAddress(request, peer: context.clientAddress)
         if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
             let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-            if let user = try await app.tokenUser(token) {
+            if let user = try await app.auth.tokenUser(token) {
                 context.acting = try await app.acting(user)
             }
         } else if let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty,
-                  let found = try await app.session(token: token) {
+                  let found = try await app.auth.session(token: token) {
             context.acting = try await app.acting(found.user)
             context.session = WebSessionInfo(token: token, csrfToken: found.csrfToken)
         }

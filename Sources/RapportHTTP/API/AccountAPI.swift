@@ -47,10 +47,10 @@ struct AccountAPI {
 
     func register(on group: RouterGroup<AuthenticatedContext>) {
         group.get("me") { _, context in try JSONBody.response(context.acting.user) }
-        group.get("users") { _, context in try JSONBody.response(Page(items: try await app.users(context.acting), nextCursor: nil)) }
+        group.get("users") { _, context in try JSONBody.response(Page(items: try await app.accounts.list(context.acting), nextCursor: nil)) }
         group.post("users", use: createUser)
         group.get("users/:id") { request, context in
-            let user = try await app.user(context.acting, try RequestParameters(request: request, context: context).id())
+            let user = try await app.accounts.get(context.acting, try RequestParameters(request: request, context: context).id())
             return try JSONBody.response(user, version: user.version)
         }
         group.patch("users/:id", use: updateUser)
@@ -59,40 +59,40 @@ struct AccountAPI {
         group.post("users/:id/password", use: setPassword)
         group.get("teams") { request, context in
             let deleted = try RequestParameters(request: request, context: context).bool("includeDeleted")
-            return try JSONBody.response(Page(items: try await app.teams(context.acting, includeDeleted: deleted), nextCursor: nil))
+            return try JSONBody.response(Page(items: try await app.teams.list(context.acting, includeDeleted: deleted), nextCursor: nil))
         }
         group.post("teams", use: createTeam)
         group.get("teams/:id") { request, context in
-            let team = try await app.team(context.acting, try RequestParameters(request: request, context: context).id())
+            let team = try await app.teams.get(context.acting, try RequestParameters(request: request, context: context).id())
             return try JSONBody.response(team, version: team.version)
         }
         group.patch("teams/:id", use: updateTeam)
         group.delete("teams/:id") { request, context in
-            let team = try await app.deleteTeam(context.acting, try RequestParameters(request: request, context: context).id())
+            let team = try await app.teams.delete(context.acting, try RequestParameters(request: request, context: context).id())
             return try JSONBody.response(team, version: team.version)
         }
         group.post("teams/:id/restore") { request, context in
-            let team = try await app.restoreTeam(context.acting, try RequestParameters(request: request, context: context).id())
+            let team = try await app.teams.restore(context.acting, try RequestParameters(request: request, context: context).id())
             return try JSONBody.response(team, version: team.version)
         }
         group.get("custom-fields") { request, context in
             let object: CustomObject? = try RequestParameters(request: request, context: context).enumValue("object")
-            return try JSONBody.response(Page(items: try await app.customFields(context.acting, object: object), nextCursor: nil))
+            return try JSONBody.response(Page(items: try await app.customFields.list(context.acting, object: object), nextCursor: nil))
         }
         group.post("custom-fields", use: createField)
         group.patch("custom-fields/:id") { request, context in try await updateField(request, context, deleted: nil) }
         group.delete("custom-fields/:id") { request, context in try await updateField(request, context, deleted: true) }
         group.post("custom-fields/:id/restore") { request, context in try await updateField(request, context, deleted: false) }
-        group.get("tokens") { _, context in try JSONBody.response(Page(items: try await app.tokens(context.acting), nextCursor: nil)) }
+        group.get("tokens") { _, context in try JSONBody.response(Page(items: try await app.auth.tokens(context.acting), nextCursor: nil)) }
         group.post("tokens") { request, context in
             let acting = context.acting
             let body = try await JSONBody.decode(TokenBody.self, from: request, context: context)
-            return try JSONBody.response(try await app.createToken(acting, name: body.name), status: .created)
+            return try JSONBody.response(try await app.auth.createToken(acting, name: body.name), status: .created)
         }
         group.delete("tokens/:id") { request, context in
             let acting = context.acting
             guard let id = context.parameters.get("id") else { throw APIError.malformed(field: "id", reason: "missing") }
-            try await app.revokeToken(acting, id: id)
+            try await app.auth.revokeToken(acting, id: id)
             return Response(status: .noContent)
         }
     }
@@ -100,7 +100,7 @@ struct AccountAPI {
     @Sendable func createUser(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let body = try await JSONBody.decode(NewUser.self, from: request, context: context)
-        let created = try await app.createUser(acting, body)
+        let created = try await app.accounts.create(acting, body)
         return try JSONBody.response(CreatedUser(user: created.user, oneTimePassword: created.oneTimePassword), status: .created)
     }
 
@@ -112,15 +112,15 @@ struct AccountAPI {
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
         let changes = UserChanges(displayName: body.displayName, role: body.role, teamID: body.teamID,
                                   language: body.language, timeZone: body.timeZone, disabled: body.disabled)
-        let user = try await app.updateUser(acting, id, changes, version: version)
+        let user = try await app.accounts.update(acting, id, changes, version: version)
         return try JSONBody.response(user, version: user.version)
     }
 
     func setDisabled(_ request: Request, _ context: AuthenticatedContext, _ disabled: Bool) async throws -> Response {
         let acting = context.acting
         let id: UserID = try RequestParameters(request: request, context: context).id()
-        let current = try await app.user(acting, id)
-        let user = try await app.updateUser(acting, id, UserChanges(disabled: disabled), version: current.version)
+        let current = try await app.accounts.get(acting, id)
+        let user = try await app.accounts.update(acting, id, UserChanges(disabled: disabled), version: current.version)
         return try JSONBody.response(user, version: user.version)
     }
 
@@ -128,14 +128,14 @@ struct AccountAPI {
         let acting = context.acting
         let id: UserID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(PasswordBody.self, from: request, context: context)
-        try await app.setPassword(acting, id, current: body.currentPassword, new: body.password)
+        try await app.accounts.setPassword(acting, id, current: body.currentPassword, new: body.password)
         return Response(status: .noContent)
     }
 
     @Sendable func createTeam(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let body = try await JSONBody.decode(TeamBody.self, from: request, context: context)
-        let team = try await app.createTeam(acting, name: body.name ?? "", managerID: body.managerID ?? nil)
+        let team = try await app.teams.create(acting, name: body.name ?? "", managerID: body.managerID ?? nil)
         return try JSONBody.response(team, status: .created, version: team.version)
     }
 
@@ -145,14 +145,14 @@ struct AccountAPI {
         let id: TeamID = try p.id()
         let body = try await JSONBody.decode(TeamBody.self, from: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let team = try await app.updateTeam(acting, id, name: body.name, managerID: body.managerID, version: version)
+        let team = try await app.teams.update(acting, id, name: body.name, managerID: body.managerID, version: version)
         return try JSONBody.response(team, version: team.version)
     }
 
     @Sendable func createField(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let body = try await JSONBody.decode(NewCustomField.self, from: request, context: context)
-        let field = try await app.createCustomField(acting, body)
+        let field = try await app.customFields.create(acting, body)
         return try JSONBody.response(field, status: .created, version: field.version)
     }
 
@@ -162,11 +162,11 @@ struct AccountAPI {
         let id: CustomFieldID = try p.id()
         var body = FieldBody(labelZh: nil, labelEn: nil, options: nil, version: nil)
         if deleted == nil { body = try await JSONBody.decode(FieldBody.self, from: request, context: context) }
-        let current = try await app.customFields(acting).first { $0.id == id }
+        let current = try await app.customFields.list(acting).first { $0.id == id }
         guard let version = body.version ?? p.ifMatch() ?? (deleted != nil ? current?.version : nil) else {
             throw AppError.invalid([FieldError("version", "required")])
         }
-        let field = try await app.updateCustomField(acting, id, labelZh: body.labelZh, labelEn: body.labelEn,
+        let field = try await app.customFields.update(acting, id, labelZh: body.labelZh, labelEn: body.labelEn,
                                                     options: body.options, deleted: deleted, version: version)
         return try JSONBody.response(field, version: field.version)
     }

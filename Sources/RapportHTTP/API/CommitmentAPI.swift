@@ -33,7 +33,7 @@ struct CommitmentAPI {
 
     @Sendable func listOfCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let items = try await app.commitments(acting, of: try RequestParameters(request: request, context: context).id())
+        let items = try await app.commitments.list(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
@@ -53,7 +53,7 @@ struct CommitmentAPI {
             filter.state = .open
             filter.dueBefore = app.today(for: acting.user)
         }
-        let page = try await app.commitments(acting, filter, limit: try p.int("limit", default: 50, range: 1...200),
+        let page = try await app.commitments.search(acting, filter, limit: try p.int("limit", default: 50, range: 1...200),
                                              cursor: try p.cursor())
         return try JSONBody.response(page)
     }
@@ -62,7 +62,7 @@ struct CommitmentAPI {
         let acting = context.acting
         let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(CommitmentBody.self, from: request, context: context)
-        let promise = try await app.createCommitment(acting, customerID: customerID, body.draft)
+        let promise = try await app.commitments.create(acting, customerID: customerID, body.draft)
         var response = try JSONBody.response(promise, status: .created, version: promise.version)
         response.headers[.location] = "/api/v1/commitments/\(promise.id)"
         return response
@@ -70,7 +70,7 @@ struct CommitmentAPI {
 
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let promise = try await app.commitment(acting, try RequestParameters(request: request, context: context).id())
+        let promise = try await app.commitments.get(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(promise, version: promise.version)
     }
 
@@ -80,19 +80,19 @@ struct CommitmentAPI {
         let id: CommitmentID = try p.id()
         let body = try await JSONBody.decode(CommitmentBody.self, from: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let promise = try await app.updateCommitment(acting, id, body.draft, version: version)
+        let promise = try await app.commitments.update(acting, id, body.draft, version: version)
         return try JSONBody.response(promise, version: promise.version)
     }
 
     @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let promise = try await app.deleteCommitment(acting, try RequestParameters(request: request, context: context).id())
+        let promise = try await app.commitments.delete(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(promise, version: promise.version)
     }
 
     @Sendable func restore(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let promise = try await app.restoreCommitment(acting, try RequestParameters(request: request, context: context).id())
+        let promise = try await app.commitments.restore(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(promise, version: promise.version)
     }
 }

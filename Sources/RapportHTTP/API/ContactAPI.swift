@@ -29,14 +29,14 @@ struct ContactAPI {
 
     @Sendable func listOfCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let items = try await app.contacts(acting, of: try RequestParameters(request: request, context: context).id())
+        let items = try await app.contacts.list(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
-        let page = try await app.contacts(acting, search: try p.string("q", max: 200),
+        let page = try await app.contacts.search(acting, search: try p.string("q", max: 200),
                                           limit: try p.int("limit", default: 50, range: 1...200), cursor: try p.cursor())
         return try JSONBody.response(page)
     }
@@ -46,7 +46,7 @@ struct ContactAPI {
         let p = RequestParameters(request: request, context: context)
         let customerID: CustomerID = try p.id()
         let body = try await JSONBody.decode(Body.self, from: request, context: context)
-        let contact = try await app.createContact(acting, customerID: customerID, body.draft, allowDuplicate: try p.bool("allowDuplicate"))
+        let contact = try await app.contacts.create(acting, customerID: customerID, body.draft, allowDuplicate: try p.bool("allowDuplicate"))
         var response = try JSONBody.response(contact, status: .created, version: contact.version)
         response.headers[.location] = "/api/v1/contacts/\(contact.id)"
         return response
@@ -54,7 +54,7 @@ struct ContactAPI {
 
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let contact = try await app.contact(acting, try RequestParameters(request: request, context: context).id())
+        let contact = try await app.contacts.get(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(contact, version: contact.version)
     }
 
@@ -64,19 +64,19 @@ struct ContactAPI {
         let id: ContactID = try p.id()
         let body = try await JSONBody.decode(Body.self, from: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let contact = try await app.updateContact(acting, id, body.draft, version: version)
+        let contact = try await app.contacts.update(acting, id, body.draft, version: version)
         return try JSONBody.response(contact, version: contact.version)
     }
 
     @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let contact = try await app.deleteContact(acting, try RequestParameters(request: request, context: context).id())
+        let contact = try await app.contacts.delete(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(contact, version: contact.version)
     }
 
     @Sendable func restore(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let contact = try await app.restoreContact(acting, try RequestParameters(request: request, context: context).id())
+        let contact = try await app.contacts.restore(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(contact, version: contact.version)
     }
 }

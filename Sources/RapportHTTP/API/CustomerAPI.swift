@@ -59,14 +59,14 @@ struct CustomerAPI {
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let query = try Self.query(RequestParameters(request: request, context: context))
-        return try JSONBody.response(try await app.customers(acting, query))
+        return try JSONBody.response(try await app.customers.list(acting, query))
     }
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let allow = try RequestParameters(request: request, context: context).bool("allowDuplicate")
         let body = try await JSONBody.decode(Body.self, from: request, context: context)
-        let customer = try await app.createCustomer(acting, body.draft, allowDuplicate: allow)
+        let customer = try await app.customers.create(acting, body.draft, allowDuplicate: allow)
         var response = try JSONBody.response(customer, status: .created, version: customer.version)
         response.headers[.location] = "/api/v1/customers/\(customer.id)"
         return response
@@ -75,7 +75,7 @@ struct CustomerAPI {
     @Sendable func duplicates(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
-        let matches = try await app.duplicates(acting, name: try p.string("name", max: 200) ?? "",
+        let matches = try await app.customers.duplicates(acting, name: try p.string("name", max: 200) ?? "",
                                                phone: try p.string("phone", max: 100) ?? "",
                                                email: try p.string("email", max: 254) ?? "",
                                                registrationNumber: try p.string("registrationNumber", max: 100) ?? "")
@@ -84,7 +84,7 @@ struct CustomerAPI {
 
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let customer = try await app.customer(acting, try RequestParameters(request: request, context: context).id())
+        let customer = try await app.customers.get(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(customer, version: customer.version)
     }
 
@@ -94,26 +94,26 @@ struct CustomerAPI {
         let id: CustomerID = try p.id()
         let body = try await JSONBody.decode(Body.self, from: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let customer = try await app.updateCustomer(acting, id, body.draft, version: version)
+        let customer = try await app.customers.update(acting, id, body.draft, version: version)
         return try JSONBody.response(customer, version: customer.version)
     }
 
     @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
-        let customer = try await app.deleteCustomer(acting, try p.id(), version: p.ifMatch())
+        let customer = try await app.customers.delete(acting, try p.id(), version: p.ifMatch())
         return try JSONBody.response(customer, version: customer.version)
     }
 
     @Sendable func restore(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let customer = try await app.restoreCustomer(acting, try RequestParameters(request: request, context: context).id())
+        let customer = try await app.customers.restore(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(customer, version: customer.version)
     }
 
     @Sendable func history(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let entries = try await app.customerHistory(acting, try RequestParameters(request: request, context: context).id())
+        let entries = try await app.customers.history(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(["items": entries])
     }
 }

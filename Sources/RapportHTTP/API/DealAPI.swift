@@ -65,7 +65,7 @@ struct DealAPI {
 
     @Sendable func listOfCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let items = try await app.deals(acting, of: try RequestParameters(request: request, context: context).id())
+        let items = try await app.deals.list(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
@@ -76,7 +76,7 @@ struct DealAPI {
         let filter = DealFilter(ownerID: try owner(p, acting), stageID: try p.queryID("stage"), state: try p.enumValue("state"),
                                 customerID: try p.queryID("customer"), closeFrom: try p.date("closeFrom"),
                                 closeTo: try p.date("closeTo"))
-        let page = try await app.deals(acting, filter, limit: try p.int("limit", default: 50, range: 1...200),
+        let page = try await app.deals.search(acting, filter, limit: try p.int("limit", default: 50, range: 1...200),
                                        cursor: try p.cursor())
         return try JSONBody.response(page)
     }
@@ -85,14 +85,14 @@ struct DealAPI {
         let acting = context.acting
         let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(DealBody.self, from: request, context: context)
-        let deal = try await app.createDeal(acting, customerID: customerID, body.draft)
+        let deal = try await app.deals.create(acting, customerID: customerID, body.draft)
         var response = try JSONBody.response(deal, status: .created, version: deal.version)
         response.headers[.location] = "/api/v1/deals/\(deal.id)"
         return response
     }
 
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let deal = try await app.deal(context.acting, try RequestParameters(request: request, context: context).id())
+        let deal = try await app.deals.get(context.acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(deal, version: deal.version)
     }
 
@@ -100,17 +100,17 @@ struct DealAPI {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let body = try await JSONBody.decode(DealBody.self, from: request, context: context)
-        let deal = try await app.updateDeal(acting, try p.id(), body.draft, version: try version(body.version, p))
+        let deal = try await app.deals.update(acting, try p.id(), body.draft, version: try version(body.version, p))
         return try JSONBody.response(deal, version: deal.version)
     }
 
     @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let deal = try await app.deleteDeal(context.acting, try RequestParameters(request: request, context: context).id())
+        let deal = try await app.deals.delete(context.acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(deal, version: deal.version)
     }
 
     @Sendable func restore(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let deal = try await app.restoreDeal(context.acting, try RequestParameters(request: request, context: context).id())
+        let deal = try await app.deals.restore(context.acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(deal, version: deal.version)
     }
 
@@ -119,7 +119,7 @@ struct DealAPI {
         let p = RequestParameters(request: request, context: context)
         let body = try await JSONBody.decode(MoveBody.self, from: request, context: context)
         guard let stageID = body.stageID else { throw AppError.invalid([FieldError("stageID", "required")]) }
-        let deal = try await app.moveDeal(acting, try p.id(), to: stageID, version: try version(body.version, p))
+        let deal = try await app.deals.move(acting, try p.id(), to: stageID, version: try version(body.version, p))
         return try JSONBody.response(deal, version: deal.version)
     }
 
@@ -137,8 +137,8 @@ struct DealAPI {
         let body = try await JSONBody.decode(CloseBody.self, from: request, context: context)
         let id: DealID = try p.id()
         let version = try version(body.version, p)
-        let deal = won ? try await app.winDeal(acting, id, reason: body.reason ?? "", version: version)
-            : try await app.loseDeal(acting, id, reason: body.reason ?? "", version: version)
+        let deal = won ? try await app.deals.win(acting, id, reason: body.reason ?? "", version: version)
+            : try await app.deals.lose(acting, id, reason: body.reason ?? "", version: version)
         return try JSONBody.response(deal, version: deal.version)
     }
 
@@ -146,7 +146,7 @@ struct DealAPI {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let body = try await JSONBody.decode(MoveBody.self, from: request, context: context)
-        let deal = try await app.reopenDeal(acting, try p.id(), stageID: body.stageID, version: try version(body.version, p))
+        let deal = try await app.deals.reopen(acting, try p.id(), stageID: body.stageID, version: try version(body.version, p))
         return try JSONBody.response(deal, version: deal.version)
     }
 
@@ -156,7 +156,7 @@ struct DealAPI {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let body = try await JSONBody.decode(VersionBody.self, from: request, context: context)
-        let deal = try await app.createDealOrder(acting, try p.id(), version: try version(body.version, p))
+        let deal = try await app.deals.createOrder(acting, try p.id(), version: try version(body.version, p))
         var response = try JSONBody.response(deal, status: .created, version: deal.version)
         if let orderID = deal.orderID { response.headers[.location] = "/api/v1/orders/\(orderID)" }
         return response
@@ -164,7 +164,7 @@ struct DealAPI {
 
     @Sendable func stageChanges(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let items = try await app.dealStageChanges(acting, try RequestParameters(request: request, context: context).id())
+        let items = try await app.deals.stageChanges(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
@@ -172,7 +172,7 @@ struct DealAPI {
     @Sendable func pipeline(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
-        let board = try await app.pipeline(acting, ownerID: try owner(p, acting),
+        let board = try await app.pipeline.board(acting, ownerID: try owner(p, acting),
                                            perStage: try p.int("perStage", default: 50, range: 0...200))
         return try JSONBody.response(board)
     }
@@ -180,7 +180,7 @@ struct DealAPI {
     /// Managers and admins: people by temperament and buyer type among each owner's customers
     /// with won deals and with lost deals (what `/team/types` shows).
     @Sendable func dealOutcomeMix(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let rows = try await app.dealOutcomeMix(context.acting)
+        let rows = try await app.pipeline.outcomeMix(context.acting)
         return try JSONBody.response(Page(items: rows, nextCursor: nil))
     }
 }

@@ -27,13 +27,13 @@ struct DealStageAPI {
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let stages = try await app.dealStages(context.acting)
+        let stages = try await app.dealStages.list(context.acting)
         return try JSONBody.response(Page(items: stages, nextCursor: nil))
     }
 
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let id: DealStageID = try RequestParameters(request: request, context: context).id()
-        guard let stage = try await app.dealStages(context.acting).first(where: { $0.id == id }) else {
+        guard let stage = try await app.dealStages.list(context.acting).first(where: { $0.id == id }) else {
             throw AppError.notFound(entity: "dealStage")
         }
         return try JSONBody.response(stage, version: stage.version)
@@ -42,7 +42,7 @@ struct DealStageAPI {
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let body = try await JSONBody.decode(StageBody.self, from: request, context: context)
-        let stage = try await app.createDealStage(acting, body.draft)
+        let stage = try await app.dealStages.create(acting, body.draft)
         var response = try JSONBody.response(stage, status: .created, version: stage.version)
         response.headers[.location] = "/api/v1/deal-stages/\(stage.id)"
         return response
@@ -54,7 +54,7 @@ struct DealStageAPI {
         let id: DealStageID = try p.id()
         let body = try await JSONBody.decode(StageBody.self, from: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let stage = try await app.updateDealStage(acting, id, body.draft, version: version)
+        let stage = try await app.dealStages.update(acting, id, body.draft, version: version)
         return try JSONBody.response(stage, version: stage.version)
     }
 
@@ -63,7 +63,7 @@ struct DealStageAPI {
         let acting = context.acting
         let id: DealStageID = try RequestParameters(request: request, context: context).id()
         do {
-            let stage = try await app.deleteDealStage(acting, id)
+            let stage = try await app.dealStages.delete(acting, id)
             return try JSONBody.response(stage, version: stage.version)
         } catch AppError.invalid(let errors) where errors.contains(where: { $0.code == "inUse" }) {
             return try inUse(errors, context: context)

@@ -23,7 +23,7 @@ struct LifecycleAPI {
 
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let view = try await app.lifecycle(acting, of: try RequestParameters(request: request, context: context).id())
+        let view = try await app.lifecycles.get(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(view)
     }
 
@@ -31,14 +31,14 @@ struct LifecycleAPI {
         let acting = context.acting
         let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(FactBody.self, from: request, context: context)
-        let fact = try await app.recordLifecycleFact(acting, customerID: customerID, kind: body.kind, evidence: body.evidence)
+        let fact = try await app.lifecycles.recordFact(acting, customerID: customerID, kind: body.kind, evidence: body.evidence)
         return try JSONBody.response(fact, status: .created)
     }
 
     @Sendable func revoke(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
-        let fact = try await app.revokeLifecycleFact(acting, customerID: try p.id(), try p.id("factId"))
+        let fact = try await app.lifecycles.revokeFact(acting, customerID: try p.id(), try p.id("factId"))
         return try JSONBody.response(fact)
     }
 
@@ -46,6 +46,6 @@ struct LifecycleAPI {
     @Sendable func summary(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let months = try RequestParameters(request: request, context: context).int("months", default: 12, range: 1...60)
-        return try JSONBody.response(try await app.lifecycleSummary(acting, months: months))
+        return try JSONBody.response(try await app.lifecycles.summary(acting, months: months))
     }
 }

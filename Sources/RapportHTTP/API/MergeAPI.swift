@@ -32,7 +32,7 @@ struct MergeAPI {
     @Sendable func mergeCustomers(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let body = try await JSONBody.decode(MergeBody.self, from: request, context: context)
-        let merge = try await app.mergeCustomers(acting, survivor: CustomerID(body.survivorID), merged: CustomerID(body.mergedID),
+        let merge = try await app.merges.mergeCustomers(acting, survivor: CustomerID(body.survivorID), merged: CustomerID(body.mergedID),
                                                  choices: body.choices ?? [:], versions: body.versionMap)
         return try created(merge)
     }
@@ -40,7 +40,7 @@ struct MergeAPI {
     @Sendable func mergeContacts(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let body = try await JSONBody.decode(MergeBody.self, from: request, context: context)
-        let merge = try await app.mergeContacts(acting, survivor: ContactID(body.survivorID), merged: ContactID(body.mergedID),
+        let merge = try await app.merges.mergeContacts(acting, survivor: ContactID(body.survivorID), merged: ContactID(body.mergedID),
                                                 choices: body.choices ?? [:], versions: body.versionMap)
         return try created(merge)
     }
@@ -52,12 +52,12 @@ struct MergeAPI {
     }
 
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        try JSONBody.response(try await app.merge(context.acting,
+        try JSONBody.response(try await app.merges.get(context.acting,
                                                   try RequestParameters(request: request, context: context).id()))
     }
 
     @Sendable func undo(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        try JSONBody.response(try await app.undoMerge(context.acting,
+        try JSONBody.response(try await app.merges.undo(context.acting,
                                                       try RequestParameters(request: request, context: context).id()))
     }
 }

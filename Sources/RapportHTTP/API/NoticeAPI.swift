@@ -18,19 +18,19 @@ struct NoticeAPI {
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
-        let page = try await app.notices(acting, unreadOnly: try p.bool("unread"),
+        let page = try await app.notices.list(acting, unreadOnly: try p.bool("unread"),
                                          limit: try p.int("limit", default: 50, range: 1...200), cursor: try p.cursor())
         return try JSONBody.response(page)
     }
 
     @Sendable func markAllRead(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        try await app.markNoticesRead(context.acting, id: nil)
+        try await app.notices.markRead(context.acting, id: nil)
         return Response(status: .noContent)
     }
 
     @Sendable func markRead(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        try await app.markNoticesRead(acting, id: try RequestParameters(request: request, context: context).id())
+        try await app.notices.markRead(acting, id: try RequestParameters(request: request, context: context).id())
         return Response(status: .noContent)
     }
 }

@@ -69,8 +69,8 @@ struct OrderAPI {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let filter = try Self.filter(p, acting: acting)
-        let page = try await app.orders(acting, filter, limit: try p.int("limit", default: 50, range: 1...200), cursor: try p.cursor())
-        let totals = try await app.orderTotals(acting, filter)
+        let page = try await app.orders.search(acting, filter, limit: try p.int("limit", default: 50, range: 1...200), cursor: try p.cursor())
+        let totals = try await app.orders.totals(acting, filter)
         return try JSONBody.response(OrderPage(items: page.items, nextCursor: page.nextCursor, totals: totals))
     }
 
@@ -78,10 +78,10 @@ struct OrderAPI {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let customerID: CustomerID = try p.id()
-        _ = try await app.customer(acting, customerID)
+        _ = try await app.customers.get(acting, customerID)
         let filter = OrderFilter(customerID: customerID)
-        let page = try await app.orders(acting, filter, limit: try p.int("limit", default: 50, range: 1...200), cursor: try p.cursor())
-        let totals = try await app.orderTotals(acting, filter)
+        let page = try await app.orders.search(acting, filter, limit: try p.int("limit", default: 50, range: 1...200), cursor: try p.cursor())
+        let totals = try await app.orders.totals(acting, filter)
         return try JSONBody.response(OrderPage(items: page.items, nextCursor: page.nextCursor, totals: totals))
     }
 
@@ -89,14 +89,14 @@ struct OrderAPI {
         let acting = context.acting
         let body = try await JSONBody.decode(OrderBody.self, from: request, context: context)
         guard let customerID = body.customerID else { throw AppError.invalid([FieldError("customerID", "required")]) }
-        return try await created(try await app.createOrder(acting, customerID: customerID, body.draft))
+        return try await created(try await app.orders.create(acting, customerID: customerID, body.draft))
     }
 
     @Sendable func createForCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(OrderBody.self, from: request, context: context)
-        return try await created(try await app.createOrder(acting, customerID: customerID, body.draft))
+        return try await created(try await app.orders.create(acting, customerID: customerID, body.draft))
     }
 
     private func created(_ order: Order) async throws -> Response {
@@ -107,7 +107,7 @@ struct OrderAPI {
 
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let order = try await app.order(acting, try RequestParameters(request: request, context: context).id())
+        let order = try await app.orders.get(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(order, version: order.version)
     }
 
@@ -117,50 +117,50 @@ struct OrderAPI {
         let id: OrderID = try p.id()
         let body = try await JSONBody.decode(OrderBody.self, from: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let order = try await app.updateOrder(acting, id, body.draft, version: version)
+        let order = try await app.orders.update(acting, id, body.draft, version: version)
         return try JSONBody.response(order, version: order.version)
     }
 
     @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let order = try await app.deleteOrder(acting, try RequestParameters(request: request, context: context).id())
+        let order = try await app.orders.delete(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(order, version: order.version)
     }
 
     @Sendable func restore(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let order = try await app.restoreOrder(acting, try RequestParameters(request: request, context: context).id())
+        let order = try await app.orders.restore(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(order, version: order.version)
     }
 
     @Sendable func cancel(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let order = try await app.cancelOrder(acting, try RequestParameters(request: request, context: context).id())
+        let order = try await app.orders.cancel(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(order, version: order.version)
     }
 
     @Sendable func plan(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        return try JSONBody.response(try await app.paymentPlan(acting, try RequestParameters(request: request, context: context).id()))
+        return try JSONBody.response(try await app.payments.plan(acting, try RequestParameters(request: request, context: context).id()))
     }
 
     @Sendable func setPlan(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let id: OrderID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(PlanBody.self, from: request, context: context)
-        return try JSONBody.response(try await app.setPaymentPlan(acting, id, body.instalments))
+        return try JSONBody.response(try await app.payments.setPlan(acting, id, body.instalments))
     }
 
     @Sendable func receipt(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let id: OrderID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(ReceiptDraft.self, from: request, context: context)
-        return try JSONBody.response(try await app.recordReceipt(acting, id, body), status: .created)
+        return try JSONBody.response(try await app.payments.recordReceipt(acting, id, body), status: .created)
     }
 
     @Sendable func voidReceipt(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        return try JSONBody.response(try await app.voidReceipt(acting, try RequestParameters(request: request, context: context).id()))
+        return try JSONBody.response(try await app.payments.voidReceipt(acting, try RequestParameters(request: request, context: context).id()))
     }
 
     /// `?through=YYYY-MM-DD` (default: 7 days ahead) `&overdue=true` (only past due) `&rep=me|<id>`
@@ -176,7 +176,7 @@ struct OrderAPI {
             }
             rep = id
         }
-        let page = try await app.dueInstalments(acting, through: through, repID: rep,
+        let page = try await app.payments.due(acting, through: through, repID: rep,
                                                 limit: try p.int("limit", default: 50, range: 1...200), cursor: try p.cursor())
         return try JSONBody.response(page)
     }
@@ -189,6 +189,6 @@ struct OrderAPI {
         let fileName = try p.string("fileName", max: 200) ?? (contentType.contains("spreadsheetml") ? "upload.xlsx" : "upload.csv")
         var request = request
         let data = Data(buffer: try await request.collectBody(limit: BodyLimits.upload))
-        return try JSONBody.response(try await app.importOrders(acting, data: data, fileName: fileName, dryRun: try p.bool("dryRun")))
+        return try JSONBody.response(try await app.orders.importFile(acting, data: data, fileName: fileName, dryRun: try p.bool("dryRun")))
     }
 }

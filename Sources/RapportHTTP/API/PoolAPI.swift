@@ -48,20 +48,20 @@ struct PoolAPI {
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        try JSONBody.response(Page(items: try await app.pools(context.acting), nextCursor: nil))
+        try JSONBody.response(Page(items: try await app.pools.list(context.acting), nextCursor: nil))
     }
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let body = try await JSONBody.decode(PoolBody.self, from: request, context: context)
-        let pool = try await app.createPool(acting, body.draft)
+        let pool = try await app.pools.create(acting, body.draft)
         var response = try JSONBody.response(pool, status: .created, version: pool.version)
         response.headers[.location] = "/api/v1/pools/\(pool.id)"
         return response
     }
 
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let pool = try await app.pool(context.acting, try RequestParameters(request: request, context: context).id())
+        let pool = try await app.pools.get(context.acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(pool, version: pool.version)
     }
 
@@ -71,12 +71,12 @@ struct PoolAPI {
         let id: PoolID = try p.id()
         let body = try await JSONBody.decode(PoolBody.self, from: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let pool = try await app.updatePool(acting, id, body.draft, version: version)
+        let pool = try await app.pools.update(acting, id, body.draft, version: version)
         return try JSONBody.response(pool, version: pool.version)
     }
 
     @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        try await app.deletePool(context.acting, try RequestParameters(request: request, context: context).id())
+        try await app.pools.delete(context.acting, try RequestParameters(request: request, context: context).id())
         return Response(status: .noContent)
     }
 
@@ -84,19 +84,19 @@ struct PoolAPI {
     @Sendable func members(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
-        let page = try await app.poolMembers(acting, try p.id(), limit: try p.int("limit", default: 50, range: 1...200),
+        let page = try await app.pools.members(acting, try p.id(), limit: try p.int("limit", default: 50, range: 1...200),
                                              cursor: try p.cursor())
         return try JSONBody.response(page)
     }
 
     @Sendable func standing(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        return try JSONBody.response(try await app.poolStanding(acting, try RequestParameters(request: request, context: context).id()))
+        return try JSONBody.response(try await app.pools.standing(acting, try RequestParameters(request: request, context: context).id()))
     }
 
     @Sendable func claim(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let customer = try await app.claimCustomer(acting, try RequestParameters(request: request, context: context).id())
+        let customer = try await app.pools.claim(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(customer, version: customer.version)
     }
 
@@ -105,7 +105,7 @@ struct PoolAPI {
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(AssignBody.self, from: request, context: context)
         guard let user = body.userID else { throw AppError.invalid([FieldError("userID", "required")]) }
-        let customer = try await app.assignCustomer(acting, id, to: user)
+        let customer = try await app.pools.assign(acting, id, to: user)
         return try JSONBody.response(customer, version: customer.version)
     }
 
@@ -113,29 +113,30 @@ struct PoolAPI {
         let acting = context.acting
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(ReleaseBody.self, from: request, context: context)
-        try await app.releaseCustomer(acting, id, reason: body.reason ?? "")
+        try await app.pools.release(acting, id, reason: body.reason ?? "")
         return Response(status: .noContent)
     }
 
     @Sendable func lock(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        return try JSONBody.response(try await app.lockCustomer(acting, try RequestParameters(request: request, context: context).id()))
+        return try JSONBody.response(try await app.pools.lock(acting, try RequestParameters(request: request, context: context).id()))
     }
 
     @Sendable func unlock(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        return try JSONBody.response(try await app.unlockCustomer(acting, try RequestParameters(request: request, context: context).id()))
+        return try JSONBody.response(try await app.pools.unlock(acting, try RequestParameters(request: request, context: context).id()))
     }
 
     @Sendable func membership(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        return try JSONBody.response(try await app.poolMembership(acting, of: try RequestParameters(request: request, context: context).id()))
+        return try JSONBody.response(try await app.pools.membership(acting, of: try RequestParameters(request: request, context: context).id()))
     }
 
     @Sendable func events(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let items = try await app.poolEvents(acting, of: try RequestParameters(request: request, context: context).id())
-        return try JSONBody.response(Page(items: items, nextCursor: nil))
+        let p = RequestParameters(request: request, context: context)
+        return try JSONBody.response(try await app.pools.events(acting, of: try p.id(), limit: try p.int("limit", default: 100, range: 1...200),
+                                                                cursor: try p.cursor()))
     }
 
     /// Admins: run a recycle pass now (`{"dryRun": true}` reports without writing).
@@ -143,6 +144,6 @@ struct PoolAPI {
         let acting = context.acting
         try acting.requireAdmin()
         let body = try await JSONBody.decode(RecycleBody.self, from: request, context: context)
-        return try JSONBody.response(try await app.runRecyclePass(dryRun: body.dryRun ?? false))
+        return try JSONBody.response(try await app.background.runRecyclePass(dryRun: body.dryRun ?? false))
     }
 }

@@ -46,7 +46,7 @@ struct ProductAPI {
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
-        let page = try await app.products(acting, activeOnly: try p.bool("active"), categoryID: try p.queryID("category"),
+        let page = try await app.products.list(acting, activeOnly: try p.bool("active"), categoryID: try p.queryID("category"),
                                           search: try p.string("q", max: 100),
                                           limit: try p.int("limit", default: 50, range: 1...200), cursor: try p.cursor())
         return try JSONBody.response(page)
@@ -55,7 +55,7 @@ struct ProductAPI {
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let body = try await JSONBody.decode(ProductBody.self, from: request, context: context)
-        let product = try await app.createProduct(acting, body.draft)
+        let product = try await app.products.create(acting, body.draft)
         var response = try JSONBody.response(product, status: .created, version: product.version)
         response.headers[.location] = "/api/v1/products/\(product.id)"
         return response
@@ -63,7 +63,7 @@ struct ProductAPI {
 
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let product = try await app.product(acting, try RequestParameters(request: request, context: context).id())
+        let product = try await app.products.get(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(product, version: product.version)
     }
 
@@ -74,19 +74,19 @@ struct ProductAPI {
         let body = try await JSONBody.decode(ProductBody.self, from: request, context: context)
         try acting.requireAdmin()
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let product = try await app.updateProduct(acting, id, body.draft, version: version)
+        let product = try await app.products.update(acting, id, body.draft, version: version)
         return try JSONBody.response(product, version: product.version)
     }
 
     @Sendable func categories(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        return try JSONBody.response(Page(items: try await app.productCategories(acting), nextCursor: nil))
+        return try JSONBody.response(Page(items: try await app.products.categories(acting), nextCursor: nil))
     }
 
     @Sendable func createCategory(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let body = try await JSONBody.decode(CategoryBody.self, from: request, context: context)
-        let category = try await app.createProductCategory(acting, body.draft)
+        let category = try await app.products.createCategory(acting, body.draft)
         return try JSONBody.response(category, status: .created, version: category.version)
     }
 
@@ -97,7 +97,7 @@ struct ProductAPI {
         let body = try await JSONBody.decode(CategoryBody.self, from: request, context: context)
         try acting.requireAdmin()
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let category = try await app.updateProductCategory(acting, id, body.draft, version: version)
+        let category = try await app.products.updateCategory(acting, id, body.draft, version: version)
         return try JSONBody.response(category, version: category.version)
     }
 
@@ -106,9 +106,9 @@ struct ProductAPI {
         let p = RequestParameters(request: request, context: context)
         let id: ProductCategoryID = try p.id()
         try acting.requireAdmin()
-        let current = try await app.productCategories(acting).first { $0.id == id }
+        let current = try await app.products.categories(acting).first { $0.id == id }
         guard let current else { throw AppError.notFound(entity: "productCategory") }
-        let category = try await app.updateProductCategory(acting, id, ProductCategoryDraft(), delete: true, version: current.version)
+        let category = try await app.products.updateCategory(acting, id, ProductCategoryDraft(), delete: true, version: current.version)
         return try JSONBody.response(category, version: category.version)
     }
 }

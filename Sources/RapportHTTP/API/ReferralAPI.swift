@@ -38,50 +38,50 @@ struct ReferralAPI {
     @Sendable func getCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
-        return try JSONBody.response(ReferralReply(referral: try await app.referral(acting, ofCustomer: id)))
+        return try JSONBody.response(ReferralReply(referral: try await app.referrals.get(acting, ofCustomer: id)))
     }
 
     @Sendable func setCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
         let draft = try await JSONBody.decode(ReferralDraft.self, from: request, context: context)
-        return try JSONBody.response(try await app.setCustomerReferral(acting, id, draft))
+        return try JSONBody.response(try await app.referrals.setForCustomer(acting, id, draft))
     }
 
     @Sendable func clearCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        try await app.clearCustomerReferral(acting, try RequestParameters(request: request, context: context).id())
+        try await app.referrals.clearForCustomer(acting, try RequestParameters(request: request, context: context).id())
         return Response(status: .noContent)
     }
 
     @Sendable func getContact(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let id: ContactID = try RequestParameters(request: request, context: context).id()
-        return try JSONBody.response(ReferralReply(referral: try await app.referral(acting, ofContact: id)))
+        return try JSONBody.response(ReferralReply(referral: try await app.referrals.get(acting, ofContact: id)))
     }
 
     @Sendable func setContact(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let id: ContactID = try RequestParameters(request: request, context: context).id()
         let draft = try await JSONBody.decode(ReferralDraft.self, from: request, context: context)
-        return try JSONBody.response(try await app.setContactReferral(acting, id, draft))
+        return try JSONBody.response(try await app.referrals.setForContact(acting, id, draft))
     }
 
     @Sendable func clearContact(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        try await app.clearContactReferral(acting, try RequestParameters(request: request, context: context).id())
+        try await app.referrals.clearForContact(acting, try RequestParameters(request: request, context: context).id())
         return Response(status: .noContent)
     }
 
     @Sendable func tree(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
-        return try JSONBody.response(try await app.referralTree(acting, of: id))
+        return try JSONBody.response(try await app.referrals.tree(acting, of: id))
     }
 
     @Sendable func qualification(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let q = try await app.qualification(acting, of: try RequestParameters(request: request, context: context).id())
+        let q = try await app.qualifications.get(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(q, version: q.version)
     }
 
@@ -91,7 +91,7 @@ struct ReferralAPI {
         let id: CustomerID = try p.id()
         let body = try await JSONBody.decode(QualificationBody.self, from: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let q = try await app.updateQualification(acting, id, body.draft, version: version)
+        let q = try await app.qualifications.update(acting, id, body.draft, version: version)
         return try JSONBody.response(q, version: q.version)
     }
 }

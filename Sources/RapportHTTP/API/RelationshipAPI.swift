@@ -76,7 +76,7 @@ struct RelationshipAPI {
             try await updatePersonality(.customer(try RequestParameters(request: request, context: context).id()), request, context)
         }
         group.get("personality/questionnaire") { _, context in
-            try JSONBody.response(try await app.questionnaire(context.language))
+            try JSONBody.response(try await app.personalities.questionnaire(context.language))
         }
         group.get("customers/:id/situation", use: situation)
         group.put("customers/:id/situation", use: updateSituation)
@@ -97,15 +97,15 @@ struct RelationshipAPI {
         group.get("customers/:id/summary-draft", use: summaryDraft)
         group.get("team/personality-mix", use: personalityMix)
         group.get("admin/reference-files") { _, context in
-            try JSONBody.response(Page(items: try await app.referenceFiles(context.acting), nextCursor: nil))
+            try JSONBody.response(Page(items: try await app.referenceData.files(context.acting), nextCursor: nil))
         }
         group.get("admin/reference-files/:name") { request, context in
-            let file = try await app.referenceFile(context.acting, try referenceName(request, context))
+            let file = try await app.referenceData.file(context.acting, try referenceName(request, context))
             return try JSONBody.response(file, version: file.version)
         }
         group.put("admin/reference-files/:name", use: saveReferenceFile)
         group.delete("admin/reference-files/:name") { request, context in
-            try JSONBody.response(try await app.resetReferenceFile(context.acting, try referenceName(request, context)))
+            try JSONBody.response(try await app.referenceData.reset(context.acting, try referenceName(request, context)))
         }
     }
 
@@ -125,12 +125,12 @@ struct RelationshipAPI {
         guard let version = body.version ?? RequestParameters(request: request, context: context).ifMatch() else {
             throw AppError.invalid([FieldError("version", "required")])
         }
-        let file = try await app.saveReferenceFile(acting, try referenceName(request, context), content: body.content, version: version)
+        let file = try await app.referenceData.save(acting, try referenceName(request, context), content: body.content, version: version)
         return try JSONBody.response(file, version: file.version)
     }
 
     func personality(_ person: PersonRef, _ context: AuthenticatedContext) async throws -> Response {
-        let view = try await app.personality(context.acting, person, language: context.language)
+        let view = try await app.personalities.get(context.acting, person, language: context.language)
         return try JSONBody.response(view, version: view.version)
     }
 
@@ -139,12 +139,12 @@ struct RelationshipAPI {
         let body = try await JSONBody.decode(PersonalityBody.self, from: request, context: context)
         let p = RequestParameters(request: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let view = try await app.updatePersonality(acting, person, body.draft, version: version, language: context.language)
+        let view = try await app.personalities.update(acting, person, body.draft, version: version, language: context.language)
         return try JSONBody.response(view, version: view.version)
     }
 
     @Sendable func situation(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let view = try await app.situation(context.acting, of: try RequestParameters(request: request, context: context).id())
+        let view = try await app.situations.get(context.acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(view, version: view.version)
     }
 
@@ -154,12 +154,12 @@ struct RelationshipAPI {
         let id: CustomerID = try p.id()
         let body = try await JSONBody.decode(SituationBody.self, from: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let view = try await app.updateSituation(acting, of: id, body.draft, version: version)
+        let view = try await app.situations.update(acting, of: id, body.draft, version: version)
         return try JSONBody.response(view, version: view.version)
     }
 
     @Sendable func results(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let items = try await app.results(context.acting, of: try RequestParameters(request: request, context: context).id())
+        let items = try await app.situations.results(context.acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
@@ -167,7 +167,7 @@ struct RelationshipAPI {
         let acting = context.acting
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(ResultBody.self, from: request, context: context)
-        let result = try await app.recordResult(acting, of: id, ResultRecord(on: body.on, measure: body.measure, value: body.value),
+        let result = try await app.situations.recordResult(acting, of: id, ResultRecord(on: body.on, measure: body.measure, value: body.value),
                                                 note: body.note ?? "")
         return try JSONBody.response(result, status: .created)
     }
@@ -175,12 +175,12 @@ struct RelationshipAPI {
     @Sendable func deleteResult(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
-        try await app.deleteResult(acting, of: try p.id(), try p.id("result"), restore: try p.bool("restore"))
+        try await app.situations.deleteResult(acting, of: try p.id(), try p.id("result"), restore: try p.bool("restore"))
         return Response(status: .noContent)
     }
 
     @Sendable func careDates(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let items = try await app.careDates(context.acting, of: try RequestParameters(request: request, context: context).id())
+        let items = try await app.careDates.list(context.acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
@@ -188,7 +188,7 @@ struct RelationshipAPI {
         let acting = context.acting
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(CareDateBody.self, from: request, context: context)
-        let record = try await app.addCareDate(acting, customerID: id, contactID: body.contactID ?? nil, body.date)
+        let record = try await app.careDates.add(acting, customerID: id, contactID: body.contactID ?? nil, body.date)
         var response = try JSONBody.response(record, status: .created, version: record.version)
         response.headers[.location] = "/api/v1/care-dates/\(record.id)"
         return response
@@ -200,43 +200,43 @@ struct RelationshipAPI {
         let id: CareDateID = try p.id()
         let body = try await JSONBody.decode(CareDateBody.self, from: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let record = try await app.updateCareDate(acting, id, contactID: body.contactID, body.date, version: version)
+        let record = try await app.careDates.update(acting, id, contactID: body.contactID, body.date, version: version)
         return try JSONBody.response(record, version: record.version)
     }
 
     @Sendable func deleteCareDate(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let record = try await app.deleteCareDate(context.acting, try RequestParameters(request: request, context: context).id())
+        let record = try await app.careDates.delete(context.acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(record, version: record.version)
     }
 
     @Sendable func restoreCareDate(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let record = try await app.deleteCareDate(context.acting, try RequestParameters(request: request, context: context).id(),
+        let record = try await app.careDates.delete(context.acting, try RequestParameters(request: request, context: context).id(),
                                                   restore: true)
         return try JSONBody.response(record, version: record.version)
     }
 
     @Sendable func handoversOfCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let items = try await app.handovers(context.acting, of: try RequestParameters(request: request, context: context).id())
+        let items = try await app.handovers.list(context.acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
     @Sendable func unreadHandovers(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        try JSONBody.response(Page(items: try await app.unreadHandovers(context.acting), nextCursor: nil))
+        try JSONBody.response(Page(items: try await app.handovers.unread(context.acting), nextCursor: nil))
     }
 
     @Sendable func handover(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        try JSONBody.response(try await app.handover(context.acting, try RequestParameters(request: request, context: context).id()))
+        try JSONBody.response(try await app.handovers.get(context.acting, try RequestParameters(request: request, context: context).id()))
     }
 
     @Sendable func markHandoverRead(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        try JSONBody.response(try await app.markHandoverRead(context.acting,
+        try JSONBody.response(try await app.handovers.markRead(context.acting,
                                                              try RequestParameters(request: request, context: context).id()))
     }
 
     /// `?user=<id>` lets managers read a team member's agenda.
     @Sendable func agenda(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let agenda = try await app.agenda(acting, for: try RequestParameters(request: request, context: context).queryID("user"),
+        let agenda = try await app.agenda.build(acting, for: try RequestParameters(request: request, context: context).queryID("user"),
                                           language: context.language)
         return try JSONBody.response(agenda)
     }
@@ -244,22 +244,22 @@ struct RelationshipAPI {
     @Sendable func toneCheck(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         _ = context.acting
         let body = try await JSONBody.decode(ToneBody.self, from: request, context: context)
-        return try JSONBody.response(ToneReply(findings: try await app.checkTone(body.text)))
+        return try JSONBody.response(ToneReply(findings: try await app.tone.check(body.text)))
     }
 
     /// `?contact=<id>&days=90&lang=en|zh-Hans`
     @Sendable func summaryDraft(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
-        let facts = try await app.afterDealFacts(acting, customerID: try p.id(), contactID: try p.queryID("contact"),
+        let facts = try await app.tone.afterDealFacts(acting, customerID: try p.id(), contactID: try p.queryID("contact"),
                                                  days: try p.int("days", default: 90, range: 1...730))
         let language = try p.enumValue("lang", as: Language.self) ?? context.language
         let text = writer.draft(facts, language: language)
-        return try JSONBody.response(SummaryReply(text: text, facts: facts, findings: try await app.checkTone(text)))
+        return try JSONBody.response(SummaryReply(text: text, facts: facts, findings: try await app.tone.check(text)))
     }
 
     @Sendable func personalityMix(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let rows = try await app.personalityMix(context.acting)
+        let rows = try await app.personalities.mix(context.acting)
         return try JSONBody.response(Page(items: rows, nextCursor: nil))
     }
 }

@@ -55,7 +55,7 @@ struct SubscriptionAPI {
 
     @Sendable func listOfCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let items = try await app.subscriptions(acting, of: try RequestParameters(request: request, context: context).id())
+        let items = try await app.subscriptions.list(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
@@ -63,14 +63,14 @@ struct SubscriptionAPI {
         let acting = context.acting
         let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
         let draft = try await JSONBody.decode(SubscriptionDraft.self, from: request, context: context)
-        let term = try await app.createSubscription(acting, customerID: customerID, draft)
+        let term = try await app.subscriptions.create(acting, customerID: customerID, draft)
         var response = try JSONBody.response(term, status: .created, version: term.version)
         response.headers[.location] = "/api/v1/subscriptions/\(term.id)"
         return response
     }
 
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let term = try await app.subscription(context.acting,
+        let term = try await app.subscriptions.get(context.acting,
                                               try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(term, version: term.version)
     }
@@ -81,18 +81,18 @@ struct SubscriptionAPI {
         let id: SubscriptionID = try p.id()
         let body = try await JSONBody.decode(Versioned<SubscriptionDraft>.self, from: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let term = try await app.updateSubscription(acting, id, body.body, version: version)
+        let term = try await app.subscriptions.update(acting, id, body.body, version: version)
         return try JSONBody.response(term, version: term.version)
     }
 
     @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let term = try await app.deleteSubscription(context.acting,
+        let term = try await app.subscriptions.delete(context.acting,
                                                     try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(term, version: term.version)
     }
 
     @Sendable func restore(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let term = try await app.restoreSubscription(context.acting,
+        let term = try await app.subscriptions.restore(context.acting,
                                                      try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(term, version: term.version)
     }
@@ -102,7 +102,7 @@ struct SubscriptionAPI {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let body = try await JSONBody.decode(Versioned<RenewalInput>.self, from: request, context: context)
-        let next = try await app.renewSubscription(acting, try p.id(), body.body, version: body.version ?? p.ifMatch())
+        let next = try await app.subscriptions.renew(acting, try p.id(), body.body, version: body.version ?? p.ifMatch())
         var response = try JSONBody.response(next, status: .created, version: next.version)
         response.headers[.location] = "/api/v1/subscriptions/\(next.id)"
         return response
@@ -112,7 +112,7 @@ struct SubscriptionAPI {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let body = try await JSONBody.decode(Versioned<ChurnInput>.self, from: request, context: context)
-        let term = try await app.churnSubscription(acting, try p.id(), body.body, version: body.version ?? p.ifMatch())
+        let term = try await app.subscriptions.churn(acting, try p.id(), body.body, version: body.version ?? p.ifMatch())
         return try JSONBody.response(term, version: term.version)
     }
 
@@ -120,18 +120,18 @@ struct SubscriptionAPI {
     @Sendable func winback(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
-        let page = try await app.winbackList(acting, reason: try p.string("reason", max: 100),
+        let page = try await app.winback.list(acting, reason: try p.string("reason", max: 100),
                                              limit: try p.int("limit", default: 50, range: 1...200), cursor: try p.cursor())
         return try JSONBody.response(page)
     }
 
     @Sendable func effectiveness(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        try JSONBody.response(Page(items: try await app.winbackEffectiveness(context.acting), nextCursor: nil))
+        try JSONBody.response(Page(items: try await app.winback.effectiveness(context.acting), nextCursor: nil))
     }
 
     @Sendable func attempts(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let items = try await app.winbackAttempts(acting, of: try RequestParameters(request: request, context: context).id())
+        let items = try await app.winback.attempts(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: items, nextCursor: nil))
     }
 
@@ -139,13 +139,13 @@ struct SubscriptionAPI {
         let acting = context.acting
         let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
         let draft = try await JSONBody.decode(WinbackAttemptDraft.self, from: request, context: context)
-        let attempt = try await app.recordWinbackAttempt(acting, customerID: customerID, draft)
+        let attempt = try await app.winback.recordAttempt(acting, customerID: customerID, draft)
         return try JSONBody.response(attempt, status: .created)
     }
 
     @Sendable func reasons(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         _ = context.acting
-        let taxonomy = try await app.churnTaxonomy()
+        let taxonomy = try await app.subscriptions.churnTaxonomy()
         let language = context.language
         return try JSONBody.response(Reasons(churn: taxonomy.churn.map { ReasonNode($0, language) },
                                              renewalDespite: taxonomy.renewalDespite.map { ReasonNode($0, language) }))

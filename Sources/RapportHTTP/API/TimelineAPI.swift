@@ -40,7 +40,7 @@ struct TimelineAPI {
     @Sendable func listActivities(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
-        let page = try await app.activities(acting, of: try p.id(), limit: try p.int("limit", default: 50, range: 1...200),
+        let page = try await app.activities.list(acting, of: try p.id(), limit: try p.int("limit", default: 50, range: 1...200),
                                             cursor: try p.cursor())
         return try JSONBody.response(page)
     }
@@ -49,7 +49,7 @@ struct TimelineAPI {
         let acting = context.acting
         let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(ActivityBody.self, from: request, context: context)
-        let activity = try await app.logActivity(acting, customerID: customerID, body.draft)
+        let activity = try await app.activities.log(acting, customerID: customerID, body.draft)
         var response = try JSONBody.response(activity, status: .created, version: activity.version)
         response.headers[.location] = "/api/v1/activities/\(activity.id)"
         return response
@@ -57,7 +57,7 @@ struct TimelineAPI {
 
     @Sendable func getActivity(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let activity = try await app.activity(acting, try RequestParameters(request: request, context: context).id())
+        let activity = try await app.activities.get(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(activity, version: activity.version)
     }
 
@@ -67,25 +67,25 @@ struct TimelineAPI {
         let id: ActivityID = try p.id()
         let body = try await JSONBody.decode(ActivityBody.self, from: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let activity = try await app.updateActivity(acting, id, body.draft, version: version)
+        let activity = try await app.activities.update(acting, id, body.draft, version: version)
         return try JSONBody.response(activity, version: activity.version)
     }
 
     @Sendable func deleteActivity(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let activity = try await app.deleteActivity(acting, try RequestParameters(request: request, context: context).id())
+        let activity = try await app.activities.delete(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(activity, version: activity.version)
     }
 
     @Sendable func restoreActivity(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let activity = try await app.restoreActivity(acting, try RequestParameters(request: request, context: context).id())
+        let activity = try await app.activities.restore(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(activity, version: activity.version)
     }
 
     @Sendable func listNotes(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let notes = try await app.notes(acting, of: try RequestParameters(request: request, context: context).id())
+        let notes = try await app.notes.list(acting, of: try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(Page(items: notes, nextCursor: nil))
     }
 
@@ -93,7 +93,7 @@ struct TimelineAPI {
         let acting = context.acting
         let customerID: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(NoteBody.self, from: request, context: context)
-        let note = try await app.addNote(acting, customerID: customerID, body: body.body)
+        let note = try await app.notes.add(acting, customerID: customerID, body: body.body)
         var response = try JSONBody.response(note, status: .created, version: note.version)
         response.headers[.location] = "/api/v1/notes/\(note.id)"
         return response
@@ -101,7 +101,7 @@ struct TimelineAPI {
 
     @Sendable func getNote(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let note = try await app.note(acting, try RequestParameters(request: request, context: context).id())
+        let note = try await app.notes.get(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(note, version: note.version)
     }
 
@@ -111,19 +111,19 @@ struct TimelineAPI {
         let id: NoteID = try p.id()
         let body = try await JSONBody.decode(NoteBody.self, from: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let note = try await app.updateNote(acting, id, body: body.body, version: version)
+        let note = try await app.notes.update(acting, id, body: body.body, version: version)
         return try JSONBody.response(note, version: note.version)
     }
 
     @Sendable func deleteNote(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let note = try await app.deleteNote(acting, try RequestParameters(request: request, context: context).id())
+        let note = try await app.notes.delete(acting, try RequestParameters(request: request, context: context).id())
         return try JSONBody.response(note, version: note.version)
     }
 
     @Sendable func restoreNote(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
-        let note = try await app.deleteNote(acting, try RequestParameters(request: request, context: context).id(), restore: true)
+        let note = try await app.notes.delete(acting, try RequestParameters(request: request, context: context).id(), restore: true)
         return try JSONBody.response(note, version: note.version)
     }
 }

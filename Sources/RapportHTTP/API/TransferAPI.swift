@@ -35,18 +35,18 @@ struct TransferAPI {
     @Sendable func exportContacts(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let format: FileFormat = try RequestParameters(request: request, context: context).enumValue("format") ?? .csv
-        return try Self.file(try await app.exportContacts(acting), format: format, name: "Contacts")
+        return try Self.file(try await app.transfers.exportContacts(acting), format: format, name: "Contacts")
     }
 
     @Sendable func importContacts(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let (acting, data, fileName, dryRun) = try await upload(request, context)
-        return try JSONBody.response(try await app.importContacts(acting, data: data, fileName: fileName, dryRun: dryRun))
+        return try JSONBody.response(try await app.transfers.importContacts(acting, data: data, fileName: fileName, dryRun: dryRun))
     }
 
     /// Measured results per customer (date, measure, value), the expectation baseline's input.
     @Sendable func importResults(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let (acting, data, fileName, dryRun) = try await upload(request, context)
-        return try JSONBody.response(try await app.importResults(acting, data: data, fileName: fileName, dryRun: dryRun))
+        return try JSONBody.response(try await app.transfers.importResults(acting, data: data, fileName: fileName, dryRun: dryRun))
     }
 
     /// The uploaded file of an import, its name (`?fileName=`, else from the content type) and `?dryRun=`.
@@ -66,7 +66,7 @@ struct TransferAPI {
         let format: FileFormat = try p.enumValue("format") ?? .csv
         var query = try CustomerAPI.query(p)
         query.cursor = nil
-        return try Self.file(try await app.exportCustomers(acting, query: query), format: format, name: "Customers")
+        return try Self.file(try await app.transfers.exportCustomers(acting, query: query), format: format, name: "Customers")
     }
 
     /// The body is the file itself; `fileName` (or the Content-Type) tells CSV from XLSX.
@@ -80,7 +80,7 @@ struct TransferAPI {
         let fileName = try p.string("fileName", max: 200) ?? (contentType.contains("spreadsheetml") ? "upload.xlsx" : "upload.csv")
         var request = request
         let buffer = try await request.collectBody(limit: BodyLimits.upload)
-        let report = try await app.importCustomers(acting, data: Data(buffer: buffer), fileName: fileName, options: options)
+        let report = try await app.transfers.importCustomers(acting, data: Data(buffer: buffer), fileName: fileName, options: options)
         return try JSONBody.response(report)
     }
 }

@@ -25,7 +25,7 @@ struct AdminPipelinePage: Sendable {
     @Sendable func create(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         do {
-            _ = try await env.app.createDealStage(acting, try Self.draft(page.form))
+            _ = try await env.app.dealStages.create(acting, try Self.draft(page.form))
             return PageEnvironment.redirect("/admin/pipeline")
         } catch AppError.invalid(let problems) {
             return try await render(page, problem: nil, errors: FormErrors(problems, env: env, language: page.language),
@@ -36,7 +36,7 @@ struct AdminPipelinePage: Sendable {
     @Sendable func update(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         do {
-            _ = try await env.app.updateDealStage(acting, try page.id(), try Self.draft(page.form), version: try page.formVersion())
+            _ = try await env.app.dealStages.update(acting, try page.id(), try Self.draft(page.form), version: try page.formVersion())
             return PageEnvironment.redirect("/admin/pipeline")
         } catch AppError.invalid(let problems) {
             let text = problems.map { env.localizer.message(for: $0, page.language) }.joined(separator: " ")
@@ -50,7 +50,7 @@ struct AdminPipelinePage: Sendable {
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         do {
-            _ = try await env.app.deleteDealStage(acting, try page.id())
+            _ = try await env.app.dealStages.delete(acting, try page.id())
             return PageEnvironment.redirect("/admin/pipeline")
         } catch AppError.invalid(let problems) {
             let text = problems.map { env.localizer.message(for: $0, page.language) }.joined(separator: " ")
@@ -75,7 +75,7 @@ struct AdminPipelinePage: Sendable {
                         status: HTTPResponse.Status) async throws -> Response {
         let acting = page.acting
         try acting.requireAdmin()
-        let stages = try await env.app.dealStages(acting)
+        let stages = try await env.app.dealStages.list(acting)
         func label(_ name: String) -> String { env.text("deal.stage.field." + name, page.language) }
         let data: [String: Any] = [
             "stages": stages.map { s -> [String: Any] in

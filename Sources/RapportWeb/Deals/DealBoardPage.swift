@@ -33,7 +33,7 @@ struct DealBoardPage: Sendable {
         let acting = page.acting
         let language = page.language
         let mine = Self.boardIsMine(page.query, acting: acting)
-        let board = try await env.app.pipeline(acting, ownerID: mine ? acting.id : nil, perStage: Self.perColumn)
+        let board = try await env.app.pipeline.board(acting, ownerID: mine ? acting.id : nil, perStage: Self.perColumn)
         let view = DealView(env: env, language: language, stages: board.columns.map(\.stage))
         let names = board.customerNames
         let back = mine ? "/deals?owner=me" : "/deals?owner=all"
@@ -82,12 +82,12 @@ struct DealBoardPage: Sendable {
         let language = page.language
         let (filter, kept) = Self.filter(from: page.query, acting: acting)
         let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))
-        async let found = env.app.deals(acting, filter, limit: Self.pageSize, cursor: cursor)
+        async let found = env.app.deals.search(acting, filter, limit: Self.pageSize, cursor: cursor)
         async let peopleLoad = Directory.load(env.app, acting)
-        async let stagesLoad = env.app.dealStages(acting)
+        async let stagesLoad = env.app.dealStages.list(acting)
         let (result, people, stages) = try await (found, peopleLoad, stagesLoad)
         let view = DealView(env: env, language: language, stages: stages)
-        let names = try await env.app.customerNames(acting, result.items.map(\.customerID))
+        let names = try await env.app.customers.names(acting, result.items.map(\.customerID))
         var data: [String: Any] = [
             "deals": result.items.map { view.card($0, customerName: names[$0.customerID] ?? "", people: people, back: kept.url("/deals")) },
             "hasDeals": !result.items.isEmpty,
@@ -101,7 +101,7 @@ struct DealBoardPage: Sendable {
             "boardURL": kept["owner"] == "me" ? "/deals?owner=me" : "/deals?owner=all",
         ]
         if let customerID = filter.customerID {
-            data["customer"] = ["id": customerID.description, "name": try await env.app.customer(acting, customerID).name] as [String: Any]
+            data["customer"] = ["id": customerID.description, "name": try await env.app.customers.get(acting, customerID).name] as [String: Any]
         }
         if let next = result.nextCursor {
             var nextFilters = kept

@@ -11,9 +11,9 @@ struct DealDetailView {
     func renderForm(_ page: PageRequest, customer: Customer, deal: Deal?, form: FormData, outcome: EditOutcome) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        async let contactsLoad = env.app.contacts(acting, of: customer.id)
+        async let contactsLoad = env.app.contacts.list(acting, of: customer.id)
         async let peopleLoad = Directory.load(env.app, acting)
-        async let stagesLoad = env.app.dealStages(acting)
+        async let stagesLoad = env.app.dealStages.list(acting)
         let (contacts, people, stages) = try await (contactsLoad, peopleLoad, stagesLoad)
         let view = DealView(env: env, language: language, stages: stages)
         let owners = acting.isManager
@@ -38,7 +38,7 @@ struct DealDetailView {
             info["contacts"] = contacts.filter { deal.contactIDs.contains($0.id) }.map { ["name": $0.name, "id": $0.id.description] }
             info["undo"] = page.query["undoDeal"] == deal.id.description
             data["deal"] = info
-            let changes = try await env.app.dealStageChanges(acting, deal.id)
+            let changes = try await env.app.deals.stageChanges(acting, deal.id)
             data["history"] = changes.reversed().map { change -> [String: Any] in
                 ["at": page.clock.display(change.at), "user": people.name(change.userID),
                  "from": change.fromStageID.map(view.stageName) ?? env.text("deal.history.created", language),

@@ -29,7 +29,7 @@ struct DealPages: Sendable {
     @Sendable func new(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         guard let customerID = page.query["customer"].flatMap(CustomerID.init) else { throw AppError.notFound(entity: "customer") }
-        let customer = try await env.app.customer(acting, customerID)
+        let customer = try await env.app.customers.get(acting, customerID)
         if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         return try await DealDetailView(env: env).renderForm(page, customer: customer, deal: nil, form: FormData(), outcome: EditOutcome())
     }
@@ -37,10 +37,10 @@ struct DealPages: Sendable {
     @Sendable func create(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         guard let customerID = page.form["customer"].flatMap(CustomerID.init) else { throw PageError.badRequest }
-        let customer = try await env.app.customer(acting, customerID)
+        let customer = try await env.app.customers.get(acting, customerID)
         do {
             let draft = try DealForm.draft(from: page.form, isNew: true, choosesOwner: acting.isManager)
-            let deal = try await env.app.createDeal(acting, customerID: customer.id, draft)
+            let deal = try await env.app.deals.create(acting, customerID: customer.id, draft)
             return PageEnvironment.redirect("/deals/\(deal.id)")
         } catch AppError.invalid(let problems) {
             return try await DealDetailView(env: env).renderForm(page, customer: customer, deal: nil, form: page.form,
@@ -50,8 +50,8 @@ struct DealPages: Sendable {
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let deal = try await env.app.deal(acting, try page.id())
-        let customer = try await env.app.customer(acting, deal.customerID)
+        let deal = try await env.app.deals.get(acting, try page.id())
+        let customer = try await env.app.customers.get(acting, deal.customerID)
         return try await DealDetailView(env: env).renderForm(page, customer: customer, deal: deal, form: DealForm.values(of: deal),
                                                              outcome: EditOutcome())
     }
@@ -59,19 +59,19 @@ struct DealPages: Sendable {
     @Sendable func update(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: DealID = try page.id()
-        let before = try await env.app.deal(acting, id)
+        let before = try await env.app.deals.get(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
-        let customer = try await env.app.customer(acting, before.customerID)
+        let customer = try await env.app.customers.get(acting, before.customerID)
         let version = try page.formVersion()
         do {
             let draft = try DealForm.draft(from: page.form, isNew: false, choosesOwner: acting.isManager)
-            _ = try await env.app.updateDeal(acting, id, draft, version: version)
+            _ = try await env.app.deals.update(acting, id, draft, version: version)
             return PageEnvironment.redirect("/deals/\(id)")
         } catch AppError.invalid(let problems) {
             return try await DealDetailView(env: env).renderForm(page, customer: customer, deal: before, form: page.form,
                                                                  outcome: .invalid(problems, env: env, language: page.language))
         } catch AppError.conflict {
-            let current = try await env.app.deal(acting, id)
+            let current = try await env.app.deals.get(acting, id)
             return try await DealDetailView(env: env).renderForm(page, customer: customer, deal: current,
                                                                  form: DealForm.values(of: current), outcome: .stale)
         }
@@ -82,13 +82,13 @@ struct DealPages: Sendable {
         let acting = page.acting
         let id: DealID = try page.id()
         guard let stage = page.form["stageID"].flatMap(DealStageID.init) else { throw PageError.badRequest }
-        _ = try await env.app.moveDeal(acting, id, to: stage, version: try page.formVersion())
+        _ = try await env.app.deals.move(acting, id, to: stage, version: try page.formVersion())
         return PageEnvironment.redirect(PageEnvironment.safeLocalPath(page.form["back"]) ?? "/deals/\(id)")
     }
 
     @Sendable func closeForm(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let deal = try await env.app.deal(acting, try page.id())
+        let deal = try await env.app.deals.get(acting, try page.id())
         let won = page.query["outcome"] != "lost"
         return try await DealDetailView(env: env).renderClose(page, deal: deal, won: won, reason: "", errors: FormErrors(), status: .ok)
     }
@@ -100,11 +100,11 @@ struct DealPages: Sendable {
         let reason = page.form.text("reason")
         do {
             let version = try page.formVersion()
-            _ = won ? try await env.app.winDeal(acting, id, reason: reason, version: version)
-                : try await env.app.loseDeal(acting, id, reason: reason, version: version)
+            _ = won ? try await env.app.deals.win(acting, id, reason: reason, version: version)
+                : try await env.app.deals.lose(acting, id, reason: reason, version: version)
             return PageEnvironment.redirect("/deals/\(id)")
         } catch AppError.invalid(let problems) {
-            let deal = try await env.app.deal(acting, id)
+            let deal = try await env.app.deals.get(acting, id)
             return try await DealDetailView(env: env).renderClose(page, deal: deal, won: won, reason: reason,
                                                                   errors: FormErrors(problems, env: env, language: page.language),
                                                                   status: .unprocessableContent)
@@ -115,26 +115,26 @@ struct DealPages: Sendable {
         let acting = page.acting
         let id: DealID = try page.id()
         let stage = page.form.nonEmpty("stageID").flatMap(DealStageID.init)
-        _ = try await env.app.reopenDeal(acting, id, stageID: stage, version: try page.formVersion())
+        _ = try await env.app.deals.reopen(acting, id, stageID: stage, version: try page.formVersion())
         return PageEnvironment.redirect("/deals/\(id)")
     }
 
     @Sendable func order(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: DealID = try page.id()
-        _ = try await env.app.createDealOrder(acting, id, version: try page.formVersion())
+        _ = try await env.app.deals.createOrder(acting, id, version: try page.formVersion())
         return PageEnvironment.redirect("/deals/\(id)")
     }
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let deal = try await env.app.deleteDeal(acting, try page.id())
+        let deal = try await env.app.deals.delete(acting, try page.id())
         return PageEnvironment.redirect(FormData(pairs: [("undoDeal", deal.id.description)]).url("/deals/\(deal.id)"))
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let deal = try await env.app.restoreDeal(acting, try page.id())
+        let deal = try await env.app.deals.restore(acting, try page.id())
         return PageEnvironment.redirect("/deals/\(deal.id)")
     }
 }

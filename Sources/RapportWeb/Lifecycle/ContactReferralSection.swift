@@ -23,15 +23,15 @@ struct ContactReferralSection: Sendable {
         if let problem = page.query["referralProblem"], Self.problems.contains(problem) {
             data["problem"] = env.text(problem, page.language)
         }
-        guard let referral = try await env.app.referral(acting, ofContact: contact.id) else { return data }
+        guard let referral = try await env.app.referrals.get(acting, ofContact: contact.id) else { return data }
         data["has"] = true
         data["note"] = referral.note
         do {
-            let referrer = try await env.app.customer(acting, referral.referrerCustomerID)
+            let referrer = try await env.app.customers.get(acting, referral.referrerCustomerID)
             data["name"] = referrer.name
             data["url"] = "/customers/\(referrer.id)"
             if let personID = referral.referrerContactID {
-                let person = try await env.app.contact(acting, personID)
+                let person = try await env.app.contacts.get(acting, personID)
                 data["personName"] = person.name
                 data["personURL"] = "/contacts/\(person.id)"
             }
@@ -51,10 +51,10 @@ struct ContactReferralSection: Sendable {
             return PageEnvironment.redirect(FormData(pairs: [("referralProblem", problem)]).url(base) + "#referral")
         }
         if page.form["action"] == "clear" {
-            try await env.app.clearContactReferral(acting, id)
+            try await env.app.referrals.clearForContact(acting, id)
             return back()
         }
-        let contact = try await env.app.contact(acting, id)
+        let contact = try await env.app.contacts.get(acting, id)
         let referrer: CustomerID
         switch try await ReferrerLookup(env: env).customer(acting, typed: page.form.text("referrer"), excluding: nil) {
         case .found(let found): referrer = found
@@ -63,12 +63,12 @@ struct ContactReferralSection: Sendable {
         var person: ContactID?
         let typedPerson = page.form.text("referrerPerson").trimmingCharacters(in: .whitespaces)
         if !typedPerson.isEmpty {
-            let named = try await env.app.contacts(acting, of: referrer).filter { $0.deletedAt == nil && $0.name == typedPerson }
+            let named = try await env.app.contacts.list(acting, of: referrer).filter { $0.deletedAt == nil && $0.name == typedPerson }
             guard named.count == 1, let found = named.first, found.id != contact.id else { return back("referral.problem.unknownPerson") }
             person = found.id
         }
         do {
-            _ = try await env.app.setContactReferral(acting, id, ReferralDraft(referrerCustomerID: referrer, referrerContactID: person,
+            _ = try await env.app.referrals.setForContact(acting, id, ReferralDraft(referrerCustomerID: referrer, referrerContactID: person,
                                                                               note: page.form["note"]))
             return back()
         } catch AppError.invalid(let problems) {

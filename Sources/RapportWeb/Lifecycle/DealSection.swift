@@ -10,8 +10,8 @@ struct DealSection {
     /// The template keys, or nil when the part has nothing to show.
     func data(_ context: CustomerSectionContext) async throws -> [String: Any]? {
         let language = context.language
-        async let dealsLoad = env.app.deals(context.acting, of: context.customer.id)
-        async let stagesLoad = env.app.dealStages(context.acting)
+        async let dealsLoad = env.app.deals.list(context.acting, of: context.customer.id)
+        async let stagesLoad = env.app.dealStages.list(context.acting)
         let (deals, stages) = try await (dealsLoad, stagesLoad)
         let view = DealView(env: env, language: language, stages: stages)
         let open = deals.filter { $0.state == .open }

@@ -31,7 +31,7 @@ struct LifecyclePages: Sendable {
         let id: CustomerID = try page.id()
         guard let kind = page.form["kind"].flatMap(LifecycleFactKind.init(rawValue:)) else { throw PageError.badRequest }
         do {
-            _ = try await env.app.recordLifecycleFact(acting, customerID: id, kind: kind, evidence: page.form["evidence"])
+            _ = try await env.app.lifecycles.recordFact(acting, customerID: id, kind: kind, evidence: page.form["evidence"])
             return back(id)
         } catch AppError.invalid {
             return back(id, problem: "lifecycle.problem.evidence")
@@ -41,7 +41,7 @@ struct LifecyclePages: Sendable {
     @Sendable func revokeFact(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: CustomerID = try page.id()
-        _ = try await env.app.revokeLifecycleFact(acting, customerID: id, try page.id("factId"))
+        _ = try await env.app.lifecycles.revokeFact(acting, customerID: id, try page.id("factId"))
         return back(id)
     }
 
@@ -50,7 +50,7 @@ struct LifecyclePages: Sendable {
         let acting = page.acting
         let id: CustomerID = try page.id()
         if page.form["action"] == "clear" {
-            try await env.app.clearCustomerReferral(acting, id)
+            try await env.app.referrals.clearForCustomer(acting, id)
             return back(id)
         }
         let referrer: CustomerID
@@ -59,7 +59,7 @@ struct LifecyclePages: Sendable {
         case .problem(let key): return back(id, problem: key)
         }
         do {
-            _ = try await env.app.setCustomerReferral(acting, id, ReferralDraft(referrerCustomerID: referrer,
+            _ = try await env.app.referrals.setForCustomer(acting, id, ReferralDraft(referrerCustomerID: referrer,
                                                                                 note: page.form["note"]))
             return back(id)
         } catch AppError.invalid(let problems) {
@@ -78,7 +78,7 @@ struct LifecyclePages: Sendable {
             need: answer("need"), needEvidence: page.form["needEvidence"],
             warnings: page.form.all("warnings").compactMap(QualificationWarning.init(rawValue:)))
         do {
-            _ = try await env.app.updateQualification(acting, id, draft, version: version)
+            _ = try await env.app.qualifications.update(acting, id, draft, version: version)
             return back(id)
         } catch AppError.invalid {
             return back(id, problem: "qualification.problem.evidence")

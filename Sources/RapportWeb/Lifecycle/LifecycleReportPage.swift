@@ -17,7 +17,7 @@ struct LifecycleReportPage: Sendable {
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let summary = try await env.app.lifecycleSummary(acting, months: 12)
+        let summary = try await env.app.lifecycles.summary(acting, months: 12)
         let language = page.language
         let top = Double(max(summary.stages.map(\.count).max() ?? 0, 1))
         let rowHeight = 22

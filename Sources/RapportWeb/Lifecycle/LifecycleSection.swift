@@ -13,7 +13,7 @@ struct LifecycleSection {
         let app = env.app
         let language = context.language
         let id = context.customer.id
-        let view = try await app.lifecycle(context.acting, of: id)
+        let view = try await app.lifecycles.get(context.acting, of: id)
         let current = view.lifecycle
         var data: [String: Any] = [
             "customerID": id.description,
@@ -62,12 +62,12 @@ struct LifecycleSection {
     }
 
     private func referral(_ context: CustomerSectionContext) async throws -> [String: Any] {
-        guard let referral = try await env.app.referral(context.acting, ofCustomer: context.customer.id) else {
+        guard let referral = try await env.app.referrals.get(context.acting, ofCustomer: context.customer.id) else {
             return ["has": false]
         }
         var data: [String: Any] = ["has": true, "note": referral.note]
         do {
-            let referrer = try await env.app.customer(context.acting, referral.referrerCustomerID)
+            let referrer = try await env.app.customers.get(context.acting, referral.referrerCustomerID)
             data["name"] = referrer.name
             data["url"] = "/customers/\(referrer.id)"
         } catch AppError.notFound {
@@ -78,7 +78,7 @@ struct LifecycleSection {
 
     private func qualification(_ context: CustomerSectionContext) async throws -> [String: Any] {
         let language = context.language
-        let q = try await env.app.qualification(context.acting, of: context.customer.id)
+        let q = try await env.app.qualifications.get(context.acting, of: context.customer.id)
         let checks: [(String, QualificationAnswer, String, String)] = [
             ("abilityToPay", q.abilityToPay, "abilityEvidence", q.abilityEvidence),
             ("authority", q.authority, "authorityEvidence", q.authorityEvidence),

@@ -11,9 +11,9 @@ struct OrderSection {
     func data(_ context: CustomerSectionContext) async throws -> [String: Any]? {
         let language = context.language
         let filter = OrderFilter(customerID: context.customer.id)
-        async let recentLoad = env.app.orders(context.acting, filter, limit: 5)
-        async let totalsLoad = env.app.orderTotals(context.acting, filter)
-        async let dueLoad = env.app.customerPayments(context.acting, context.customer.id)
+        async let recentLoad = env.app.orders.search(context.acting, filter, limit: 5)
+        async let totalsLoad = env.app.orders.totals(context.acting, filter)
+        async let dueLoad = env.app.payments.ofCustomer(context.acting, context.customer.id)
         let (recent, totals, payments) = try await (recentLoad, totalsLoad, dueLoad)
         let view = OrderView(env: env, language: language)
         let name = context.customer.name

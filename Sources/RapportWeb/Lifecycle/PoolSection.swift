@@ -17,10 +17,10 @@ struct PoolSection {
     func data(_ context: CustomerSectionContext) async throws -> [String: Any]? {
         let language = context.language
         let acting = context.acting
-        async let membershipLoad = env.app.poolMembership(acting, of: context.customer.id)
-        async let eventsLoad = env.app.poolEvents(acting, of: context.customer.id)
-        async let poolsLoad = env.app.pools(acting)
-        let (membership, events, pools) = try await (membershipLoad, eventsLoad, poolsLoad)
+        async let membershipLoad = env.app.pools.membership(acting, of: context.customer.id)
+        async let eventsLoad = env.app.pools.events(acting, of: context.customer.id)
+        async let poolsLoad = env.app.pools.list(acting)
+        let (membership, events, pools) = try await (membershipLoad, eventsLoad.items, poolsLoad)
         let clock = context.page.clock
         let people = context.people
         let owned = context.customer.ownerID != nil

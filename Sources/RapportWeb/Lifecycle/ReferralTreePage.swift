@@ -15,8 +15,8 @@ struct ReferralTreePage: Sendable {
 
     @Sendable func show(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let customer = try await env.app.customer(acting, try page.id())
-        let tree = try await env.app.referralTree(acting, of: customer.id)
+        let customer = try await env.app.customers.get(acting, try page.id())
+        let tree = try await env.app.referrals.tree(acting, of: customer.id)
         let language = page.language
         func node(_ n: ReferralNode) -> [String: Any] {
             var item: [String: Any] = ["visible": n.visible, "hasChildren": !n.referred.isEmpty,

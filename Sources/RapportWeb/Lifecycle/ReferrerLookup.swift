@@ -16,7 +16,7 @@ struct ReferrerLookup {
         let typed = raw.trimmingCharacters(in: .whitespaces)
         guard !typed.isEmpty, typed.count <= 200 else { return .problem("referral.problem.unknown") }
         if let direct = CustomerID(typed) { return .found(direct) }
-        let matches = try await env.app.customers(acting, CustomerQuery(search: typed, limit: 20)).items
+        let matches = try await env.app.customers.list(acting, CustomerQuery(search: typed, limit: 20)).items
             .filter { $0.id != excluding }
         let exact = matches.filter { $0.name == typed }
         guard let found = exact.count == 1 ? exact.first : (matches.count == 1 ? matches.first : nil) else {

@@ -29,27 +29,27 @@ struct SubscriptionPages: Sendable {
                 guard let value = Int(months) else { throw AppError.invalid([FieldError("termMonths", "invalid")]) }
                 draft.termMonths = value
             }
-            _ = try await env.app.createSubscription(acting, customerID: customerID, draft)
+            _ = try await env.app.subscriptions.create(acting, customerID: customerID, draft)
         }
     }
 
     @Sendable func renew(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let term = try await env.app.subscription(acting, try page.id())
+        let term = try await env.app.subscriptions.get(acting, try page.id())
         return try await refusedBack(to: term.customerID) {
             let input = RenewalInput(endsOn: try date(page, "endsOn"), price: try price(page, "price"),
                                      reasons: page.form.all("renewalReasons"), note: page.form.text("renewalNote"))
-            _ = try await env.app.renewSubscription(acting, term.id, input, version: try page.formVersion())
+            _ = try await env.app.subscriptions.renew(acting, term.id, input, version: try page.formVersion())
         }
     }
 
     @Sendable func churn(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let term = try await env.app.subscription(acting, try page.id())
+        let term = try await env.app.subscriptions.get(acting, try page.id())
         return try await refusedBack(to: term.customerID) {
             let input = ChurnInput(reasons: page.form.all("churnReasons"), note: page.form.text("churnNote"),
                                    churnedOn: try date(page, "churnedOn"))
-            _ = try await env.app.churnSubscription(acting, term.id, input, version: try page.formVersion())
+            _ = try await env.app.subscriptions.churn(acting, term.id, input, version: try page.formVersion())
         }
     }
 
@@ -61,7 +61,7 @@ struct SubscriptionPages: Sendable {
                                         outcome: page.form["outcome"].flatMap(WinbackOutcome.init(rawValue:)),
                                         note: page.form.text("note"), attemptedOn: try date(page, "attemptedOn"))
         do {
-            _ = try await env.app.recordWinbackAttempt(acting, customerID: customerID, draft)
+            _ = try await env.app.winback.recordAttempt(acting, customerID: customerID, draft)
             return PageEnvironment.redirect(back)
         } catch AppError.invalid(let problems) {
             let field = problems.first?.field ?? "other"
@@ -101,9 +101,9 @@ struct SubscriptionPages: Sendable {
         let language = page.language
         let reason = page.query.nonEmpty("reason")
         let cursor = page.query.nonEmpty("cursor").flatMap(PageCursor.init(token:))
-        async let entriesLoad = env.app.winbackList(acting, reason: reason, limit: 50, cursor: cursor)
-        async let taxonomyLoad = env.app.churnTaxonomy()
-        async let tableLoad = env.app.winbackEffectiveness(acting)
+        async let entriesLoad = env.app.winback.list(acting, reason: reason, limit: 50, cursor: cursor)
+        async let taxonomyLoad = env.app.subscriptions.churnTaxonomy()
+        async let tableLoad = env.app.winback.effectiveness(acting)
         async let peopleLoad = Directory.load(env.app, acting)
         let (entries, taxonomy, table, people) = try await (entriesLoad, taxonomyLoad, tableLoad, peopleLoad)
         let view = SubscriptionView(env: env, language: language, taxonomy: taxonomy)

@@ -12,9 +12,9 @@ struct SubscriptionSection {
     func data(_ context: CustomerSectionContext) async throws -> [String: Any]? {
         let language = context.language
         let id = context.customer.id
-        async let termsLoad = env.app.subscriptions(context.acting, of: id)
-        async let attemptsLoad = env.app.winbackAttempts(context.acting, of: id)
-        async let taxonomyLoad = env.app.churnTaxonomy()
+        async let termsLoad = env.app.subscriptions.list(context.acting, of: id)
+        async let attemptsLoad = env.app.winback.attempts(context.acting, of: id)
+        async let taxonomyLoad = env.app.subscriptions.churnTaxonomy()
         let (terms, attempts, taxonomy) = try await (termsLoad, attemptsLoad, taxonomyLoad)
         let today = env.app.today(for: context.acting.user)
         let view = SubscriptionView(env: env, language: language, taxonomy: taxonomy)
@@ -43,7 +43,7 @@ struct SubscriptionSection {
             data["renewalReasons"] = view.renewalReasons()
         }
         data["hasCurrent"] = current != nil
-        let duplicates = try await env.app.duplicates(context.acting, name: context.customer.name, phone: context.customer.phone,
+        let duplicates = try await env.app.customers.duplicates(context.acting, name: context.customer.name, phone: context.customer.phone,
                                                       email: context.customer.email,
                                                       registrationNumber: context.customer.registrationNumber, excluding: id)
         let mergeable = duplicates.filter(\.visible)

@@ -27,8 +27,8 @@ struct ContactMergePages: Sendable {
     /// email with this one come first, marked.
     private func pick(_ page: PageRequest, _ acting: Acting, _ survivor: ContactID) async throws -> Response {
         let language = page.language
-        let contact = try await env.app.contact(acting, survivor)
-        let others = try await env.app.contacts(acting, of: contact.customerID).filter { $0.id != survivor && $0.deletedAt == nil }
+        let contact = try await env.app.contacts.get(acting, survivor)
+        let others = try await env.app.contacts.list(acting, of: contact.customerID).filter { $0.id != survivor && $0.deletedAt == nil }
         func likely(_ c: Contact) -> Bool {
             func same(_ a: String, _ b: String) -> Bool {
                 let a = a.trimmingCharacters(in: .whitespaces).lowercased()
@@ -56,7 +56,7 @@ struct ContactMergePages: Sendable {
         guard let other = page.form["mergedID"].flatMap(ContactID.init) else { throw PageError.badRequest }
         let form = MergeForm(page, survivor: survivor.uuid, merged: other.uuid)
         do {
-            let done = try await env.app.mergeContacts(acting, survivor: survivor, merged: other,
+            let done = try await env.app.merges.mergeContacts(acting, survivor: survivor, merged: other,
                                                         choices: form.choices, versions: form.versions)
             return PageEnvironment.redirect("/merges/\(done.id)")
         } catch AppError.conflict {
@@ -66,10 +66,10 @@ struct ContactMergePages: Sendable {
 
     private func render(_ page: PageRequest, _ acting: Acting, survivor: ContactID, merged: ContactID,
                         stale: Bool) async throws -> Response {
-        let preview = try await env.app.contactMergePreview(acting, survivor: survivor, merged: merged)
+        let preview = try await env.app.merges.contactPreview(acting, survivor: survivor, merged: merged)
         let language = page.language
         let people = try await Directory.load(env.app, acting)
-        let names = Dictionary(try await env.app.contacts(acting, of: preview.survivor.customerID).map { ($0.id, $0.name) },
+        let names = Dictionary(try await env.app.contacts.list(acting, of: preview.survivor.customerID).map { ($0.id, $0.name) },
                                uniquingKeysWith: { first, _ in first })
         let rows: [[String: Any]] = preview.differing.map { field in
             [

@@ -27,13 +27,13 @@ struct MergePages: Sendable {
 
     /// Without `with`: the likely duplicates and a search among visible customers to choose the other one.
     private func pick(_ page: PageRequest, _ acting: Acting, _ survivor: CustomerID) async throws -> Response {
-        let customer = try await env.app.customer(acting, survivor)
+        let customer = try await env.app.customers.get(acting, survivor)
         let search = page.query.nonEmpty("q")
-        let duplicates = try await env.app.duplicates(acting, name: customer.name, phone: customer.phone, email: customer.email,
+        let duplicates = try await env.app.customers.duplicates(acting, name: customer.name, phone: customer.phone, email: customer.email,
                                                       registrationNumber: customer.registrationNumber, excluding: survivor)
-        var candidates = duplicates.filter(\.visible).map { ($0.customerID, $0.customerName) }
+        var candidates = duplicates.compactMap { match in match.customerID.map { ($0, match.customerName) } }
         if let search {
-            let found = try await env.app.customers(acting, CustomerQuery(search: search, limit: 20)).items
+            let found = try await env.app.customers.list(acting, CustomerQuery(search: search, limit: 20)).items
             candidates += found.filter { $0.id != survivor }.map { ($0.id, $0.name) }
         }
         var seen = Set<CustomerID>()
@@ -55,7 +55,7 @@ struct MergePages: Sendable {
         guard let other = page.form["mergedID"].flatMap(CustomerID.init) else { throw PageError.badRequest }
         let form = MergeForm(page, survivor: survivor.uuid, merged: other.uuid)
         do {
-            let done = try await env.app.mergeCustomers(acting, survivor: survivor, merged: other,
+            let done = try await env.app.merges.mergeCustomers(acting, survivor: survivor, merged: other,
                                                         choices: form.choices, versions: form.versions)
             return PageEnvironment.redirect("/merges/\(done.id)")
         } catch AppError.conflict {
@@ -65,16 +65,16 @@ struct MergePages: Sendable {
 
     @Sendable func result(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let done = try await env.app.merge(acting, try page.id())
+        let done = try await env.app.merges.get(acting, try page.id())
         let language = page.language
         let survivorID = CustomerID(done.survivorID)
         let moved = done.movedCounts.sorted { $0.key < $1.key }.map { ["table": label(table: $0.key, language), "count": String($0.value)] }
         let contact = done.kind == .contact
         let survivorName: String
         if contact {
-            survivorName = try await env.app.contact(acting, ContactID(done.survivorID)).name
+            survivorName = try await env.app.contacts.get(acting, ContactID(done.survivorID)).name
         } else {
-            survivorName = try await env.app.customerNames(acting, [survivorID])[survivorID] ?? ""
+            survivorName = try await env.app.customers.names(acting, [survivorID])[survivorID] ?? ""
         }
         let data: [String: Any] = [
             "id": done.id.description, "survivorURL": Self.url(of: done, done.survivorID),
@@ -90,7 +90,7 @@ struct MergePages: Sendable {
         let acting = page.acting
         let id: MergeID = try page.id()
         do {
-            let undone = try await env.app.undoMerge(acting, id)
+            let undone = try await env.app.merges.undo(acting, id)
             return PageEnvironment.redirect(Self.url(of: undone, undone.survivorID))
         } catch AppError.conflict {
             return PageEnvironment.redirect("/merges/\(id)?refused=1")
@@ -104,7 +104,7 @@ struct MergePages: Sendable {
 
     private func render(_ page: PageRequest, _ acting: Acting, survivor: CustomerID, merged: CustomerID,
                         stale: Bool) async throws -> Response {
-        let preview = try await env.app.customerMergePreview(acting, survivor: survivor, merged: merged)
+        let preview = try await env.app.merges.customerPreview(acting, survivor: survivor, merged: merged)
         let language = page.language
         let people = try await Directory.load(env.app, acting)
         let rows: [[String: Any]] = preview.differing.map { field in

@@ -20,7 +20,7 @@ struct OrderFormPage: Sendable {
     @Sendable func new(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         guard let id = page.query["customer"].flatMap(CustomerID.init) else { throw PageError.badRequest }
-        let customer = try await env.app.customer(acting, id)
+        let customer = try await env.app.customers.get(acting, id)
         if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         var form = FormData()
         form.set("orderedOn", env.app.today(for: acting.user).description)
@@ -32,12 +32,12 @@ struct OrderFormPage: Sendable {
     @Sendable func create(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         guard let id = page.form["customer"].flatMap(CustomerID.init) else { throw PageError.badRequest }
-        let customer = try await env.app.customer(acting, id)
-        let products = try await env.app.products(acting, activeOnly: true, limit: 200).items
+        let customer = try await env.app.customers.get(acting, id)
+        let products = try await env.app.products.list(acting, activeOnly: true, limit: 200).items
         let (draft, problems) = OrderForm.draft(from: page.form, products: products, today: env.app.today(for: acting.user))
         if !problems.isEmpty { return try await render(page, customer: customer, form: page.form, errors: problems) }
         do {
-            let order = try await env.app.createOrder(acting, customerID: customer.id, draft)
+            let order = try await env.app.orders.create(acting, customerID: customer.id, draft)
             return PageEnvironment.redirect("/orders/\(order.id)")
         } catch AppError.invalid(let errors) {
             return try await render(page, customer: customer, form: page.form, errors: errors)
@@ -46,28 +46,28 @@ struct OrderFormPage: Sendable {
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let order = try await env.app.order(acting, try page.id())
+        let order = try await env.app.orders.get(acting, try page.id())
         if order.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
-        let customer = try await env.app.customer(acting, order.customerID)
+        let customer = try await env.app.customers.get(acting, order.customerID)
         return try await render(page, customer: customer, form: OrderForm.values(of: order), errors: [], order: order)
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let order = try await env.app.order(acting, try page.id())
-        let customer = try await env.app.customer(acting, order.customerID)
-        let products = try await env.app.products(acting, activeOnly: true, limit: 200).items
+        let order = try await env.app.orders.get(acting, try page.id())
+        let customer = try await env.app.customers.get(acting, order.customerID)
+        let products = try await env.app.products.list(acting, activeOnly: true, limit: 200).items
         var (draft, problems) = OrderForm.draft(from: page.form, products: products, today: env.app.today(for: acting.user))
-        if problems.isEmpty, try await env.app.paymentPlan(acting, order.id).hasLiveReceipts { draft.lines = nil }
+        if problems.isEmpty, try await env.app.payments.plan(acting, order.id).hasLiveReceipts { draft.lines = nil }
         draft.instalments = nil
         if !problems.isEmpty { return try await render(page, customer: customer, form: page.form, errors: problems, order: order) }
         do {
-            _ = try await env.app.updateOrder(acting, order.id, draft, version: try page.formVersion())
+            _ = try await env.app.orders.update(acting, order.id, draft, version: try page.formVersion())
             return PageEnvironment.redirect("/orders/\(order.id)")
         } catch AppError.invalid(let errors) {
             return try await render(page, customer: customer, form: page.form, errors: errors, order: order)
         } catch AppError.conflict {
-            let current = try await env.app.order(acting, order.id)
+            let current = try await env.app.orders.get(acting, order.id)
             return try await render(page, customer: customer, form: OrderForm.values(of: current), errors: [], order: current,
                                     conflict: true)
         }
@@ -77,7 +77,7 @@ struct OrderFormPage: Sendable {
                         order: Order? = nil, conflict: Bool = false) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        async let productsLoad = env.app.products(acting, activeOnly: true, limit: 200)
+        async let productsLoad = env.app.products.list(acting, activeOnly: true, limit: 200)
         async let directoryLoad = Directory.load(env.app, acting)
         let (products, people) = try await (productsLoad, directoryLoad)
         let messages = FormErrors(errors.filter { !$0.field.hasPrefix("lines[") }, env: env, language: language)
@@ -103,7 +103,7 @@ struct OrderFormPage: Sendable {
         let lineErrors = errors.filter { $0.field == "lines" }.map { env.localizer.message(for: $0, language) }
         let shown: Set<String> = ["number", "orderedOn", "repID", "instalments", "termDays", "note", "lines"]
         let linesLocked: Bool
-        if let order { linesLocked = try await env.app.paymentPlan(acting, order.id).hasLiveReceipts } else { linesLocked = false }
+        if let order { linesLocked = try await env.app.payments.plan(acting, order.id).hasLiveReceipts } else { linesLocked = false }
         let data: [String: Any] = [
             "customer": ["id": customer.id.description, "name": customer.name] as [String: Any],
             "action": order.map { "/orders/\($0.id)/edit" } ?? "/orders/new",

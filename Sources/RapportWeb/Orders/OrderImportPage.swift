@@ -28,7 +28,7 @@ struct OrderImportPage: Sendable {
         }
         let report: ImportReport
         do {
-            report = try await env.app.importOrders(acting, data: file.data, fileName: file.fileName, dryRun: dryRun)
+            report = try await env.app.orders.importFile(acting, data: file.data, fileName: file.fileName, dryRun: dryRun)
         } catch AppError.invalid(let errors) {
             let message = errors.map { env.localizer.message(for: $0, language) }.joined(separator: " ")
             return try await env.render("order_import", page, title: "orders.import.title",

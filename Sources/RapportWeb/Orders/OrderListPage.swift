@@ -20,11 +20,11 @@ struct OrderListPage: Sendable {
         let language = page.language
         let (filter, kept) = Self.filter(from: page.query)
         let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))
-        async let found = env.app.orders(acting, filter, limit: Self.pageSize, cursor: cursor)
-        async let totalsLoad = env.app.orderTotals(acting, filter)
+        async let found = env.app.orders.search(acting, filter, limit: Self.pageSize, cursor: cursor)
+        async let totalsLoad = env.app.orders.totals(acting, filter)
         async let directory = Directory.load(env.app, acting)
         let (result, totals, people) = try await (found, totalsLoad, directory)
-        let names = try await env.app.customerNames(acting, result.items.map(\.customerID))
+        let names = try await env.app.customers.names(acting, result.items.map(\.customerID))
         let view = OrderView(env: env, language: language)
         let reps = people.assignableOwners(acting).map { ($0.id.description, $0.displayName) }
         var data: [String: Any] = [
@@ -39,7 +39,7 @@ struct OrderListPage: Sendable {
             "firstURL": kept.url("/orders"),
         ]
         if let customerID = filter.customerID {
-            let name = try await env.app.customer(acting, customerID).name
+            let name = try await env.app.customers.get(acting, customerID).name
             data["customer"] = ["id": customerID.description, "name": name, "newURL": "/orders/new?customer=\(customerID)"] as [String: Any]
         }
         if let next = result.nextCursor {

@@ -44,7 +44,7 @@ struct OrderPage: Sendable {
                                  receivedOn: receivedOn, method: page.form.nonEmpty("method").flatMap(PaymentMethod.init(rawValue:)),
                                  reference: page.form.text("reference"))
         do {
-            _ = try await env.app.recordReceipt(acting, id, draft)
+            _ = try await env.app.payments.recordReceipt(acting, id, draft)
             return PageEnvironment.redirect("/orders/\(id)#payments")
         } catch AppError.invalid(let errors) {
             return try await render(page, id: id, form: page.form, errors: errors)
@@ -55,7 +55,7 @@ struct OrderPage: Sendable {
     @Sendable func replacePlan(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: OrderID = try page.id()
-        let order = try await env.app.order(acting, id)
+        let order = try await env.app.orders.get(acting, id)
         guard let count = Int(page.form.text("planCount")), (1...12).contains(count) else {
             return try await render(page, id: id, form: page.form, errors: [FieldError("planCount", "invalid")])
         }
@@ -63,7 +63,7 @@ struct OrderPage: Sendable {
             return try await render(page, id: id, form: page.form, errors: [FieldError("planFirstDue", "invalid")])
         }
         do {
-            _ = try await env.app.setPaymentPlan(acting, id, OrderForm.split(order.revenue, count: count, first: first) ?? [])
+            _ = try await env.app.payments.setPlan(acting, id, OrderForm.split(order.revenue, count: count, first: first) ?? [])
             return PageEnvironment.redirect("/orders/\(id)#payments")
         } catch AppError.invalid(let errors) {
             return try await render(page, id: id, form: page.form, errors: errors)
@@ -72,7 +72,7 @@ struct OrderPage: Sendable {
 
     @Sendable func voidReceipt(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let plan = try await env.app.voidReceipt(acting, try page.id())
+        let plan = try await env.app.payments.voidReceipt(acting, try page.id())
         return PageEnvironment.redirect("/orders/\(plan.orderID)#payments")
     }
 
@@ -81,7 +81,7 @@ struct OrderPage: Sendable {
         let id: OrderID = try page.id()
         guard let status = page.form["status"].flatMap(OrderStatus.init(rawValue:)) else { throw PageError.badRequest }
         do {
-            _ = try await env.app.updateOrder(acting, id, OrderDraft(status: status), version: try page.formVersion())
+            _ = try await env.app.orders.update(acting, id, OrderDraft(status: status), version: try page.formVersion())
         } catch AppError.invalid(let errors) {
             return try await render(page, id: id, form: FormData(), errors: errors)
         } catch AppError.conflict {
@@ -94,7 +94,7 @@ struct OrderPage: Sendable {
         let acting = page.acting
         let id: OrderID = try page.id()
         do {
-            _ = try await env.app.cancelOrder(acting, id)
+            _ = try await env.app.orders.cancel(acting, id)
         } catch AppError.invalid(let errors) {
             return try await render(page, id: id, form: FormData(), errors: errors)
         }
@@ -103,13 +103,13 @@ struct OrderPage: Sendable {
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let order = try await env.app.deleteOrder(acting, try page.id())
+        let order = try await env.app.orders.delete(acting, try page.id())
         return PageEnvironment.redirect("/orders/\(order.id)")
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let order = try await env.app.restoreOrder(acting, try page.id())
+        let order = try await env.app.orders.restore(acting, try page.id())
         return PageEnvironment.redirect("/orders/\(order.id)")
     }
 
@@ -117,9 +117,9 @@ struct OrderPage: Sendable {
                         conflict: Bool = false) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        let order = try await env.app.order(acting, id)
-        async let planLoad = env.app.paymentPlan(acting, id)
-        async let customerLoad = env.app.customer(acting, order.customerID)
+        let order = try await env.app.orders.get(acting, id)
+        async let planLoad = env.app.payments.plan(acting, id)
+        async let customerLoad = env.app.customers.get(acting, order.customerID)
         async let directoryLoad = Directory.load(env.app, acting)
         let (plan, customer, people) = try await (planLoad, customerLoad, directoryLoad)
         let view = OrderView(env: env, language: language)

@@ -20,7 +20,7 @@ struct PaymentsDuePage: Sendable {
         let days = min(max(Int(page.query.text("days")) ?? 7, 0), 365)
         let mine = page.query.isChecked("mine")
         let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))
-        let found = try await env.app.dueInstalments(acting, through: today.adding(days: days), repID: mine ? acting.id : nil,
+        let found = try await env.app.payments.due(acting, through: today.adding(days: days), repID: mine ? acting.id : nil,
                                                      limit: 50, cursor: cursor)
         let people = try await Directory.load(env.app, acting)
         let view = OrderView(env: env, language: language)

@@ -31,7 +31,7 @@ struct ProductPages: Sendable {
         let (draft, problems) = Self.draft(page.form)
         if !problems.isEmpty { return try await render(page, form: page.form, errors: problems) }
         do {
-            _ = try await env.app.createProduct(acting, draft)
+            _ = try await env.app.products.create(acting, draft)
             return PageEnvironment.redirect("/products")
         } catch AppError.invalid(let errors) {
             return try await render(page, form: page.form, errors: errors)
@@ -41,23 +41,23 @@ struct ProductPages: Sendable {
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         try acting.requireAdmin()
-        let product = try await env.app.product(acting, try page.id())
+        let product = try await env.app.products.get(acting, try page.id())
         return try await renderEdit(page, product: product, form: Self.values(product), errors: [])
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         try acting.requireAdmin()
-        let product = try await env.app.product(acting, try page.id())
+        let product = try await env.app.products.get(acting, try page.id())
         let (draft, problems) = Self.draft(page.form)
         if !problems.isEmpty { return try await renderEdit(page, product: product, form: page.form, errors: problems) }
         do {
-            _ = try await env.app.updateProduct(acting, product.id, draft, version: try page.formVersion())
+            _ = try await env.app.products.update(acting, product.id, draft, version: try page.formVersion())
             return PageEnvironment.redirect("/products")
         } catch AppError.invalid(let errors) {
             return try await renderEdit(page, product: product, form: page.form, errors: errors)
         } catch AppError.conflict {
-            let current = try await env.app.product(acting, product.id)
+            let current = try await env.app.products.get(acting, product.id)
             return try await renderEdit(page, product: current, form: Self.values(current), errors: [], conflict: true)
         }
     }
@@ -65,8 +65,8 @@ struct ProductPages: Sendable {
     @Sendable func toggle(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         try acting.requireAdmin()
-        let product = try await env.app.product(acting, try page.id())
-        _ = try await env.app.updateProduct(acting, product.id, ProductDraft(active: !product.active), version: product.version)
+        let product = try await env.app.products.get(acting, try page.id())
+        _ = try await env.app.products.update(acting, product.id, ProductDraft(active: !product.active), version: product.version)
         return PageEnvironment.redirect("/products")
     }
 
@@ -74,7 +74,7 @@ struct ProductPages: Sendable {
         let acting = page.acting
         try acting.requireAdmin()
         do {
-            _ = try await env.app.createProductCategory(acting, ProductCategoryDraft(name: page.form.text("categoryName")))
+            _ = try await env.app.products.createCategory(acting, ProductCategoryDraft(name: page.form.text("categoryName")))
             return PageEnvironment.redirect("/products")
         } catch AppError.invalid(let errors) {
             return try await render(page, form: FormData(), errors: errors.map { FieldError("categoryName", $0.code, detail: $0.detail) })
@@ -124,8 +124,8 @@ struct ProductPages: Sendable {
     private func render(_ page: PageRequest, form: FormData, errors: [FieldError]) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        async let productsLoad = env.app.products(acting, limit: 200)
-        async let categoriesLoad = env.app.productCategories(acting)
+        async let productsLoad = env.app.products.list(acting, limit: 200)
+        async let categoriesLoad = env.app.products.categories(acting)
         let (products, categories) = try await (productsLoad, categoriesLoad)
         let names = Dictionary(categories.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let messages = FormErrors(errors, env: env, language: language)
@@ -150,7 +150,7 @@ struct ProductPages: Sendable {
                             conflict: Bool = false) async throws -> Response {
         let acting = page.acting
         let messages = FormErrors(errors, env: env, language: page.language)
-        let categories = try await env.app.productCategories(acting)
+        let categories = try await env.app.products.categories(acting)
         let data: [String: Any] = [
             "product": ["id": product.id.description, "version": form.text("version")] as [String: Any],
             "fields": fields(form, errors: messages, categories: categories, language: page.language),

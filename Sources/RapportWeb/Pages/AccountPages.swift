@@ -32,7 +32,7 @@ struct AccountPages: Sendable {
             }
             let changes = UserChanges(displayName: form.text("displayName"), language: .some(language),
                                       timeZone: form.text("timeZone").trimmingCharacters(in: .whitespaces))
-            let user = try await env.app.updateUser(acting, acting.id, changes, version: try page.formVersion())
+            let user = try await env.app.accounts.update(acting, acting.id, changes, version: try page.formVersion())
             var response = PageEnvironment.redirect("/account?saved=1")
             if let chosen = user.language {
                 response.setCookie(env.cookie(AuthMiddleware.languageCookie, chosen.rawValue, maxAge: 365 * 24 * 3600))
@@ -50,7 +50,7 @@ struct AccountPages: Sendable {
     @Sendable func createToken(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         do {
-            let token = try await env.app.createToken(acting, name: page.form.text("tokenName").trimmingCharacters(in: .whitespaces))
+            let token = try await env.app.auth.createToken(acting, name: page.form.text("tokenName").trimmingCharacters(in: .whitespaces))
             // The secret is shown once, in this response; only its hash is kept.
             return try await render(page, form: Self.values(of: acting.user), errors: FormErrors(), notice: nil,
                                     newToken: ["name": token.name, "secret": token.token], status: .created)
@@ -65,7 +65,7 @@ struct AccountPages: Sendable {
     @Sendable func revokeToken(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         guard let id = page.context.parameters.get("id"), UUID(uuidString: id) != nil else { throw AppError.notFound(entity: "token") }
-        try await env.app.revokeToken(acting, id: id)
+        try await env.app.auth.revokeToken(acting, id: id)
         return PageEnvironment.redirect("/account")
     }
 
@@ -79,7 +79,7 @@ struct AccountPages: Sendable {
         let acting = page.acting
         let language = page.language
         let clock = page.clock
-        let tokens = try await env.app.tokens(acting)
+        let tokens = try await env.app.auth.tokens(acting)
         let languages = Language.allCases.map { ($0.rawValue, env.text("language.\($0 == .zhHans ? "zhHans" : "en")", language)) }
         let fields: [[String: Any]] = [
             FormField.input("displayName", env.text("user.field.displayName", language), value: form.text("displayName"),

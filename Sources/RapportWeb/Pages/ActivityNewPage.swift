@@ -29,9 +29,9 @@ struct ActivityNewPage: Sendable {
                 let tone = try await ToneFindingsView.check(env.app, page.form.text("outcome"))
                 return try await render(page, id: id, form: page.form, outcome: EditOutcome(), tone: tone)
             }
-            let definitions = try await env.app.customFields(acting, object: .activity)
+            let definitions = try await env.app.customFields.list(acting, object: .activity)
             let draft = try ActivityForm.draft(from: page.form, clock: page.clock, definitions: definitions)
-            _ = try await env.app.logActivity(acting, customerID: id, draft)
+            _ = try await env.app.activities.log(acting, customerID: id, draft)
             return PageEnvironment.redirect("/customers/\(id)#timeline")
         } catch AppError.invalid(let problems) {
             return try await render(page, id: id, form: page.form,
@@ -42,10 +42,10 @@ struct ActivityNewPage: Sendable {
     private func render(_ page: PageRequest, id: CustomerID, form: FormData, outcome: EditOutcome,
                         tone: ToneFindingsView) async throws -> Response {
         let acting = page.acting
-        let customer = try await env.app.customer(acting, id)
+        let customer = try await env.app.customers.get(acting, id)
         if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
-        async let contactsLoad = env.app.contacts(acting, of: id)
-        async let fieldsLoad = env.app.customFields(acting, object: .activity)
+        async let contactsLoad = env.app.contacts.list(acting, of: id)
+        async let fieldsLoad = env.app.customFields.list(acting, object: .activity)
         let (contacts, definitions) = try await (contactsLoad, fieldsLoad)
         var data = outcome.data(shown: ActivityForm.shownFields)
         data["customer"] = ["id": customer.id.description, "name": customer.name]

@@ -19,7 +19,7 @@ struct ActivityPages: Sendable {
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let activity = try await env.app.activity(acting, try page.id())
+        let activity = try await env.app.activities.get(acting, try page.id())
         if activity.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         return try await render(page, activity, form: ActivityForm.values(of: activity, clock: page.clock), outcome: EditOutcome())
     }
@@ -27,7 +27,7 @@ struct ActivityPages: Sendable {
     @Sendable func update(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: ActivityID = try page.id()
-        let before = try await env.app.activity(acting, id)
+        let before = try await env.app.activities.get(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         let version = try page.formVersion()
         if page.form["action"] == "checkTone" {
@@ -40,43 +40,43 @@ struct ActivityPages: Sendable {
             }
         }
         do {
-            let definitions = try await env.app.customFields(acting, object: .activity)
+            let definitions = try await env.app.customFields.list(acting, object: .activity)
             let draft = try ActivityForm.draft(from: page.form, clock: page.clock, definitions: definitions, editing: true)
-            _ = try await env.app.updateActivity(acting, id, draft, version: version)
+            _ = try await env.app.activities.update(acting, id, draft, version: version)
             return PageEnvironment.redirect("/customers/\(before.customerID)#timeline")
         } catch AppError.invalid(let problems) {
             return try await render(page, before, form: page.form,
                                     outcome: .invalid(problems, env: env, language: page.language))
         } catch AppError.conflict {
-            let current = try await env.app.activity(acting, id)
+            let current = try await env.app.activities.get(acting, id)
             return try await render(page, current, form: ActivityForm.values(of: current, clock: page.clock), outcome: .stale)
         }
     }
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let activity = try await env.app.deleteActivity(acting, try page.id())
+        let activity = try await env.app.activities.delete(acting, try page.id())
         let url = FormData(pairs: [("undoActivity", activity.id.description)]).url("/customers/\(activity.customerID)")
         return PageEnvironment.redirect(url + "#undo-banner")
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let activity = try await env.app.restoreActivity(acting, try page.id())
+        let activity = try await env.app.activities.restore(acting, try page.id())
         return PageEnvironment.redirect("/customers/\(activity.customerID)#timeline")
     }
 
     private func render(_ page: PageRequest, _ activity: Activity, form: FormData, outcome: EditOutcome,
                         tone: ToneFindingsView = .none) async throws -> Response {
         let acting = page.acting
-        let customer = try await env.app.customer(acting, activity.customerID)
-        async let contactsLoad = env.app.contacts(acting, of: customer.id)
-        async let fieldsLoad = env.app.customFields(acting, object: .activity)
+        let customer = try await env.app.customers.get(acting, activity.customerID)
+        async let contactsLoad = env.app.contacts.list(acting, of: customer.id)
+        async let fieldsLoad = env.app.customFields.list(acting, object: .activity)
         let definitions = try await fieldsLoad
         var contacts = try await contactsLoad
         // A key person deleted since keeps their place in the list, so saving never drops the link unasked.
         if let linked = activity.contactID, !contacts.contains(where: { $0.id == linked }) {
-            do { contacts.append(try await env.app.contact(acting, linked)) } catch AppError.notFound {}
+            do { contacts.append(try await env.app.contacts.get(acting, linked)) } catch AppError.notFound {}
         }
         var data = outcome.data(shown: ActivityForm.shownFields)
         data["activity"] = ["id": activity.id.description, "version": form.text("version")]

@@ -26,7 +26,7 @@ struct AdminFieldEditPage: Sendable {
         let form = page.form
         let options = Self.hasOptions(field) ? Self.options(form.text("options")) : nil
         do {
-            _ = try await env.app.updateCustomField(acting, id, labelZh: form.text("labelZh"), labelEn: form.text("labelEn"),
+            _ = try await env.app.customFields.update(acting, id, labelZh: form.text("labelZh"), labelEn: form.text("labelEn"),
                                                     options: options, deleted: nil, version: version)
             return PageEnvironment.redirect("/admin/fields")
         } catch AppError.invalid(let problems) {
@@ -40,7 +40,7 @@ struct AdminFieldEditPage: Sendable {
     /// The field, deleted or not (admins see both).
     private func find(_ page: PageRequest, _ id: CustomFieldID) async throws -> CustomFieldDefinition {
         let acting = page.acting
-        guard let field = try await env.app.customFields(acting, includeDeleted: true).first(where: { $0.id == id }) else {
+        guard let field = try await env.app.customFields.list(acting, includeDeleted: true).first(where: { $0.id == id }) else {
             throw AppError.notFound(entity: "customField")
         }
         return field

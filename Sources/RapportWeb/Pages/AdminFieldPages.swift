@@ -33,7 +33,7 @@ struct AdminFieldPages: Sendable {
             if kind == nil { problems.append(FieldError("kind", "notAnOption")) }
             guard let object, let kind, problems.isEmpty else { throw AppError.invalid(problems) }
             let options = form.text("options").split(whereSeparator: \.isNewline).map(String.init)
-            _ = try await env.app.createCustomField(acting, NewCustomField(
+            _ = try await env.app.customFields.create(acting, NewCustomField(
                 object: object, key: form.text("key").trimmingCharacters(in: .whitespaces),
                 labelZh: form.text("labelZh"), labelEn: form.text("labelEn"), kind: kind, options: options))
             return PageEnvironment.redirect("/admin/fields")
@@ -52,12 +52,12 @@ struct AdminFieldPages: Sendable {
         case "update":
             return try await editor.update(page, id: id, version: version)
         case "delete":
-            let field = try await env.app.updateCustomField(acting, id, labelZh: nil, labelEn: nil, options: nil,
+            let field = try await env.app.customFields.update(acting, id, labelZh: nil, labelEn: nil, options: nil,
                                                             deleted: true, version: version)
             let query = FormData(pairs: [("undo", id.description), ("v", String(field.version)), ("key", field.key)])
             return PageEnvironment.redirect(query.url("/admin/fields"))
         case "restore":
-            _ = try await env.app.updateCustomField(acting, id, labelZh: nil, labelEn: nil, options: nil,
+            _ = try await env.app.customFields.update(acting, id, labelZh: nil, labelEn: nil, options: nil,
                                                     deleted: false, version: version)
             return PageEnvironment.redirect("/admin/fields")
         default:
@@ -69,7 +69,7 @@ struct AdminFieldPages: Sendable {
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        let definitions = try await env.app.customFields(acting, includeDeleted: true)
+        let definitions = try await env.app.customFields.list(acting, includeDeleted: true)
         let groups: [[String: Any]] = CustomObject.allCases.map { object in
             let rows: [[String: Any]] = definitions.filter { $0.object == object }.map { field in
                 [

@@ -39,7 +39,7 @@ struct AdminReferencePages: Sendable {
     @Sendable func list(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        async let filesLoad = env.app.referenceFiles(acting)
+        async let filesLoad = env.app.referenceData.files(acting)
         async let peopleLoad = Directory.load(env.app, acting)
         let (files, people) = try await (filesLoad, peopleLoad)
         let clock = page.clock
@@ -64,7 +64,7 @@ struct AdminReferencePages: Sendable {
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
-        let file = try await env.app.referenceFile(page.acting, try name(page))
+        let file = try await env.app.referenceData.file(page.acting, try name(page))
         return try await render(page, file, content: file.content, version: file.version, outcome: EditOutcome())
     }
 
@@ -75,23 +75,23 @@ struct AdminReferencePages: Sendable {
         // Browsers send textarea lines with CRLF; the files are kept with LF.
         let content = page.form.text("content").replacingOccurrences(of: "\r\n", with: "\n")
         do {
-            _ = try await env.app.saveReferenceFile(acting, name, content: content, version: version)
+            _ = try await env.app.referenceData.save(acting, name, content: content, version: version)
             return PageEnvironment.redirect(FormData(pairs: [("saved", name)]).url("/admin/reference"))
         } catch AppError.invalid(let problems) {
-            let file = try await env.app.referenceFile(acting, name)
+            let file = try await env.app.referenceData.file(acting, name)
             var outcome = EditOutcome(status: .unprocessableContent)
             for problem in problems {
                 outcome.errors.add("content", message(for: problem, content: content, language: page.language))
             }
             return try await render(page, file, content: content, version: version, outcome: outcome)
         } catch AppError.conflict {
-            let file = try await env.app.referenceFile(acting, name)
+            let file = try await env.app.referenceData.file(acting, name)
             return try await render(page, file, content: file.content, version: file.version, outcome: .stale, mine: content)
         }
     }
 
     @Sendable func confirmReset(_ page: PageRequest) async throws -> Response {
-        let file = try await env.app.referenceFile(page.acting, try name(page))
+        let file = try await env.app.referenceData.file(page.acting, try name(page))
         let data: [String: Any] = [
             "file": ["name": file.name, "label": env.text(Self.labelKey(file.name), page.language), "edited": file.edited],
         ]
@@ -100,7 +100,7 @@ struct AdminReferencePages: Sendable {
 
     @Sendable func reset(_ page: PageRequest) async throws -> Response {
         let name = try name(page)
-        _ = try await env.app.resetReferenceFile(page.acting, name)
+        _ = try await env.app.referenceData.reset(page.acting, name)
         return PageEnvironment.redirect(FormData(pairs: [("reset", name)]).url("/admin/reference"))
     }
 

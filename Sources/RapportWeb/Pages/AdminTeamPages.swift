@@ -21,7 +21,7 @@ struct AdminTeamPages: Sendable {
     @Sendable func create(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         do {
-            _ = try await env.app.createTeam(acting, name: page.form.text("name"), managerID: try Self.manager(page.form))
+            _ = try await env.app.teams.create(acting, name: page.form.text("name"), managerID: try Self.manager(page.form))
             return PageEnvironment.redirect("/admin/teams")
         } catch AppError.invalid(let problems) {
             return try await render(page, form: page.form, errors: FormErrors(problems, env: env, language: page.language),
@@ -33,12 +33,12 @@ struct AdminTeamPages: Sendable {
         let acting = page.acting
         let id: TeamID = try page.id()
         do {
-            _ = try await env.app.updateTeam(acting, id, name: page.form.text("name"),
+            _ = try await env.app.teams.update(acting, id, name: page.form.text("name"),
                                              managerID: .some(try Self.manager(page.form)), version: try page.formVersion())
             return PageEnvironment.redirect("/admin/teams")
         } catch AppError.invalid(let problems) {
             // Messages for a row go to the summary, naming the team.
-            let team = try await env.app.team(acting, id)
+            let team = try await env.app.teams.get(acting, id)
             let messages = problems.map { "\(team.name): \(env.localizer.message(for: $0, page.language))" }
             return try await render(page, form: FormData(), errors: FormErrors(), notice: messages.joined(separator: " "),
                                     status: .unprocessableContent)

@@ -33,7 +33,7 @@ struct AdminUserPages: Sendable {
             let input = NewUser(username: form.text("username").trimmingCharacters(in: .whitespaces),
                                 displayName: form.nonEmpty("displayName"), role: role, teamID: teamID,
                                 password: form["password"].flatMap { $0.isEmpty ? nil : $0 })
-            let (user, oneTime) = try await env.app.createUser(acting, input)
+            let (user, oneTime) = try await env.app.accounts.create(acting, input)
             guard let oneTime else { return PageEnvironment.redirect("/admin/users") }
             // The generated password is shown this once and never stored in clear.
             let created: [String: Any] = ["username": user.username, "password": oneTime]
@@ -83,7 +83,7 @@ struct AdminUserPages: Sendable {
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let user = try await env.app.user(acting, try page.id())
+        let user = try await env.app.accounts.get(acting, try page.id())
         return try await renderEdit(page, user: user, form: Self.values(of: user), errors: FormErrors(), notice: page.query["saved"])
     }
 
@@ -91,17 +91,19 @@ struct AdminUserPages: Sendable {
         let acting = page.acting
         let id: UserID = try page.id()
         let form = page.form
-        let user = try await env.app.user(acting, id)
+        let user = try await env.app.accounts.get(acting, id)
         do {
             if form["action"] == "oneTime" {
                 // Shown on this response only (never redirected to, never stored in clear).
-                let oneTime = try await env.app.resetPassword(acting, id)
+                let reset = try await env.app.accounts.resetPassword(acting, id, revokeTokens: form.isChecked("revokeTokens"))
                 return try await renderEdit(page, user: user, form: Self.values(of: user), errors: FormErrors(), notice: nil,
-                                            oneTime: oneTime)
+                                            oneTime: reset.password, revokedTokens: form.isChecked("revokeTokens") ? reset.revokedTokens : nil)
             }
             if form["action"] == "password" {
-                try await env.app.setPassword(acting, id, current: nil, new: form.text("newPassword"))
-                return PageEnvironment.redirect("/admin/users/\(id)?saved=password")
+                let revoked = try await env.app.accounts.setPassword(acting, id, current: nil, new: form.text("newPassword"),
+                                                                     revokeTokens: form.isChecked("revokeTokens"))
+                let tokens = form.isChecked("revokeTokens") ? String(revoked) : "kept"
+                return PageEnvironment.redirect(FormData(pairs: [("saved", "password"), ("tokens", tokens)]).url("/admin/users/\(id)"))
             }
             guard let role = Role(rawValue: form.text("role")) else { throw AppError.invalid([FieldError("role", "notAnOption")]) }
             var teamID: TeamID?
@@ -112,7 +114,7 @@ struct AdminUserPages: Sendable {
             let changes = UserChanges(displayName: form.text("displayName"), role: role == user.role ? nil : role,
                                       teamID: teamID == user.teamID ? nil : .some(teamID),
                                       disabled: form.isChecked("disabled") == user.disabled ? nil : form.isChecked("disabled"))
-            _ = try await env.app.updateUser(acting, id, changes, version: try page.formVersion())
+            _ = try await env.app.accounts.update(acting, id, changes, version: try page.formVersion())
             return PageEnvironment.redirect("/admin/users/\(id)?saved=user")
         } catch AppError.invalid(let problems) {
             var shown = form
@@ -122,7 +124,7 @@ struct AdminUserPages: Sendable {
             return try await renderEdit(page, user: user, form: shown, errors: FormErrors(renamed, env: env, language: page.language),
                                         notice: nil, status: .unprocessableContent)
         } catch AppError.conflict {
-            let current = try await env.app.user(acting, id)
+            let current = try await env.app.accounts.get(acting, id)
             return try await renderEdit(page, user: current, form: Self.values(of: current), errors: FormErrors(),
                                         notice: "conflict", status: .conflict)
         }
@@ -136,10 +138,11 @@ struct AdminUserPages: Sendable {
     }
 
     private func renderEdit(_ page: PageRequest, user: User, form: FormData, errors: FormErrors, notice: String?,
-                            oneTime: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+                            oneTime: String? = nil, revokedTokens: Int? = nil,
+                            status: HTTPResponse.Status = .ok) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        let teams = try await env.app.teams(acting).map { ($0.id.description, $0.name) }
+        let teams = try await env.app.teams.list(acting).map { ($0.id.description, $0.name) }
         let fields: [[String: Any]] = [
             FormField.input("displayName", env.text("user.field.displayName", language), value: form.text("displayName"),
                             errors: errors),
@@ -161,13 +164,24 @@ struct AdminUserPages: Sendable {
             "hasErrors": !errors.isEmpty,
             "otherErrors": errors.others(shown: ["displayName", "role", "teamID", "disabled", "newPassword"]),
         ]
+        data["revokeTokensLabel"] = env.text("admin.users.revokeTokens", language)
+        data["revokeTokensHint"] = env.text("admin.users.revokeTokensHint", language)
         if let oneTime {
-            data["oneTime"] = ["intro": env.text("admin.users.oneTimeResetIntro", language, [user.username]), "password": oneTime]
+            data["oneTime"] = ["intro": env.text("admin.users.oneTimeResetIntro", language, [user.username]), "password": oneTime,
+                               "tokens": Self.tokensLine(revokedTokens.map(String.init) ?? "kept", env: env, language: language)]
         }
         if let notice, ["user", "password", "conflict"].contains(notice) {
-            data["notice"] = env.text("admin.users.notice." + notice, language)
+            var text = env.text("admin.users.notice." + notice, language)
+            if notice == "password", let tokens = page.query["tokens"] { text += " " + Self.tokensLine(tokens, env: env, language: language) }
+            data["notice"] = text
             data["noticeIsWarning"] = notice == "conflict"
         }
         return try await env.render("admin_user", page, title: "admin.users.editTitle", data, status: status)
+    }
+
+    /// What became of the user's API tokens after a password reset: how many were revoked, or that they still work.
+    private static func tokensLine(_ tokens: String, env: PageEnvironment, language: Language) -> String {
+        guard let count = Int(tokens) else { return env.text("admin.users.tokensKept", language) }
+        return env.text("admin.users.tokensRevoked", language, [String(count)])
     }
 }

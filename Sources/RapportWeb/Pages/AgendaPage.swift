@@ -28,7 +28,7 @@ struct AgendaPage: Sendable {
             guard let id = UserID(raw) else { throw AppError.notFound(entity: "user") }
             subjectID = id
         }
-        async let agendaLoad = env.app.agenda(acting, for: subjectID, language: language)
+        async let agendaLoad = env.app.agenda.build(acting, for: subjectID, language: language)
         async let directoryLoad = Directory.load(env.app, acting)
         let (agenda, people) = try await (agendaLoad, directoryLoad)
         let own = agenda.userID == acting.id

@@ -44,7 +44,7 @@ struct ComposePage: Sendable {
                 return try await render(page, id: id, form: form, errors: FormErrors(), tone: tone)
             case "draft":
                 let language = Language(rawValue: form.text("language")) ?? page.language
-                let facts = try await env.app.afterDealFacts(acting, customerID: id, contactID: try contactID(form),
+                let facts = try await env.app.tone.afterDealFacts(acting, customerID: id, contactID: try contactID(form),
                                                              days: Self.summaryDays)
                 let text = AfterDealWriter(localizer: env.localizer).draft(facts, language: language)
                 form.set("message", text)
@@ -53,7 +53,7 @@ struct ComposePage: Sendable {
                 return try await render(page, id: id, form: form, errors: FormErrors(), tone: tone)
             case "log":
                 let draft = try activity(from: form)
-                _ = try await env.app.logActivity(acting, customerID: id, draft)
+                _ = try await env.app.activities.log(acting, customerID: id, draft)
                 return PageEnvironment.redirect("/customers/\(id)#timeline")
             default:
                 throw PageError.badRequest
@@ -108,9 +108,9 @@ struct ComposePage: Sendable {
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        let customer = try await env.app.customer(acting, id)
+        let customer = try await env.app.customers.get(acting, id)
         if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
-        let contacts = try await env.app.contacts(acting, of: id)
+        let contacts = try await env.app.contacts.list(acting, of: id)
         func label(_ name: String) -> String { env.text("compose.field.\(name)", language) }
         let channels = Self.channels.map { ($0.rawValue, env.label("channel", $0, language)) }
         let languages = Language.allCases.map { ($0.rawValue, env.text($0 == .zhHans ? "language.zhHans" : "language.en", language)) }

@@ -19,8 +19,8 @@ struct ContactListPage: Sendable {
         let search = page.query.nonEmpty("q").flatMap { $0.count <= 200 ? $0 : nil }
         if let search { kept.set("q", search) }
         let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))
-        let found = try await env.app.contacts(acting, search: search, limit: Self.pageSize, cursor: cursor)
-        let customerNames = try await env.app.customerNames(acting, found.items.map(\.customerID))
+        let found = try await env.app.contacts.search(acting, search: search, limit: Self.pageSize, cursor: cursor)
+        let customerNames = try await env.app.customers.names(acting, found.items.map(\.customerID))
         let rows: [[String: Any]] = found.items.map { contact in
             [
                 "id": contact.id.description, "name": contact.name, "title": contact.title, "phone": contact.phone,

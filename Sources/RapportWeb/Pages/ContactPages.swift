@@ -36,9 +36,9 @@ struct ContactPages: Sendable {
         let acting = page.acting
         let customerID: CustomerID = try page.id()
         do {
-            let definitions = try await env.app.customFields(acting, object: .contact)
+            let definitions = try await env.app.customFields.list(acting, object: .contact)
             let draft = try ContactForm.draft(from: page.form, definitions: definitions)
-            let contact = try await env.app.createContact(acting, customerID: customerID, draft,
+            let contact = try await env.app.contacts.create(acting, customerID: customerID, draft,
                                                           allowDuplicate: page.form.isChecked("allowDuplicate"))
             return PageEnvironment.redirect("/customers/\(contact.customerID)#contacts")
         } catch AppError.invalid(let problems) {
@@ -58,11 +58,11 @@ struct ContactPages: Sendable {
     func show(_ page: PageRequest, id: ContactID, personality state: PersonalitySection.State) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        let contact = try await env.app.contact(acting, id)
-        async let customerLoad = env.app.customer(acting, contact.customerID)
-        async let colleaguesLoad = env.app.contacts(acting, of: contact.customerID)
+        let contact = try await env.app.contacts.get(acting, id)
+        async let customerLoad = env.app.customers.get(acting, contact.customerID)
+        async let colleaguesLoad = env.app.contacts.list(acting, of: contact.customerID)
         async let directoryLoad = Directory.load(env.app, acting)
-        async let fieldsLoad = env.app.customFields(acting, object: .contact)
+        async let fieldsLoad = env.app.customFields.list(acting, object: .contact)
         let (customer, colleagues, people, fields) = try await (customerLoad, colleaguesLoad, directoryLoad, fieldsLoad)
         func row(_ name: String, _ value: String, long: Bool = false) -> [String: Any] {
             ["label": env.text("contact.field." + name, language), "value": value, "long": long, "hasValue": !value.isEmpty]
@@ -103,7 +103,7 @@ struct ContactPages: Sendable {
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let contact = try await env.app.contact(acting, try page.id())
+        let contact = try await env.app.contacts.get(acting, try page.id())
         return try await render(page, form: ContactForm.values(of: contact), customerID: contact.customerID,
                                 contactID: contact.id, outcome: Outcome())
     }
@@ -111,18 +111,18 @@ struct ContactPages: Sendable {
     @Sendable func update(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: ContactID = try page.id()
-        let before = try await env.app.contact(acting, id)
+        let before = try await env.app.contacts.get(acting, id)
         let version = try page.formVersion()
         do {
-            let definitions = try await env.app.customFields(acting, object: .contact)
+            let definitions = try await env.app.customFields.list(acting, object: .contact)
             let draft = try ContactForm.draft(from: page.form, definitions: definitions)
-            _ = try await env.app.updateContact(acting, id, draft, version: version)
+            _ = try await env.app.contacts.update(acting, id, draft, version: version)
             return PageEnvironment.redirect("/contacts/\(id)")
         } catch AppError.invalid(let problems) {
             let outcome = Outcome(errors: FormErrors(problems, env: env, language: page.language), status: .unprocessableContent)
             return try await render(page, form: page.form, customerID: before.customerID, contactID: id, outcome: outcome)
         } catch AppError.conflict {
-            let current = try await env.app.contact(acting, id)
+            let current = try await env.app.contacts.get(acting, id)
             return try await render(page, form: ContactForm.values(of: current), customerID: current.customerID,
                                     contactID: id, outcome: Outcome(conflict: true, status: .conflict))
         }
@@ -130,14 +130,14 @@ struct ContactPages: Sendable {
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let contact = try await env.app.deleteContact(acting, try page.id())
+        let contact = try await env.app.contacts.delete(acting, try page.id())
         let url = FormData(pairs: [("undoContact", contact.id.description)]).url("/customers/\(contact.customerID)")
         return PageEnvironment.redirect(url + "#contacts")
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let contact = try await env.app.restoreContact(acting, try page.id())
+        let contact = try await env.app.contacts.restore(acting, try page.id())
         return PageEnvironment.redirect("/contacts/\(contact.id)")
     }
 
@@ -145,10 +145,10 @@ struct ContactPages: Sendable {
                         outcome: Outcome) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        let customer = try await env.app.customer(acting, customerID)
-        async let colleaguesLoad = env.app.contacts(acting, of: customerID)
+        let customer = try await env.app.customers.get(acting, customerID)
+        async let colleaguesLoad = env.app.contacts.list(acting, of: customerID)
         async let directoryLoad = Directory.load(env.app, acting)
-        async let fieldsLoad = env.app.customFields(acting, object: .contact)
+        async let fieldsLoad = env.app.customFields.list(acting, object: .contact)
         let (colleagues, people, fields) = try await (colleaguesLoad, directoryLoad, fieldsLoad)
         let groups = ContactForm.groups(form: form, errors: outcome.errors, colleagues: colleagues.filter { $0.id != contactID },
                                         users: people.users, definitions: fields, env: env, language: language)

@@ -20,14 +20,14 @@ struct CustomerActions: Sendable {
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: CustomerID = try page.id()
-        _ = try await env.app.deleteCustomer(acting, id)
+        _ = try await env.app.customers.delete(acting, id)
         return PageEnvironment.redirect(FormData(pairs: [("undo", id.description)]).url("/customers"))
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: CustomerID = try page.id()
-        _ = try await env.app.restoreCustomer(acting, id)
+        _ = try await env.app.customers.restore(acting, id)
         return PageEnvironment.redirect("/customers/\(id)")
     }
 
@@ -35,9 +35,9 @@ struct CustomerActions: Sendable {
         let acting = page.acting
         let id: CustomerID = try page.id()
         do {
-            let definitions = try await env.app.customFields(acting, object: .activity)
+            let definitions = try await env.app.customFields.list(acting, object: .activity)
             let draft = try ActivityForm.draft(from: page.form, clock: page.clock, definitions: definitions)
-            _ = try await env.app.logActivity(acting, customerID: id, draft)
+            _ = try await env.app.activities.log(acting, customerID: id, draft)
             return PageEnvironment.redirect("/customers/\(id)#timeline")
         } catch AppError.invalid(let problems) {
             let forms = CustomerFilePage.InlineForms(activity: page.form,
@@ -51,7 +51,7 @@ struct CustomerActions: Sendable {
         let acting = page.acting
         let id: CustomerID = try page.id()
         do {
-            _ = try await env.app.addNote(acting, customerID: id, body: page.form.text("body"))
+            _ = try await env.app.notes.add(acting, customerID: id, body: page.form.text("body"))
             return PageEnvironment.redirect("/customers/\(id)#notes")
         } catch AppError.invalid(let problems) {
             let forms = CustomerFilePage.InlineForms(note: page.form,

@@ -35,16 +35,16 @@ struct CustomerFilePage: Sendable {
         let acting = page.acting
         let language = page.language
         let clock = page.clock
-        let customer = try await env.app.customer(acting, id)
+        let customer = try await env.app.customers.get(acting, id)
         let timelineCursor = page.query["tcursor"].flatMap(PageCursor.init(token:))
         async let directoryLoad = Directory.load(env.app, acting)
-        async let contactsLoad = env.app.contacts(acting, of: id)
-        async let timelineLoad = env.app.activities(acting, of: id, limit: Self.timelinePageSize, cursor: timelineCursor)
-        async let notesLoad = env.app.notes(acting, of: id)
-        async let fieldsLoad = env.app.customFields(acting)
-        async let poolEventsLoad = env.app.poolEvents(acting, of: id)
+        async let contactsLoad = env.app.contacts.list(acting, of: id)
+        async let timelineLoad = env.app.activities.list(acting, of: id, limit: Self.timelinePageSize, cursor: timelineCursor)
+        async let notesLoad = env.app.notes.list(acting, of: id)
+        async let fieldsLoad = env.app.customFields.list(acting)
+        async let poolEventsLoad = env.app.pools.events(acting, of: id)
         let (people, contacts, timeline, notes, fields) = try await (directoryLoad, contactsLoad, timelineLoad, notesLoad, fieldsLoad)
-        let poolEvents = try await poolEventsLoad
+        let poolEvents = try await poolEventsLoad.items
         let activityFields = fields.filter { $0.object == .activity }
 
         let customFields = CustomFieldInputs.display(fields.filter { $0.object == .customer }, customer.custom, language: language)

@@ -29,10 +29,10 @@ struct CustomerFormPages: Sendable {
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let definitions = try await env.app.customFields(acting, object: .customer)
+        let definitions = try await env.app.customFields.list(acting, object: .customer)
         do {
             let draft = try CustomerForm.draft(from: page.form, definitions: definitions, canAssign: acting.isManager)
-            let customer = try await env.app.createCustomer(acting, draft, allowDuplicate: page.form.isChecked("allowDuplicate"))
+            let customer = try await env.app.customers.create(acting, draft, allowDuplicate: page.form.isChecked("allowDuplicate"))
             return PageEnvironment.redirect("/customers/\(customer.id)")
         } catch AppError.invalid(let problems) {
             let outcome = Outcome(errors: FormErrors(problems, env: env, language: page.language), status: .unprocessableContent)
@@ -45,7 +45,7 @@ struct CustomerFormPages: Sendable {
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: CustomerID = try page.id()
-        let customer = try await env.app.customer(acting, id)
+        let customer = try await env.app.customers.get(acting, id)
         return try await render(page, form: CustomerForm.values(of: customer), customerID: id, outcome: Outcome())
     }
 
@@ -53,17 +53,17 @@ struct CustomerFormPages: Sendable {
         let acting = page.acting
         let id: CustomerID = try page.id()
         let version = try page.formVersion()
-        let definitions = try await env.app.customFields(acting, object: .customer)
+        let definitions = try await env.app.customFields.list(acting, object: .customer)
         do {
             let draft = try CustomerForm.draft(from: page.form, definitions: definitions, canAssign: acting.isManager)
-            _ = try await env.app.updateCustomer(acting, id, draft, version: version)
+            _ = try await env.app.customers.update(acting, id, draft, version: version)
             return PageEnvironment.redirect("/customers/\(id)")
         } catch AppError.invalid(let problems) {
             let outcome = Outcome(errors: FormErrors(problems, env: env, language: page.language), status: .unprocessableContent)
             return try await render(page, form: page.form, customerID: id, outcome: outcome)
         } catch AppError.conflict {
             // Someone saved first: show what is stored now, with its version, and say so.
-            let current = try await env.app.customer(acting, id)
+            let current = try await env.app.customers.get(acting, id)
             return try await render(page, form: CustomerForm.values(of: current), customerID: id,
                                     outcome: Outcome(conflict: true, status: .conflict))
         }
@@ -72,7 +72,7 @@ struct CustomerFormPages: Sendable {
     private func render(_ page: PageRequest, form: FormData, customerID: CustomerID?, outcome: Outcome) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        async let definitions = env.app.customFields(acting, object: .customer)
+        async let definitions = env.app.customFields.list(acting, object: .customer)
         async let directory = Directory.load(env.app, acting)
         let people = try await directory
         let owners = acting.isManager ? people.assignableOwners(acting) : nil

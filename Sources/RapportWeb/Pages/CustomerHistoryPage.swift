@@ -16,10 +16,10 @@ struct CustomerHistoryPage: Sendable {
         let acting = page.acting
         let id: CustomerID = try page.id()
         let language = page.language
-        async let customerLoad = env.app.customer(acting, id)
-        async let entriesLoad = env.app.customerHistory(acting, id)
+        async let customerLoad = env.app.customers.get(acting, id)
+        async let entriesLoad = env.app.customers.history(acting, id)
         async let directoryLoad = Directory.load(env.app, acting)
-        async let fieldsLoad = env.app.customFields(acting, object: .customer)
+        async let fieldsLoad = env.app.customFields.list(acting, object: .customer)
         let (customer, entries, people, fields) = try await (customerLoad, entriesLoad, directoryLoad, fieldsLoad)
         let clock = page.clock
         let decoder = JSONDecoder()

@@ -17,8 +17,8 @@ struct CustomerListPage: Sendable {
         let acting = page.acting
         let language = page.language
         let (query, filters) = Self.query(from: page.query, acting: acting)
-        async let found = env.app.customers(acting, query)
-        async let count = env.app.customerCount(acting, query)
+        async let found = env.app.customers.list(acting, query)
+        async let count = env.app.customers.count(acting, query)
         async let directory = Directory.load(env.app, acting)
         let result = try await found
         let people = try await directory
@@ -103,7 +103,7 @@ struct CustomerListPage: Sendable {
     private func undoBanner(_ page: PageRequest, _ acting: Acting) async throws -> [String: Any]? {
         guard let id = page.query["undo"].flatMap(CustomerID.init) else { return nil }
         do {
-            let customer = try await env.app.customer(acting, id)
+            let customer = try await env.app.customers.get(acting, id)
             guard customer.deletedAt != nil else { return nil }
             return ["id": id.description, "text": env.text("customer.deleted", page.language, [customer.name])]
         } catch AppError.notFound {

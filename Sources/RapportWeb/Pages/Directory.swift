@@ -7,8 +7,8 @@ struct Directory: Sendable {
     let teams: [Team]
 
     static func load(_ app: Rapport, _ acting: Acting) async throws -> Directory {
-        async let users = app.users(acting)
-        async let teams = app.teams(acting)
+        async let users = app.accounts.list(acting)
+        async let teams = app.teams.list(acting)
         return Directory(users: try await users, teams: try await teams)
     }
 
@@ -30,7 +30,7 @@ struct Directory: Sendable {
     func assignableOwners(_ acting: Acting) -> [User] {
         let active = users.filter { !$0.disabled }
         switch acting.scope {
-        case .everything: return active
+        case .all: return active
         case .owner: return [acting.user]
         case .teams(let me, let teams):
             return active.filter { $0.id == me || ($0.teamID.map(teams.contains) ?? false) }

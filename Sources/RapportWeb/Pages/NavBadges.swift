@@ -14,8 +14,8 @@ struct NavBadges: Sendable, Equatable {
     /// the failure is logged and the page is shown without them (`nil`), never refused.
     static func load(_ app: Rapport, _ acting: Acting, language: Language, logger: Logger) async -> NavBadges? {
         do {
-            async let agenda = app.agendaCount(acting)
-            async let unread = app.unreadNoticeCount(acting)
+            async let agenda = app.agenda.count(acting)
+            async let unread = app.notices.unreadCount(acting)
             return NavBadges(agenda: try await agenda, notices: try await unread)
         } catch {
             // Cancelled: the page redirected or failed before showing the counts.

@@ -19,7 +19,7 @@ struct NotePages: Sendable {
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let note = try await env.app.note(acting, try page.id())
+        let note = try await env.app.notes.get(acting, try page.id())
         if note.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         // Refuse before showing a form that could never be saved.
         guard NoteRights(note, acting).canEdit else { throw AppError.forbidden(reason: "notAuthor") }
@@ -29,30 +29,30 @@ struct NotePages: Sendable {
     @Sendable func update(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: NoteID = try page.id()
-        let before = try await env.app.note(acting, id)
+        let before = try await env.app.notes.get(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         let version = try page.formVersion()
         do {
-            _ = try await env.app.updateNote(acting, id, body: page.form.text("body"), version: version)
+            _ = try await env.app.notes.update(acting, id, body: page.form.text("body"), version: version)
             return PageEnvironment.redirect("/customers/\(before.customerID)#notes")
         } catch AppError.invalid(let problems) {
             return try await render(page, before, form: page.form, outcome: .invalid(problems, env: env, language: page.language))
         } catch AppError.conflict {
-            let current = try await env.app.note(acting, id)
+            let current = try await env.app.notes.get(acting, id)
             return try await render(page, current, form: Self.values(of: current), outcome: .stale)
         }
     }
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let note = try await env.app.deleteNote(acting, try page.id())
+        let note = try await env.app.notes.delete(acting, try page.id())
         let url = FormData(pairs: [("undoNote", note.id.description)]).url("/customers/\(note.customerID)")
         return PageEnvironment.redirect(url + "#undo-banner")
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let note = try await env.app.deleteNote(acting, try page.id(), restore: true)
+        let note = try await env.app.notes.delete(acting, try page.id(), restore: true)
         return PageEnvironment.redirect("/customers/\(note.customerID)#notes")
     }
 
@@ -62,7 +62,7 @@ struct NotePages: Sendable {
 
     private func render(_ page: PageRequest, _ note: Note, form: FormData, outcome: EditOutcome) async throws -> Response {
         let acting = page.acting
-        let customer = try await env.app.customer(acting, note.customerID)
+        let customer = try await env.app.customers.get(acting, note.customerID)
         var data = outcome.data(shown: ["body"])
         data["note"] = ["id": note.id.description, "version": form.text("version")]
         data["customer"] = ["id": customer.id.description, "name": customer.name]

@@ -21,8 +21,8 @@ struct NoticePages: Sendable {
         let acting = page.acting
         let language = page.language
         let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))
-        async let listLoad = env.app.notices(acting, limit: Self.pageSize, cursor: cursor)
-        async let unreadLoad = env.app.unreadNoticeCount(acting)
+        async let listLoad = env.app.notices.list(acting, limit: Self.pageSize, cursor: cursor)
+        async let unreadLoad = env.app.notices.unreadCount(acting)
         let (result, unread) = try await (listLoad, unreadLoad)
         let clock = page.clock
         var data: [String: Any] = [
@@ -40,12 +40,12 @@ struct NoticePages: Sendable {
 
     @Sendable func markOne(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        try await env.app.markNoticesRead(acting, id: try page.id())
+        try await env.app.notices.markRead(acting, id: try page.id())
         return PageEnvironment.redirect(back(page))
     }
 
     @Sendable func markAll(_ page: PageRequest) async throws -> Response {
-        try await env.app.markNoticesRead(page.acting, id: nil)
+        try await env.app.notices.markRead(page.acting, id: nil)
         return PageEnvironment.redirect("/notices")
     }
 

@@ -27,7 +27,7 @@ struct PasswordPage: Sendable {
             return try await render(page, errors: errors, status: .unprocessableContent)
         }
         do {
-            try await env.app.setPassword(acting, acting.id, current: form.text("currentPassword"), new: form.text("password"))
+            try await env.app.accounts.setPassword(acting, acting.id, current: form.text("currentPassword"), new: form.text("password"))
             return PageEnvironment.redirect("/customers")
         } catch AppError.invalid(let problems) {
             return try await render(page, errors: FormErrors(problems, env: env, language: page.language), status: .unprocessableContent)

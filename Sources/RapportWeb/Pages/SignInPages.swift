@@ -41,7 +41,7 @@ struct SignInPages: Sendable {
             return try await render(page, username: username, errors: errors, message: nil, status: .unprocessableContent)
         }
         do {
-            let session = try await env.app.signIn(username: username, password: password, source: page.context.clientAddress)
+            let session = try await env.app.auth.signIn(username: username, password: password, source: page.context.clientAddress)
             var response = PageEnvironment.redirect(session.user.mustChangePassword ? "/account/password" : "/agenda")
             response.setCookie(env.cookie(AuthMiddleware.sessionCookie, session.token, maxAge: Int(env.app.sessionLifetime)))
             return response
@@ -58,7 +58,7 @@ struct SignInPages: Sendable {
     }
 
     @Sendable func signOut(_ page: PageRequest) async throws -> Response {
-        try await env.app.signOut(token: page.context.session.token)
+        try await env.app.auth.signOut(token: page.context.session.token)
         var response = PageEnvironment.redirect("/login")
         response.setCookie(env.cookie(AuthMiddleware.sessionCookie, "", maxAge: 0))
         return response
@@ -68,7 +68,7 @@ struct SignInPages: Sendable {
     @Sendable func language(_ page: PublicPageRequest) async throws -> Response {
         guard let raw = page.form["lang"], let language = Language(rawValue: raw) else { throw PageError.badRequest }
         if let acting = page.signedInUser, acting.user.language != language {
-            _ = try await env.app.updateUser(acting, acting.id, UserChanges(language: .some(language)),
+            _ = try await env.app.accounts.update(acting, acting.id, UserChanges(language: .some(language)),
                                              version: acting.user.version)
         }
         var response = PageEnvironment.redirect(PageEnvironment.safeLocalPath(page.form["next"]) ?? "/")

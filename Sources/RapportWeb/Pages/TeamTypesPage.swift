@@ -33,10 +33,10 @@ struct TeamTypesPage: Sendable {
     @Sendable func show(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        async let mixLoad = env.app.personalityMix(acting)
-        async let outcomesLoad = env.app.dealOutcomeMix(acting)
+        async let mixLoad = env.app.personalities.mix(acting)
+        async let outcomesLoad = env.app.pipeline.outcomeMix(acting)
         async let peopleLoad = Directory.load(env.app, acting)
-        async let bookLoad = env.app.guidanceBook(language)
+        async let bookLoad = env.app.personalities.guidanceBook(language)
         let (mix, outcomes, people, book) = try await (mixLoad, outcomesLoad, peopleLoad, bookLoad)
 
         var all: [UserID: Tally] = [:], won: [UserID: Tally] = [:], lost: [UserID: Tally] = [:]

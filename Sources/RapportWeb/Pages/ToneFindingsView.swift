@@ -19,7 +19,7 @@ struct ToneFindingsView {
     /// (the form's own name for the text) rather than the use case's `text`.
     static func check(_ app: Rapport, _ text: String, field: String = "outcome") async throws -> ToneFindingsView {
         do {
-            return ToneFindingsView(checked: true, findings: try await app.checkTone(text), text: text)
+            return ToneFindingsView(checked: true, findings: try await app.tone.check(text), text: text)
         } catch AppError.invalid(let problems) {
             throw AppError.invalid(problems.map { FieldError($0.field == "text" ? field : $0.field, $0.code, detail: $0.detail) })
         }

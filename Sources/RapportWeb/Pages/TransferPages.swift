@@ -32,7 +32,7 @@ struct TransferPages: Sendable {
         let options = ImportOptions(dryRun: page.form["dryRun"] != nil, allowDuplicates: page.form["allowDuplicates"] != nil)
         let report: ImportReport
         do {
-            report = try await env.app.importCustomers(acting, data: file.data, fileName: file.fileName, options: options)
+            report = try await env.app.transfers.importCustomers(acting, data: file.data, fileName: file.fileName, options: options)
         } catch AppError.invalid(let errors) {
             let message = errors.map { env.localizer.message(for: $0, language) }.joined(separator: " ")
             return try await env.render("customer_import", page, title: "import.title",
@@ -73,12 +73,12 @@ struct TransferPages: Sendable {
 
     @Sendable func exportCustomers(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        return try file(try await env.app.exportCustomers(acting), format: page.query["format"], name: "customers")
+        return try file(try await env.app.transfers.exportCustomers(acting), format: page.query["format"], name: "customers")
     }
 
     @Sendable func exportContacts(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        return try file(try await env.app.exportContacts(acting), format: page.query["format"], name: "contacts")
+        return try file(try await env.app.transfers.exportContacts(acting), format: page.query["format"], name: "contacts")
     }
 
     private func file(_ table: Table, format: String?, name: String) throws -> Response {

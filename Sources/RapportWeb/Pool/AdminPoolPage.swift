@@ -25,18 +25,18 @@ struct AdminPoolPage: Sendable {
     }
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
-        try await attempt(page) { acting in _ = try await env.app.createPool(acting, try Self.draft(page.form)) }
+        try await attempt(page) { acting in _ = try await env.app.pools.create(acting, try Self.draft(page.form)) }
     }
 
     @Sendable func save(_ page: PageRequest) async throws -> Response {
         let id: PoolID = try page.id()
         let version = try page.formVersion()
-        return try await attempt(page) { acting in _ = try await env.app.updatePool(acting, id, try Self.draft(page.form), version: version) }
+        return try await attempt(page) { acting in _ = try await env.app.pools.update(acting, id, try Self.draft(page.form), version: version) }
     }
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
         let id: PoolID = try page.id()
-        return try await attempt(page) { acting in try await env.app.deletePool(acting, id) }
+        return try await attempt(page) { acting in try await env.app.pools.delete(acting, id) }
     }
 
     private func attempt(_ page: PageRequest, _ body: (Acting) async throws -> Void) async throws -> Response {
@@ -81,9 +81,9 @@ struct AdminPoolPage: Sendable {
     private func render(_ page: PageRequest, problem: String?, notice: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        let pools = try await env.app.pools(acting)
+        let pools = try await env.app.pools.list(acting)
         var counts: [PoolID: Int] = [:]
-        for pool in pools { counts[pool.id] = try await env.app.poolMembers(acting, pool.id, limit: 1).items.count }
+        for pool in pools { counts[pool.id] = try await env.app.pools.members(acting, pool.id, limit: 1).items.count }
         func rule(_ key: String, _ value: String, kind: String) -> [String: Any] {
             ["key": key, "value": value, "label": env.text("pool.rule.\(key)", language),
              "help": env.text("pool.help.\(key)", language), "isNumber": kind == "number", "isSwitch": kind == "switch",

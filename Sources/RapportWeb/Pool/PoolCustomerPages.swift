@@ -17,21 +17,21 @@ struct PoolCustomerPages: Sendable {
 
     @Sendable func lock(_ page: PageRequest) async throws -> Response {
         let id: CustomerID = try page.id()
-        return try await act(page, id) { _ = try await env.app.lockCustomer(page.acting, id) }
+        return try await act(page, id) { _ = try await env.app.pools.lock(page.acting, id) }
     }
 
     @Sendable func unlock(_ page: PageRequest) async throws -> Response {
         let id: CustomerID = try page.id()
-        return try await act(page, id) { _ = try await env.app.unlockCustomer(page.acting, id) }
+        return try await act(page, id) { _ = try await env.app.pools.unlock(page.acting, id) }
     }
 
     @Sendable func release(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: CustomerID = try page.id()
-        let name = try await env.app.customer(acting, id).name
+        let name = try await env.app.customers.get(acting, id).name
         var released = false
         let refused = try await act(page, id) {
-            try await env.app.releaseCustomer(acting, id, reason: page.form.text("reason"))
+            try await env.app.pools.release(acting, id, reason: page.form.text("reason"))
             released = true
         }
         guard released else { return refused }

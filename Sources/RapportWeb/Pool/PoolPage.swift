@@ -27,7 +27,7 @@ struct PoolPage: Sendable {
         let acting = page.acting
         let poolID = page.form["pool"].flatMap(PoolID.init)
         do {
-            let customer = try await env.app.claimCustomer(acting, try page.id())
+            let customer = try await env.app.pools.claim(acting, try page.id())
             return PageEnvironment.redirect(back(poolID, done: "claimed", name: customer.name))
         } catch let error as AppError {
             return try await render(page, poolID: poolID, problem: problemText(error, page.language), notice: nil,
@@ -40,7 +40,7 @@ struct PoolPage: Sendable {
         let poolID = page.form["pool"].flatMap(PoolID.init)
         do {
             guard let user = page.form["userID"].flatMap(UserID.init) else { throw AppError.invalid([FieldError("userID", "required")]) }
-            let customer = try await env.app.assignCustomer(acting, try page.id(), to: user)
+            let customer = try await env.app.pools.assign(acting, try page.id(), to: user)
             return PageEnvironment.redirect(back(poolID, done: "assigned", name: customer.name))
         } catch let error as AppError {
             if case .notFound = error { throw error }
@@ -71,13 +71,13 @@ struct PoolPage: Sendable {
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        let pools = try await env.app.pools(acting)
+        let pools = try await env.app.pools.list(acting)
         guard let pool = pools.first(where: { $0.id == poolID }) ?? pools.first(where: \.isDefault) ?? pools.first else {
             throw AppError.notFound(entity: "pool")
         }
         let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))
-        async let membersLoad = env.app.poolMembers(acting, pool.id, limit: Self.pageSize, cursor: cursor)
-        async let standingLoad = env.app.poolStanding(acting, pool.id)
+        async let membersLoad = env.app.pools.members(acting, pool.id, limit: Self.pageSize, cursor: cursor)
+        async let standingLoad = env.app.pools.standing(acting, pool.id)
         async let directoryLoad = Directory.load(env.app, acting)
         let (members, standing, people) = try await (membersLoad, standingLoad, directoryLoad)
         let assignees = acting.isManager ? people.users.filter { user in

@@ -24,7 +24,7 @@ struct CareDatePages: Sendable {
         let id: CustomerID = try page.id()
         do {
             let (date, contact) = try CareDateForm.draft(from: page.form)
-            _ = try await env.app.addCareDate(acting, customerID: id, contactID: contact, date)
+            _ = try await env.app.careDates.add(acting, customerID: id, contactID: contact, date)
             return PageEnvironment.redirect("/customers/\(id)#care-dates")
         } catch AppError.invalid(let problems) {
             var forms = CustomerFilePage.InlineForms(status: .unprocessableContent)
@@ -36,7 +36,7 @@ struct CareDatePages: Sendable {
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let date = try await env.app.careDate(acting, try page.id())
+        let date = try await env.app.careDates.get(acting, try page.id())
         if date.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         return try await render(page, date, form: CareDateForm.values(of: date), outcome: EditOutcome())
     }
@@ -44,43 +44,43 @@ struct CareDatePages: Sendable {
     @Sendable func update(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: CareDateID = try page.id()
-        let before = try await env.app.careDate(acting, id)
+        let before = try await env.app.careDates.get(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         let version = try page.formVersion()
         do {
             let (date, contact) = try CareDateForm.draft(from: page.form)
             // An unchanged key person is left alone (it may have been deleted since; the link stays).
             let link: ContactID?? = contact == before.contactID ? nil : .some(contact)
-            _ = try await env.app.updateCareDate(acting, id, contactID: link, date, version: version)
+            _ = try await env.app.careDates.update(acting, id, contactID: link, date, version: version)
             return PageEnvironment.redirect("/customers/\(before.customerID)#care-dates")
         } catch AppError.invalid(let problems) {
             return try await render(page, before, form: page.form, outcome: .invalid(problems, env: env, language: page.language))
         } catch AppError.conflict {
-            let current = try await env.app.careDate(acting, id)
+            let current = try await env.app.careDates.get(acting, id)
             return try await render(page, current, form: CareDateForm.values(of: current), outcome: .stale)
         }
     }
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let date = try await env.app.deleteCareDate(acting, try page.id())
+        let date = try await env.app.careDates.delete(acting, try page.id())
         let url = FormData(pairs: [("undoCareDate", date.id.description)]).url("/customers/\(date.customerID)")
         return PageEnvironment.redirect(url + "#undo-banner")
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let date = try await env.app.deleteCareDate(acting, try page.id(), restore: true)
+        let date = try await env.app.careDates.delete(acting, try page.id(), restore: true)
         return PageEnvironment.redirect("/customers/\(date.customerID)#care-dates")
     }
 
     private func render(_ page: PageRequest, _ date: CustomerCareDate, form: FormData, outcome: EditOutcome) async throws -> Response {
         let acting = page.acting
-        let customer = try await env.app.customer(acting, date.customerID)
-        var contacts = try await env.app.contacts(acting, of: customer.id)
+        let customer = try await env.app.customers.get(acting, date.customerID)
+        var contacts = try await env.app.contacts.list(acting, of: customer.id)
         // A key person deleted since keeps their place, so saving never drops the link unasked.
         if let linked = date.contactID, !contacts.contains(where: { $0.id == linked }) {
-            do { contacts.append(try await env.app.contact(acting, linked)) } catch AppError.notFound {}
+            do { contacts.append(try await env.app.contacts.get(acting, linked)) } catch AppError.notFound {}
         }
         var data = outcome.data(shown: CareDateForm.shownFields)
         data["careDate"] = ["id": date.id.description, "version": form.text("version")] as [String: Any]

@@ -21,11 +21,11 @@ struct CommitmentListPage: Sendable {
         let today = env.app.today(for: acting.user)
         let (filter, kept) = Self.filter(from: page.query, acting: acting, today: today)
         let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))
-        async let found = env.app.commitments(acting, filter, limit: Self.pageSize, cursor: cursor)
+        async let found = env.app.commitments.search(acting, filter, limit: Self.pageSize, cursor: cursor)
         async let directory = Directory.load(env.app, acting)
         let result = try await found
         let people = try await directory
-        let customers = try await env.app.customerNames(acting, Array(Set(result.items.map(\.customerID))))
+        let customers = try await env.app.customers.names(acting, Array(Set(result.items.map(\.customerID))))
         var data: [String: Any] = [
             "promises": result.items.map { c in
                 CommitmentRow.data(c, today: today, people: people, contactName: nil, customerName: customers[c.customerID] ?? "",
@@ -41,7 +41,7 @@ struct CommitmentListPage: Sendable {
             "firstURL": kept.url("/commitments"),
         ]
         if let customerID = filter.customerID {
-            let name = try await env.app.customer(acting, customerID).name
+            let name = try await env.app.customers.get(acting, customerID).name
             data["customer"] = ["id": customerID.description, "name": name] as [String: Any]
         }
         if let next = result.nextCursor {

@@ -23,7 +23,7 @@ struct CommitmentPages: Sendable {
 
     @Sendable func new(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let customer = try await env.app.customer(acting, try page.id())
+        let customer = try await env.app.customers.get(acting, try page.id())
         if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         return try await render(page, customer: customer, promise: nil,
                                 form: CommitmentForm.blank(today: env.app.today(for: acting.user)), outcome: EditOutcome())
@@ -31,10 +31,10 @@ struct CommitmentPages: Sendable {
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let customer = try await env.app.customer(acting, try page.id())
+        let customer = try await env.app.customers.get(acting, try page.id())
         do {
             let draft = try CommitmentForm.draft(from: page.form, isNew: true, choosesOwner: acting.isManager)
-            _ = try await env.app.createCommitment(acting, customerID: customer.id, draft)
+            _ = try await env.app.commitments.create(acting, customerID: customer.id, draft)
             return PageEnvironment.redirect("/customers/\(customer.id)#promises")
         } catch AppError.invalid(let problems) {
             return try await render(page, customer: customer, promise: nil, form: page.form,
@@ -44,9 +44,9 @@ struct CommitmentPages: Sendable {
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let promise = try await env.app.commitment(acting, try page.id())
+        let promise = try await env.app.commitments.get(acting, try page.id())
         if promise.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
-        let customer = try await env.app.customer(acting, promise.customerID)
+        let customer = try await env.app.customers.get(acting, promise.customerID)
         var form = CommitmentForm.values(of: promise)
         // The "done" quick action lands here: the state is preset and the evidence asked for.
         var askEvidence = false
@@ -62,19 +62,19 @@ struct CommitmentPages: Sendable {
     @Sendable func update(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: CommitmentID = try page.id()
-        let before = try await env.app.commitment(acting, id)
+        let before = try await env.app.commitments.get(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
-        let customer = try await env.app.customer(acting, before.customerID)
+        let customer = try await env.app.customers.get(acting, before.customerID)
         let version = try page.formVersion()
         do {
             let draft = try CommitmentForm.draft(from: page.form, isNew: false, choosesOwner: acting.isManager)
-            _ = try await env.app.updateCommitment(acting, id, draft, version: version)
+            _ = try await env.app.commitments.update(acting, id, draft, version: version)
             return PageEnvironment.redirect("/customers/\(before.customerID)#promises")
         } catch AppError.invalid(let problems) {
             return try await render(page, customer: customer, promise: before, form: page.form,
                                     outcome: .invalid(problems, env: env, language: page.language))
         } catch AppError.conflict {
-            let current = try await env.app.commitment(acting, id)
+            let current = try await env.app.commitments.get(acting, id)
             return try await render(page, customer: customer, promise: current, form: CommitmentForm.values(of: current),
                                     outcome: .stale)
         }
@@ -86,21 +86,21 @@ struct CommitmentPages: Sendable {
         let acting = page.acting
         let id: CommitmentID = try page.id()
         guard let state = page.form["state"].flatMap(CommitmentState.init(rawValue:)) else { throw PageError.badRequest }
-        let before = try await env.app.commitment(acting, id)
+        let before = try await env.app.commitments.get(acting, id)
         if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
         let version = try page.formVersion()
         do {
-            _ = try await env.app.updateCommitment(acting, id, CommitmentDraft(state: state), version: version)
+            _ = try await env.app.commitments.update(acting, id, CommitmentDraft(state: state), version: version)
             return PageEnvironment.redirect("/customers/\(before.customerID)#promises")
         } catch AppError.invalid(let problems) {
             var form = CommitmentForm.values(of: before)
             form.set("state", state.rawValue)
-            let customer = try await env.app.customer(acting, before.customerID)
+            let customer = try await env.app.customers.get(acting, before.customerID)
             return try await render(page, customer: customer, promise: before, form: form,
                                     outcome: .invalid(problems, env: env, language: page.language))
         } catch AppError.conflict {
-            let current = try await env.app.commitment(acting, id)
-            let customer = try await env.app.customer(acting, current.customerID)
+            let current = try await env.app.commitments.get(acting, id)
+            let customer = try await env.app.customers.get(acting, current.customerID)
             return try await render(page, customer: customer, promise: current, form: CommitmentForm.values(of: current),
                                     outcome: .stale)
         }
@@ -108,21 +108,21 @@ struct CommitmentPages: Sendable {
 
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let promise = try await env.app.deleteCommitment(acting, try page.id())
+        let promise = try await env.app.commitments.delete(acting, try page.id())
         let url = FormData(pairs: [("undoCommitment", promise.id.description)]).url("/customers/\(promise.customerID)")
         return PageEnvironment.redirect(url + "#undo-banner")
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let promise = try await env.app.restoreCommitment(acting, try page.id())
+        let promise = try await env.app.commitments.restore(acting, try page.id())
         return PageEnvironment.redirect("/customers/\(promise.customerID)#promises")
     }
 
     private func render(_ page: PageRequest, customer: Customer, promise: Commitment?, form: FormData, outcome: EditOutcome,
                         askEvidence: Bool = false) async throws -> Response {
         let acting = page.acting
-        async let contactsLoad = env.app.contacts(acting, of: customer.id)
+        async let contactsLoad = env.app.contacts.list(acting, of: customer.id)
         async let directoryLoad = Directory.load(env.app, acting)
         let (contacts, people) = try await (contactsLoad, directoryLoad)
         // A rep sees only their own customers, so of the reps only the customer's owner can keep it.

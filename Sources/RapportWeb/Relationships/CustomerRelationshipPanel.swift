@@ -21,13 +21,13 @@ struct CustomerRelationshipPanel {
               forms: Forms) async throws -> [String: Any] {
         let id = customer.id
         let language = page.language
-        async let promisesLoad = env.app.commitments(acting, of: id)
-        async let situationLoad = env.app.situation(acting, of: id)
-        async let personalitiesLoad = env.app.personalities(acting, of: id)
-        async let bookLoad = env.app.guidanceBook(language)
-        async let careLoad = env.app.careDates(acting, of: id)
-        async let handoversLoad = env.app.handovers(acting, of: id)
-        async let resultsLoad = env.app.results(acting, of: id)
+        async let promisesLoad = env.app.commitments.list(acting, of: id)
+        async let situationLoad = env.app.situations.get(acting, of: id)
+        async let personalitiesLoad = env.app.personalities.list(acting, of: id)
+        async let bookLoad = env.app.personalities.guidanceBook(language)
+        async let careLoad = env.app.careDates.list(acting, of: id)
+        async let handoversLoad = env.app.handovers.list(acting, of: id)
+        async let resultsLoad = env.app.situations.results(acting, of: id)
         let (promises, situation, personalities, book) = try await (promisesLoad, situationLoad, personalitiesLoad, bookLoad)
         let (careDates, handovers, results) = try await (careLoad, handoversLoad, resultsLoad)
         let today = env.app.today(for: acting.user)

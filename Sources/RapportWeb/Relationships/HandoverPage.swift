@@ -18,7 +18,7 @@ struct HandoverPage: Sendable {
     @Sendable func show(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        let handover = try await env.app.handover(acting, try page.id())
+        let handover = try await env.app.handovers.get(acting, try page.id())
         let people = try await Directory.load(env.app, acting)
         let s = handover.summary
         let clock = page.clock
@@ -55,7 +55,7 @@ struct HandoverPage: Sendable {
 
     @Sendable func markRead(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let handover = try await env.app.markHandoverRead(acting, try page.id())
+        let handover = try await env.app.handovers.markRead(acting, try page.id())
         return PageEnvironment.redirect("/handovers/\(handover.id)")
     }
 

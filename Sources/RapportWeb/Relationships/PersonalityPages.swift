@@ -42,7 +42,7 @@ struct PersonalityPages: Sendable {
         let (current, questionnaire) = try await PersonalitySection(env: env).load(acting, person, language: page.language)
         let draft = PersonalitySection.draft(from: page.form, current: current.personality, questionnaire: questionnaire)
         do {
-            _ = try await env.app.updatePersonality(acting, person, draft, version: version, language: page.language)
+            _ = try await env.app.personalities.update(acting, person, draft, version: version, language: page.language)
             return PageEnvironment.redirect(success)
         } catch AppError.invalid(let problems) {
             return try await rerender(PersonalitySection.State(form: page.form, errors: FormErrors(problems, env: env, language: page.language),
@@ -54,7 +54,7 @@ struct PersonalityPages: Sendable {
 
     private func renderCustomer(_ page: PageRequest, id: CustomerID, state: PersonalitySection.State) async throws -> Response {
         let acting = page.acting
-        let customer = try await env.app.customer(acting, id)
+        let customer = try await env.app.customers.get(acting, id)
         let section = PersonalitySection(env: env)
         async let directory = Directory.load(env.app, acting)
         let (view, questionnaire) = try await section.load(acting, .customer(id), language: page.language)

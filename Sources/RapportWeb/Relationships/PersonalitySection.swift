@@ -24,8 +24,8 @@ struct PersonalitySection {
     /// Loads what the section needs for `person` (the questionnaire in the reader's language).
     func load(_ acting: Acting, _ person: PersonRef, language: Language) async throws
         -> (PersonalityView, TemperamentQuestionnaire) {
-        async let view = env.app.personality(acting, person, language: language)
-        async let questionnaire = env.app.questionnaire(language)
+        async let view = env.app.personalities.get(acting, person, language: language)
+        async let questionnaire = env.app.personalities.questionnaire(language)
         return (try await view, try await questionnaire)
     }
 

@@ -23,26 +23,26 @@ struct SituationPages: Sendable {
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let customer = try await env.app.customer(acting, try page.id())
+        let customer = try await env.app.customers.get(acting, try page.id())
         if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
-        let view = try await env.app.situation(acting, of: customer.id)
+        let view = try await env.app.situations.get(acting, of: customer.id)
         return try await render(page, customer: customer, form: Self.values(of: view), outcome: EditOutcome())
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        let customer = try await env.app.customer(acting, try page.id())
+        let customer = try await env.app.customers.get(acting, try page.id())
         let version = try page.formVersion()
         let form = page.form
         let draft = CustomerSituationDraft(joinReasons: (1...Self.ranks).map { form.text("rank\($0)") },
                                            motivation: form.text("motivation"), businessType: form.text("businessType"))
         do {
-            _ = try await env.app.updateSituation(acting, of: customer.id, draft, version: version)
+            _ = try await env.app.situations.update(acting, of: customer.id, draft, version: version)
             return PageEnvironment.redirect("/customers/\(customer.id)#situation")
         } catch AppError.invalid(let problems) {
             return try await render(page, customer: customer, form: form, outcome: .invalid(problems, env: env, language: page.language))
         } catch AppError.conflict {
-            let view = try await env.app.situation(acting, of: customer.id)
+            let view = try await env.app.situations.get(acting, of: customer.id)
             return try await render(page, customer: customer, form: Self.values(of: view), outcome: .stale)
         }
     }
@@ -52,7 +52,7 @@ struct SituationPages: Sendable {
         let id: CustomerID = try page.id()
         do {
             let (record, note) = try ResultForm.record(from: page.form)
-            _ = try await env.app.recordResult(acting, of: id, record, note: note)
+            _ = try await env.app.situations.recordResult(acting, of: id, record, note: note)
             return PageEnvironment.redirect("/customers/\(id)#results")
         } catch AppError.invalid(let problems) {
             var forms = CustomerFilePage.InlineForms(status: .unprocessableContent)
@@ -66,14 +66,14 @@ struct SituationPages: Sendable {
         let acting = page.acting
         let id: CustomerID = try page.id()
         let result: CustomerResultID = try page.id("result")
-        try await env.app.deleteResult(acting, of: id, result)
+        try await env.app.situations.deleteResult(acting, of: id, result)
         return PageEnvironment.redirect(FormData(pairs: [("undoResult", result.description)]).url("/customers/\(id)") + "#undo-banner")
     }
 
     @Sendable func restoreResult(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: CustomerID = try page.id()
-        try await env.app.deleteResult(acting, of: id, try page.id("result"), restore: true)
+        try await env.app.situations.deleteResult(acting, of: id, try page.id("result"), restore: true)
         return PageEnvironment.redirect("/customers/\(id)#results")
     }
 

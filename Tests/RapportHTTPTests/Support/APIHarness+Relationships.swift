@@ -49,7 +49,7 @@ extension APIHarness {
 
     /// A browser session for a test user: the `Cookie` header value and the session's anti-forgery token.
     func signIn(_ client: any TestClientProtocol, _ username: String) async throws -> (cookie: String, csrf: String) {
-        let session = try await world.app.signIn(username: username, password: TestWorld.password)
+        let session = try await world.app.auth.signIn(username: username, password: TestWorld.password)
         return ("rapport_session=\(session.token)", session.csrfToken)
     }
 }

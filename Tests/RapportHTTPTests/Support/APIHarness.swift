@@ -40,7 +40,7 @@ struct APIHarness: Sendable {
         let world = try await TestWorld.make(engine)
         var tokens: [String: String] = [:]
         for (name, acting) in [("admin", world.admin), ("mia", world.mia), ("alice", world.alice), ("bob", world.bob), ("carol", world.carol)] {
-            tokens[name] = try await world.app.createToken(acting, name: "test").token
+            tokens[name] = try await world.app.auth.createToken(acting, name: "test").token
         }
         var logger = Logger(label: "test")
         logger.logLevel = .warning

@@ -2,7 +2,7 @@ import Foundation
 import RapportCore
 import SQLKit
 
-extension StoreSession {
+extension SystemSession {
     /// Fills the relationship tables for `rapport bench` on SQLite: one promise per customer (due
     /// dates spread 30 days either side of today, so about half are overdue), one birthday per
     /// customer's first key person (every tenth on the lunar calendar), personalities for every key

@@ -2,7 +2,7 @@ import Foundation
 import RapportCore
 import SQLKit
 
-extension StoreSession {
+extension SystemSession {
     /// Fills the lifecycle tables for `rapport bench` on SQLite, from the customers already there:
     /// a 20-product catalogue, `ordersPerCustomer` orders for every customer (one line each,
     /// dates spread over the last five years, every 40th cancelled), one deal for every third
@@ -100,7 +100,7 @@ extension StoreSession {
     }
 }
 
-extension StoreSession {
+extension SystemSession {
     /// Row counts of the bench lifecycle data, for the report.
     public func benchLifecycleCounts() async throws -> (orders: Int, deals: Int, pooled: Int) {
         let row = try await db.raw("""

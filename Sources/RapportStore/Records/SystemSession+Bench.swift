@@ -4,7 +4,7 @@ import SQLKit
 
 /// Bulk writers used only by `rapport bench` on SQLite: the raw-insert baseline and filling a
 /// large dataset fast. They bypass validation, audit and the search index on purpose.
-extension StoreSession {
+extension SystemSession {
     /// Inserts bench rows (name, kind, industry, region, source, tags, status, phone, email, needs)
     /// straight into `customers`, one prepared statement per row, in the caller's transaction.
     public func rawBenchInsert(rows: [[String]]) async throws {

@@ -46,8 +46,8 @@ struct SubscriptionSection {
         let duplicates = try await env.app.customers.duplicates(context.acting, name: context.customer.name, phone: context.customer.phone,
                                                       email: context.customer.email,
                                                       registrationNumber: context.customer.registrationNumber, excluding: id)
-        let mergeable = duplicates.filter(\.visible)
-        data["duplicates"] = mergeable.map { ["name": $0.customerName, "url": "/customers/\(id)/merge?with=\($0.customerID)"] }
+        let mergeable = duplicates.compactMap { match in match.customerID.map { (match.customerName, $0) } }
+        data["duplicates"] = mergeable.map { name, other in ["name": name, "url": "/customers/\(id)/merge?with=\(other)"] }
         data["hasDuplicates"] = !mergeable.isEmpty
         data["mergeURL"] = "/customers/\(id)/merge"
         return data

@@ -154,7 +154,7 @@ struct ContactPages: Sendable {
                                         users: people.users, definitions: fields, env: env, language: language)
         let duplicates: [[String: Any]] = outcome.duplicates.map { match in
             ["name": match.customerName, "owner": match.ownerName ?? "", "hasOwner": match.ownerName != nil,
-             "visible": match.visible, "url": "/customers/\(match.customerID)",
+             "visible": match.visible, "url": match.customerID.map { "/customers/\($0)" } ?? "",
              "reasons": match.reasons.map { env.text("duplicate.reason.\($0.rawValue)", language) }.joined(separator: ", ")]
         }
         let data: [String: Any] = [

@@ -84,7 +84,7 @@ struct CustomerFormPages: Sendable {
                 "owner": match.ownerName ?? "",
                 "hasOwner": match.ownerName != nil,
                 "visible": match.visible,
-                "url": "/customers/\(match.customerID)",
+                "url": match.customerID.map { "/customers/\($0)" } ?? "",
                 "reasons": match.reasons.map { env.text("duplicate.reason.\($0.rawValue)", language) }.joined(separator: ", "),
             ]
         }

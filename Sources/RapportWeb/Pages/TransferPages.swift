@@ -45,7 +45,7 @@ struct TransferPages: Sendable {
         let duplicates: [[String: Any]] = report.duplicates.map { duplicate in
             var others = duplicate.matches.map { match -> [String: Any] in
                 ["name": match.customerName, "owner": match.ownerName ?? env.text("import.noOwner", language),
-                 "url": match.visible ? "/customers/\(match.customerID)" : "", "linked": match.visible]
+                 "url": match.customerID.map { "/customers/\($0)" } ?? "", "linked": match.visible]
             }
             if let line = duplicate.sameAsLine {
                 others.append(["name": env.text("import.sameAsLine", language, [String(line)]), "owner": "", "url": "", "linked": false])

@@ -9,6 +9,7 @@ import RapportHTTP
 import RapportStore
 import RapportWeb
 import ServiceLifecycle
+import RapportCore
 
 /// Server settings that `buildApplication` needs.
 public struct ServerSettings: Sendable {

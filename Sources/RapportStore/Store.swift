@@ -3,13 +3,14 @@ import Logging
 import RapportCore
 import SQLKit
 
-/// The storage entry point. Reads and writes go through a `StoreSession`, which offers the
-/// queries; a write session is one transaction, so a use case's changes, audit lines and
-/// search-index updates commit together.
+/// The storage entry point. Every read and write names who it is for: a user's `Viewer` (a
+/// `ScopedSession`, limited to what they may see) or a `SystemPurpose` (a `SystemSession`, for jobs,
+/// sign-in and admin commands). A write session is one transaction, so a use case's changes, audit
+/// lines and search-index updates commit together.
 public struct Store: Sendable {
-    public let engine: any DatabaseEngine
+    let engine: any DatabaseEngine
 
-    public init(engine: any DatabaseEngine) {
+    init(engine: any DatabaseEngine) {
         self.engine = engine
     }
 
@@ -55,16 +56,6 @@ public struct Store: Sendable {
         return try await engine.write { db in try await body(SystemSession(raw: StoreSession(db: db, kind: kind), purpose: purpose)) }
     }
 
-    public func read<T: Sendable>(_ body: @Sendable (StoreSession) async throws -> T) async throws -> T {
-        let kind = engine.kind
-        return try await engine.read { db in try await body(StoreSession(db: db, kind: kind)) }
-    }
-
-    public func write<T: Sendable>(_ body: @Sendable (StoreSession) async throws -> T) async throws -> T {
-        let kind = engine.kind
-        return try await engine.write { db in try await body(StoreSession(db: db, kind: kind)) }
-    }
-
     /// Builds the statements that insert new customers (normalising, cutting grams, encoding JSON)
     /// without touching the database, so an import prepares a batch while the previous one is written;
     /// `ScopedSession.insertCustomers` runs them.
@@ -74,7 +65,7 @@ public struct Store: Sendable {
 
     /// Checks the database answers (for `/health`).
     public func ping() async throws {
-        try await read { session in try await session.db.raw("SELECT 1").run() }
+        try await engine.read { db in try await db.raw("SELECT 1").run() }
     }
 
     /// Copies a live SQLite database into a new file (`VACUUM INTO`, consistent while others write).
@@ -91,8 +82,10 @@ public struct Store: Sendable {
     }
 }
 
-/// One connection's worth of queries: inside `Store.write` it is a transaction.
-public struct StoreSession: Sendable {
+/// One connection's worth of queries, without any scope: the implementation every session type
+/// (`ScopedSession`, `CatalogSession`, `SystemSession`) is built on. Not reachable from outside this
+/// module, so no caller can skip the scope.
+struct StoreSession: Sendable {
     let db: any SQLDatabase
     public let kind: EngineKind
 }

@@ -7,6 +7,7 @@ import RapportApp
 import RapportCore
 import RapportFiles
 import RapportStore
+import Logging
 
 /// `rapport bench`: generates a dataset and measures import throughput against a raw bulk
 /// insert, list/filter/search latency through HTTP on loopback, and the server's memory.

@@ -8,6 +8,7 @@ import RapportServer
 import RapportJobs
 import RapportStore
 import ServiceLifecycle
+import UnixSignals
 
 /// `rapport serve`: runs the web server until SIGTERM/SIGINT.
 struct Serve: AsyncParsableCommand {

@@ -3,6 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import RapportTestSupport
 import Testing
+import RapportApp
+import RapportCore
 
 /// A rep never sees or changes another rep's customer: by id, list, search, count, export,
 /// children or history. Managers see their team; admins see all.

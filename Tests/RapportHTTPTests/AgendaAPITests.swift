@@ -4,6 +4,7 @@ import HummingbirdTesting
 import RapportCore
 import RapportTestSupport
 import Testing
+import RapportApp
 
 /// Care dates (solar and lunar), holidays and planned contacts on the agenda, and who may read
 /// whose agenda.

@@ -3,6 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import RapportTestSupport
 import Testing
+import RapportApp
+import RapportCore
 
 /// Promises to customers (承诺): recorded, kept with evidence, listed, escalated when overdue,
 /// and never visible to or changeable by a rep who cannot see the customer.

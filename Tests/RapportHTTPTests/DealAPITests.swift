@@ -4,6 +4,7 @@ import HummingbirdTesting
 import RapportCore
 import RapportTestSupport
 import Testing
+import RapportApp
 
 /// Deals (商机): created with checked fields, moved across admin-defined stages with history,
 /// closed with a reason, summed per stage, and invisible to reps who cannot see the customer.

@@ -3,6 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import RapportTestSupport
 import Testing
+import RapportApp
+import RapportCore
 
 @Suite struct KeyPersonAndTimelineTests {
     @Test(arguments: TestEngine.available)

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import RapportCore
 import RapportTestSupport
 import Testing
+import RapportApp
 
 /// The eight lifecycle stages (derived from facts, with history and reasons), referrals and their
 /// tree, and qualification with its warnings; never visible to a rep who cannot see the customer.

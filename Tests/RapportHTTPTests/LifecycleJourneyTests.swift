@@ -3,6 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import RapportTestSupport
 import Testing
+import RapportApp
+import RapportCore
 
 /// Issue 4's "done when", in one journey through the API: a rep claims a customer from the pool
 /// (and is stopped at the cap), works a deal across the pipeline to won, the order and its payment

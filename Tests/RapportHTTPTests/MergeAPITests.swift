@@ -3,6 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import RapportTestSupport
 import Testing
+import RapportApp
+import RapportCore
 
 /// Merging duplicates: chosen fields, every related record moves to the survivor, the audit trail
 /// records it, and undo puts exactly the moved records back.

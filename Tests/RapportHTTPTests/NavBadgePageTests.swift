@@ -4,6 +4,7 @@ import HummingbirdTesting
 import RapportCore
 import RapportTestSupport
 import Testing
+import RapportApp
 
 /// The top bar's counts are kept for a short while per user: a page view within the lifetime
 /// shows the kept counts, the user's own changes (page forms and API calls) drop them, the

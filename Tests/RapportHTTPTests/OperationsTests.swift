@@ -7,6 +7,7 @@ import RapportServer
 import RapportApp
 import RapportTestSupport
 import Testing
+import RapportCore
 
 @Suite struct OperationsTests {
     @Test(arguments: TestEngine.available)

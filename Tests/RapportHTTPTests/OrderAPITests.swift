@@ -3,6 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import RapportTestSupport
 import Testing
+import RapportApp
+import RapportCore
 
 /// Orders (订单) and payment collection (回款): visible through their customer, lines give revenue
 /// and profit, a default one-instalment plan, receipts move instalments pending → partial → paid,

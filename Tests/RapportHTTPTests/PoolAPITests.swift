@@ -4,6 +4,7 @@ import RapportApp
 import RapportCore
 import RapportTestSupport
 import Testing
+import HTTPTypes
 
 /// The public pool (公海): claims within the caps, cool-off, assignment, release, locks, the
 /// recycle pass with its warning, and exactly one winner when two reps claim at once.

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import RapportCore
 import RapportTestSupport
 import Testing
+import RapportApp
 
 /// Personalities with their guidance cards, a customer's situation and expectation status, and
 /// the handover a new owner receives.

@@ -6,6 +6,7 @@ import RapportEdge
 import RapportTestSupport
 import RapportWeb
 import Testing
+import RapportApp
 
 /// The agenda and notice pages through the real application, with a browser session: an overdue
 /// promise escalated by the job reaches the owner's and the manager's notices, in their language,

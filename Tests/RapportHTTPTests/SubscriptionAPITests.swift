@@ -3,6 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import RapportTestSupport
 import Testing
+import RapportApp
+import RapportCore
 
 /// Subscriptions (DOMAIN part 3): terms renew into a linked next term, churn with reasons from the
 /// taxonomy onto the win-back list, lapse by the clock, and stay invisible to reps who cannot see

@@ -4,6 +4,7 @@ import RapportCore
 @testable import RapportStore
 import RapportTestSupport
 import Testing
+import SQLKit
 
 @Suite struct OperationsStoreTests {
     @Test func sqliteBackup_isAConsistentFileThatOpens() async throws {
@@ -87,7 +88,7 @@ import Testing
         let db = try await TestDatabase.make(.postgres)
         guard case .postgres(var url) = db.location else { return }
         await #expect {
-            try await db.store.read { session in try await session.db.raw("SELECT * FROM no_such_table").run() }
+            try await db.store.engine.read { db in try await db.raw("SELECT * FROM no_such_table").run() }
         } throws: { error in
             "\(error)".contains("42P01") && "\(error)".contains("no_such_table")
         }

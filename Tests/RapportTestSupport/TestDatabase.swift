@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import RapportApp
 import RapportCore
-import RapportStore
+@testable import RapportStore
 import SQLKit
 import Synchronization
 

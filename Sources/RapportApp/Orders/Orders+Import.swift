@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportFiles
 import RapportStore
 
 extension Orders {

@@ -1,3 +1,4 @@
+import Foundation
 /// One problem with one input field. `code` is a stable key that the edge translates
 /// (`required`, `tooLong`, `invalid`, `outOfRange`, `unknown`, `duplicate`...).
 public struct FieldError: Error, Sendable, Equatable, Codable {

@@ -1,3 +1,4 @@
+import Foundation
 /// The fields an admin sets on a pipeline stage; `nil` = not given.
 public struct DealStageDraft: Sendable, Codable, Equatable {
     public var nameZh: String?

@@ -3,6 +3,7 @@ import Hummingbird
 import RapportApp
 import RapportCore
 import RapportEdge
+import NIOFoundationEssentialsCompat
 
 /// Orders and their payments: `/api/v1/orders[/:id]`, `/api/v1/customers/:id/orders`,
 /// `/api/v1/orders/:id/payment-plan`, `/api/v1/orders/:id/receipts`, `/api/v1/receipts/:id/void`,

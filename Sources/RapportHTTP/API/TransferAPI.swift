@@ -4,6 +4,7 @@ import RapportApp
 import RapportCore
 import RapportFiles
 import RapportEdge
+import NIOFoundationEssentialsCompat
 
 /// `/api/v1/customers|contacts/export` and `/api/v1/customers|contacts/import`.
 struct TransferAPI {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import RapportEdge
+import NIOFoundationEssentialsCompat
 
 /// Reading JSON bodies and writing JSON responses, with decoding failures named by field.
 enum JSONBody {

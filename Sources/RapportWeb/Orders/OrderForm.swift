@@ -1,6 +1,7 @@
 import Foundation
 import RapportApp
 import RapportCore
+import RapportEdge
 
 /// The new-order form: header fields, a few line rows (product or description, quantity, unit
 /// price and cost in currency units), and how many instalments to split the payment into.

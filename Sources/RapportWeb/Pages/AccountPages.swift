@@ -3,6 +3,7 @@ import Hummingbird
 import RapportEdge
 import RapportApp
 import RapportCore
+import RapportStore
 
 /// `/account`: the user's own name, language and time zone, and personal API tokens.
 struct AccountPages: Sendable {

@@ -3,6 +3,7 @@ import Hummingbird
 import RapportEdge
 import RapportApp
 import RapportCore
+import Logging
 
 /// `GET /customers/{id}/history`: who changed what and when, newest first.
 struct CustomerHistoryPage: Sendable {

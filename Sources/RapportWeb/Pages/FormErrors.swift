@@ -1,4 +1,5 @@
 import RapportCore
+import RapportEdge
 
 /// Translated field messages for a form, keyed like `FieldError.field` (`name`, `profile.needs`,
 /// `custom.<key>`). Templates read simple names from `errors.<field>`; sections and custom

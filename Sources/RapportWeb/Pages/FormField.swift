@@ -1,3 +1,4 @@
+import Foundation
 /// One form control as the `field` partial renders it. Every item carries every key, so a
 /// missing key never picks up a value from an outer template context.
 enum FormField {

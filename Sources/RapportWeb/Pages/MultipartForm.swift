@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import RapportEdge
 import MultipartKit
+import NIOFoundationEssentialsCompat
 
 /// A file sent with a multipart form.
 struct UploadedFile: Sendable {

@@ -3,6 +3,7 @@ import Hummingbird
 import RapportApp
 import RapportCore
 import RapportEdge
+import Logging
 
 extension PageEnvironment {
     /// Maps any error out of a page handler to what the browser should see: a redirect for

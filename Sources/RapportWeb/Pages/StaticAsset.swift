@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import RapportEdge
+import Logging
 
 /// A file from `Static/`, read once at start-up and served with a long cache lifetime; its URL
 /// carries a content hash (`?v=`) so a changed file is fetched again.

@@ -1,5 +1,6 @@
 import RapportApp
 import RapportCore
+import Foundation
 
 /// Tone findings as the `tone_findings` partial reads them: the phrase highlighted inside a few
 /// words of its sentence, why it hurts and a better way to say it. The explanations come from

@@ -1,3 +1,4 @@
+import Foundation
 /// Element ids for forms that share a page with others (the customer page holds the activity,
 /// note, care-date and result forms): `FormField` names ids `f-<name>`, which would repeat.
 enum FieldIDs {

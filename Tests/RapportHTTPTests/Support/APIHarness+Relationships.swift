@@ -3,6 +3,8 @@ import HummingbirdTesting
 import RapportCore
 import RapportTestSupport
 import Testing
+import HTTPTypes
+import RapportApp
 
 /// Helpers for the relationship tests: the test users' calendar day and moving the clock.
 extension APIHarness {

@@ -9,6 +9,7 @@ import RapportHTTP
 import RapportServer
 import RapportTestSupport
 import Testing
+import NIOFoundationEssentialsCompat
 
 /// One HTTP response, with the body parsed when it is JSON.
 struct Reply: Sendable {

@@ -44,6 +44,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var common: CommonOptions
         @Argument var username: String
         @Option var password: String?
+        @Flag(help: "Also revoke the user's API tokens (scripts using them stop working).") var revokeTokens = false
 
         func run() async throws {
             let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
@@ -51,8 +52,14 @@ struct UserCommand: AsyncParsableCommand {
                 throw ValidationError("give --password or run in a terminal")
             }
             do {
-                try await app.accounts.resetPasswordFromCLI(username: username, password: password)
-                print("Password changed; the user's sessions were ended.")
+                let revoked = try await app.accounts.resetPasswordFromCLI(username: username, password: password,
+                                                                          revokeTokens: revokeTokens)
+                if revokeTokens {
+                    print("Password changed; the user's sessions were ended and \(revoked) API token(s) revoked.")
+                } else {
+                    print("Password changed; the user's sessions were ended. Their API tokens still work "
+                          + "(add --revoke-tokens to revoke them).")
+                }
             } catch {
                 throw Runtime.fail(error)
             }

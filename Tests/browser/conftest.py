@@ -67,15 +67,32 @@ def _wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float
     pytest.exit(f"rapport serve did not answer /health within {timeout}s:\n{log.read_text(errors='replace')}", returncode=2)
 
 
+class Installation:
+    """The binary, the SQLite file and the environment the suite's server runs with, for CLI calls."""
+
+    def __init__(self) -> None:
+        self.binary = _binary()
+        self.folder = Path(tempfile.mkdtemp(prefix="rapport-browser-"))
+        self.database = str(self.folder / "rapport.sqlite")
+        self.env = {**os.environ, "RAPPORT_ADMIN_PASSWORD": ADMIN_PASSWORD, "RAPPORT_LOG_LEVEL": "info"}
+        self.env.pop("RAPPORT_DATABASE", None)
+        self.env.pop("RAPPORT_CONFIG", None)
+
+    def run(self, *args: str) -> subprocess.CompletedProcess:
+        """Runs `rapport ARGS --database FILE` and returns the finished process (the caller checks it)."""
+        return subprocess.run([str(self.binary), *args, "--database", self.database], env=self.env,
+                              capture_output=True, text=True, timeout=120)
+
+
 @pytest.fixture(scope="session")
-def server():
+def installation() -> Installation:
+    return Installation()
+
+
+@pytest.fixture(scope="session")
+def server(installation):
     """A running server with admin, team 华东销售部, reps alice and bob. Yields the base URL."""
-    binary = _binary()
-    folder = Path(tempfile.mkdtemp(prefix="rapport-browser-"))
-    database = str(folder / "rapport.sqlite")
-    env = {**os.environ, "RAPPORT_ADMIN_PASSWORD": ADMIN_PASSWORD, "RAPPORT_LOG_LEVEL": "info"}
-    env.pop("RAPPORT_DATABASE", None)
-    env.pop("RAPPORT_CONFIG", None)
+    binary, folder, database, env = installation.binary, installation.folder, installation.database, installation.env
     _run(binary, "migrate", "--database", database, env=env)
     port = _free_port()
     log = folder / "serve.log"

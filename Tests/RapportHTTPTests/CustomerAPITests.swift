@@ -39,6 +39,8 @@ import RapportCore
             #expect(try await api.call(client, .delete, "/api/v1/customers/\(id)", as: "alice").status == 200)
             #expect(try await api.call(client, .get, "/api/v1/customers", as: "alice").items.isEmpty)
             #expect(try await api.call(client, .get, "/api/v1/customers?deleted=only", as: "mia").items.count == 1)
+            let repTrash = try await api.call(client, .get, "/api/v1/customers?deleted=only", as: "alice")
+            #expect(repTrash.status == 403 && repTrash.text.contains("回收站"))
             #expect(try await api.call(client, .post, "/api/v1/customers/\(id)/restore", as: "alice").status == 200)
             #expect(try await api.call(client, .get, "/api/v1/customers", as: "alice").items.count == 1)
             let history = try await api.call(client, .get, "/api/v1/customers/\(id)/history", as: "alice")
@@ -114,8 +116,13 @@ import RapportCore
             #expect(match["ownerName"] as? String == "Alice")
             #expect(match["visible"] as? Bool == false)
             #expect(match["reasons"] as? [String] == ["name"])
+            #expect(match["customerID"] == nil && match["ownerID"] == nil, "an invisible match must not leak its ids")
             let phone = try await api.call(client, .get, "/api/v1/customers/duplicates?name=x&phone=057185022088", as: "bob")
             #expect(phone.items.count == 1)
+            let hidden = try #require(try await api.call(client, .get, "/api/v1/customers/duplicates?name=x&phone=057185022088",
+                                                         as: "carol").items.first)
+            #expect(hidden["visible"] as? Bool == false && hidden["customerID"] == nil && hidden["ownerID"] == nil)
+            #expect(hidden["ownerName"] as? String == "Alice")
             let forced = try await api.call(client, .post, "/api/v1/customers?allowDuplicate=true", as: "carol", json: ["name": "阿里巴巴(中国)有限公司"])
             #expect(forced.status == 201)
         }

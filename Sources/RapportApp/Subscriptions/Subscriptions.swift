@@ -35,7 +35,7 @@ public struct Subscriptions: Sendable {
         var draft = draft
         // From an order alone: the first line whose product has a term, at that line's amount.
         if draft.productID == nil, let orderID = draft.orderID,
-           let line = try await deps.read(acting, { try await $0.subscriptionLine(of: orderID) }) {
+           let line = try await deps.read(acting, { try await $0.subscriptionLine(of: orderID, customer: customerID) }) {
             draft.productID = line.productID
             if draft.endsOn == nil && draft.termMonths == nil { draft.termMonths = line.termMonths }
             if draft.price == nil { draft.price = line.amount }

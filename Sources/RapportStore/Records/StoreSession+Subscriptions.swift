@@ -109,10 +109,12 @@ extension ScopedSession {
         return try await raw.renewal(of: id)
     }
 
-    /// The first line of a visible order whose product has a term (a subscription sold by that order).
-    public func subscriptionLine(of order: OrderID) async throws -> (productID: ProductRef, termMonths: Int, amount: Int64,
-                                                                     currency: String)? {
-        try await requireOrder(order)
+    /// The first line of `customer`'s order whose product has a term (a subscription sold by that
+    /// order); an order of another customer, or one out of scope, is an invalid `orderID`.
+    public func subscriptionLine(of order: OrderID, customer: CustomerID) async throws
+        -> (productID: ProductRef, termMonths: Int, amount: Int64, currency: String)? {
+        try await requireCustomer(customer, live: false)
+        try await check([.order(order, field: "orderID")], customer: customer)
         return try await raw.subscriptionLine(of: order)
     }
 }

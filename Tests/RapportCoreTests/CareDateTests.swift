@@ -126,22 +126,22 @@ private func fieldErrors(_ careDate: CareDate) -> [FieldError] {
     }
 
     @Test func validate_namesEachBadField() {
-        #expect(fieldErrors(CareDate(kind: .birthday, month: 13, day: 1)) == [FieldError("month", "outOfRange", detail: "12")])
-        #expect(fieldErrors(CareDate(kind: .birthday, month: 4, day: 31)) == [FieldError("day", "outOfRange", detail: "30")])
+        #expect(fieldErrors(CareDate(kind: .birthday, month: 13, day: 1)) == [FieldError("month", .outOfRange, detail: "12")])
+        #expect(fieldErrors(CareDate(kind: .birthday, month: 4, day: 31)) == [FieldError("day", .outOfRange, detail: "30")])
         #expect(fieldErrors(CareDate(kind: .birthday, calendar: .lunar, month: 4, day: 31)).map(\.field) == ["day"])
-        #expect(fieldErrors(CareDate(kind: .birthday, month: 4, day: 1, leapMonth: true)) == [FieldError("leapMonth", "invalid")])
-        #expect(fieldErrors(CareDate(kind: .birthday, month: 4, day: 1, leadDays: 61)) == [FieldError("leadDays", "outOfRange", detail: "60")])
+        #expect(fieldErrors(CareDate(kind: .birthday, month: 4, day: 1, leapMonth: true)) == [FieldError("leapMonth", .invalid)])
+        #expect(fieldErrors(CareDate(kind: .birthday, month: 4, day: 1, leadDays: 61)) == [FieldError("leadDays", .outOfRange, detail: "60")])
         #expect(fieldErrors(CareDate(kind: .birthday, month: 4, day: 1, leadDays: -1)).map(\.field) == ["leadDays"])
         let longTitle = String(repeating: "寿", count: 101)
-        #expect(fieldErrors(CareDate(kind: .birthday, month: 4, day: 1, title: longTitle)) == [FieldError("title", "tooLong", detail: "100")])
+        #expect(fieldErrors(CareDate(kind: .birthday, month: 4, day: 1, title: longTitle)) == [FieldError("title", .tooLong, detail: "100")])
         #expect(fieldErrors(CareDate(kind: .birthday, month: 4, day: 1, year: 0)).map(\.field) == ["year"])
     }
 
     @Test func validate_withAYear_rejectsDatesThatDidNotExistThen() {
-        #expect(fieldErrors(CareDate(kind: .birthday, month: 2, day: 29, year: 2023)) == [FieldError("day", "invalid")])
+        #expect(fieldErrors(CareDate(kind: .birthday, month: 2, day: 29, year: 2023)) == [FieldError("day", .invalid)])
         #expect(fieldErrors(CareDate(kind: .birthday, calendar: .lunar, month: 6, day: 1, leapMonth: true, year: 2024))
-                == [FieldError("leapMonth", "invalid")])
-        #expect(fieldErrors(CareDate(kind: .birthday, calendar: .lunar, month: 8, day: 30, year: 2025)) == [FieldError("day", "invalid")])
+                == [FieldError("leapMonth", .invalid)])
+        #expect(fieldErrors(CareDate(kind: .birthday, calendar: .lunar, month: 8, day: 30, year: 2025)) == [FieldError("day", .invalid)])
     }
 
     @Test func codable_roundTrips() throws {

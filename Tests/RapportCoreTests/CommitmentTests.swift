@@ -20,14 +20,14 @@ import Testing
     }
 
     @Test func validate_whenCreatingWithoutTitleOrDueDate_namesBothFields() {
-        #expect(throws: ValidationFailed(errors: [FieldError("title", "required"), FieldError("dueOn", "required")])) {
+        #expect(throws: ValidationFailed(errors: [FieldError("title", .required), FieldError("dueOn", .required)])) {
             try CommitmentDraft().validate(current: nil)
         }
     }
 
     @Test func validate_whenMarkedDoneWithoutEvidence_requiresEvidence() throws {
         let current = try promise(due: "2026-12-01")
-        #expect(throws: ValidationFailed(errors: [FieldError("evidence", "required")])) {
+        #expect(throws: ValidationFailed(errors: [FieldError("evidence", .required)])) {
             try CommitmentDraft(state: .done).validate(current: current)
         }
         try CommitmentDraft(state: .done, evidence: "快递单号 SF123").validate(current: current)

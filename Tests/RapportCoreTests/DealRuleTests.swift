@@ -28,13 +28,13 @@ import Testing
     }
 
     @Test func move_isRefused_whenClosed() {
-        #expect(throws: ValidationFailed(errors: [FieldError("state", "closed")])) {
+        #expect(throws: ValidationFailed(errors: [FieldError("state", .closed)])) {
             try Self.deal(state: .won).moved(to: Self.second, at: Self.t0)
         }
     }
 
     @Test func close_needsAReason_andRecordsIt() throws {
-        #expect(throws: ValidationFailed(errors: [FieldError("reason", "required")])) {
+        #expect(throws: ValidationFailed(errors: [FieldError("reason", .required)])) {
             try Self.deal().closed(won: false, reason: "  ", on: Self.day)
         }
         let won = try Self.deal().closed(won: true, reason: " 价格合适 ", on: Self.day)
@@ -47,8 +47,8 @@ import Testing
         let reopened = try lost.reopened(in: Self.second, at: Self.t0.addingTimeInterval(5))
         #expect(reopened.state == .open && reopened.closeReason.isEmpty && reopened.closedOn == nil)
         #expect(reopened.stageID == Self.second)
-        #expect(throws: ValidationFailed(errors: [FieldError("state", "notClosed")])) { try Self.deal().reopened(in: nil, at: Self.t0) }
-        #expect(throws: ValidationFailed(errors: [FieldError("state", "hasOrder")])) {
+        #expect(throws: ValidationFailed(errors: [FieldError("state", .notClosed)])) { try Self.deal().reopened(in: nil, at: Self.t0) }
+        #expect(throws: ValidationFailed(errors: [FieldError("state", .hasOrder)])) {
             try Self.deal(state: .won, orderID: OrderID(UUID())).reopened(in: nil, at: Self.t0)
         }
     }
@@ -61,13 +61,13 @@ import Testing
         do { try draft.validate(current: nil) } catch {
             #expect(error.errors.map(\.field) == ["title", "amount", "currency", "nextStep", "stageID", "contactIDs"])
         }
-        #expect(throws: ValidationFailed(errors: [FieldError("stageID", "invalid", detail: "move")])) {
+        #expect(throws: ValidationFailed(errors: [FieldError("stageID", .invalid, detail: "move")])) {
             try DealDraft(stageID: Self.second).validate(current: Self.deal())
         }
     }
 
     @Test func stageDraft_keepsProbabilityInPercent() {
-        #expect(throws: ValidationFailed(errors: [FieldError("probability", "outOfRange", detail: "0–100")])) {
+        #expect(throws: ValidationFailed(errors: [FieldError("probability", .outOfRange, detail: "0–100")])) {
             try DealStageDraft(nameZh: "赢单", nameEn: "Won", probability: 101).validate(isNew: true)
         }
         #expect(throws: Never.self) { try DealStageDraft(probability: 0).validate(isNew: false) }

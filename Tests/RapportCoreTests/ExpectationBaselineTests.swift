@@ -154,9 +154,9 @@ private func policy(months: Int = 12, bottomMargin: Double = 0.10, satisfactionM
     @Test func draft_reportsUnknownAndRepeatedReasons() {
         let draft = CustomerSituationDraft(joinReasons: ["lowerCosts", "fame", "lowerCosts", ""], motivation: "greedy",
                                            businessType: "")
-        #expect(throws: ValidationFailed(errors: [FieldError("joinReasons", "invalid", detail: "fame"),
-                                                 FieldError("joinReasons", "duplicate", detail: "lowerCosts"),
-                                                 FieldError("motivation", "invalid")])) {
+        #expect(throws: ValidationFailed(errors: [FieldError("joinReasons", .invalid, detail: "fame"),
+                                                 FieldError("joinReasons", .duplicate, detail: "lowerCosts"),
+                                                 FieldError("motivation", .invalid)])) {
             try draft.validate()
         }
     }

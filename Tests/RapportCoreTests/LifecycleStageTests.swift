@@ -149,7 +149,7 @@ private func buyer(_ days: [String]) throws -> LifecycleFacts {
             try draft.validate(applyingTo: Qualification(customerID: id))
             Issue.record("expected a failure")
         } catch {
-            #expect(error.errors == [FieldError("abilityEvidence", "required")])
+            #expect(error.errors == [FieldError("abilityEvidence", .required)])
         }
     }
 

@@ -64,19 +64,19 @@ import Testing
         #expect(plan[0].remindDays == 3)
         #expect(throws: Never.self) { try InstalmentDraft.validate(plan, revenue: 9_900) }
         let short = [InstalmentDraft(amount: 100, dueOn: ordered)]
-        #expect(throws: ValidationFailed(errors: [FieldError("instalments", "sumMismatch", detail: "99.00")])) {
+        #expect(throws: ValidationFailed(errors: [FieldError("instalments", .sumMismatch, detail: "99.00")])) {
             try InstalmentDraft.validate(short, revenue: 9_900)
         }
         let bad = [InstalmentDraft(amount: 0, dueOn: ordered, remindDays: 400)]
-        #expect(throws: ValidationFailed(errors: [FieldError("instalments[0].amount", "invalid"),
-                                                  FieldError("instalments[0].remindDays", "invalid")])) {
+        #expect(throws: ValidationFailed(errors: [FieldError("instalments[0].amount", .invalid),
+                                                  FieldError("instalments[0].remindDays", .invalid)])) {
             try InstalmentDraft.validate(bad, revenue: 9_900)
         }
     }
 
     @Test func receipt_overpaymentIsRefusedNamingTheAmount() throws {
         let today = try day("2026-03-10")
-        #expect(throws: ValidationFailed(errors: [FieldError("amount", "exceedsOutstanding", detail: "5.00")])) {
+        #expect(throws: ValidationFailed(errors: [FieldError("amount", .exceedsOutstanding, detail: "5.00")])) {
             try ReceiptDraft(amount: 501).validate(outstanding: 500, today: today)
         }
         #expect(throws: Never.self) { try ReceiptDraft(amount: 500).validate(outstanding: 500, today: today) }

@@ -64,8 +64,8 @@ import Testing
 
     @Test func suggest_rejectsUnknownQuestionsAndOptions() throws {
         let q = try questionnaire()
-        #expect(throws: ValidationFailed(errors: [FieldError("answers.nope", "unknown"),
-                                                 FieldError("answers.pace.risk", "unknown")])) {
+        #expect(throws: ValidationFailed(errors: [FieldError("answers.nope", .unknown),
+                                                 FieldError("answers.pace.risk", .unknown)])) {
             try q.suggest(answers: ["pace.risk": "maybe", "nope": "jumpsIn", "focus.mood": "relaxed"])
         }
     }
@@ -93,8 +93,8 @@ import Testing
     @Test func draft_rejectsUnknownValues() throws {
         let draft = PersonalityDraft(answers: ["pace.risk": "never"], temperament: "choleric", buyerType: "grumpy",
                                      onlineType: "")
-        #expect(throws: ValidationFailed(errors: [FieldError("answers.pace.risk", "unknown"),
-                                                 FieldError("temperament", "invalid"), FieldError("buyerType", "invalid")])) {
+        #expect(throws: ValidationFailed(errors: [FieldError("answers.pace.risk", .unknown),
+                                                 FieldError("temperament", .invalid), FieldError("buyerType", .invalid)])) {
             try draft.validate(questionnaire: questionnaire())
         }
     }

@@ -46,7 +46,7 @@ import Testing
 
     @Test func churn_needsAReason_andOnlyFromActiveOrLapsed() throws {
         let today = try day("2026-11-26")
-        #expect(throws: ValidationFailed(errors: [FieldError("churnReasons", "required")])) {
+        #expect(throws: ValidationFailed(errors: [FieldError("churnReasons", .required)])) {
             try SubscriptionRules.churn(try term("2026-01-01", "2026-12-31"), ChurnInput(reasons: [" "]), today: today, now: now)
         }
         let churned = try SubscriptionRules.churn(try term("2026-01-01", "2026-12-31"),
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func draft_whenEndBeforeStart_namesEndsOn() throws {
-        #expect(throws: ValidationFailed(errors: [FieldError("endsOn", "beforeStart")])) {
+        #expect(throws: ValidationFailed(errors: [FieldError("endsOn", .beforeStart)])) {
             try SubscriptionDraft(startsOn: try day("2026-05-02"), endsOn: try day("2026-05-01")).validate(current: nil)
         }
         try SubscriptionDraft(startsOn: try day("2026-05-01"), endsOn: try day("2026-05-01")).validate(current: nil)

@@ -59,6 +59,21 @@ import RapportApp
             #expect(founding.string("nextOn") == "2026-10-01")
             let list = try await api.call(client, .get, "/api/v1/customers/\(customer)/care-dates", as: "alice")
             #expect(list.items.compactMap { $0["nextOn"] as? String } == ["2026-09-25", "2026-10-01"])
+            // PATCH changes only what it names: a new title keeps kind, month, day, year and lead time.
+            let foundingID = try #require(founding.string("id"))
+            let retitled = try await api.call(client, .patch, "/api/v1/care-dates/\(foundingID)", as: "alice",
+                                              json: ["title": "建厂二十周年", "version": 1])
+            #expect(retitled.status == 200, "\(retitled.text)")
+            let kept = retitled.json["date"] as? [String: any Sendable]
+            #expect(kept?["title"] as? String == "建厂二十周年" && kept?["kind"] as? String == "founding")
+            #expect(kept?["month"] as? Int == 10 && kept?["day"] as? Int == 1 && kept?["year"] as? Int == 2006)
+            #expect(kept?["leadDays"] as? Int == 14 && retitled.string("nextOn") == "2026-10-01")
+            let moved = try await api.call(client, .patch, "/api/v1/care-dates/\(foundingID)", as: "alice",
+                                           json: ["day": 8, "year": NSNull(), "version": 2])
+            #expect(moved.string("nextOn") == "2026-10-08" && (moved.json["date"] as? [String: any Sendable])?["year"] == nil)
+            let impossible = try await api.call(client, .patch, "/api/v1/care-dates/\(foundingID)", as: "alice",
+                                                json: ["month": 2, "day": 30, "version": 3])
+            #expect(impossible.status == 422 && impossible.errorFields == ["day"])
 
             // Checks: a lunar month has at most 30 days; lead times stop at 60; bad kinds are malformed.
             let lunar31 = try await api.call(client, .post, "/api/v1/customers/\(customer)/care-dates", as: "alice",

@@ -1,5 +1,7 @@
 import Foundation
+import RapportApp
 import RapportCore
+import RapportHTTP
 import RapportEdge
 import RapportWeb
 import Testing
@@ -18,19 +20,20 @@ import Testing
 
     @Test func everyErrorCodeProblemAndReason_isTranslated() throws {
         let localizer = try Localizer.bundled()
-        let codes = ["required", "tooLong", "tooShort", "invalid", "outOfRange", "unknown", "taken", "tooMany", "notAnOption",
-                     "wrongType", "wrong", "unchanged", "notForYourself", "loop", "notAManager", "malformed", "missingName",
-                     "ambiguous", "notAssignable"].map { "error.\($0)" }
-        let problems = ["notFound", "forbidden", "unauthenticated", "invalid", "conflict", "duplicate", "rateLimited",
-                        "passwordChangeRequired", "badRequest", "internal"].map { "problem.\($0)" }
-        let reasons = ["adminOnly", "reassignNeedsManager", "assignNeedsManager", "ownerOutsideTeam", "deleted", "notAuthor", "csrf"]
-            .map { "reason.\($0)" }
+        // Every case of every code the server sends, so a new case without a text fails here.
+        let codes = FieldCode.allCases.map { "error.\($0.rawValue)" }
+        let reasons = ForbiddenReason.allCases.map { "reason.\($0.rawValue)" }
+        let malformed = MalformedReason.allCases.map { "malformed.\($0.rawValue)" }
+        let entities = RecordKind.allCases.map { "entity.\($0.rawValue)" }
+        let problems = ["notFound", "notFoundDetail", "forbidden", "unauthenticated", "invalid", "conflict", "duplicate",
+                        "rateLimited", "passwordChangeRequired", "badRequest", "internal", "tooLarge", "tooLargeDetail",
+                        "methodNotAllowed", "noSuchPath", "stageInUse"].map { "problem.\($0)" }
         let enums = CustomerKind.allCases.map { "kind.\($0.rawValue)" } + CustomerStatus.allCases.map { "status.\($0.rawValue)" }
             + Channel.allCases.map { "channel.\($0.rawValue)" } + Role.allCases.map { "role.\($0.rawValue)" }
             + Influence.allCases.map { "influence.\($0.rawValue)" }
         for language in Language.allCases {
             let table = localizer.table(language)
-            #expect((codes + problems + reasons + enums).filter { table[$0] == nil } == [], "\(language)")
+            #expect((codes + problems + reasons + malformed + entities + enums).filter { table[$0] == nil } == [], "\(language)")
         }
     }
 }

@@ -120,7 +120,7 @@ import Testing
             document["rules"] = rules
             let edited = String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)
 
-            await #expect(throws: AppError.forbidden(reason: "adminOnly")) {
+            await #expect(throws: AppError.forbidden(reason: .adminOnly)) {
                 try await app.referenceData.save(api.world.mia, "tone-rules.en", content: edited, version: 0)
             }
             await #expect(throws: AppError.self) { try await app.referenceData.file(api.world.alice, "tone-rules.en") }
@@ -143,7 +143,7 @@ import Testing
             }
             #expect(try await app.referenceData.file(api.world.admin, "tone-rules.en").version == 1)
             #expect(try await flagged())
-            await #expect(throws: AppError.notFound(entity: "referenceFile")) {
+            await #expect(throws: AppError.notFound(entity: .referenceFile)) {
                 try await app.referenceData.save(api.world.admin, "tone-rules.fr", content: edited, version: 0)
             }
 

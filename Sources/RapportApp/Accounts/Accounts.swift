@@ -61,7 +61,7 @@ public struct Accounts: Sendable {
         AccountRules.validate(username: input.username, into: &v)
         v.length("displayName", input.displayName, max: 100)
         if let password = input.password { AccountRules.validate(password: password, into: &v) }
-        if let zone = input.timeZone, TimeZone(identifier: zone) == nil { v.add("timeZone", "invalid") }
+        if let zone = input.timeZone, TimeZone(identifier: zone) == nil { v.add("timeZone", .invalid) }
         if !v.errors.isEmpty { throw AppError.invalid(v.errors) }
         let oneTime = input.password == nil ? Secrets.oneTimePassword() : nil
         let hash = Bcrypt.hash(input.password ?? oneTime ?? "", cost: deps.bcryptCost)
@@ -70,11 +70,11 @@ public struct Accounts: Sendable {
                         role: input.role, teamID: input.teamID, language: input.language,
                         timeZone: input.timeZone ?? "Asia/Shanghai", disabled: false,
                         mustChangePassword: oneTime != nil, createdAt: now, updatedAt: now, version: 1)
-        let entry = try deps.audit(actor, User.entityName, user.id.description, .create, before: nil as User?, after: user)
+        let entry = try deps.audit(actor, User.recordKind, user.id.description, .create, before: nil as User?, after: user)
         try await deps.systemWrite(.command("users")) { session in
             if let team = input.teamID {
                 guard let found = try await session.catalog.team(team), found.deletedAt == nil else {
-                    throw AppError.invalid([FieldError("teamID", "unknown")])
+                    throw AppError.invalid([FieldError("teamID", .unknown)])
                 }
             }
             try await session.catalog.insertUser(user, passwordHash: hash)
@@ -88,17 +88,17 @@ public struct Accounts: Sendable {
     public func update(_ acting: Acting, _ id: UserID, _ changes: UserChanges, version: Int) async throws -> User {
         let isSelf = acting.id == id
         let touchesPrivileged = changes.role != nil || changes.teamID != nil || changes.disabled != nil
-        if !acting.isAdmin && (!isSelf || touchesPrivileged) { throw AppError.forbidden(reason: "adminOnly") }
+        if !acting.isAdmin && (!isSelf || touchesPrivileged) { throw AppError.forbidden(reason: .adminOnly) }
         var v = Validator()
         if let name = changes.displayName { v.required("displayName", name, max: 100) }
-        if let zone = changes.timeZone, TimeZone(identifier: zone) == nil { v.add("timeZone", "invalid") }
-        if isSelf, changes.disabled == true { v.add("disabled", "notForYourself") }
-        if isSelf, let role = changes.role, role != .admin, acting.user.role == .admin { v.add("role", "notForYourself") }
+        if let zone = changes.timeZone, TimeZone(identifier: zone) == nil { v.add("timeZone", .invalid) }
+        if isSelf, changes.disabled == true { v.add("disabled", .notForYourself) }
+        if isSelf, let role = changes.role, role != .admin, acting.user.role == .admin { v.add("role", .notForYourself) }
         if !v.errors.isEmpty { throw AppError.invalid(v.errors) }
         return try await deps.changeCatalog(acting, id, version: version, action: .update) { user, catalog in
             if case .some(.some(let team)) = changes.teamID {
                 guard let found = try await catalog.team(team), found.deletedAt == nil else {
-                    throw AppError.invalid([FieldError("teamID", "unknown")])
+                    throw AppError.invalid([FieldError("teamID", .unknown)])
                 }
             }
             if let name = changes.displayName { user.displayName = name }
@@ -119,7 +119,7 @@ public struct Accounts: Sendable {
 
     public func get(_ acting: Acting, _ id: UserID) async throws -> User {
         guard let user = try await deps.read(acting, { try await $0.catalog.user(id) })?.user, acting.isAdmin || !user.disabled else {
-            throw AppError.notFound(entity: "user")
+            throw AppError.notFound(entity: .user)
         }
         return user
     }
@@ -133,13 +133,13 @@ public struct Accounts: Sendable {
         var v = Validator()
         AccountRules.validate(password: password, into: &v)
         if !v.errors.isEmpty { throw AppError.invalid(v.errors) }
-        guard let stored = try await deps.read(acting, { try await $0.catalog.user(id) }) else { throw AppError.notFound(entity: "user") }
+        guard let stored = try await deps.read(acting, { try await $0.catalog.user(id) }) else { throw AppError.notFound(entity: .user) }
         let isSelf = acting.id == id
         if isSelf {
             guard let current, Bcrypt.verify(current, hash: stored.passwordHash) else {
-                throw AppError.invalid([FieldError("currentPassword", "wrong")])
+                throw AppError.invalid([FieldError("currentPassword", .wrong)])
             }
-            if current == password { throw AppError.invalid([FieldError("password", "unchanged")]) }
+            if current == password { throw AppError.invalid([FieldError("password", .unchanged)]) }
         } else {
             try acting.requireAdmin()
         }
@@ -152,7 +152,7 @@ public struct Accounts: Sendable {
     /// change it at next sign-in.
     public func resetPassword(_ acting: Acting, _ id: UserID, revokeTokens: Bool = false) async throws -> (password: String, revokedTokens: Int) {
         try acting.requireAdmin()
-        guard try await deps.read(acting, { try await $0.catalog.user(id) }) != nil else { throw AppError.notFound(entity: "user") }
+        guard try await deps.read(acting, { try await $0.catalog.user(id) }) != nil else { throw AppError.notFound(entity: .user) }
         let oneTime = Secrets.oneTimePassword()
         let revoked = try await store(password: oneTime, for: id, by: acting.id, mustChange: true, endSessions: true,
                                       revokeTokens: revokeTokens)
@@ -167,7 +167,7 @@ public struct Accounts: Sendable {
         AccountRules.validate(password: password, into: &v)
         if !v.errors.isEmpty { throw AppError.invalid(v.errors) }
         guard let stored = try await deps.systemRead(.command("user passwd"), { try await $0.catalog.user(username: username) }) else {
-            throw AppError.notFound(entity: "user")
+            throw AppError.notFound(entity: .user)
         }
         return try await store(password: password, for: stored.user.id, by: nil, mustChange: false, endSessions: true,
                                revokeTokens: revokeTokens)
@@ -177,7 +177,7 @@ public struct Accounts: Sendable {
                        revokeTokens: Bool) async throws -> Int {
         let hash = Bcrypt.hash(password, cost: deps.bcryptCost)
         let now = deps.env.now()
-        let entry = try deps.audit(actor, User.entityName, id.description, .passwordChange, before: nil as String?,
+        let entry = try deps.audit(actor, User.recordKind, id.description, .passwordChange, before: nil as String?,
                                    after: revokeTokens ? "tokens revoked" : nil)
         return try await deps.systemWrite(.command("password")) { session in
             try await session.catalog.setPassword(id, hash: hash, mustChange: mustChange, at: now)

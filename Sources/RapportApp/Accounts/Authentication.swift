@@ -42,7 +42,7 @@ public struct Authentication: Sendable {
         }
         let token = Secrets.token()
         let csrf = Secrets.token()
-        let entry = try deps.audit(user.id, User.entityName, user.id.description, .login, before: nil as String?, after: nil as String?)
+        let entry = try deps.audit(user.id, User.recordKind, user.id.description, .login, before: nil as String?, after: nil as String?)
         let lifetime = deps.sessionLifetime
         try await deps.systemWrite(.authentication) { session in
             let catalog = session.catalog
@@ -107,7 +107,7 @@ public struct Authentication: Sendable {
         let token = Secrets.token(prefix: "rpt_")
         let id = deps.env.newUUID().uuidString.lowercased()
         let now = deps.env.now()
-        let entry = try deps.audit(acting.id, "token", id, .tokenCreate, before: nil as String?, after: name)
+        let entry = try deps.audit(acting.id, .token, id, .tokenCreate, before: nil as String?, after: name)
         try await deps.write(acting) { session in
             try await session.catalog.insertToken(id: id, userID: acting.id, name: name, tokenHash: Secrets.hash(token), createdAt: now)
             try await session.catalog.appendAudit(entry)
@@ -121,8 +121,8 @@ public struct Authentication: Sendable {
 
     public func revokeToken(_ acting: Acting, id: String) async throws {
         let now = deps.env.now()
-        let entry = try deps.audit(acting.id, "token", id, .tokenRevoke, before: nil as String?, after: nil as String?)
-        try await deps.write(acting, entity: "token") { session in
+        let entry = try deps.audit(acting.id, .token, id, .tokenRevoke, before: nil as String?, after: nil as String?)
+        try await deps.write(acting, entity: .token) { session in
             try await session.catalog.revokeToken(id: id, of: acting.id, at: now)
             try await session.catalog.appendAudit(entry)
         }

@@ -13,7 +13,7 @@ public struct Teams: Sendable {
     }
 
     public func get(_ acting: Acting, _ id: TeamID) async throws -> Team {
-        guard let team = try await deps.read(acting, { try await $0.catalog.team(id) }) else { throw AppError.notFound(entity: "team") }
+        guard let team = try await deps.read(acting, { try await $0.catalog.team(id) }) else { throw AppError.notFound(entity: .team) }
         return team
     }
 
@@ -23,7 +23,7 @@ public struct Teams: Sendable {
         let now = deps.env.now()
         return try await deps.changeCatalog(acting, id, version: nil, action: .delete, onlyIfChanged: true) { team, catalog in
             let members = try await catalog.users(team: id).filter { !$0.disabled }
-            if !members.isEmpty { throw AppError.invalid([FieldError("team", "hasMembers", detail: String(members.count))]) }
+            if !members.isEmpty { throw AppError.invalid([FieldError("team", .hasMembers, detail: String(members.count))]) }
             if team.deletedAt == nil { team.deletedAt = now }
         }
     }
@@ -41,14 +41,14 @@ public struct Teams: Sendable {
         let now = deps.env.now()
         let team = Team(id: deps.env.newID(), name: name.trimmingCharacters(in: .whitespaces), managerID: managerID,
                         createdAt: now, updatedAt: now, version: 1)
-        let entry = try deps.audit(acting?.id, Team.entityName, team.id.description, .create, before: nil as Team?, after: team)
+        let entry = try deps.audit(acting?.id, Team.recordKind, team.id.description, .create, before: nil as Team?, after: team)
         let body: @Sendable (CatalogSession) async throws -> Void = { catalog in
             try await Self.validate(name: name, managerID: managerID, in: catalog)
             try await catalog.insertTeam(team)
             try await catalog.appendAudit(entry)
         }
         if let acting {
-            try await deps.write(acting, entity: Team.entityName) { try await body($0.catalog) }
+            try await deps.write(acting, entity: Team.recordKind) { try await body($0.catalog) }
         } else {
             try await deps.systemWrite(.command("team add")) { try await body($0.catalog) }
         }
@@ -71,9 +71,9 @@ public struct Teams: Sendable {
         if !v.errors.isEmpty { throw AppError.invalid(v.errors) }
         if let managerID {
             guard let manager = try await catalog.user(managerID)?.user else {
-                throw AppError.invalid([FieldError("managerID", "unknown")])
+                throw AppError.invalid([FieldError("managerID", .unknown)])
             }
-            if manager.role == .rep { throw AppError.invalid([FieldError("managerID", "notAManager")]) }
+            if manager.role == .rep { throw AppError.invalid([FieldError("managerID", .notAManager)]) }
         }
     }
 }

@@ -20,6 +20,6 @@ public struct Acting: Sendable, Equatable {
 
     /// Throws `forbidden` unless the user is an admin.
     public func requireAdmin() throws(AppError) {
-        guard isAdmin else { throw .forbidden(reason: "adminOnly") }
+        guard isAdmin else { throw .forbidden(reason: .adminOnly) }
     }
 }

@@ -3,9 +3,9 @@ import RapportCore
 /// What a use case can refuse with. The HTTP and page layers map each case once.
 public enum AppError: Error, Sendable, Equatable {
     /// No such record, or one the acting user may not see (the two look the same on purpose).
-    case notFound(entity: String)
+    case notFound(entity: RecordKind)
     /// The user may see the record but not take this action.
-    case forbidden(reason: String)
+    case forbidden(reason: ForbiddenReason)
     /// Not signed in, or the credentials are wrong.
     case unauthenticated
     /// The input has field errors.

@@ -20,12 +20,12 @@ extension Dependencies {
             after.updatedAt = now
             after.version = before.version + 1
             try await R.save(after, expectedVersion: before.version, in: catalog)
-            try await catalog.appendAudit(try deps.audit(acting?.id, R.entityName, before.recordID, action, before: before, after: after))
+            try await catalog.appendAudit(try deps.audit(acting?.id, R.recordKind, before.recordID, action, before: before, after: after))
             return after
         }
         if let acting {
-            return try await write(acting, entity: R.entityName) { try await body($0.catalog) }
+            return try await write(acting, entity: R.recordKind) { try await body($0.catalog) }
         }
-        return try await mapped(R.entityName) { try await store.systemWrite(.command("catalog")) { try await body($0.catalog) } }
+        return try await mapped(R.recordKind) { try await store.systemWrite(.command("catalog")) { try await body($0.catalog) } }
     }
 }

@@ -17,38 +17,38 @@ struct Dependencies: Sendable {
     let reference: ReferenceLibrary
 
     /// Reads as the acting user: every query of customer data is limited to their scope.
-    func read<T: Sendable>(_ acting: Acting, entity: String = "record",
+    func read<T: Sendable>(_ acting: Acting, entity: RecordKind = .record,
                            _ body: @Sendable (ScopedSession) async throws -> T) async throws -> T {
         try await mapped(entity) { try await store.read(as: acting.viewer, body) }
     }
 
     /// Writes as the acting user in one transaction, which re-checks their scope for every write.
-    func write<T: Sendable>(_ acting: Acting, entity: String = "record",
+    func write<T: Sendable>(_ acting: Acting, entity: RecordKind = .record,
                             _ body: @Sendable (ScopedSession) async throws -> T) async throws -> T {
         try await mapped(entity) { try await store.write(as: acting.viewer, body) }
     }
 
     /// Reads without a user's scope for `purpose` (jobs, sign-in, admin commands): a reviewed bypass.
     func systemRead<T: Sendable>(_ purpose: SystemPurpose, _ body: @Sendable (SystemSession) async throws -> T) async throws -> T {
-        try await mapped("record") { try await store.systemRead(purpose, body) }
+        try await mapped(.record) { try await store.systemRead(purpose, body) }
     }
 
     /// Writes without a user's scope for `purpose`, in one transaction: a reviewed bypass.
     func systemWrite<T: Sendable>(_ purpose: SystemPurpose, _ body: @Sendable (SystemSession) async throws -> T) async throws -> T {
-        try await mapped("record") { try await store.systemWrite(purpose, body) }
+        try await mapped(.record) { try await store.systemWrite(purpose, body) }
     }
 
     /// Runs a store call and translates storage failures into app errors.
-    func mapped<T>(_ entity: String, _ body: () async throws -> T) async throws -> T {
+    func mapped<T>(_ entity: RecordKind, _ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as StoreError {
             switch error {
             case .notFound: throw AppError.notFound(entity: entity)
             case .versionConflict(let current): throw AppError.conflict(currentVersion: current)
-            case .uniqueViolation(let field): throw AppError.invalid([FieldError(field, "taken")])
-            case .invalidReference(let field): throw AppError.invalid([FieldError(field, "unknown")])
-            case .parentDeleted: throw AppError.forbidden(reason: "deleted")
+            case .uniqueViolation(let field): throw AppError.invalid([FieldError(field, .taken)])
+            case .invalidReference(let field): throw AppError.invalid([FieldError(field, .unknown)])
+            case .parentDeleted: throw AppError.forbidden(reason: .deleted)
             default: throw error
             }
         } catch let failed as ValidationFailed {
@@ -57,7 +57,7 @@ struct Dependencies: Sendable {
     }
 
     /// An audit line with before/after as JSON.
-    func audit<T: Encodable>(_ actor: UserID?, _ entity: String, _ id: String, _ action: AuditAction,
+    func audit<T: Encodable>(_ actor: UserID?, _ entity: RecordKind, _ id: String, _ action: AuditAction,
                              before: T?, after: T?) throws -> AuditEntry {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -66,7 +66,7 @@ struct Dependencies: Sendable {
             guard let value else { return nil }
             return String(decoding: try encoder.encode(value), as: UTF8.self)
         }
-        return AuditEntry(id: env.newUUID(), at: env.now(), actorID: actor, entity: entity, entityID: id,
+        return AuditEntry(id: env.newUUID(), at: env.now(), actorID: actor, entity: entity.rawValue, entityID: id,
                           action: action, before: try text(before), after: try text(after))
     }
 }

@@ -17,7 +17,7 @@ extension Dependencies {
                                  _ change: @escaping @Sendable (inout R, ScopedSession) async throws -> Void) async throws -> R {
         let now = env.now()
         let deps = self
-        return try await write(acting, entity: R.entityName) { session in
+        return try await write(acting, entity: R.recordKind) { session in
             guard let before = try await R.find(id, in: session) else { throw StoreError.notFound }
             if let version, version != before.version { throw StoreError.versionConflict(current: before.version) }
             var after = before
@@ -26,7 +26,7 @@ extension Dependencies {
             after.updatedAt = now
             after.version = before.version + 1
             try await R.save(after, expectedVersion: before.version, in: session)
-            try await session.catalog.appendAudit(try deps.audit(acting.id, R.entityName, before.recordID, action,
+            try await session.catalog.appendAudit(try deps.audit(acting.id, R.recordKind, before.recordID, action,
                                                                  before: before, after: after))
             return after
         }

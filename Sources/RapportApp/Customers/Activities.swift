@@ -8,14 +8,14 @@ public struct Activities: Sendable {
 
     /// A customer's timeline, newest first.
     public func list(_ acting: Acting, of customerID: CustomerID, limit: Int = 50, cursor: PageCursor? = nil) async throws -> Page<Activity> {
-        try await deps.read(acting, entity: "customer") { session in
+        try await deps.read(acting, entity: .customer) { session in
             try await session.requireCustomer(customerID, live: false)
             return try await session.activities(of: customerID, limit: limit, cursor: cursor)
         }
     }
 
     public func get(_ acting: Acting, _ id: ActivityID) async throws -> Activity {
-        try await deps.read(acting, entity: Activity.entityName) { session in
+        try await deps.read(acting, entity: Activity.recordKind) { session in
             guard let activity = try await session.record(Activity.self, id) else { throw StoreError.notFound }
             return activity
         }
@@ -30,12 +30,12 @@ public struct Activities: Sendable {
                                 channel: .other, purpose: "", outcome: "", occurredAt: now, createdAt: now, updatedAt: now)
         draft.apply(to: &prepared)
         let blank = prepared
-        return try await deps.write(acting, entity: "customer") { session in
+        return try await deps.write(acting, entity: .customer) { session in
             var activity = blank
             try await session.requireCustomer(customerID, live: true)
             activity.custom = try await deps.validatedCustom(draft.custom, object: .activity, in: session).filter { $0.value != .null }
             try await session.insert(activity)
-            try await session.catalog.appendAudit(try deps.audit(acting.id, Activity.entityName, activity.id.description, .create,
+            try await session.catalog.appendAudit(try deps.audit(acting.id, Activity.recordKind, activity.id.description, .create,
                                                                  before: nil as Activity?, after: activity))
             return activity
         }

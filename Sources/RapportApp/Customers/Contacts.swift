@@ -8,7 +8,7 @@ public struct Contacts: Sendable {
 
     /// A customer's live key persons (none when the customer is not visible: `notFound`).
     public func list(_ acting: Acting, of customerID: CustomerID) async throws -> [Contact] {
-        try await deps.read(acting, entity: "customer") { session in
+        try await deps.read(acting, entity: .customer) { session in
             try await session.requireCustomer(customerID, live: false)
             return try await session.contacts(of: customerID)
         }
@@ -16,11 +16,11 @@ public struct Contacts: Sendable {
 
     /// Key persons across every customer the acting user may see.
     public func search(_ acting: Acting, search: String?, limit: Int, cursor: PageCursor?) async throws -> Page<Contact> {
-        try await deps.read(acting, entity: "contact") { try await $0.contacts(search: search, limit: limit, cursor: cursor) }
+        try await deps.read(acting, entity: .contact) { try await $0.contacts(search: search, limit: limit, cursor: cursor) }
     }
 
     public func get(_ acting: Acting, _ id: ContactID) async throws -> Contact {
-        try await deps.read(acting, entity: Contact.entityName) { session in
+        try await deps.read(acting, entity: Contact.recordKind) { session in
             guard let contact = try await session.record(Contact.self, id) else { throw StoreError.notFound }
             return contact
         }
@@ -36,7 +36,7 @@ public struct Contacts: Sendable {
         var prepared = Contact(id: deps.env.newID(), customerID: customerID, name: "", createdAt: now, updatedAt: now)
         draft.apply(to: &prepared)
         let blank = prepared
-        return try await deps.write(acting, entity: "customer") { session in
+        return try await deps.write(acting, entity: .customer) { session in
             var contact = blank
             try await session.requireCustomer(customerID, live: true)
             contact.custom = try await deps.validatedCustom(draft.custom, object: .contact, in: session).filter { $0.value != .null }
@@ -46,7 +46,7 @@ public struct Contacts: Sendable {
                 if !matches.isEmpty { throw AppError.duplicate(matches) }
             }
             try await session.insert(contact)
-            try await session.catalog.appendAudit(try deps.audit(acting.id, Contact.entityName, contact.id.description, .create,
+            try await session.catalog.appendAudit(try deps.audit(acting.id, Contact.recordKind, contact.id.description, .create,
                                                                  before: nil as Contact?, after: contact))
             return contact
         }
@@ -57,7 +57,7 @@ public struct Contacts: Sendable {
         do { try draft.validate(creating: false) } catch { throw AppError.invalid(error.errors) }
         let deps = self.deps
         return try await deps.change(acting, id, version: version, action: .update) { contact, session in
-            if contact.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+            if contact.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
             draft.apply(to: &contact)
             if let custom = draft.custom {
                 for (key, value) in try await deps.validatedCustom(custom, object: .contact, in: session) {
@@ -80,12 +80,12 @@ public struct Contacts: Sendable {
     /// that) and must not make a loop.
     static func checkReportsTo(_ contact: Contact, in session: ScopedSession) async throws {
         guard let bossID = contact.reportsToID else { return }
-        if bossID == contact.id { throw AppError.invalid([FieldError("reportsToID", "loop")]) }
+        if bossID == contact.id { throw AppError.invalid([FieldError("reportsToID", .loop)]) }
         let siblings = try await session.contacts(of: contact.customerID)
         var seen: Set<ContactID> = [contact.id]
         var cursor: ContactID? = bossID
         while let current = cursor {
-            if !seen.insert(current).inserted { throw AppError.invalid([FieldError("reportsToID", "loop")]) }
+            if !seen.insert(current).inserted { throw AppError.invalid([FieldError("reportsToID", .loop)]) }
             cursor = siblings.first(where: { $0.id == current })?.reportsToID
         }
     }

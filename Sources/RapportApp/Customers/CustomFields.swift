@@ -25,8 +25,8 @@ public struct CustomFields: Sendable {
     static func checkOptions(_ raw: [String]?, kind: CustomFieldKind, into v: inout Validator) -> [String] {
         var seen = Set<String>()
         let options = (raw ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
-        if [.singleChoice, .multiChoice].contains(kind) && options.isEmpty { v.add("options", "required") }
-        if options.count > 100 { v.add("options", "tooMany", detail: "100") }
+        if [.singleChoice, .multiChoice].contains(kind) && options.isEmpty { v.add("options", .required) }
+        if options.count > 100 { v.add("options", .tooMany, detail: "100") }
         for option in options { v.length("options", option, max: 100) }
         return options
     }
@@ -44,7 +44,7 @@ public struct CustomFields: Sendable {
         let options = Self.checkOptions(input.options, kind: input.kind, into: &v)
         v.required("key", input.key, max: 40)
         if !input.key.isEmpty, input.key.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) == nil {
-            v.add("key", "invalid")
+            v.add("key", .invalid)
         }
         v.required("labelZh", input.labelZh, max: 100)
         v.required("labelEn", input.labelEn, max: 100)
@@ -53,8 +53,8 @@ public struct CustomFields: Sendable {
         let field = CustomFieldDefinition(id: deps.env.newID(), object: input.object, key: input.key, labelZh: input.labelZh,
                                           labelEn: input.labelEn, kind: input.kind, options: options,
                                           createdAt: now, updatedAt: now)
-        let entry = try deps.audit(acting.id, "customField", field.id.description, .create, before: nil as CustomFieldDefinition?, after: field)
-        try await deps.write(acting, entity: "customField") { session in
+        let entry = try deps.audit(acting.id, .customField, field.id.description, .create, before: nil as CustomFieldDefinition?, after: field)
+        try await deps.write(acting, entity: .customField) { session in
             try await session.catalog.insertField(field)
             try await session.catalog.appendAudit(entry)
         }
@@ -66,7 +66,7 @@ public struct CustomFields: Sendable {
                                   options: [String]?, deleted: Bool?, version: Int) async throws -> CustomFieldDefinition {
         try acting.requireAdmin()
         guard let before = try await deps.read(acting, { try await $0.catalog.field(id) }) else {
-            throw AppError.notFound(entity: "customField")
+            throw AppError.notFound(entity: .customField)
         }
         var v = Validator()
         if let labelZh { v.required("labelZh", labelZh, max: 100) }
@@ -80,9 +80,9 @@ public struct CustomFields: Sendable {
         if let deleted { after.deletedAt = deleted ? deps.env.now() : nil }
         after.updatedAt = deps.env.now()
         after.version += 1
-        let entry = try deps.audit(acting.id, "customField", id.description, deleted == true ? .delete : .update, before: before, after: after)
+        let entry = try deps.audit(acting.id, .customField, id.description, deleted == true ? .delete : .update, before: before, after: after)
         let saved = after
-        try await deps.write(acting, entity: "customField") { session in
+        try await deps.write(acting, entity: .customField) { session in
             try await session.catalog.updateField(saved, expectedVersion: version)
             try await session.catalog.appendAudit(entry)
         }

@@ -10,7 +10,7 @@ public struct Customers: Sendable {
     /// a rep asking for it is refused.
     public func list(_ acting: Acting, _ query: CustomerQuery) async throws -> Page<Customer> {
         try checkTrash(acting, query)
-        return try await deps.read(acting, entity: "customer") { try await $0.customers(query) }
+        return try await deps.read(acting, entity: .customer) { try await $0.customers(query) }
     }
 
     /// How many customers the acting user may see match the filters.
@@ -21,7 +21,7 @@ public struct Customers: Sendable {
 
     /// One customer; `notFound` when it does not exist or is outside the acting user's scope.
     public func get(_ acting: Acting, _ id: CustomerID) async throws -> Customer {
-        try await deps.read(acting, entity: "customer") { session in
+        try await deps.read(acting, entity: .customer) { session in
             guard let customer = try await session.customer(id) else { throw StoreError.notFound }
             return customer
         }
@@ -54,7 +54,7 @@ public struct Customers: Sendable {
         draft.apply(to: &customer)
         let deps = self.deps
         let prepared = customer
-        return try await deps.write(acting, entity: "customer") { session in
+        return try await deps.write(acting, entity: .customer) { session in
             var customer = prepared
             customer.custom = try await deps.validatedCustom(draft.custom, object: .customer, in: session).filter { $0.value != .null }
             if !allowDuplicate {
@@ -64,7 +64,7 @@ public struct Customers: Sendable {
                 if !matches.isEmpty { throw AppError.duplicate(matches) }
             }
             try await session.insertCustomer(customer)
-            try await session.catalog.appendAudit(try deps.audit(acting.id, Customer.entityName, customer.id.description, .create,
+            try await session.catalog.appendAudit(try deps.audit(acting.id, Customer.recordKind, customer.id.description, .create,
                                                                  before: nil as Customer?, after: customer))
             if customer.ownerID == nil { try await session.enterDefaultPool([customer.id], at: now) }
             return customer
@@ -77,10 +77,10 @@ public struct Customers: Sendable {
     public func update(_ acting: Acting, _ id: CustomerID, _ draft: CustomerDraft, version: Int) async throws -> Customer {
         do { try draft.validate(creating: false) } catch { throw AppError.invalid(error.errors) }
         let before = try await get(acting, id)
-        if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if before.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         var newOwner: User?
         if let ownerID = draft.ownerID, ownerID != before.ownerID {
-            guard acting.isManager else { throw AppError.forbidden(reason: "reassignNeedsManager") }
+            guard acting.isManager else { throw AppError.forbidden(reason: .reassignNeedsManager) }
             newOwner = try await assignableOwner(acting, ownerID)
         }
         var prepared: (Handover, Notice)?
@@ -116,7 +116,7 @@ public struct Customers: Sendable {
 
     /// The audit trail of a customer the acting user may see.
     public func history(_ acting: Acting, _ id: CustomerID) async throws -> [AuditEntry] {
-        try await deps.read(acting, entity: "customer") { try await $0.customerHistory(id) }
+        try await deps.read(acting, entity: .customer) { try await $0.customerHistory(id) }
     }
 
     /// The user who may own a customer given by the acting user: reps only themselves,
@@ -124,20 +124,20 @@ public struct Customers: Sendable {
     func assignableOwner(_ acting: Acting, _ ownerID: UserID) async throws -> User {
         if ownerID == acting.id { return acting.user }
         guard let owner = try await deps.read(acting, { try await $0.catalog.user(ownerID) })?.user, !owner.disabled else {
-            throw AppError.invalid([FieldError("ownerID", "unknown")])
+            throw AppError.invalid([FieldError("ownerID", .unknown)])
         }
         switch acting.scope {
         case .all: return owner
-        case .owner: throw AppError.forbidden(reason: "assignNeedsManager")
+        case .owner: throw AppError.forbidden(reason: .assignNeedsManager)
         case .teams(_, let teams):
-            guard let team = owner.teamID, teams.contains(team) else { throw AppError.forbidden(reason: "ownerOutsideTeam") }
+            guard let team = owner.teamID, teams.contains(team) else { throw AppError.forbidden(reason: .ownerOutsideTeam) }
             return owner
         }
     }
 
     /// Reps see no trash: asking for it is refused rather than answered with live customers.
     private func checkTrash(_ acting: Acting, _ query: CustomerQuery) throws {
-        if query.deleted != .exclude && !acting.isManager { throw AppError.forbidden(reason: "trashNeedsManager") }
+        if query.deleted != .exclude && !acting.isManager { throw AppError.forbidden(reason: .trashNeedsManager) }
     }
 }
 

@@ -7,14 +7,14 @@ public struct Notes: Sendable {
     let deps: Dependencies
 
     public func list(_ acting: Acting, of customerID: CustomerID) async throws -> [Note] {
-        try await deps.read(acting, entity: "customer") { session in
+        try await deps.read(acting, entity: .customer) { session in
             try await session.requireCustomer(customerID, live: false)
             return try await session.notes(of: customerID)
         }
     }
 
     public func get(_ acting: Acting, _ id: NoteID) async throws -> Note {
-        try await deps.read(acting, entity: Note.entityName) { session in
+        try await deps.read(acting, entity: Note.recordKind) { session in
             guard let note = try await session.record(Note.self, id) else { throw StoreError.notFound }
             return note
         }
@@ -24,8 +24,8 @@ public struct Notes: Sendable {
         do { try Note.validate(body: body) } catch { throw AppError.invalid(error.errors) }
         let now = deps.env.now()
         let note = Note(id: deps.env.newID(), customerID: customerID, authorID: acting.id, body: body ?? "", createdAt: now, updatedAt: now)
-        let entry = try deps.audit(acting.id, Note.entityName, note.id.description, .create, before: nil as Note?, after: note)
-        try await deps.write(acting, entity: "customer") { session in
+        let entry = try deps.audit(acting.id, Note.recordKind, note.id.description, .create, before: nil as Note?, after: note)
+        try await deps.write(acting, entity: .customer) { session in
             try await session.insert(note)
             try await session.catalog.appendAudit(entry)
         }
@@ -36,7 +36,7 @@ public struct Notes: Sendable {
     public func update(_ acting: Acting, _ id: NoteID, body: String?, version: Int) async throws -> Note {
         do { try Note.validate(body: body) } catch { throw AppError.invalid(error.errors) }
         return try await deps.change(acting, id, version: version, action: .update) { note, _ in
-            guard note.authorID == acting.id || acting.isAdmin else { throw AppError.forbidden(reason: "notAuthor") }
+            guard note.authorID == acting.id || acting.isAdmin else { throw AppError.forbidden(reason: .notAuthor) }
             note.body = body ?? ""
         }
     }
@@ -44,7 +44,7 @@ public struct Notes: Sendable {
     /// Deletes (or restores) a note; its author or a manager may.
     public func delete(_ acting: Acting, _ id: NoteID, restore: Bool = false) async throws -> Note {
         let note = try await get(acting, id)
-        guard note.authorID == acting.id || acting.isManager else { throw AppError.forbidden(reason: "notAuthor") }
+        guard note.authorID == acting.id || acting.isManager else { throw AppError.forbidden(reason: .notAuthor) }
         return restore ? try await deps.restore(acting, id) : try await deps.delete(acting, id)
     }
 }

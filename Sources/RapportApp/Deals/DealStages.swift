@@ -22,9 +22,9 @@ public struct DealStages: Sendable {
         let existing = try await deps.read(acting) { try await $0.catalog.dealStages() }
         let newID = stage.id
         let placed = DealStage.reordered(existing + [stage], moving: newID, to: draft.position ?? existing.count + 1)
-        let entry = try deps.audit(acting.id, "dealStage", newID.description, .create, before: nil as DealStage?,
+        let entry = try deps.audit(acting.id, .dealStage, newID.description, .create, before: nil as DealStage?,
                               after: placed.first { $0.id == newID })
-        try await deps.write(acting, entity: "dealStage") { session in
+        try await deps.write(acting, entity: .dealStage) { session in
             let session = session.catalog
             for var other in placed where other.id != newID {
                 guard let old = existing.first(where: { $0.id == other.id }), old.position != other.position else { continue }
@@ -44,7 +44,7 @@ public struct DealStages: Sendable {
         try acting.requireAdmin()
         do { try draft.validate(isNew: false) } catch { throw AppError.invalid(error.errors) }
         let existing = try await deps.read(acting) { try await $0.catalog.dealStages() }
-        guard let before = existing.first(where: { $0.id == id }) else { throw AppError.notFound(entity: "dealStage") }
+        guard let before = existing.first(where: { $0.id == id }) else { throw AppError.notFound(entity: .dealStage) }
         guard before.version == version else { throw AppError.conflict(currentVersion: before.version) }
         var edited = existing
         if let index = edited.firstIndex(where: { $0.id == id }) { draft.apply(to: &edited[index]) }
@@ -53,9 +53,9 @@ public struct DealStages: Sendable {
         var after = placed.first { $0.id == id } ?? before
         after.updatedAt = now
         after.version = before.version + 1
-        let entry = try deps.audit(acting.id, "dealStage", id.description, .update, before: before, after: after)
+        let entry = try deps.audit(acting.id, .dealStage, id.description, .update, before: before, after: after)
         let saved = after
-        try await deps.write(acting, entity: "dealStage") { session in
+        try await deps.write(acting, entity: .dealStage) { session in
             let session = session.catalog
             for var other in placed where other.id != id {
                 guard let old = existing.first(where: { $0.id == other.id }), old.position != other.position else { continue }
@@ -74,21 +74,21 @@ public struct DealStages: Sendable {
     public func delete(_ acting: Acting, _ id: DealStageID) async throws -> DealStage {
         try acting.requireAdmin()
         guard let before = try await deps.read(acting, { try await $0.catalog.dealStage(id) }), before.deletedAt == nil else {
-            throw AppError.notFound(entity: "dealStage")
+            throw AppError.notFound(entity: .dealStage)
         }
         let open = try await deps.read(acting) { try await $0.catalog.openDealCount(in: id) }
-        if open > 0 { throw AppError.invalid([FieldError("stageID", "inUse", detail: String(open))]) }
+        if open > 0 { throw AppError.invalid([FieldError("stageID", .inUse, detail: String(open))]) }
         var after = before
         after.deletedAt = deps.env.now()
         after.updatedAt = deps.env.now()
         after.version += 1
-        let entry = try deps.audit(acting.id, "dealStage", id.description, .delete, before: before, after: after)
+        let entry = try deps.audit(acting.id, .dealStage, id.description, .delete, before: before, after: after)
         let saved = after
-        try await deps.write(acting, entity: "dealStage") { session in
+        try await deps.write(acting, entity: .dealStage) { session in
             let session = session.catalog
             // Checked again inside the write so a deal moved in meanwhile is not stranded.
             let stillOpen = try await session.openDealCount(in: id)
-            if stillOpen > 0 { throw ValidationFailed(errors: [FieldError("stageID", "inUse", detail: String(stillOpen))]) }
+            if stillOpen > 0 { throw ValidationFailed(errors: [FieldError("stageID", .inUse, detail: String(stillOpen))]) }
             try await session.updateDealStage(saved, expectedVersion: before.version)
             try await session.appendAudit(entry)
         }
@@ -98,7 +98,7 @@ public struct DealStages: Sendable {
     /// A live stage by id, or the field error `unknown` under `field`.
     func live(_ acting: Acting, _ id: DealStageID, field: String = "stageID") async throws -> DealStage {
         guard let stage = try await deps.read(acting, { try await $0.catalog.dealStage(id) }), stage.deletedAt == nil else {
-            throw AppError.invalid([FieldError(field, "unknown")])
+            throw AppError.invalid([FieldError(field, .unknown)])
         }
         return stage
     }

@@ -9,7 +9,7 @@ public struct Deals: Sendable {
 
     /// One deal; `notFound` when it does not exist or its customer is outside the user's scope.
     public func get(_ acting: Acting, _ id: DealID) async throws -> Deal {
-        try await deps.read(acting, entity: Deal.entityName) { session in
+        try await deps.read(acting, entity: Deal.recordKind) { session in
             guard let found = try await session.record(Deal.self, id) else { throw StoreError.notFound }
             return found
         }
@@ -22,7 +22,7 @@ public struct Deals: Sendable {
 
     /// A customer's live deals (open first, by stage), for a user who may see the customer.
     public func list(_ acting: Acting, of customerID: CustomerID) async throws -> [Deal] {
-        try await deps.read(acting, entity: "customer") { session in
+        try await deps.read(acting, entity: .customer) { session in
             try await session.requireCustomer(customerID, live: false)
             return try await session.deals(of: customerID)
         }
@@ -30,20 +30,20 @@ public struct Deals: Sendable {
 
     /// A deal's stage moves, oldest first.
     public func stageChanges(_ acting: Acting, _ id: DealID) async throws -> [DealStageChange] {
-        try await deps.read(acting, entity: Deal.entityName) { try await $0.dealStageChanges(of: id) }
+        try await deps.read(acting, entity: Deal.recordKind) { try await $0.dealStageChanges(of: id) }
     }
 
     /// Opens a deal with a customer. The owner defaults to the customer's owner (else the acting
     /// user); key persons must belong to the customer; the first stage move is recorded.
     public func create(_ acting: Acting, customerID: CustomerID, _ draft: DealDraft) async throws -> Deal {
         do { try draft.validate(current: nil) } catch { throw AppError.invalid(error.errors) }
-        guard let stageID = draft.stageID else { throw AppError.invalid([FieldError("stageID", "required")]) }
+        guard let stageID = draft.stageID else { throw AppError.invalid([FieldError("stageID", .required)]) }
         _ = try await DealStages(deps: deps).live(acting, stageID)
         let now = deps.env.now()
         let dealID: DealID = deps.env.newID()
         let changeID: DealStageChangeID = deps.env.newID()
         let deps = self.deps
-        return try await deps.write(acting, entity: "customer") { session in
+        return try await deps.write(acting, entity: .customer) { session in
             let parent = try await session.requireCustomer(customerID, live: true)
             var deal = Deal(id: dealID, customerID: customerID, title: "", ownerID: parent.ownerID ?? acting.id, teamID: nil,
                             stageID: stageID, stageChangedAt: now, createdAt: now, updatedAt: now)
@@ -52,7 +52,7 @@ public struct Deals: Sendable {
             try await session.insert(deal)
             try await session.insertDealStageChange(DealStageChange(id: changeID, dealID: deal.id, fromStageID: nil,
                                                                     toStageID: stageID, userID: acting.id, at: now))
-            try await session.catalog.appendAudit(try deps.audit(acting.id, Deal.entityName, deal.id.description, .create,
+            try await session.catalog.appendAudit(try deps.audit(acting.id, Deal.recordKind, deal.id.description, .create,
                                                                  before: nil as Deal?, after: deal))
             // An open deal makes a suspect a prospect.
             _ = try await deps.refreshLifecycle(customerID, in: session)
@@ -144,10 +144,10 @@ public struct Deals: Sendable {
     /// order yet; a stale `version` is a conflict before any order is made.
     public func createOrder(_ acting: Acting, _ id: DealID, version: Int) async throws -> Deal {
         let before = try await get(acting, id)
-        if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if before.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         guard before.version == version else { throw AppError.conflict(currentVersion: before.version) }
         guard before.canCreateOrder else {
-            throw AppError.invalid([FieldError("state", before.orderID == nil ? "notWon" : "hasOrder")])
+            throw AppError.invalid([FieldError("state", before.orderID == nil ? .notWon : .hasOrder)])
         }
         // An earlier attempt may have made the order and then lost the race to save the deal: link that one.
         let orderID: OrderID
@@ -171,7 +171,7 @@ public struct Deals: Sendable {
                         _ body: @escaping @Sendable (inout Deal, ScopedSession) async throws -> DealStageChange?) async throws -> Deal {
         let deps = self.deps
         return try await deps.change(acting, id, version: version, action: action, onlyIfChanged: action != .update) { deal, session in
-            if deal.deletedAt != nil, action == .update { throw AppError.forbidden(reason: "deleted") }
+            if deal.deletedAt != nil, action == .update { throw AppError.forbidden(reason: .deleted) }
             let before = deal
             if let move = try await body(&deal, session) { try await session.insertDealStageChange(move) }
             if before.state != deal.state || (before.deletedAt == nil) != (deal.deletedAt == nil) {
@@ -193,13 +193,13 @@ public struct Deals: Sendable {
     /// customer's owner). Returns the owner's team. Key persons are checked by the session.
     private static func ownerTeam(_ acting: Acting, _ deal: Deal, customer: Customer, deps: Dependencies) async throws -> TeamID? {
         if acting.user.role == .rep, deal.ownerID != acting.id, deal.ownerID != customer.ownerID {
-            throw AppError.forbidden(reason: "dealOwner")
+            throw AppError.forbidden(reason: .dealOwner)
         }
         guard let owner = try await deps.read(acting, { try await $0.catalog.user(deal.ownerID) })?.user, !owner.disabled else {
-            throw AppError.invalid([FieldError("ownerID", "unknown")])
+            throw AppError.invalid([FieldError("ownerID", .unknown)])
         }
         guard try await Rapport(deps: deps).acting(owner).scope.contains(owner: customer.ownerID, team: customer.teamID) else {
-            throw AppError.invalid([FieldError("ownerID", "noAccess")])
+            throw AppError.invalid([FieldError("ownerID", .noAccess)])
         }
         return owner.teamID
     }

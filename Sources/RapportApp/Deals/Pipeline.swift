@@ -47,7 +47,7 @@ public struct Pipeline: Sendable {
     /// Team statistics by deal outcome (managers and admins): people by type among each owner's
     /// customers with won deals and with lost deals.
     public func outcomeMix(_ acting: Acting) async throws -> [DealOutcomeMixRow] {
-        guard acting.isManager else { throw AppError.forbidden(reason: "managerOnly") }
+        guard acting.isManager else { throw AppError.forbidden(reason: .managerOnly) }
         return try await deps.read(acting) { try await $0.dealOutcomeMix() }
     }
 }

@@ -21,7 +21,7 @@ struct ImportPlan {
             } else if let explicit, let column = CustomerColumn(rawValue: explicit) {
                 targets[index] = .column(column)
             } else if explicit != nil {
-                throw AppError.invalid([FieldError("mapping.\(title)", "unknown")])
+                throw AppError.invalid([FieldError("mapping.\(title)", .unknown)])
             } else if let column = CustomerColumn.match(title) {
                 targets[index] = .column(column)
             } else if let field = fields.first(where: {
@@ -34,7 +34,7 @@ struct ImportPlan {
             }
         }
         guard targets.values.contains(.column(.name)) else {
-            throw AppError.invalid([FieldError("header", "missingName")])
+            throw AppError.invalid([FieldError("header", .missingName)])
         }
         self.targets = targets
         self.ignored = ignored
@@ -67,16 +67,16 @@ struct ImportPlan {
         case .name: draft.name = cell
         case .kind:
             if cell.isEmpty { break }
-            if let kind = ImportVocabulary.lookup(ImportVocabulary.kinds, cell) { draft.kind = kind } else { errors.append(FieldError("kind", "notAnOption")) }
+            if let kind = ImportVocabulary.lookup(ImportVocabulary.kinds, cell) { draft.kind = kind } else { errors.append(FieldError("kind", .notAnOption)) }
         case .size:
             if cell.isEmpty { break }
-            if let size = ImportVocabulary.lookup(ImportVocabulary.sizes, cell) { draft.size = .some(size) } else { errors.append(FieldError("size", "notAnOption")) }
+            if let size = ImportVocabulary.lookup(ImportVocabulary.sizes, cell) { draft.size = .some(size) } else { errors.append(FieldError("size", .notAnOption)) }
         case .status:
             if cell.isEmpty { break }
-            if let status = ImportVocabulary.lookup(ImportVocabulary.statuses, cell) { draft.status = status } else { errors.append(FieldError("status", "notAnOption")) }
+            if let status = ImportVocabulary.lookup(ImportVocabulary.statuses, cell) { draft.status = status } else { errors.append(FieldError("status", .notAnOption)) }
         case .owner:
             if cell.isEmpty { break }
-            if let user = users.first(where: { $0.username == cell || $0.displayName == cell }) { draft.ownerID = user.id } else { errors.append(FieldError("owner", "unknown")) }
+            if let user = users.first(where: { $0.username == cell || $0.displayName == cell }) { draft.ownerID = user.id } else { errors.append(FieldError("owner", .unknown)) }
         case .industry: draft.industry = cell
         case .region: draft.region = cell
         case .source: draft.source = cell

@@ -56,7 +56,7 @@ extension Transfers {
             if let column = ContactColumn.match(title) { columns[index] = column } else if !title.isEmpty { ignored.append(title) }
         }
         guard columns.values.contains(.name), columns.values.contains(.customer) || columns.values.contains(.customerID) else {
-            throw AppError.invalid([FieldError("header", "missingName")])
+            throw AppError.invalid([FieldError("header", .missingName)])
         }
         var report = ImportReport(format: format.rawValue, encoding: encoding, dryRun: dryRun, totalRows: table.rows.count,
                                   imported: 0, rejected: [], duplicates: [], ignoredColumns: ignored)
@@ -73,13 +73,13 @@ extension Transfers {
                                      painPoints: cells[.painPoints], relationshipWithUs: cells[.relationshipWithUs],
                                      relationshipWithCompetitors: cells[.relationshipWithCompetitors])
             if let text = cells[.influence], !text.isEmpty {
-                if let value = ContactColumn.influences[text.lowercased()] { draft.influence = .some(value) } else { errors.append(FieldError("influence", "notAnOption")) }
+                if let value = ContactColumn.influences[text.lowercased()] { draft.influence = .some(value) } else { errors.append(FieldError("influence", .notAnOption)) }
             }
             if let text = cells[.involvement], !text.isEmpty {
-                if let value = Int(text) { draft.involvement = .some(value) } else { errors.append(FieldError("involvement", "invalid")) }
+                if let value = Int(text) { draft.involvement = .some(value) } else { errors.append(FieldError("involvement", .invalid)) }
             }
             if let text = cells[.isCoach]?.lowercased() {
-                if ContactColumn.yes.contains(text) { draft.isCoach = true } else if ContactColumn.no.contains(text) { draft.isCoach = false } else { errors.append(FieldError("isCoach", "invalid")) }
+                if ContactColumn.yes.contains(text) { draft.isCoach = true } else if ContactColumn.no.contains(text) { draft.isCoach = false } else { errors.append(FieldError("isCoach", .invalid)) }
             }
             do { try draft.validate(creating: true) } catch { errors += error.errors }
             guard errors.isEmpty, let customerID else {
@@ -105,7 +105,7 @@ extension Transfers {
         for row in created where !row.boss.isEmpty {
             let siblings = try await deps.read(acting) { try await $0.contacts(of: row.contact.customerID) }
             guard let boss = siblings.first(where: { $0.name == row.boss && $0.id != row.contact.id }) else {
-                report.rejected.append(.init(line: row.line, errors: [FieldError("reportsTo", "unknown")]))
+                report.rejected.append(.init(line: row.line, errors: [FieldError("reportsTo", .unknown)]))
                 continue
             }
             _ = try await Contacts(deps: deps).update(acting, row.contact.id, ContactDraft(reportsToID: .some(boss.id)), version: row.contact.version)
@@ -126,11 +126,11 @@ extension Transfers {
                 .filter { DuplicateKeys.normalizedName($0.name) == DuplicateKeys.normalizedName(name) }
             if matches.count == 1 { return matches[0].id }
             if matches.count > 1 {
-                errors.append(FieldError("customer", "ambiguous"))
+                errors.append(FieldError("customer", .ambiguous))
                 return nil
             }
         }
-        errors.append(FieldError("customer", "unknown"))
+        errors.append(FieldError("customer", .unknown))
         return nil
     }
 }

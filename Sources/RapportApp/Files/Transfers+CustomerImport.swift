@@ -50,7 +50,7 @@ extension Transfers {
     /// Reads an uploaded CSV or XLSX into a table; anything unreadable is a `file` field error.
     static func readTable(_ data: Data, fileName: String) throws -> (FileFormat, Table, String?) {
         guard let format = FileFormat.guess(fileName: fileName, data: data) else {
-            throw AppError.invalid([FieldError("file", "invalid")])
+            throw AppError.invalid([FieldError("file", .invalid)])
         }
         do {
             switch format {
@@ -61,9 +61,9 @@ extension Transfers {
                 return (format, try XLSXReader.read(data), nil)
             }
         } catch FileError.tooLarge {
-            throw AppError.invalid([FieldError("file", "fileTooLarge", detail: "\(FileLimits.maxInputBytes >> 20) MB")])
+            throw AppError.invalid([FieldError("file", .fileTooLarge, detail: "\(FileLimits.maxInputBytes >> 20) MB")])
         } catch {
-            throw AppError.invalid([FieldError("file", "invalid", detail: "\(error)")])
+            throw AppError.invalid([FieldError("file", .invalid, detail: "\(error)")])
         }
     }
 
@@ -96,7 +96,7 @@ extension Transfers {
             do { custom = try CustomFieldDefinition.validate(built.custom, definitions: fields) } catch { errors += error.errors }
             var owner = acting.user
             if errors.isEmpty, let ownerID = built.draft.ownerID {
-                do { owner = try await Customers(deps: deps).assignableOwner(acting, ownerID) } catch { errors.append(FieldError("owner", "notAssignable")) }
+                do { owner = try await Customers(deps: deps).assignableOwner(acting, ownerID) } catch { errors.append(FieldError("owner", .notAssignable)) }
             }
             if !errors.isEmpty {
                 report.rejected.append(.init(line: line, errors: errors))
@@ -120,7 +120,7 @@ extension Transfers {
         writing = try await flush(acting, &pending, into: &report, options: options, after: writing)
         try await writing?.value
         if !options.dryRun {
-            let entry = try deps.audit(acting.id, "import", fileName, .importRun, before: nil as ImportReport?, after: report)
+            let entry = try deps.audit(acting.id, .`import`, fileName, .importRun, before: nil as ImportReport?, after: report)
             try await deps.write(acting) { try await $0.catalog.appendAudit(entry) }
         }
         progress(table.rows.count, table.rows.count)

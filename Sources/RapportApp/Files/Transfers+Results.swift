@@ -48,7 +48,7 @@ extension Transfers {
         }
         let present = Set(columns.values)
         guard present.isSuperset(of: [.on, .measure, .value]), present.contains(.customer) || present.contains(.customerID) else {
-            throw AppError.invalid([FieldError("header", "missingColumns", detail: "customer, date, measure, value")])
+            throw AppError.invalid([FieldError("header", .missingColumns, detail: "customer, date, measure, value")])
         }
         var report = ImportReport(format: format.rawValue, encoding: encoding, dryRun: dryRun, totalRows: table.rows.count,
                                   imported: 0, rejected: [], duplicates: [], ignoredColumns: ignored)
@@ -58,11 +58,11 @@ extension Transfers {
             var errors: [FieldError] = []
             let customerID = try await importedCustomer(acting, id: cells[.customerID], name: cells[.customer], errors: &errors)
             let on = CalendarDate(parsing: cells[.on] ?? "")
-            if on == nil { errors.append(FieldError("on", "invalid")) }
+            if on == nil { errors.append(FieldError("on", .invalid)) }
             let measure = ResultColumn.measures[SearchText.normalize(cells[.measure] ?? "")]
-            if measure == nil { errors.append(FieldError("measure", "notAnOption")) }
+            if measure == nil { errors.append(FieldError("measure", .notAnOption)) }
             let value = Int64(cells[.value] ?? "")
-            if value == nil { errors.append(FieldError("value", "invalid")) }
+            if value == nil { errors.append(FieldError("value", .invalid)) }
             guard errors.isEmpty, let customerID, let on, let measure, let value else {
                 report.rejected.append(.init(line: index + 2, errors: errors))
                 continue

@@ -28,7 +28,7 @@ public struct Lifecycles: Sendable {
 
     /// A customer's stage, why, its history and recorded facts, for a user who may see the customer.
     public func get(_ acting: Acting, of customerID: CustomerID) async throws -> CustomerLifecycleView {
-        try await deps.read(acting, entity: "customer") { session in
+        try await deps.read(acting, entity: .customer) { session in
             CustomerLifecycleView(
                 lifecycle: try await session.customerLifecycle(customerID) ?? .unknown(customerID),
                 history: try await session.lifecycleChanges(of: customerID),
@@ -51,9 +51,9 @@ public struct Lifecycles: Sendable {
         let fact = LifecycleFact(id: deps.env.newID(), customerID: customerID, kind: kind,
                                  evidence: (evidence ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
                                  recordedBy: acting.id, recordedAt: deps.env.now())
-        let entry = try deps.audit(acting.id, "lifecycleFact", fact.id.description, .create, before: nil as LifecycleFact?, after: fact)
+        let entry = try deps.audit(acting.id, .lifecycleFact, fact.id.description, .create, before: nil as LifecycleFact?, after: fact)
         let deps = self.deps
-        try await deps.write(acting, entity: "customer") { session in
+        try await deps.write(acting, entity: .customer) { session in
             try await session.insertLifecycleFact(fact)
             try await session.catalog.appendAudit(entry)
             _ = try await deps.refreshLifecycle(customerID, in: session)
@@ -64,19 +64,19 @@ public struct Lifecycles: Sendable {
     /// Revokes a recorded fact (it stays listed as revoked) and refreshes the customer's stage.
     public func revokeFact(_ acting: Acting, customerID: CustomerID, _ id: LifecycleFactID) async throws -> LifecycleFact {
         let parent = try await Customers(deps: deps).get(acting, customerID)
-        if parent.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if parent.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         guard let before = try await deps.read(acting, { try await $0.lifecycleFact(id) }), before.customerID == customerID else {
-            throw AppError.notFound(entity: "lifecycleFact")
+            throw AppError.notFound(entity: .lifecycleFact)
         }
         guard before.revokedAt == nil else { return before }
         var after = before
         after.revokedAt = deps.env.now()
         after.revokedBy = acting.id
-        let entry = try deps.audit(acting.id, "lifecycleFact", id.description, .delete, before: before, after: after)
+        let entry = try deps.audit(acting.id, .lifecycleFact, id.description, .delete, before: before, after: after)
         let revoked = after
         let deps = self.deps
         let at = revoked.revokedAt ?? deps.env.now()
-        try await deps.write(acting, entity: "customer") { session in
+        try await deps.write(acting, entity: .customer) { session in
             guard try await session.revokeLifecycleFact(id, by: acting.id, at: at) else { return }
             try await session.catalog.appendAudit(entry)
             _ = try await deps.refreshLifecycle(customerID, in: session)

@@ -9,7 +9,7 @@ public struct Qualifications: Sendable {
     /// A customer's qualification checklist, with the warnings that apply (set by hand or following
     /// from facts: past orders make an old customer, a large size a big name).
     public func get(_ acting: Acting, of customerID: CustomerID) async throws -> Qualification {
-        try await deps.read(acting, entity: "customer") { session in
+        try await deps.read(acting, entity: .customer) { session in
             let parent = try await session.requireCustomer(customerID, live: false)
             var q = try await session.qualification(of: customerID) ?? Qualification(customerID: customerID)
             var automatic: [QualificationWarning] = []
@@ -25,18 +25,18 @@ public struct Qualifications: Sendable {
     public func update(_ acting: Acting, _ customerID: CustomerID, _ draft: QualificationDraft,
                                     version: Int) async throws -> Qualification {
         let parent = try await Customers(deps: deps).get(acting, customerID)
-        if parent.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if parent.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let before = try await get(acting, of: customerID)
         do { try draft.validate(applyingTo: before) } catch { throw AppError.invalid(error.errors) }
         var after = draft.applied(to: before)
         after.updatedBy = acting.id
         after.updatedAt = deps.env.now()
         after.version = before.version + 1
-        let entry = try deps.audit(acting.id, "qualification", customerID.description, before.version == 0 ? .create : .update,
+        let entry = try deps.audit(acting.id, .qualification, customerID.description, before.version == 0 ? .create : .update,
                               before: before.version == 0 ? nil : before, after: after)
         let saved = after
         let deps = self.deps
-        try await deps.write(acting, entity: "qualification") { session in
+        try await deps.write(acting, entity: .qualification) { session in
             try await session.saveQualification(saved, expectedVersion: version)
             try await session.catalog.appendAudit(entry)
             _ = try await deps.refreshLifecycle(customerID, in: session)

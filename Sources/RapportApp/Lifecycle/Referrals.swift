@@ -8,28 +8,28 @@ public struct Referrals: Sendable {
 
     /// Who referred a customer (nil when nobody is recorded).
     public func get(_ acting: Acting, ofCustomer customerID: CustomerID) async throws -> Referral? {
-        try await deps.read(acting, entity: "customer") { try await $0.referral(.customer, customerID.uuid) }
+        try await deps.read(acting, entity: .customer) { try await $0.referral(.customer, customerID.uuid) }
     }
 
     /// Who referred a key person (nil when nobody is recorded).
     public func get(_ acting: Acting, ofContact contactID: ContactID) async throws -> Referral? {
-        try await deps.read(acting, entity: "contact") { try await $0.referral(.contact, contactID.uuid) }
+        try await deps.read(acting, entity: .contact) { try await $0.referral(.contact, contactID.uuid) }
     }
 
     /// Sets "referred by" on a customer. The referrer must be a customer the user may see, not the
     /// customer itself nor one it brought (directly or further down): no cycles.
     public func setForCustomer(_ acting: Acting, _ customerID: CustomerID, _ draft: ReferralDraft) async throws -> Referral {
         let subject = try await Customers(deps: deps).get(acting, customerID)
-        if subject.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if subject.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let referrer = try await checkReferrer(acting, draft)
-        if referrer == customerID { throw AppError.invalid([FieldError("referrerCustomerID", "cycle")]) }
+        if referrer == customerID { throw AppError.invalid([FieldError("referrerCustomerID", .cycle)]) }
         let cycle: Bool
         do {
             cycle = try await deps.read(acting) { try await $0.referrerChain(of: referrer, contains: customerID) }
         } catch AppError.notFound {
-            throw AppError.invalid([FieldError("referrerCustomerID", "unknown")])
+            throw AppError.invalid([FieldError("referrerCustomerID", .unknown)])
         }
-        if cycle { throw AppError.invalid([FieldError("referrerCustomerID", "cycle")]) }
+        if cycle { throw AppError.invalid([FieldError("referrerCustomerID", .cycle)]) }
         return try await saveReferral(acting, .customer, customerID.uuid, owner: customerID, referrer: referrer, draft)
     }
 
@@ -37,7 +37,7 @@ public struct Referrals: Sendable {
     public func setForContact(_ acting: Acting, _ contactID: ContactID, _ draft: ReferralDraft) async throws -> Referral {
         let person = try await Contacts(deps: deps).get(acting, contactID)
         let referrer = try await checkReferrer(acting, draft)
-        if referrer == person.customerID { throw AppError.invalid([FieldError("referrerCustomerID", "cycle")]) }
+        if referrer == person.customerID { throw AppError.invalid([FieldError("referrerCustomerID", .cycle)]) }
         return try await saveReferral(acting, .contact, contactID.uuid, owner: person.customerID, referrer: referrer, draft)
     }
 
@@ -55,7 +55,7 @@ public struct Referrals: Sendable {
 
     private func checkReferrer(_ acting: Acting, _ draft: ReferralDraft) async throws -> CustomerID {
         do { try draft.validate() } catch { throw AppError.invalid(error.errors) }
-        guard let referrerID = draft.referrerCustomerID else { throw AppError.invalid([FieldError("referrerCustomerID", "unknown")]) }
+        guard let referrerID = draft.referrerCustomerID else { throw AppError.invalid([FieldError("referrerCustomerID", .unknown)]) }
         return referrerID
     }
 
@@ -66,7 +66,7 @@ public struct Referrals: Sendable {
                                 note: (draft.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
                                 recordedBy: acting.id, recordedAt: deps.env.now())
         let before = try await deps.read(acting) { try await $0.referral(kind, subject) }
-        let entry = try deps.audit(acting.id, "referral", subject.uuidString.lowercased(), before == nil ? .create : .update,
+        let entry = try deps.audit(acting.id, .referral, subject.uuidString.lowercased(), before == nil ? .create : .update,
                               before: before, after: referral)
         let deps = self.deps
         try await deps.write(acting) { session in
@@ -81,7 +81,7 @@ public struct Referrals: Sendable {
 
     private func clearReferral(_ acting: Acting, _ kind: ReferralSubject, _ subject: UUID) async throws {
         guard let before = try await deps.read(acting, { try await $0.referral(kind, subject) }) else { return }
-        let entry = try deps.audit(acting.id, "referral", subject.uuidString.lowercased(), .delete, before: before,
+        let entry = try deps.audit(acting.id, .referral, subject.uuidString.lowercased(), .delete, before: before,
                               after: nil as Referral?)
         let deps = self.deps
         try await deps.write(acting) { session in
@@ -98,7 +98,7 @@ public struct Referrals: Sendable {
     /// A customer's referral tree: who referred it up to the root, and everything it brought.
     /// Customers the user may not see appear without name or id ("another rep's customer").
     public func tree(_ acting: Acting, of customerID: CustomerID) async throws -> ReferralTree {
-        let found = try await deps.read(acting, entity: "customer") { session in
+        let found = try await deps.read(acting, entity: .customer) { session in
             try await session.referralTree(of: customerID, depth: Self.referralTreeDepth, size: Self.referralTreeSize)
         }
         func convert(_ node: ReferralTreeNode) -> ReferralNode {

@@ -38,12 +38,12 @@ extension Merges {
         gone.updatedAt = now
         gone.version = drop.version + 1
         let mergeID: MergeID = deps.env.newID()
-        let audits = [try deps.audit(acting.id, "contact", keep.id.description, .update, before: keep, after: after),
-                      try deps.audit(acting.id, "contact", drop.id.description, .delete, before: drop, after: gone)]
+        let audits = [try deps.audit(acting.id, .contact, keep.id.description, .update, before: keep, after: after),
+                      try deps.audit(acting.id, .contact, drop.id.description, .delete, before: drop, after: gone)]
         let survivorBefore = try Self.snapshotText(MergeSnapshot(record: keep, lifecycle: nil))
         let mergedBefore = try Self.snapshotText(MergeSnapshot(record: drop, lifecycle: nil))
         let saved = after, deleted = gone, actor = acting.id
-        return try await deps.write(acting, entity: "contact") { session in
+        return try await deps.write(acting, entity: .contact) { session in
             let moved = try await session.moveReferences(kind: .contact, from: drop.id.uuid, to: keep.id.uuid)
             try await session.update(saved, expectedVersion: keep.version)
             try await session.update(deleted, expectedVersion: drop.version)
@@ -51,7 +51,7 @@ extension Merges {
                               moved: moved, mergedBy: actor, mergedAt: now)
             try await session.insertMerge(merge, survivorBefore: survivorBefore, mergedBefore: mergedBefore)
             for entry in audits { try await session.catalog.appendAudit(entry) }
-            try await session.catalog.appendAudit(try deps.audit(actor, "merge", mergeID.description, .create,
+            try await session.catalog.appendAudit(try deps.audit(actor, .merge, mergeID.description, .create,
                                                          before: nil as Merge?, after: merge))
             return merge
         }
@@ -66,10 +66,10 @@ extension Merges {
         let now = deps.env.now()
         let (restoredKeep, restoredDrop) = try restoredRecords(stored.merge, keep: keep, drop: drop,
                                                                keepBefore: keepBefore.record, dropBefore: dropBefore.record, at: now)
-        let audits = [try deps.audit(acting.id, "contact", keep.id.description, .update, before: keep, after: restoredKeep),
-                      try deps.audit(acting.id, "contact", drop.id.description, .restore, before: drop, after: restoredDrop)]
+        let audits = [try deps.audit(acting.id, .contact, keep.id.description, .update, before: keep, after: restoredKeep),
+                      try deps.audit(acting.id, .contact, drop.id.description, .restore, before: drop, after: restoredDrop)]
         let merge = stored.merge, actor = acting.id, k = restoredKeep, d = restoredDrop
-        return try await deps.write(acting, entity: "contact") { session in
+        return try await deps.write(acting, entity: .contact) { session in
             let undone = try await self.markUndone(merge, by: actor, at: now, currentVersion: keep.version, in: session)
             try await session.moveReferencesBack(kind: .contact, merge.moved, merged: merge.mergedID, survivor: merge.survivorID)
             try await session.update(d, expectedVersion: drop.version)
@@ -82,11 +82,11 @@ extension Merges {
     /// Two live key persons of the same customer, visible to the acting user.
     private func contactMergeCandidates(_ acting: Acting, _ survivor: ContactID,
                                         _ merged: ContactID) async throws -> (Contact, Contact) {
-        if survivor == merged { throw AppError.invalid([FieldError("mergedID", "same")]) }
+        if survivor == merged { throw AppError.invalid([FieldError("mergedID", .same)]) }
         let keep = try await Contacts(deps: deps).get(acting, survivor)
         let drop = try await Contacts(deps: deps).get(acting, merged)
-        if keep.deletedAt != nil || drop.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
-        if keep.customerID != drop.customerID { throw AppError.invalid([FieldError("mergedID", "otherCustomer")]) }
+        if keep.deletedAt != nil || drop.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
+        if keep.customerID != drop.customerID { throw AppError.invalid([FieldError("mergedID", .otherCustomer)]) }
         return (keep, drop)
     }
 }

@@ -40,7 +40,7 @@ extension Merges {
         var undone = merge
         undone.undoneAt = now
         undone.undoneBy = actor
-        try await session.catalog.appendAudit(try deps.audit(actor, "merge", merge.id.description, .restore, before: merge, after: undone))
+        try await session.catalog.appendAudit(try deps.audit(actor, .merge, merge.id.description, .restore, before: merge, after: undone))
         return undone
     }
 }

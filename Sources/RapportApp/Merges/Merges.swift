@@ -56,11 +56,11 @@ public struct Merges: Sendable {
         gone.updatedAt = now
         gone.version = drop.version + 1
         let mergeID: MergeID = deps.env.newID()
-        let audits = [try deps.audit(acting.id, "customer", keep.id.description, .update, before: keep, after: after),
-                      try deps.audit(acting.id, "customer", drop.id.description, .delete, before: drop, after: gone)]
+        let audits = [try deps.audit(acting.id, .customer, keep.id.description, .update, before: keep, after: after),
+                      try deps.audit(acting.id, .customer, drop.id.description, .delete, before: drop, after: gone)]
         let survivorBefore = try Self.snapshotText(MergeSnapshot(record: keep, lifecycle: nil))
         let saved = after, deleted = gone, actor = acting.id
-        let merge = try await deps.write(acting, entity: "customer") { session in
+        let merge = try await deps.write(acting, entity: .customer) { session in
             let moved = try await session.moveReferences(kind: .customer, from: drop.id.uuid, to: keep.id.uuid)
             let lifecycle = try await session.takeLifecycleRow(of: drop.id)
             try await session.updateCustomer(saved, expectedVersion: keep.version)
@@ -72,7 +72,7 @@ public struct Merges: Sendable {
             try await session.insertMerge(merge, survivorBefore: survivorBefore,
                                           mergedBefore: try Self.snapshotText(MergeSnapshot(record: drop, lifecycle: lifecycle)))
             for entry in audits { try await session.catalog.appendAudit(entry) }
-            try await session.catalog.appendAudit(try deps.audit(actor, "merge", mergeID.description, .create,
+            try await session.catalog.appendAudit(try deps.audit(actor, .merge, mergeID.description, .create,
                                                          before: nil as Merge?, after: merge))
             return merge
         }
@@ -81,7 +81,7 @@ public struct Merges: Sendable {
 
     /// One merge, for a user who may see the surviving record.
     public func get(_ acting: Acting, _ id: MergeID) async throws -> Merge {
-        guard let found = try await deps.read(acting, { try await $0.merge(id) })?.merge else { throw AppError.notFound(entity: "merge") }
+        guard let found = try await deps.read(acting, { try await $0.merge(id) })?.merge else { throw AppError.notFound(entity: .merge) }
         switch found.kind {
         case .customer: _ = try await Customers(deps: deps).get(acting, CustomerID(found.survivorID))
         case .contact: _ = try await Contacts(deps: deps).get(acting, ContactID(found.survivorID))
@@ -92,7 +92,7 @@ public struct Merges: Sendable {
     /// Undoes a merge: both records go back to their snapshots and exactly the moved rows point at
     /// the merged record again. Refused with 409 when either record changed since the merge.
     public func undo(_ acting: Acting, _ id: MergeID) async throws -> Merge {
-        guard let stored = try await deps.read(acting, { try await $0.merge(id) }) else { throw AppError.notFound(entity: "merge") }
+        guard let stored = try await deps.read(acting, { try await $0.merge(id) }) else { throw AppError.notFound(entity: .merge) }
         if stored.merge.kind == .contact { return try await undoContactMerge(acting, stored) }
         let keep = try await Customers(deps: deps).get(acting, CustomerID(stored.merge.survivorID))
         let drop = try await Customers(deps: deps).get(acting, CustomerID(stored.merge.mergedID))
@@ -101,10 +101,10 @@ public struct Merges: Sendable {
         let now = deps.env.now()
         let (restoredKeep, restoredDrop) = try restoredRecords(stored.merge, keep: keep, drop: drop,
                                                                keepBefore: keepBefore.record, dropBefore: dropBefore.record, at: now)
-        let audits = [try deps.audit(acting.id, "customer", keep.id.description, .update, before: keep, after: restoredKeep),
-                      try deps.audit(acting.id, "customer", drop.id.description, .restore, before: drop, after: restoredDrop)]
+        let audits = [try deps.audit(acting.id, .customer, keep.id.description, .update, before: keep, after: restoredKeep),
+                      try deps.audit(acting.id, .customer, drop.id.description, .restore, before: drop, after: restoredDrop)]
         let merge = stored.merge, actor = acting.id, k = restoredKeep, d = restoredDrop
-        return try await deps.write(acting, entity: "customer") { session in
+        return try await deps.write(acting, entity: .customer) { session in
             let undone = try await self.markUndone(merge, by: actor, at: now, currentVersion: keep.version, in: session)
             try await session.moveReferencesBack(kind: .customer, merge.moved, merged: merge.mergedID, survivor: merge.survivorID)
             if let lifecycle = dropBefore.lifecycle { try await session.restoreLifecycleRow(of: drop.id, lifecycle) }
@@ -120,10 +120,10 @@ public struct Merges: Sendable {
     /// Both customers, visible to the acting user and not deleted, and not the same one.
     private func mergeCandidates(_ acting: Acting, _ survivor: CustomerID,
                                  _ merged: CustomerID) async throws -> (Customer, Customer) {
-        if survivor == merged { throw AppError.invalid([FieldError("mergedID", "same")]) }
+        if survivor == merged { throw AppError.invalid([FieldError("mergedID", .same)]) }
         let keep = try await Customers(deps: deps).get(acting, survivor)
         let drop = try await Customers(deps: deps).get(acting, merged)
-        if keep.deletedAt != nil || drop.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if keep.deletedAt != nil || drop.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         return (keep, drop)
     }
 

@@ -20,7 +20,7 @@ extension Orders {
         let present = Set(columns.values)
         guard present.contains(.quantity), present.contains(.customer) || present.contains(.customerID),
               present.contains(.productCode) || present.contains(.description) else {
-            throw AppError.invalid([FieldError("header", "missingColumns", detail: "customer, product, quantity")])
+            throw AppError.invalid([FieldError("header", .missingColumns, detail: "customer, product, quantity")])
         }
         var report = ImportReport(format: format.rawValue, encoding: encoding, dryRun: dryRun, totalRows: table.rows.count,
                                   imported: 0, rejected: [], duplicates: [], ignoredColumns: ignored)
@@ -49,7 +49,7 @@ extension Orders {
         }
         report.rejected.sort { $0.line < $1.line }
         if !dryRun {
-            let entry = try deps.audit(acting.id, "order", "import", .importRun, before: nil as ImportReport?, after: report)
+            let entry = try deps.audit(acting.id, .order, "import", .importRun, before: nil as ImportReport?, after: report)
             try await deps.write(acting) { try await $0.catalog.appendAudit(entry) }
         }
         return report
@@ -61,14 +61,14 @@ extension Orders {
         var rejected = bad
         if let first = rows.first {
             for row in rows.dropFirst() where row.customerID != first.customerID {
-                rejected.append(.init(line: row.line, errors: [FieldError("customer", "mismatch")]))
+                rejected.append(.init(line: row.line, errors: [FieldError("customer", .mismatch)]))
             }
         }
         func rejectAll(_ errors: [FieldError]) -> [ImportReport.Rejection] {
             let lines = Set(rejected.map(\.line))
             return rejected + rows.filter { !lines.contains($0.line) }.map { .init(line: $0.line, errors: errors) }
         }
-        if !rejected.isEmpty { return rejectAll([FieldError("number", "orderHasRejectedRows")]) }
+        if !rejected.isEmpty { return rejectAll([FieldError("number", .orderHasRejectedRows)]) }
         guard let first = rows.first else { return rejected }
         let draft = OrderDraft(number: number.isEmpty ? nil : number, orderedOn: first.orderedOn, repID: first.repID,
                                currency: first.currency, status: first.status == .cancelled ? nil : first.status,
@@ -76,7 +76,7 @@ extension Orders {
         do {
             if dryRun {
                 if !number.isEmpty, try await deps.read(acting, { try await $0.orderNumberTaken(number, excluding: nil) }) {
-                    return rejectAll([FieldError("number", "taken")])
+                    return rejectAll([FieldError("number", .taken)])
                 }
                 do { try draft.validate(current: nil) } catch { throw AppError.invalid(error.errors) }
                 _ = try await Customers(deps: deps).get(acting, first.customerID)
@@ -88,9 +88,9 @@ extension Orders {
         } catch AppError.invalid(let errors) {
             return rejectAll(errors)
         } catch AppError.forbidden(let reason) {
-            return rejectAll([FieldError("rep", "forbidden", detail: reason)])
+            return rejectAll([FieldError("rep", .forbidden, detail: reason.rawValue)])
         } catch AppError.notFound {
-            return rejectAll([FieldError("customer", "unknown")])
+            return rejectAll([FieldError("customer", .unknown)])
         }
     }
 
@@ -105,36 +105,36 @@ extension Orders {
         var orderedOn: CalendarDate?
         if let text = cells[.orderedOn], !text.isEmpty {
             orderedOn = CalendarDate(parsing: String(text.prefix(10)))
-            if orderedOn == nil { errors.append(FieldError("orderedOn", "invalid")) }
+            if orderedOn == nil { errors.append(FieldError("orderedOn", .invalid)) }
         }
         var product: Product?
         if let code = cells[.productCode], !code.isEmpty {
             product = try await deps.read(acting) { try await $0.catalog.product(code: code) }
-            if product == nil { errors.append(FieldError("productCode", "unknown")) }
+            if product == nil { errors.append(FieldError("productCode", .unknown)) }
         } else if (cells[.description] ?? "").isEmpty {
-            errors.append(FieldError("description", "required"))
+            errors.append(FieldError("description", .required))
         }
         let quantity = Double((cells[.quantity] ?? "").replacingOccurrences(of: ",", with: ""))
-        if quantity == nil || !(quantity ?? 0).isFinite || (quantity ?? 0) <= 0 { errors.append(FieldError("quantity", "invalid")) }
+        if quantity == nil || !(quantity ?? 0).isFinite || (quantity ?? 0) <= 0 { errors.append(FieldError("quantity", .invalid)) }
         func money(_ column: OrderColumn) -> Int64? {
             guard let text = cells[column], !text.isEmpty else { return nil }
-            guard let value = MinorUnits.parse(text), value >= 0 else { errors.append(FieldError(column.rawValue, "invalid")); return nil }
+            guard let value = MinorUnits.parse(text), value >= 0 else { errors.append(FieldError(column.rawValue, .invalid)); return nil }
             return value
         }
         let unitPrice = money(.unitPrice), unitCost = money(.unitCost)
-        if unitPrice == nil, (cells[.productCode] ?? "").isEmpty, (cells[.unitPrice] ?? "").isEmpty { errors.append(FieldError("unitPrice", "required")) }
+        if unitPrice == nil, (cells[.productCode] ?? "").isEmpty, (cells[.unitPrice] ?? "").isEmpty { errors.append(FieldError("unitPrice", .required)) }
         var repID: UserID?
         if let rep = cells[.rep], !rep.isEmpty {
             repID = users.first { $0.username == rep || $0.displayName == rep }?.id
-            if repID == nil { errors.append(FieldError("rep", "unknown")) }
+            if repID == nil { errors.append(FieldError("rep", .unknown)) }
         }
         var status: OrderStatus?
         if let text = cells[.status], !text.isEmpty {
             status = OrderColumn.statuses[SearchText.normalize(text)] ?? OrderColumn.statuses[text]
-            if status == nil { errors.append(FieldError("status", "notAnOption")) }
+            if status == nil { errors.append(FieldError("status", .notAnOption)) }
         }
         let currency = cells[.currency].flatMap { $0.isEmpty ? nil : $0.uppercased() }
-        if let currency, !MinorUnits.isCurrencyCode(currency) { errors.append(FieldError("currency", "invalid")) }
+        if let currency, !MinorUnits.isCurrencyCode(currency) { errors.append(FieldError("currency", .invalid)) }
         guard errors.isEmpty, let customerID, let quantity else { return nil }
         let draft = OrderLineDraft(productID: product?.id, description: cells[.description] ?? "", quantity: quantity,
                                    unitPrice: unitPrice, unitCost: unitCost).filled(from: product)

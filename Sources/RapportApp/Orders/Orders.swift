@@ -20,7 +20,7 @@ public struct Orders: Sendable {
     /// One order, visible iff its customer is visible (deleted ones too, for restore).
     public func get(_ acting: Acting, _ id: OrderID) async throws -> Order {
         guard let found = try await deps.read(acting, { try await $0.order(id) }) else {
-            throw AppError.notFound(entity: "order")
+            throw AppError.notFound(entity: .order)
         }
         return found
     }
@@ -31,7 +31,7 @@ public struct Orders: Sendable {
     /// revenue due 30 days after the order date, by bank transfer, reminded 3 days ahead.
     public func create(_ acting: Acting, customerID: CustomerID, _ draft: OrderDraft) async throws -> Order {
         let parent = try await Customers(deps: deps).get(acting, customerID)
-        if parent.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if parent.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         var draft = draft
         let products = try await fillLines(acting, &draft)
         if draft.currency == nil { draft.currency = products.first?.currency ?? MinorUnits.defaultCurrency }
@@ -50,11 +50,11 @@ public struct Orders: Sendable {
         let instalments = try makeInstalments(plan, for: order, today: today)
         let number = order.number
         if try await deps.read(acting, { try await $0.orderNumberTaken(number, excluding: nil) }) {
-            throw AppError.invalid([FieldError("number", "taken")])
+            throw AppError.invalid([FieldError("number", .taken)])
         }
-        let entry = try deps.audit(acting.id, "order", id.description, .create, before: nil as Order?, after: order)
+        let entry = try deps.audit(acting.id, .order, id.description, .create, before: nil as Order?, after: order)
         let saved = order
-        try await deps.write(acting, entity: "order") { session in
+        try await deps.write(acting, entity: .order) { session in
             try await session.insertOrder(saved)
             for item in instalments { try await session.insertInstalment(item) }
             try await session.catalog.appendAudit(entry)
@@ -69,16 +69,16 @@ public struct Orders: Sendable {
     /// cancelling voids the plan and needs every receipt voided first.
     public func update(_ acting: Acting, _ id: OrderID, _ draft: OrderDraft, version: Int) async throws -> Order {
         let before = try await get(acting, id)
-        if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if before.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let parent = try await Customers(deps: deps).get(acting, before.customerID)
         var draft = draft
         let products = try await fillLines(acting, &draft)
         do { try draft.validate(current: before) } catch { throw AppError.invalid(error.errors) }
         try checkLineCurrencies(draft, products: products, currency: draft.currency ?? before.currency)
         let plan = try await Payments(deps: deps).plan(acting, id)
-        if draft.lines != nil, plan.hasLiveReceipts { throw AppError.invalid([FieldError("lines", "hasReceipts")]) }
+        if draft.lines != nil, plan.hasLiveReceipts { throw AppError.invalid([FieldError("lines", .hasReceipts)]) }
         if draft.status == .cancelled, before.status != .cancelled, plan.hasLiveReceipts {
-            throw AppError.invalid([FieldError("status", "hasReceipts")])
+            throw AppError.invalid([FieldError("status", .hasReceipts)])
         }
         var after = before
         draft.apply(to: &after)
@@ -88,7 +88,7 @@ public struct Orders: Sendable {
         let today = deps.today(for: acting.user)
         var newPlan: [PaymentInstalment]?
         if let drafts = draft.instalments {
-            guard !plan.hasLiveReceipts else { throw AppError.invalid([FieldError("instalments", "hasReceipts")]) }
+            guard !plan.hasLiveReceipts else { throw AppError.invalid([FieldError("instalments", .hasReceipts)]) }
             newPlan = try makeInstalments(drafts, for: after, today: today)
         } else if after.revenue != before.revenue {
             if plan.instalments.count == 1, let only = plan.instalments.first, after.revenue > 0 {
@@ -99,10 +99,10 @@ public struct Orders: Sendable {
                                               for: after, today: today)
             }
         }
-        let entry = try deps.audit(acting.id, "order", id.description, .update, before: before, after: after)
+        let entry = try deps.audit(acting.id, .order, id.description, .update, before: before, after: after)
         let saved = after, replacement = newPlan, now = after.updatedAt
         let statusChange: Bool? = after.status == before.status ? nil : after.status == .cancelled
-        try await deps.write(acting, entity: "order") { session in
+        try await deps.write(acting, entity: .order) { session in
             try await session.updateOrder(saved, expectedVersion: version)
             if let replacement {
                 try await session.deleteInstalments(of: id)
@@ -142,9 +142,9 @@ public struct Orders: Sendable {
         after.deletedAt = deleted ? deps.env.now() : nil
         after.updatedAt = deps.env.now()
         after.version += 1
-        let entry = try deps.audit(acting.id, "order", id.description, deleted ? .delete : .restore, before: before, after: after)
+        let entry = try deps.audit(acting.id, .order, id.description, deleted ? .delete : .restore, before: before, after: after)
         let saved = after
-        try await deps.write(acting, entity: "order") { session in
+        try await deps.write(acting, entity: .order) { session in
             try await session.updateOrder(saved, expectedVersion: before.version)
             try await session.catalog.appendAudit(entry)
             _ = try await deps.refreshLifecycle(saved.customerID, in: session)
@@ -162,11 +162,11 @@ public struct Orders: Sendable {
         for (index, line) in lines.enumerated() {
             guard let productID = line.productID else { filled.append(line); continue }
             guard let product = try await deps.read(acting, { try await $0.catalog.product(productID) }), product.deletedAt == nil else {
-                errors.append(FieldError("lines[\(index)].productID", "unknown"))
+                errors.append(FieldError("lines[\(index)].productID", .unknown))
                 filled.append(line)
                 continue
             }
-            if !product.active { errors.append(FieldError("lines[\(index)].productID", "inactive")) }
+            if !product.active { errors.append(FieldError("lines[\(index)].productID", .inactive)) }
             used.append(product)
             filled.append(line.filled(from: product))
         }
@@ -180,7 +180,7 @@ public struct Orders: Sendable {
         let byID = Dictionary(products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let errors = (draft.lines ?? []).enumerated().compactMap { index, line -> FieldError? in
             guard let id = line.productID, let product = byID[id], product.currency != currency else { return nil }
-            return FieldError("lines[\(index)].productID", "currencyMismatch", detail: product.currency)
+            return FieldError("lines[\(index)].productID", .currencyMismatch, detail: product.currency)
         }
         if !errors.isEmpty { throw AppError.invalid(errors) }
     }
@@ -189,10 +189,10 @@ public struct Orders: Sendable {
     private func checkOrderRep(_ acting: Acting, _ order: Order, customer: Customer) async throws {
         guard let repID = order.repID else { return }
         if acting.user.role == .rep, repID != acting.id, repID != customer.ownerID {
-            throw AppError.forbidden(reason: "orderRep")
+            throw AppError.forbidden(reason: .orderRep)
         }
         guard let rep = try await deps.read(acting, { try await $0.catalog.user(repID) })?.user, !rep.disabled else {
-            throw AppError.invalid([FieldError("repID", "unknown")])
+            throw AppError.invalid([FieldError("repID", .unknown)])
         }
     }
 

@@ -50,11 +50,11 @@ public struct Payments: Sendable {
     /// Replaces an order's plan; the amounts must add up to the order's revenue and no receipt may count.
     public func setPlan(_ acting: Acting, _ orderID: OrderID, _ plan: [InstalmentDraft]) async throws -> PaymentPlan {
         let order = try await Orders(deps: deps).get(acting, orderID)
-        guard order.isLive else { throw AppError.forbidden(reason: order.deletedAt != nil ? "deleted" : "orderCancelled") }
+        guard order.isLive else { throw AppError.forbidden(reason: order.deletedAt != nil ? .deleted : .orderCancelled) }
         let before = try await self.plan(acting, orderID)
-        if before.hasLiveReceipts { throw AppError.invalid([FieldError("instalments", "hasReceipts")]) }
+        if before.hasLiveReceipts { throw AppError.invalid([FieldError("instalments", .hasReceipts)]) }
         let instalments = try Orders(deps: deps).makeInstalments(plan, for: order, today: deps.today(for: acting.user))
-        let entry = try deps.audit(acting.id, "paymentPlan", orderID.description, .update, before: before.instalments,
+        let entry = try deps.audit(acting.id, .paymentPlan, orderID.description, .update, before: before.instalments,
                               after: instalments)
         try await deps.write(acting) { session in
             try await session.deleteInstalments(of: orderID)
@@ -68,20 +68,20 @@ public struct Payments: Sendable {
     /// than the instalment still expects is refused (`amount`: `exceedsOutstanding`).
     public func recordReceipt(_ acting: Acting, _ orderID: OrderID, _ draft: ReceiptDraft) async throws -> PaymentPlan {
         let order = try await Orders(deps: deps).get(acting, orderID)
-        guard order.isLive else { throw AppError.forbidden(reason: order.deletedAt != nil ? "deleted" : "orderCancelled") }
+        guard order.isLive else { throw AppError.forbidden(reason: order.deletedAt != nil ? .deleted : .orderCancelled) }
         let plan = try await self.plan(acting, orderID)
         let today = deps.today(for: acting.user)
         let target: PaymentInstalment?
         if let wanted = draft.instalmentID {
             guard let found = plan.instalments.first(where: { $0.id == wanted }) else {
-                throw AppError.invalid([FieldError("instalmentID", "unknown")])
+                throw AppError.invalid([FieldError("instalmentID", .unknown)])
             }
             target = found
         } else {
             target = plan.instalments.first { $0.state.isOpen }
         }
         do { try draft.validate(outstanding: target?.outstanding ?? 0, today: today) } catch { throw AppError.invalid(error.errors) }
-        guard let target else { throw AppError.invalid([FieldError("amount", "exceedsOutstanding", detail: "0.00")]) }
+        guard let target else { throw AppError.invalid([FieldError("amount", .exceedsOutstanding, detail: "0.00")]) }
         let now = deps.env.now()
         let receipt = PaymentReceipt(id: deps.env.newID(), orderID: orderID, instalmentID: target.id, amount: draft.amount,
                                      receivedOn: draft.receivedOn ?? today, method: draft.method ?? target.method,
@@ -91,10 +91,10 @@ public struct Payments: Sendable {
         updated = updated.refreshed(today: today)
         updated.updatedAt = now
         updated.version += 1
-        let entry = try deps.audit(acting.id, "paymentReceipt", receipt.id.description, .create,
+        let entry = try deps.audit(acting.id, .paymentReceipt, receipt.id.description, .create,
                               before: nil as PaymentReceipt?, after: receipt)
         let saved = updated
-        try await deps.write(acting, entity: "paymentInstalment") { session in
+        try await deps.write(acting, entity: .paymentInstalment) { session in
             try await session.insertReceipt(receipt)
             try await session.updateInstalment(saved, expectedVersion: target.version)
             try await session.catalog.appendAudit(entry)
@@ -104,18 +104,18 @@ public struct Payments: Sendable {
 
     /// Voids a receipt recorded by mistake: its instalment expects the money again. Voiding twice changes nothing.
     public func voidReceipt(_ acting: Acting, _ id: PaymentReceiptID) async throws -> PaymentPlan {
-        guard let receipt = try await deps.read(acting, { try await $0.receipt(id) }) else { throw AppError.notFound(entity: "receipt") }
+        guard let receipt = try await deps.read(acting, { try await $0.receipt(id) }) else { throw AppError.notFound(entity: .receipt) }
         let order = try await Orders(deps: deps).get(acting, receipt.orderID)
-        if order.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if order.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         guard receipt.voidedAt == nil else { return try await plan(acting, order.id) }
         let today = deps.today(for: acting.user)
         let now = deps.env.now()
         var after = receipt
         after.voidedAt = now
         after.voidedBy = acting.id
-        let entry = try deps.audit(acting.id, "paymentReceipt", id.description, .delete, before: receipt, after: after)
+        let entry = try deps.audit(acting.id, .paymentReceipt, id.description, .delete, before: receipt, after: after)
         let actor = acting.id
-        try await deps.write(acting, entity: "paymentInstalment") { session in
+        try await deps.write(acting, entity: .paymentInstalment) { session in
             guard try await session.voidReceipt(id, by: actor, at: now) else { return }
             if let instalmentID = receipt.instalmentID,
                var item = try await session.instalments(of: receipt.orderID).first(where: { $0.id == instalmentID }) {

@@ -16,7 +16,7 @@ public struct Products: Sendable {
 
     public func get(_ acting: Acting, _ id: ProductID) async throws -> Product {
         guard let found = try await deps.read(acting, { try await $0.catalog.product(id) }), found.deletedAt == nil else {
-            throw AppError.notFound(entity: "product")
+            throw AppError.notFound(entity: .product)
         }
         return found
     }
@@ -29,7 +29,7 @@ public struct Products: Sendable {
         var product = Product(id: deps.env.newID(), code: "", name: "", price: 0, createdAt: now, updatedAt: now)
         draft.apply(to: &product)
         try await checkProduct(acting, product)
-        let entry = try deps.audit(acting.id, "product", product.id.description, .create, before: nil as Product?, after: product)
+        let entry = try deps.audit(acting.id, .product, product.id.description, .create, before: nil as Product?, after: product)
         let saved = product
         try await deps.write(acting) { session in
             try await session.catalog.insertProduct(saved)
@@ -48,9 +48,9 @@ public struct Products: Sendable {
         try await checkProduct(acting, after)
         after.updatedAt = deps.env.now()
         after.version = before.version + 1
-        let entry = try deps.audit(acting.id, "product", id.description, .update, before: before, after: after)
+        let entry = try deps.audit(acting.id, .product, id.description, .update, before: before, after: after)
         let saved = after
-        try await deps.write(acting, entity: "product") { session in
+        try await deps.write(acting, entity: .product) { session in
             try await session.catalog.updateProduct(saved, expectedVersion: version)
             try await session.catalog.appendAudit(entry)
         }
@@ -59,11 +59,11 @@ public struct Products: Sendable {
 
     private func checkProduct(_ acting: Acting, _ product: Product) async throws {
         if let other = try await deps.read(acting, { try await $0.catalog.product(code: product.code) }), other.id != product.id {
-            throw AppError.invalid([FieldError("code", "taken")])
+            throw AppError.invalid([FieldError("code", .taken)])
         }
         if let categoryID = product.categoryID {
             guard let category = try await deps.read(acting, { try await $0.catalog.productCategory(categoryID) }), category.deletedAt == nil else {
-                throw AppError.invalid([FieldError("categoryID", "unknown")])
+                throw AppError.invalid([FieldError("categoryID", .unknown)])
             }
         }
     }
@@ -80,7 +80,7 @@ public struct Products: Sendable {
         var category = ProductCategory(id: deps.env.newID(), name: "", position: (existing.map(\.position).max() ?? 0) + 1,
                                        createdAt: now, updatedAt: now)
         draft.apply(to: &category)
-        let entry = try deps.audit(acting.id, "productCategory", category.id.description, .create,
+        let entry = try deps.audit(acting.id, .productCategory, category.id.description, .create,
                               before: nil as ProductCategory?, after: category)
         let saved = category
         try await deps.write(acting) { session in
@@ -95,7 +95,7 @@ public struct Products: Sendable {
                                       delete: Bool = false, version: Int) async throws -> ProductCategory {
         try acting.requireAdmin()
         guard let before = try await deps.read(acting, { try await $0.catalog.productCategory(id) }), before.deletedAt == nil else {
-            throw AppError.notFound(entity: "productCategory")
+            throw AppError.notFound(entity: .productCategory)
         }
         do { try draft.validate(creating: false) } catch { throw AppError.invalid(error.errors) }
         var after = before
@@ -103,9 +103,9 @@ public struct Products: Sendable {
         after.updatedAt = deps.env.now()
         if delete { after.deletedAt = after.updatedAt }
         after.version = before.version + 1
-        let entry = try deps.audit(acting.id, "productCategory", id.description, delete ? .delete : .update, before: before, after: after)
+        let entry = try deps.audit(acting.id, .productCategory, id.description, delete ? .delete : .update, before: before, after: after)
         let saved = after
-        try await deps.write(acting, entity: "productCategory") { session in
+        try await deps.write(acting, entity: .productCategory) { session in
             try await session.catalog.updateProductCategory(saved, expectedVersion: version)
             try await session.catalog.appendAudit(entry)
         }

@@ -33,7 +33,7 @@ extension Pools {
     /// A customer's pool history, newest first, keyset-paged (for users who may see the customer).
     public func events(_ acting: Acting, of customerID: CustomerID, limit: Int = 100,
                        cursor: PageCursor? = nil) async throws -> Page<PoolEvent> {
-        try await deps.read(acting, entity: "customer") { try await $0.poolEvents(of: customerID, limit: limit, cursor: cursor) }
+        try await deps.read(acting, entity: .customer) { try await $0.poolEvents(of: customerID, limit: limit, cursor: cursor) }
     }
 
     /// Takes a customer from its pool for the acting user. In one transaction (with the user's
@@ -47,7 +47,7 @@ extension Pools {
     /// Gives a customer from the pool to a rep (managers: reps of their teams; admins: anyone).
     /// An owned customer visible to the manager is reassigned through the usual path instead.
     public func assign(_ acting: Acting, _ customerID: CustomerID, to userID: UserID) async throws -> Customer {
-        guard acting.isManager else { throw AppError.forbidden(reason: "assignNeedsManager") }
+        guard acting.isManager else { throw AppError.forbidden(reason: .assignNeedsManager) }
         let owner = try await Customers(deps: deps).assignableOwner(acting, userID)
         if let visible = try await deps.read(acting, { try await $0.customer(customerID) }), visible.ownerID != nil {
             return try await Customers(deps: deps).update(acting, customerID, CustomerDraft(ownerID: owner.id), version: visible.version)
@@ -58,7 +58,7 @@ extension Pools {
     private func takeFromPool(_ acting: Acting, _ customerID: CustomerID, for owner: User, kind: PoolEventKind) async throws -> Customer {
         // A customer in the pool, or one the user may see (then already owned: a conflict). An owned
         // customer the user may not see is not acknowledged at all: 404, as for a random id.
-        var customer = try await deps.read(acting, entity: "customer") { try await $0.requirePoolCustomer(customerID) }
+        var customer = try await deps.read(acting, entity: .customer) { try await $0.requirePoolCustomer(customerID) }
         if customer.ownerID != nil { throw AppError.conflict(currentVersion: customer.version) }
         let now = deps.env.now()
         let since = deps.startOfToday(for: owner)
@@ -69,7 +69,7 @@ extension Pools {
         customer.teamID = owner.teamID
         customer.updatedAt = now
         customer.version += 1
-        let entry = try deps.audit(acting.id, "customer", customerID.description, .reassign, before: before, after: customer)
+        let entry = try deps.audit(acting.id, .customer, customerID.description, .reassign, before: before, after: customer)
         let name = customer.name
         try await deps.write(acting) { session in
             let membership = try await session.poolMembership(of: customerID)
@@ -80,19 +80,19 @@ extension Pools {
             if kind == .claimed {
                 let claimed = try await session.claimCount(by: owner.id, since: since)
                 if claimed >= rules.dailyClaimCap {
-                    throw AppError.invalid([FieldError("customer", "poolDailyCap", detail: "\(claimed)/\(rules.dailyClaimCap)")])
+                    throw AppError.invalid([FieldError("customer", .poolDailyCap, detail: "\(claimed)/\(rules.dailyClaimCap)")])
                 }
                 if membership.previousOwnerID == owner.id,
                    RecycleDecision.coolingOff(leftAt: membership.leftOwnerAt, cooloffDays: rules.cooloffDays, now: now),
                    let left = membership.leftOwnerAt {
                     let until = left.addingTimeInterval(Double(rules.cooloffDays) * 86_400)
-                    throw AppError.invalid([FieldError("customer", "poolCoolingOff",
+                    throw AppError.invalid([FieldError("customer", .poolCoolingOff,
                                                        detail: CalendarDate.today(in: .gmt, at: until).description)])
                 }
             }
             let holding = try await session.holdingCount(of: owner.id, countClosed: rules.countClosed)
             if holding >= rules.holdingCap {
-                throw AppError.invalid([FieldError(kind == .claimed ? "customer" : "userID", "poolHoldingCap",
+                throw AppError.invalid([FieldError(kind == .claimed ? "customer" : "userID", .poolHoldingCap,
                                                    detail: "\(holding)/\(rules.holdingCap)")])
             }
             guard try await session.claimCustomer(customerID, owner: owner.id, team: owner.teamID, at: now) else {
@@ -125,8 +125,8 @@ extension Pools {
         v.required("reason", reason, max: 500)
         do { try v.check() } catch { throw AppError.invalid(error.errors) }
         let customer = try await Customers(deps: deps).get(acting, customerID)
-        guard let owner = customer.ownerID, customer.deletedAt == nil else { throw AppError.forbidden(reason: "notOwned") }
-        if owner != acting.id && !acting.isManager { throw AppError.forbidden(reason: "notOwned") }
+        guard let owner = customer.ownerID, customer.deletedAt == nil else { throw AppError.forbidden(reason: .notOwned) }
+        if owner != acting.id && !acting.isManager { throw AppError.forbidden(reason: .notOwned) }
         let now = deps.env.now()
         let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         var after = customer
@@ -134,7 +134,7 @@ extension Pools {
         after.teamID = nil
         after.version += 1
         after.updatedAt = now
-        let entry = try deps.audit(acting.id, "customer", customerID.description, .reassign, before: customer, after: after)
+        let entry = try deps.audit(acting.id, .customer, customerID.description, .reassign, before: customer, after: after)
         let eventID: PoolEventID = deps.env.newID()
         try await deps.write(acting) { session in
             guard try await session.unownCustomer(customerID, owner: owner, at: now) else {

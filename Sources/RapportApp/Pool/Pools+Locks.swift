@@ -15,8 +15,8 @@ extension Pools {
 
     private func setLock(_ acting: Acting, _ customerID: CustomerID, locked: Bool) async throws -> PoolMembership {
         let customer = try await Customers(deps: deps).get(acting, customerID)
-        guard let owner = customer.ownerID, customer.deletedAt == nil else { throw AppError.forbidden(reason: "notOwned") }
-        if owner != acting.id && !acting.isManager { throw AppError.forbidden(reason: "notOwned") }
+        guard let owner = customer.ownerID, customer.deletedAt == nil else { throw AppError.forbidden(reason: .notOwned) }
+        if owner != acting.id && !acting.isManager { throw AppError.forbidden(reason: .notOwned) }
         let now = deps.env.now()
         let eventID: PoolEventID = deps.env.newID()
         let actor = acting.id
@@ -31,7 +31,7 @@ extension Pools {
                 let rules = try await session.catalog.poolRules(membership.poolID)
                 let count = try await session.lockCount(by: actor)
                 if count >= rules.lockCap {
-                    throw AppError.invalid([FieldError("customer", "poolLockCap", detail: "\(count)/\(rules.lockCap)")])
+                    throw AppError.invalid([FieldError("customer", .poolLockCap, detail: "\(count)/\(rules.lockCap)")])
                 }
                 membership.lockedAt = now
                 membership.lockedBy = actor
@@ -43,7 +43,7 @@ extension Pools {
             try await session.insertPoolEvent(PoolEvent(id: eventID, customerID: customerID, poolID: membership.poolID,
                                                         kind: locked ? .locked : .unlocked, actorID: actor, ownerID: owner,
                                                         at: now))
-            try await session.catalog.appendAudit(try deps.audit(actor, "customerPool", customerID.description, .update,
+            try await session.catalog.appendAudit(try deps.audit(actor, .customerPool, customerID.description, .update,
                                                     before: before, after: membership))
             return membership
         }

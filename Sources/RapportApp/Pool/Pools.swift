@@ -12,7 +12,7 @@ public struct Pools: Sendable {
     }
 
     public func get(_ acting: Acting, _ id: PoolID) async throws -> Pool {
-        guard let found = try await deps.read(acting, { try await $0.catalog.pool(id) }) else { throw AppError.notFound(entity: "pool") }
+        guard let found = try await deps.read(acting, { try await $0.catalog.pool(id) }) else { throw AppError.notFound(entity: .pool) }
         return found
     }
 
@@ -24,7 +24,7 @@ public struct Pools: Sendable {
         var pool = Pool(id: deps.env.newID(), name: "", createdAt: now, updatedAt: now)
         draft.apply(to: &pool)
         try await checkPoolTeam(acting, pool)
-        let entry = try deps.audit(acting.id, "pool", pool.id.description, .create, before: nil as Pool?, after: pool)
+        let entry = try deps.audit(acting.id, .pool, pool.id.description, .create, before: nil as Pool?, after: pool)
         let saved = pool
         try await deps.write(acting) { session in
             try await session.catalog.insertPool(saved)
@@ -43,9 +43,9 @@ public struct Pools: Sendable {
         try await checkPoolTeam(acting, after)
         after.updatedAt = deps.env.now()
         after.version = before.version + 1
-        let entry = try deps.audit(acting.id, "pool", id.description, .update, before: before, after: after)
+        let entry = try deps.audit(acting.id, .pool, id.description, .update, before: before, after: after)
         let saved = after
-        try await deps.write(acting, entity: "pool") { session in
+        try await deps.write(acting, entity: .pool) { session in
             try await session.catalog.updatePool(saved, expectedVersion: version)
             try await session.catalog.appendAudit(entry)
         }
@@ -57,12 +57,12 @@ public struct Pools: Sendable {
     public func delete(_ acting: Acting, _ id: PoolID) async throws {
         try acting.requireAdmin()
         let before = try await get(acting, id)
-        if before.isDefault { throw AppError.invalid([FieldError("pool", "poolDefault")]) }
-        let entry = try deps.audit(acting.id, "pool", id.description, .delete, before: before, after: nil as Pool?)
+        if before.isDefault { throw AppError.invalid([FieldError("pool", .poolDefault)]) }
+        let entry = try deps.audit(acting.id, .pool, id.description, .delete, before: before, after: nil as Pool?)
         let now = deps.env.now()
         try await deps.write(acting) { session in
             let members = try await session.catalog.poolMemberCount(id)
-            if members > 0 { throw AppError.invalid([FieldError("pool", "poolNotEmpty", detail: String(members))]) }
+            if members > 0 { throw AppError.invalid([FieldError("pool", .poolNotEmpty, detail: String(members))]) }
             try await session.catalog.deletePool(id, at: now)
             try await session.catalog.appendAudit(entry)
         }
@@ -71,7 +71,7 @@ public struct Pools: Sendable {
     private func checkPoolTeam(_ acting: Acting, _ pool: Pool) async throws {
         guard let team = pool.teamID else { return }
         guard try await deps.read(acting, { try await $0.catalog.team(team) }) != nil else {
-            throw AppError.invalid([FieldError("teamID", "unknown")])
+            throw AppError.invalid([FieldError("teamID", .unknown)])
         }
     }
 }

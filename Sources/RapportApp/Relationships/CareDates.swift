@@ -9,7 +9,7 @@ public struct CareDates: Sendable {
     /// A customer's care dates, soonest first (passed occurrences recomputed for today).
     public func list(_ acting: Acting, of customerID: CustomerID) async throws -> [CustomerCareDate] {
         let today = deps.today(for: acting.user)
-        return try await deps.read(acting, entity: "customer") { session in
+        return try await deps.read(acting, entity: .customer) { session in
             try await session.requireCustomer(customerID, live: false)
             return try await session.careDates(of: customerID)
         }
@@ -18,7 +18,7 @@ public struct CareDates: Sendable {
     }
 
     public func get(_ acting: Acting, _ id: CareDateID) async throws -> CustomerCareDate {
-        try await deps.read(acting, entity: CustomerCareDate.entityName) { session in
+        try await deps.read(acting, entity: CustomerCareDate.recordKind) { session in
             guard let found = try await session.record(CustomerCareDate.self, id) else { throw StoreError.notFound }
             return found
         }
@@ -28,14 +28,14 @@ public struct CareDates: Sendable {
     public func add(_ acting: Acting, customerID: CustomerID, contactID: ContactID?, _ date: CareDate) async throws -> CustomerCareDate {
         do { try date.validate() } catch { throw AppError.invalid(error.errors) }
         guard let next = date.nextOccurrence(onOrAfter: deps.today(for: acting.user)) else {
-            throw AppError.invalid([FieldError("day", "invalid")])
+            throw AppError.invalid([FieldError("day", .invalid)])
         }
         let now = deps.env.now()
         let record = CustomerCareDate(id: deps.env.newID(), customerID: customerID, contactID: contactID, date: date,
                                       nextOn: next, createdAt: now, updatedAt: now)
-        let entry = try deps.audit(acting.id, CustomerCareDate.entityName, record.id.description, .create,
+        let entry = try deps.audit(acting.id, CustomerCareDate.recordKind, record.id.description, .create,
                                    before: nil as CustomerCareDate?, after: record)
-        try await deps.write(acting, entity: "customer") { session in
+        try await deps.write(acting, entity: .customer) { session in
             try await session.insertCareDate(record)
             try await session.catalog.appendAudit(entry)
         }
@@ -43,14 +43,16 @@ public struct CareDates: Sendable {
     }
 
     /// Changes a care date; PATCH semantics: `contactID` nil leaves the key person, `.some(nil)` clears it.
-    public func update(_ acting: Acting, _ id: CareDateID, contactID: ContactID??, _ date: CareDate,
+    /// Changes the fields `patch` names (and the key person when `contactID` is given; `.some(nil)`
+    /// unlinks it), on the stored record inside the write, and moves the next occurrence.
+    public func update(_ acting: Acting, _ id: CareDateID, contactID: ContactID??, _ patch: CareDatePatch,
                        version: Int) async throws -> CustomerCareDate {
-        do { try date.validate() } catch { throw AppError.invalid(error.errors) }
-        guard let next = date.nextOccurrence(onOrAfter: deps.today(for: acting.user)) else {
-            throw AppError.invalid([FieldError("day", "invalid")])
-        }
+        let today = deps.today(for: acting.user)
         return try await deps.change(acting, id, version: version, action: .update) { record, _ in
-            if record.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+            if record.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
+            let date = patch.applied(to: record.date)
+            do { try date.validate() } catch let failed as ValidationFailed { throw AppError.invalid(failed.errors) }
+            guard let next = date.nextOccurrence(onOrAfter: today) else { throw AppError.invalid([FieldError("day", .invalid)]) }
             if let contactID { record.contactID = contactID }
             record.date = date
             record.nextOn = next

@@ -131,12 +131,12 @@ public struct DailyAgenda: Sendable {
 
     private func agendaSubject(_ acting: Acting, _ userID: UserID?) async throws -> User {
         guard let userID, userID != acting.id else { return acting.user }
-        guard acting.isManager else { throw AppError.forbidden(reason: "managerOnly") }
+        guard acting.isManager else { throw AppError.forbidden(reason: .managerOnly) }
         guard let user = try await deps.read(acting, { try await $0.catalog.user(userID) })?.user else {
-            throw AppError.notFound(entity: "user")
+            throw AppError.notFound(entity: .user)
         }
         if !acting.isAdmin, !acting.scope.contains(owner: user.id, team: user.teamID) {
-            throw AppError.notFound(entity: "user")
+            throw AppError.notFound(entity: .user)
         }
         return user
     }

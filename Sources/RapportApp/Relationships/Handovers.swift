@@ -33,7 +33,7 @@ public struct Handovers: Sendable {
                                                                  to: handover.toUserID, at: handover.createdAt)
             if moved > 0 {
                 try await session.catalog.appendAudit(try deps.audit(
-                    handover.createdBy, Customer.entityName, handover.customerID.description, .reassign,
+                    handover.createdBy, Customer.recordKind, handover.customerID.description, .reassign,
                     before: ["commitmentsOwner": from.description],
                     after: ["commitmentsOwner": handover.toUserID.description, "moved": String(moved)]))
             }
@@ -42,7 +42,7 @@ public struct Handovers: Sendable {
                                                        at: handover.createdAt)
         if deals > 0 {
             try await session.catalog.appendAudit(try deps.audit(
-                handover.createdBy, Customer.entityName, handover.customerID.description, .reassign,
+                handover.createdBy, Customer.recordKind, handover.customerID.description, .reassign,
                 before: ["dealsOwner": handover.fromUserID?.description ?? ""],
                 after: ["dealsOwner": handover.toUserID.description, "moved": String(deals)]))
         }
@@ -87,14 +87,14 @@ public struct Handovers: Sendable {
 
     public func get(_ acting: Acting, _ id: HandoverID) async throws -> Handover {
         guard let found = try await deps.read(acting, { try await $0.handover(id) }) else {
-            throw AppError.notFound(entity: "handover")
+            throw AppError.notFound(entity: .handover)
         }
         return found
     }
 
     /// A customer's handovers, newest first.
     public func list(_ acting: Acting, of customerID: CustomerID) async throws -> [Handover] {
-        try await deps.read(acting, entity: "customer") { session in
+        try await deps.read(acting, entity: .customer) { session in
             try await session.requireCustomer(customerID, live: false)
             return try await session.handovers(of: customerID)
         }
@@ -103,7 +103,7 @@ public struct Handovers: Sendable {
     /// Marks a handover read; only its recipient may.
     public func markRead(_ acting: Acting, _ id: HandoverID) async throws -> Handover {
         let found = try await get(acting, id)
-        guard found.toUserID == acting.id else { throw AppError.forbidden(reason: "notRecipient") }
+        guard found.toUserID == acting.id else { throw AppError.forbidden(reason: .notRecipient) }
         let now = deps.env.now()
         try await deps.write(acting) { try await $0.markHandoverRead(id, at: now) }
         return try await get(acting, id)

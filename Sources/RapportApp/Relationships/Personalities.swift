@@ -57,9 +57,9 @@ public struct Personalities: Sendable {
         let now = deps.env.now()
         draft.apply(to: &personality, questionnaire: questionnaire, by: acting.id, at: now)
         let stored = StoredPersonality(customerID: customerID, contactID: contactID, personality: personality, version: version)
-        let entry = try deps.audit(acting.id, "personality", subject, current == nil ? .create : .update,
+        let entry = try deps.audit(acting.id, .personality, subject, current == nil ? .create : .update,
                               before: current == nil ? nil : before, after: personality)
-        try await deps.write(acting, entity: "personality") { session in
+        try await deps.write(acting, entity: .personality) { session in
             try await session.savePersonality(stored, updatedAt: now, expectedVersion: version)
             try await session.catalog.appendAudit(entry)
         }
@@ -68,7 +68,7 @@ public struct Personalities: Sendable {
 
     /// The personalities on a customer's file: the customer itself (when a person) and its key persons.
     public func list(_ acting: Acting, of customerID: CustomerID) async throws -> [StoredPersonality] {
-        try await deps.read(acting, entity: "customer") { session in
+        try await deps.read(acting, entity: .customer) { session in
             try await session.requireCustomer(customerID, live: false)
             return try await session.personalities(of: customerID)
         }
@@ -76,7 +76,7 @@ public struct Personalities: Sendable {
 
     /// Team statistics: the mix of temperaments and buyer types per owner, and per won/lost status.
     public func mix(_ acting: Acting) async throws -> [PersonalityMixRow] {
-        guard acting.isManager else { throw AppError.forbidden(reason: "managerOnly") }
+        guard acting.isManager else { throw AppError.forbidden(reason: .managerOnly) }
         return try await deps.read(acting) { try await $0.personalityMix() }
     }
 
@@ -84,11 +84,11 @@ public struct Personalities: Sendable {
         switch person {
         case .contact(let id):
             let contact = try await Contacts(deps: deps).get(acting, id)
-            if contact.deletedAt != nil { throw AppError.notFound(entity: "contact") }
+            if contact.deletedAt != nil { throw AppError.notFound(entity: .contact) }
             return (contact.customerID, id)
         case .customer(let id):
             let found = try await Customers(deps: deps).get(acting, id)
-            guard found.kind == .individual else { throw AppError.forbidden(reason: "notAPerson") }
+            guard found.kind == .individual else { throw AppError.forbidden(reason: .notAPerson) }
             return (id, nil)
         }
     }

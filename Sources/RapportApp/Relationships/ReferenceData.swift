@@ -49,12 +49,12 @@ public struct ReferenceData: Sendable {
     public func save(_ acting: Acting, _ raw: String, content: String, version: Int) async throws -> ReferenceFileContent {
         try acting.requireAdmin()
         let name = try referenceName(raw)
-        if content.utf8.count > 1_000_000 { throw AppError.invalid([FieldError("content", "tooLong", detail: "1000000")]) }
+        if content.utf8.count > 1_000_000 { throw AppError.invalid([FieldError("content", .tooLong, detail: "1000000")]) }
         try name.validate(content)
         let file = StoredReferenceFile(name: name.rawValue, content: content, updatedBy: acting.id, updatedAt: deps.env.now(), version: version)
-        let entry = try deps.audit(acting.id, "referenceFile", name.rawValue, version == 0 ? .create : .update,
+        let entry = try deps.audit(acting.id, .referenceFile, name.rawValue, version == 0 ? .create : .update,
                               before: nil as String?, after: content)
-        try await deps.write(acting, entity: "referenceFile") { session in
+        try await deps.write(acting, entity: .referenceFile) { session in
             try await session.catalog.saveReferenceFile(file, expectedVersion: version)
             try await session.catalog.appendAudit(entry)
         }
@@ -66,7 +66,7 @@ public struct ReferenceData: Sendable {
     public func reset(_ acting: Acting, _ raw: String) async throws -> ReferenceFileContent {
         try acting.requireAdmin()
         let name = try referenceName(raw)
-        let entry = try deps.audit(acting.id, "referenceFile", name.rawValue, .delete, before: nil as String?, after: nil as String?)
+        let entry = try deps.audit(acting.id, .referenceFile, name.rawValue, .delete, before: nil as String?, after: nil as String?)
         try await deps.write(acting) { session in
             try await session.catalog.deleteReferenceFile(name.rawValue)
             try await session.catalog.appendAudit(entry)
@@ -76,7 +76,7 @@ public struct ReferenceData: Sendable {
     }
 
     private func referenceName(_ raw: String) throws(AppError) -> ReferenceFileName {
-        guard let name = ReferenceFileName(rawValue: raw) else { throw .notFound(entity: "referenceFile") }
+        guard let name = ReferenceFileName(rawValue: raw) else { throw .notFound(entity: .referenceFile) }
         return name
     }
 }

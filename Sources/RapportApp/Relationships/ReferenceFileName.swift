@@ -31,7 +31,7 @@ public enum ReferenceFileName: String, Sendable, CaseIterable, Codable {
             case .churnReasons: _ = try ChurnTaxonomy.decode(data)
             }
         } catch {
-            throw .invalid([FieldError("content", "invalid", detail: String(describing: error))])
+            throw .invalid([FieldError("content", .invalid, detail: String(describing: error))])
         }
     }
 }

@@ -19,7 +19,7 @@ public actor ReferenceLibrary {
     /// The text of a shipped file.
     public static func shipped(_ name: ReferenceFileName) throws -> String {
         guard let url = Bundle.module.url(forResource: name.rawValue, withExtension: "json", subdirectory: "Reference") else {
-            throw AppError.notFound(entity: "referenceFile")
+            throw AppError.notFound(entity: .referenceFile)
         }
         return try String(contentsOf: url, encoding: .utf8)
     }

@@ -22,7 +22,7 @@ public struct Situations: Sendable {
 
     /// The customer's reasons for joining, motivation, business type and expectation status today.
     public func get(_ acting: Acting, of customerID: CustomerID) async throws -> SituationView {
-        let (found, stored, results) = try await deps.read(acting, entity: "customer") { session in
+        let (found, stored, results) = try await deps.read(acting, entity: .customer) { session in
             (try await session.requireCustomer(customerID, live: false), try await session.situation(of: customerID),
              try await session.results(of: customerID))
         }
@@ -38,16 +38,16 @@ public struct Situations: Sendable {
                                 version: Int) async throws -> SituationView {
         do { try draft.validate() } catch { throw AppError.invalid(error.errors) }
         let found = try await Customers(deps: deps).get(acting, customerID)
-        if found.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if found.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let current = try await deps.read(acting) { try await $0.situation(of: customerID) }
         var situation = current?.0 ?? CustomerSituation()
         let before = situation
         draft.apply(to: &situation)
         let now = deps.env.now()
-        let entry = try deps.audit(acting.id, "situation", customerID.description, current == nil ? .create : .update,
+        let entry = try deps.audit(acting.id, .situation, customerID.description, current == nil ? .create : .update,
                               before: current == nil ? nil : before, after: situation)
         let saved = situation
-        try await deps.write(acting, entity: "situation") { session in
+        try await deps.write(acting, entity: .situation) { session in
             try await session.saveSituation(saved, of: customerID, updatedAt: now, expectedVersion: version)
             try await session.catalog.appendAudit(entry)
         }
@@ -56,7 +56,7 @@ public struct Situations: Sendable {
 
     /// A customer's recorded results, oldest first.
     public func results(_ acting: Acting, of customerID: CustomerID) async throws -> [CustomerResult] {
-        try await deps.read(acting, entity: "customer") { session in
+        try await deps.read(acting, entity: .customer) { session in
             try await session.requireCustomer(customerID, live: false)
             return try await session.results(of: customerID)
         }
@@ -66,14 +66,14 @@ public struct Situations: Sendable {
     public func recordResult(_ acting: Acting, of customerID: CustomerID, _ record: ResultRecord,
                              note: String = "") async throws -> CustomerResult {
         var v = Validator()
-        if record.value < 0 { v.add("value", "outOfRange", detail: "0") }
-        if record.on > deps.today(for: acting.user).adding(days: 1) { v.add("on", "inFuture") }
+        if record.value < 0 { v.add("value", .outOfRange, detail: "≥ 0") }
+        if record.on > deps.today(for: acting.user).adding(days: 1) { v.add("on", .inFuture) }
         v.length("note", note, max: 500)
         do { try v.check() } catch { throw AppError.invalid(error.errors) }
         let result = CustomerResult(id: deps.env.newID(), customerID: customerID, record: record, note: note,
                                     recordedBy: acting.id, createdAt: deps.env.now())
-        let entry = try deps.audit(acting.id, "result", result.id.description, .create, before: nil as CustomerResult?, after: result)
-        try await deps.write(acting, entity: "customer") { session in
+        let entry = try deps.audit(acting.id, .result, result.id.description, .create, before: nil as CustomerResult?, after: result)
+        try await deps.write(acting, entity: .customer) { session in
             try await session.insertResult(result)
             try await session.catalog.appendAudit(entry)
         }
@@ -83,13 +83,13 @@ public struct Situations: Sendable {
     /// Removes (or with `restore`, brings back) a result entered by mistake.
     public func deleteResult(_ acting: Acting, of customerID: CustomerID, _ id: CustomerResultID, restore: Bool = false) async throws {
         let at: Date? = restore ? nil : deps.env.now()
-        let entry = try deps.audit(acting.id, "result", id.description, restore ? .restore : .delete,
+        let entry = try deps.audit(acting.id, .result, id.description, restore ? .restore : .delete,
                               before: nil as String?, after: nil as String?)
-        let found = try await deps.write(acting, entity: "customer") { session in
+        let found = try await deps.write(acting, entity: .customer) { session in
             let found = try await session.setResultDeleted(id, of: customerID, at: at)
             if found { try await session.catalog.appendAudit(entry) }
             return found
         }
-        if !found { throw AppError.notFound(entity: "result") }
+        if !found { throw AppError.notFound(entity: .result) }
     }
 }

@@ -31,7 +31,7 @@ public struct Tone: Sendable {
     /// Checks a draft message to a customer against the Chinese and English tone rules.
     public func check(_ text: String) async throws -> [ToneFinding] {
         if text.count > Self.toneCheckMaxLength {
-            throw AppError.invalid([FieldError("text", "tooLong", detail: String(Self.toneCheckMaxLength))])
+            throw AppError.invalid([FieldError("text", .tooLong, detail: String(Self.toneCheckMaxLength))])
         }
         return try await deps.toneChecker().check(text)
     }
@@ -41,7 +41,7 @@ public struct Tone: Sendable {
                                days: Int = 90) async throws -> AfterDealFacts {
         let now = deps.env.now()
         let since = now.addingTimeInterval(-Double(days) * 86_400)
-        let (found, promises, activities, contacts) = try await deps.read(acting, entity: "customer") { session in
+        let (found, promises, activities, contacts) = try await deps.read(acting, entity: .customer) { session in
             (try await session.requireCustomer(customerID, live: false), try await session.commitments(of: customerID),
              try await session.activities(of: customerID, limit: 50, cursor: nil).items,
              try await session.contacts(of: customerID))
@@ -49,7 +49,7 @@ public struct Tone: Sendable {
         var recipient: String?
         if let contactID {
             guard let contact = contacts.first(where: { $0.id == contactID }) else {
-                throw AppError.invalid([FieldError("contactID", "unknown")])
+                throw AppError.invalid([FieldError("contactID", .unknown)])
             }
             recipient = contact.name
         }

@@ -23,7 +23,7 @@ extension BackgroundWork {
             after.state = .lapsed
             after.updatedAt = now
             after.version += 1
-            entries[term.id] = try deps.audit(nil, "subscription", term.id.description, .update, before: term, after: after)
+            entries[term.id] = try deps.audit(nil, .subscription, term.id.description, .update, before: term, after: after)
         }
         let claimed = due
         let audits = entries

@@ -20,7 +20,7 @@ public struct Subscriptions: Sendable {
     /// One term; `notFound` unless the acting user may see its customer.
     public func get(_ acting: Acting, _ id: SubscriptionID) async throws -> Subscription {
         guard let found = try await deps.read(acting, { try await $0.record(Subscription.self, id) }) else {
-            throw AppError.notFound(entity: "subscription")
+            throw AppError.notFound(entity: .subscription)
         }
         return found
     }
@@ -31,7 +31,7 @@ public struct Subscriptions: Sendable {
     public func create(_ acting: Acting, customerID: CustomerID,
                                    _ draft: SubscriptionDraft) async throws -> Subscription {
         let parent = try await Customers(deps: deps).get(acting, customerID)
-        if parent.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if parent.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         var draft = draft
         // From an order alone: the first line whose product has a term, at that line's amount.
         if draft.productID == nil, let orderID = draft.orderID,
@@ -43,7 +43,7 @@ public struct Subscriptions: Sendable {
         }
         if let productID = draft.productID {
             guard let product = try await deps.read(acting, { try await $0.catalog.productTerm(productID) }) else {
-                throw AppError.invalid([FieldError("productID", "unknown")])
+                throw AppError.invalid([FieldError("productID", .unknown)])
             }
             if draft.endsOn == nil && draft.termMonths == nil { draft.termMonths = product.termMonths }
             if draft.price == nil { draft.price = product.price }
@@ -51,14 +51,14 @@ public struct Subscriptions: Sendable {
         }
         do { try draft.validate(current: nil) } catch { throw AppError.invalid(error.errors) }
         guard let start = draft.startsOn, let end = draft.resolvedEnd(start: start) else {
-            throw AppError.invalid([FieldError("endsOn", "required")])
+            throw AppError.invalid([FieldError("endsOn", .required)])
         }
         let now = deps.env.now()
         let term = Subscription(id: deps.env.newID(), customerID: customerID, productID: draft.productID, orderID: draft.orderID,
                                 startsOn: start, endsOn: end, price: draft.price ?? 0,
                                 currency: draft.currency ?? MinorUnits.defaultCurrency, createdBy: acting.id,
                                 createdAt: now, updatedAt: now)
-        let entry = try deps.audit(acting.id, "subscription", term.id.description, .create, before: nil as Subscription?, after: term)
+        let entry = try deps.audit(acting.id, .subscription, term.id.description, .create, before: nil as Subscription?, after: term)
         try await deps.write(acting) { session in
             try await session.insert(term)
             try await session.catalog.appendAudit(entry)
@@ -70,7 +70,7 @@ public struct Subscriptions: Sendable {
     public func update(_ acting: Acting, _ id: SubscriptionID, _ draft: SubscriptionDraft,
                                    version: Int) async throws -> Subscription {
         let before = try await get(acting, id)
-        if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if before.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         do { try draft.validate(current: before) } catch { throw AppError.invalid(error.errors) }
         var after = before
         if let productID = draft.productID { after.productID = productID }
@@ -113,12 +113,12 @@ public struct Subscriptions: Sendable {
     public func renew(_ acting: Acting, _ id: SubscriptionID, _ input: RenewalInput,
                                   version: Int? = nil) async throws -> Subscription {
         let before = try await get(acting, id)
-        if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if before.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let taxonomy = try await churnTaxonomy()
         var input = input
         input.reasons = SubscriptionRules.unique(input.reasons)
         if !taxonomy.unknownRenewalCodes(input.reasons).isEmpty {
-            throw AppError.invalid([FieldError("renewalReasons", "unknown",
+            throw AppError.invalid([FieldError("renewalReasons", .unknown,
                                                detail: taxonomy.unknownRenewalCodes(input.reasons).joined(separator: ","))])
         }
         let now = deps.env.now()
@@ -127,9 +127,9 @@ public struct Subscriptions: Sendable {
             next = try SubscriptionRules.nextTerm(after: before, input, id: deps.env.newID(), by: acting.id, now: now)
         } catch { throw AppError.invalid(error.errors) }
         let after = SubscriptionRules.markRenewed(before, now: now)
-        let entries = [try deps.audit(acting.id, "subscription", before.id.description, .update, before: before, after: after),
-                       try deps.audit(acting.id, "subscription", next.id.description, .create, before: nil as Subscription?, after: next)]
-        try await deps.write(acting, entity: "subscription") { session in
+        let entries = [try deps.audit(acting.id, .subscription, before.id.description, .update, before: before, after: after),
+                       try deps.audit(acting.id, .subscription, next.id.description, .create, before: nil as Subscription?, after: next)]
+        try await deps.write(acting, entity: .subscription) { session in
             try await session.update(after, expectedVersion: version ?? before.version)
             try await session.insert(next)
             for entry in entries { try await session.catalog.appendAudit(entry) }
@@ -141,13 +141,13 @@ public struct Subscriptions: Sendable {
     public func churn(_ acting: Acting, _ id: SubscriptionID, _ input: ChurnInput,
                                   version: Int? = nil) async throws -> Subscription {
         let before = try await get(acting, id)
-        if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if before.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let unknown = try await churnTaxonomy().unknownChurnCodes(input.reasons)
         if !unknown.isEmpty {
-            throw AppError.invalid([FieldError("churnReasons", "unknown", detail: unknown.joined(separator: ","))])
+            throw AppError.invalid([FieldError("churnReasons", .unknown, detail: unknown.joined(separator: ","))])
         }
         if let day = input.churnedOn, day > deps.today(for: acting.user) {
-            throw AppError.invalid([FieldError("churnedOn", "future")])
+            throw AppError.invalid([FieldError("churnedOn", .future)])
         }
         let after: Subscription
         do {
@@ -159,8 +159,8 @@ public struct Subscriptions: Sendable {
 
     private func saveSubscription(_ acting: Acting, before: Subscription, after: Subscription, action: AuditAction,
                                   version: Int) async throws -> Subscription {
-        let entry = try deps.audit(acting.id, "subscription", after.id.description, action, before: before, after: after)
-        try await deps.write(acting, entity: "subscription") { session in
+        let entry = try deps.audit(acting.id, .subscription, after.id.description, action, before: before, after: after)
+        try await deps.write(acting, entity: .subscription) { session in
             try await session.update(after, expectedVersion: version)
             try await session.catalog.appendAudit(entry)
         }

@@ -24,7 +24,7 @@ public struct Winback: Sendable {
     public func recordAttempt(_ acting: Acting, customerID: CustomerID,
                                      _ draft: WinbackAttemptDraft) async throws -> WinbackAttempt {
         let parent = try await Customers(deps: deps).get(acting, customerID)
-        if parent.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if parent.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let today = deps.today(for: acting.user)
         do { try draft.validate(today: today) } catch { throw AppError.invalid(error.errors) }
         let terms = try await deps.read(acting) { try await $0.subscriptions(of: customerID) }
@@ -32,17 +32,17 @@ public struct Winback: Sendable {
         let term: Subscription?
         if let id = draft.subscriptionID {
             term = churned.first { $0.id == id }
-            if term == nil { throw AppError.invalid([FieldError("subscriptionID", "unknown")]) }
+            if term == nil { throw AppError.invalid([FieldError("subscriptionID", .unknown)]) }
         } else {
             term = churned.max { ($0.churnedOn ?? $0.endsOn, $0.startsOn) < ($1.churnedOn ?? $1.endsOn, $1.startsOn) }
         }
         guard let term, let approach = draft.approach, let outcome = draft.outcome else {
-            throw AppError.invalid([FieldError("subscriptionID", "notChurned")])
+            throw AppError.invalid([FieldError("subscriptionID", .notChurned)])
         }
         let attempt = WinbackAttempt(id: deps.env.newID(), customerID: customerID, subscriptionID: term.id, approach: approach,
                                      outcome: outcome, note: draft.note ?? "", userID: acting.id,
                                      attemptedOn: draft.attemptedOn ?? today, createdAt: deps.env.now())
-        let entry = try deps.audit(acting.id, "winbackAttempt", attempt.id.description, .create,
+        let entry = try deps.audit(acting.id, .winbackAttempt, attempt.id.description, .create,
                               before: nil as WinbackAttempt?, after: attempt)
         try await deps.write(acting) { session in
             try await session.insertWinbackAttempt(attempt)

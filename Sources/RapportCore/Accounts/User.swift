@@ -84,24 +84,24 @@ public enum AccountRules {
         validator.required("username", username, max: 64)
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-@"))
         if username.count < 2 || username.unicodeScalars.contains(where: { !allowed.contains($0) }) {
-            validator.add("username", "invalid")
+            validator.add("username", .invalid)
         }
     }
 
     public static func validate(password: String, into validator: inout Validator) {
         if password.count < minimumPasswordLength {
-            validator.add("password", "tooShort", detail: String(minimumPasswordLength))
+            validator.add("password", .tooShort, detail: String(minimumPasswordLength))
         }
-        if password.count > 72 { validator.add("password", "tooLong", detail: "72") }
+        if password.count > 72 { validator.add("password", .tooLong, detail: "72") }
     }
 }
 
 extension User: VersionedRecord {
-    public static let entityName = "user"
+    public static let recordKind: RecordKind = .user
     public var recordID: String { id.description }
 }
 
 extension Team: SoftDeletableRecord {
-    public static let entityName = "team"
+    public static let recordKind: RecordKind = .team
     public var recordID: String { id.description }
 }

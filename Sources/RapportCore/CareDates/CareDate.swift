@@ -47,19 +47,19 @@ public struct CareDate: Sendable, Hashable, Codable {
     public func validate() throws(ValidationFailed) {
         var v = Validator()
         let maximumDay = AnnualDate.maximumDay(inMonth: month, calendar: calendar)
-        if maximumDay == nil { v.add("month", "outOfRange", detail: "12") }
+        if maximumDay == nil { v.add("month", .outOfRange, detail: "12") }
         let dayLimit = maximumDay ?? (calendar == .solar ? 31 : 30)
-        if !(1...dayLimit).contains(day) { v.add("day", "outOfRange", detail: String(dayLimit)) }
-        if leapMonth && calendar == .solar { v.add("leapMonth", "invalid") }
+        if !(1...dayLimit).contains(day) { v.add("day", .outOfRange, detail: String(dayLimit)) }
+        if leapMonth && calendar == .solar { v.add("leapMonth", .invalid) }
         if let year {
             if !(1...9999).contains(year) {
-                v.add("year", "outOfRange", detail: "9999")
+                v.add("year", .outOfRange, detail: "9999")
             } else if v.errors.isEmpty {
                 checkExisted(inYear: year, into: &v)
             }
         }
         if !Self.leadDaysRange.contains(leadDays) {
-            v.add("leadDays", "outOfRange", detail: String(Self.leadDaysRange.upperBound))
+            v.add("leadDays", .outOfRange, detail: String(Self.leadDaysRange.upperBound))
         }
         v.length("title", title, max: Self.titleMaxLength)
         try v.check()
@@ -68,14 +68,14 @@ public struct CareDate: Sendable, Hashable, Codable {
     private func checkExisted(inYear year: Int, into v: inout Validator) {
         switch calendar {
         case .solar:
-            if CalendarDate(year: year, month: month, day: day) == nil { v.add("day", "invalid") }
+            if CalendarDate(year: year, month: month, day: day) == nil { v.add("day", .invalid) }
         case .lunar:
             // Years outside the table cannot be checked; the date is kept as entered.
             guard ChineseCalendar.supportedYears.contains(year) else { return }
             if leapMonth && ChineseCalendar.leapMonth(inYear: year) != month {
-                v.add("leapMonth", "invalid")
+                v.add("leapMonth", .invalid)
             } else if ChineseCalendar.gregorian(lunarYear: year, month: month, day: day, leap: leapMonth) == nil {
-                v.add("day", "invalid")
+                v.add("day", .invalid)
             }
         }
     }

@@ -24,7 +24,7 @@ public struct CustomerCareDate: Sendable, Codable, Equatable, Identifiable {
 }
 
 extension CustomerCareDate: CustomerOwnedRecord {
-    public static let entityName = "careDate"
+    public static let recordKind: RecordKind = .careDate
     public var recordID: String { id.description }
     public var references: [RecordReference] { [contactID.map { .contact($0, field: "contactID") }].compactMap { $0 } }
 }

@@ -77,14 +77,14 @@ public struct CommitmentDraft: Sendable, Codable, Equatable {
         if current == nil || title != nil { v.required("title", title, max: 200) }
         v.length("details", details, max: 4000)
         v.length("evidence", evidence, max: 4000)
-        if current == nil && dueOn == nil { v.add("dueOn", "required") }
+        if current == nil && dueOn == nil { v.add("dueOn", .required) }
         if let state, let current, state != current.state, !current.state.allowedNext.contains(state) {
-            v.add("state", "invalid", detail: "\(current.state.rawValue)→\(state.rawValue)")
+            v.add("state", .invalid, detail: "\(current.state.rawValue)→\(state.rawValue)")
         }
         let finalState = state ?? current?.state ?? .open
         let finalEvidence = evidence ?? current?.evidence ?? ""
         if finalState == .done && finalEvidence.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            v.add("evidence", "required")
+            v.add("evidence", .required)
         }
         try v.check()
     }
@@ -106,7 +106,7 @@ public struct CommitmentDraft: Sendable, Codable, Equatable {
 }
 
 extension Commitment: CustomerOwnedRecord {
-    public static let entityName = "commitment"
+    public static let recordKind: RecordKind = .commitment
     public var recordID: String { id.description }
 
     public var references: [RecordReference] {

@@ -1,13 +1,14 @@
 import Foundation
-/// One problem with one input field. `code` is a stable key that the edge translates
-/// (`required`, `tooLong`, `invalid`, `outOfRange`, `unknown`, `duplicate`...).
+/// One problem with one input field: which field, what is wrong (`FieldCode`) and, for codes that
+/// name a limit, the limit.
 public struct FieldError: Error, Sendable, Equatable, Codable {
     public var field: String
-    public var code: String
-    /// Extra detail for the message, e.g. the maximum length.
+    public var code: FieldCode
+    /// Extra detail for the message, e.g. the maximum length or the allowed range.
     public var detail: String?
 
-    public init(_ field: String, _ code: String, detail: String? = nil) {
+    public init(_ field: String, _ code: FieldCode, detail: String? = nil) {
+        assert(detail != nil || !code.needsDetail, "\(field): \(code) needs the limit as its detail")
         self.field = field
         self.code = code
         self.detail = detail
@@ -20,14 +21,14 @@ public struct Validator: Sendable {
 
     public init() {}
 
-    public mutating func add(_ field: String, _ code: String, detail: String? = nil) {
+    public mutating func add(_ field: String, _ code: FieldCode, detail: String? = nil) {
         errors.append(FieldError(field, code, detail: detail))
     }
 
     /// Requires a non-blank text no longer than `max` characters.
     public mutating func required(_ field: String, _ value: String?, max: Int) {
         guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            add(field, "required")
+            add(field, .required)
             return
         }
         length(field, value, max: max)
@@ -36,9 +37,9 @@ public struct Validator: Sendable {
     /// Checks an optional text's length and that it holds no control characters other than newlines and tabs.
     public mutating func length(_ field: String, _ value: String?, max: Int) {
         guard let value else { return }
-        if value.count > max { add(field, "tooLong", detail: String(max)) }
+        if value.count > max { add(field, .tooLong, detail: String(max)) }
         if value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
-            add(field, "invalid")
+            add(field, .invalid)
         }
     }
 
@@ -48,7 +49,7 @@ public struct Validator: Sendable {
         length(field, value, max: 254)
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || value.contains(" ") {
-            add(field, "invalid")
+            add(field, .invalid)
         }
     }
 

@@ -31,7 +31,7 @@ public enum RecordReference: Sendable, Equatable {
 /// version is still the one read, and stamps `updatedAt`.
 public protocol VersionedRecord: Sendable, Codable {
     /// What the audit log and error messages call this kind of record (`customer`, `contact`…).
-    static var entityName: String { get }
+    static var recordKind: RecordKind { get }
     /// The id as stored (lowercase UUID text).
     var recordID: String { get }
     var version: Int { get set }

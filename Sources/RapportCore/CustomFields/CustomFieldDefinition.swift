@@ -45,27 +45,27 @@ public struct CustomFieldDefinition: Sendable, Codable, Equatable, Identifiable 
         case (.number, .text(let text)):
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { return .null }
-            guard let number = Double(trimmed), number.isFinite else { v.add(field, "invalid"); return nil }
+            guard let number = Double(trimmed), number.isFinite else { v.add(field, .invalid); return nil }
             return .number(number)
         case (.date, .text(let text)):
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { return .null }
-            guard CalendarDate(parsing: trimmed) != nil else { v.add(field, "invalid"); return nil }
+            guard CalendarDate(parsing: trimmed) != nil else { v.add(field, .invalid); return nil }
             return .text(trimmed)
         case (.singleChoice, .text(let text)):
             if text.isEmpty { return .null }
-            guard options.contains(text) else { v.add(field, "notAnOption"); return nil }
+            guard options.contains(text) else { v.add(field, .notAnOption); return nil }
             return .text(text)
         case (.multiChoice, .list(let list)):
-            guard list.allSatisfy(options.contains) else { v.add(field, "notAnOption"); return nil }
+            guard list.allSatisfy(options.contains) else { v.add(field, .notAnOption); return nil }
             return .list(list)
         case (.multiChoice, .text(let text)):
             let list = text.split(whereSeparator: { $0 == ";" || $0 == "；" || $0 == "," })
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard list.allSatisfy(options.contains) else { v.add(field, "notAnOption"); return nil }
+            guard list.allSatisfy(options.contains) else { v.add(field, .notAnOption); return nil }
             return .list(list)
         default:
-            v.add(field, "wrongType")
+            v.add(field, .wrongType)
             return nil
         }
     }
@@ -77,7 +77,7 @@ public struct CustomFieldDefinition: Sendable, Codable, Equatable, Identifiable 
         var result: [String: CustomValue] = [:]
         for (key, value) in values {
             guard let definition = definitions.first(where: { $0.key == key }) else {
-                v.add("custom.\(key)", "unknown")
+                v.add("custom.\(key)", .unknown)
                 continue
             }
             if let coerced = definition.coerce(value, field: "custom.\(key)", into: &v) { result[key] = coerced }
@@ -88,6 +88,6 @@ public struct CustomFieldDefinition: Sendable, Codable, Equatable, Identifiable 
 }
 
 extension CustomFieldDefinition: SoftDeletableRecord {
-    public static let entityName = "customField"
+    public static let recordKind: RecordKind = .customField
     public var recordID: String { id.description }
 }

@@ -105,7 +105,7 @@ public struct ContactDraft: Sendable, Codable, Equatable {
         }
         v.email("email", email)
         if case .some(.some(let level)) = involvement, !(1...5).contains(level) {
-            v.add("involvement", "outOfRange", detail: "1-5")
+            v.add("involvement", .outOfRange, detail: "1-5")
         }
         try v.check()
     }
@@ -138,7 +138,7 @@ public struct ContactDraft: Sendable, Codable, Equatable {
 }
 
 extension Contact: CustomerOwnedRecord {
-    public static let entityName = "contact"
+    public static let recordKind: RecordKind = .contact
     public var recordID: String { id.description }
 
     public var references: [RecordReference] {

@@ -114,6 +114,6 @@ public struct Customer: Sendable, Codable, Equatable, Identifiable {
 }
 
 extension Customer: SoftDeletableRecord {
-    public static let entityName = "customer"
+    public static let recordKind: RecordKind = .customer
     public var recordID: String { id.description }
 }

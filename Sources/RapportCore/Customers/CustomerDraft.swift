@@ -49,7 +49,7 @@ public struct CustomerDraft: Sendable, Codable, Equatable {
         v.length("address", address, max: 500)
         v.email("email", email)
         if let tags {
-            if tags.count > Self.maxTags { v.add("tags", "tooMany", detail: String(Self.maxTags)) }
+            if tags.count > Self.maxTags { v.add("tags", .tooMany, detail: String(Self.maxTags)) }
             for tag in tags { v.length("tags", tag, max: 50) }
         }
         if let profile {
@@ -57,7 +57,7 @@ public struct CustomerDraft: Sendable, Codable, Equatable {
                 if CustomerProfile.sectionKeys.contains(key) {
                     v.length("profile.\(key)", text, max: Self.maxLong)
                 } else {
-                    v.add("profile.\(key)", "unknown")
+                    v.add("profile.\(key)", .unknown)
                 }
             }
         }

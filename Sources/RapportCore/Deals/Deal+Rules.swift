@@ -9,7 +9,7 @@ extension Deal {
 
     /// The deal moved to another stage (no change when it is already there).
     public func moved(to stage: DealStageID, at now: Date) throws(ValidationFailed) -> Deal {
-        guard state == .open else { throw ValidationFailed(errors: [FieldError("state", "closed")]) }
+        guard state == .open else { throw ValidationFailed(errors: [FieldError("state", .closed)]) }
         var d = self
         if stage != stageID { d.stageID = stage; d.stageChangedAt = now }
         return d
@@ -18,7 +18,7 @@ extension Deal {
     /// The deal closed as won (`true`) or lost, with the reason, on `day`.
     public func closed(won: Bool, reason: String, on day: CalendarDate) throws(ValidationFailed) -> Deal {
         var v = Validator()
-        if state != .open { v.add("state", "closed") }
+        if state != .open { v.add("state", .closed) }
         v.required("reason", reason, max: Self.maxReasonLength)
         try v.check()
         var d = self
@@ -30,8 +30,8 @@ extension Deal {
 
     /// The closed deal open again, in `stage` (default: the stage it closed from).
     public func reopened(in stage: DealStageID?, at now: Date) throws(ValidationFailed) -> Deal {
-        guard state != .open else { throw ValidationFailed(errors: [FieldError("state", "notClosed")]) }
-        guard orderID == nil else { throw ValidationFailed(errors: [FieldError("state", "hasOrder")]) }
+        guard state != .open else { throw ValidationFailed(errors: [FieldError("state", .notClosed)]) }
+        guard orderID == nil else { throw ValidationFailed(errors: [FieldError("state", .hasOrder)]) }
         var d = self
         d.state = .open
         d.closeReason = ""

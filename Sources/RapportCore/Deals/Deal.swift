@@ -51,7 +51,7 @@ public struct Deal: Sendable, Codable, Equatable, Identifiable {
 }
 
 extension Deal: CustomerOwnedRecord {
-    public static let entityName = "deal"
+    public static let recordKind: RecordKind = .deal
     public var recordID: String { id.description }
 
     public var references: [RecordReference] {

@@ -33,14 +33,14 @@ public struct DealDraft: Sendable, Codable, Equatable {
     public func validate(current: Deal?) throws(ValidationFailed) {
         var v = Validator()
         if current == nil || title != nil { v.required("title", title, max: 200) }
-        if let amount, amount < 0 || amount > Self.maxAmount { v.add("amount", "outOfRange", detail: "0–10¹³") }
-        if let currency, !MinorUnits.isCurrencyCode(currency) { v.add("currency", "invalid") }
+        if let amount, amount < 0 || amount > Self.maxAmount { v.add("amount", .outOfRange, detail: "0–10¹³") }
+        if let currency, !MinorUnits.isCurrencyCode(currency) { v.add("currency", .invalid) }
         v.length("nextStep", nextStep, max: 1000)
-        if current == nil && stageID == nil { v.add("stageID", "required") }
-        if current != nil, stageID != nil { v.add("stageID", "invalid", detail: "move") }
+        if current == nil && stageID == nil { v.add("stageID", .required) }
+        if current != nil, stageID != nil { v.add("stageID", .invalid, detail: "move") }
         if let contactIDs {
-            if contactIDs.count > Self.maxContacts { v.add("contactIDs", "tooMany", detail: String(Self.maxContacts)) }
-            if Set(contactIDs).count != contactIDs.count { v.add("contactIDs", "duplicate") }
+            if contactIDs.count > Self.maxContacts { v.add("contactIDs", .tooMany, detail: String(Self.maxContacts)) }
+            if Set(contactIDs).count != contactIDs.count { v.add("contactIDs", .duplicate) }
         }
         try v.check()
     }

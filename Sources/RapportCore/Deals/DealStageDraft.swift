@@ -17,9 +17,9 @@ public struct DealStageDraft: Sendable, Codable, Equatable {
         var v = Validator()
         if isNew || nameZh != nil { v.required("nameZh", nameZh, max: 60) }
         if isNew || nameEn != nil { v.required("nameEn", nameEn, max: 60) }
-        if isNew && probability == nil { v.add("probability", "required") }
-        if let probability, !(0...100).contains(probability) { v.add("probability", "outOfRange", detail: "0–100") }
-        if let position, position < 1 { v.add("position", "outOfRange", detail: "≥ 1") }
+        if isNew && probability == nil { v.add("probability", .required) }
+        if let probability, !(0...100).contains(probability) { v.add("probability", .outOfRange, detail: "0–100") }
+        if let position, position < 1 { v.add("position", .outOfRange, detail: "≥ 1") }
         try v.check()
     }
 

@@ -21,17 +21,17 @@ public struct CustomerSituationDraft: Sendable, Codable, Equatable {
             var seen: Set<JoinReason> = []
             for raw in joinReasons where !raw.isEmpty {
                 guard let reason = JoinReason(rawValue: raw) else {
-                    v.add("joinReasons", "invalid", detail: raw)
+                    v.add("joinReasons", .invalid, detail: raw)
                     continue
                 }
-                if !seen.insert(reason).inserted { v.add("joinReasons", "duplicate", detail: raw) }
+                if !seen.insert(reason).inserted { v.add("joinReasons", .duplicate, detail: raw) }
             }
         }
         if let motivation, !motivation.isEmpty, SigningMotivation(rawValue: motivation) == nil {
-            v.add("motivation", "invalid")
+            v.add("motivation", .invalid)
         }
         if let businessType, !businessType.isEmpty, BusinessType(rawValue: businessType) == nil {
-            v.add("businessType", "invalid")
+            v.add("businessType", .invalid)
         }
         try v.check()
     }

@@ -87,7 +87,7 @@ public struct QualificationDraft: Sendable, Codable, Equatable {
         ]
         for (field, answer, evidence) in checks
         where answer == .yes && evidence.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            v.add(field, "required")
+            v.add(field, .required)
         }
         try v.check()
     }

@@ -40,7 +40,7 @@ public struct ReferralDraft: Sendable, Codable, Equatable {
 
     public func validate() throws(ValidationFailed) {
         var v = Validator()
-        if referrerCustomerID == nil { v.add("referrerCustomerID", "required") }
+        if referrerCustomerID == nil { v.add("referrerCustomerID", .required) }
         v.length("note", note, max: 2000)
         try v.check()
     }

@@ -81,8 +81,8 @@ public enum MergeFields {
         for (field, choice) in choices.sorted(by: { $0.key < $1.key }) {
             let head = field.split(separator: ".", maxSplits: 1).first.map(String.init) ?? field
             let known = allowed.contains(field) || (field.contains(".") && nested.contains(head))
-            if !known { v.add("choices", "unknown", detail: field) }
-            if choice == .union && !arrays.contains(field) { v.add("choices", "invalid", detail: field) }
+            if !known { v.add("choices", .unknown, detail: field) }
+            if choice == .union && !arrays.contains(field) { v.add("choices", .invalid, detail: field) }
         }
         try v.check()
     }
@@ -91,7 +91,7 @@ public enum MergeFields {
     public static func combine<T: Codable>(survivor: T, merged: T, choices: [String: MergeChoice]) throws -> T {
         guard var target = try JSONSerialization.jsonObject(with: JSONEncoder().encode(survivor)) as? [String: Any],
               let source = try JSONSerialization.jsonObject(with: JSONEncoder().encode(merged)) as? [String: Any] else {
-            throw ValidationFailed(errors: [FieldError("choices", "invalid")])
+            throw ValidationFailed(errors: [FieldError("choices", .invalid)])
         }
         for (field, choice) in choices where choice != .survivor {
             let path = field.split(separator: ".", maxSplits: 1).map(String.init)

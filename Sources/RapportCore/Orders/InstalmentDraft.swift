@@ -28,18 +28,18 @@ public struct InstalmentDraft: Sendable, Codable, Equatable {
     /// 0–365 days ahead. Fields are named `instalments[i].field`; a wrong sum names `instalments`.
     public static func validate(_ plan: [InstalmentDraft], revenue: Int64) throws(ValidationFailed) {
         var v = Validator()
-        if plan.isEmpty && revenue > 0 { v.add("instalments", "required") }
-        if plan.count > 60 { v.add("instalments", "tooMany", detail: "60") }
+        if plan.isEmpty && revenue > 0 { v.add("instalments", .required) }
+        if plan.count > 60 { v.add("instalments", .tooMany, detail: "60") }
         var sum: Int64 = 0
         for (index, item) in plan.enumerated() {
             let prefix = "instalments[\(index)]."
-            if item.amount <= 0 || item.amount > 1_000_000_000_000_000 { v.add(prefix + "amount", "invalid") }
+            if item.amount <= 0 || item.amount > 1_000_000_000_000_000 { v.add(prefix + "amount", .invalid) }
             else { sum += item.amount }
-            if let days = item.remindDays, !(0...365).contains(days) { v.add(prefix + "remindDays", "invalid") }
+            if let days = item.remindDays, !(0...365).contains(days) { v.add(prefix + "remindDays", .invalid) }
             v.length(prefix + "note", item.note, max: 1000)
         }
         if v.errors.isEmpty, !plan.isEmpty, sum != revenue {
-            v.add("instalments", "sumMismatch", detail: MinorUnits.plain(revenue))
+            v.add("instalments", .sumMismatch, detail: MinorUnits.plain(revenue))
         }
         try v.check()
     }

@@ -101,7 +101,7 @@ public struct Order: Sendable, Codable, Equatable, Identifiable {
 }
 
 extension Order: CustomerOwnedRecord {
-    public static let entityName = "order"
+    public static let recordKind: RecordKind = .order
     public var recordID: String { id.description }
 
     public var references: [RecordReference] {

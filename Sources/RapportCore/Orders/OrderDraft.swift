@@ -41,11 +41,11 @@ public struct OrderLineDraft: Sendable, Codable, Equatable {
     public func validate(index: Int, into v: inout Validator) {
         let prefix = "lines[\(index)]."
         v.required(prefix + "description", description, max: 500)
-        if !quantity.isFinite || quantity <= 0 || quantity > 1e9 { v.add(prefix + "quantity", "invalid") }
-        if let unitPrice { if unitPrice < 0 || unitPrice > Self.maxUnit { v.add(prefix + "unitPrice", "invalid") } }
-        else { v.add(prefix + "unitPrice", "required") }
-        if let unitCost, unitCost < 0 || unitCost > Self.maxUnit { v.add(prefix + "unitCost", "invalid") }
-        if let unitPrice, (Double(unitPrice) * quantity).magnitude > 9e15 { v.add(prefix + "quantity", "tooLarge") }
+        if !quantity.isFinite || quantity <= 0 || quantity > 1e9 { v.add(prefix + "quantity", .invalid) }
+        if let unitPrice { if unitPrice < 0 || unitPrice > Self.maxUnit { v.add(prefix + "unitPrice", .invalid) } }
+        else { v.add(prefix + "unitPrice", .required) }
+        if let unitCost, unitCost < 0 || unitCost > Self.maxUnit { v.add(prefix + "unitCost", .invalid) }
+        if let unitPrice, (Double(unitPrice) * quantity).magnitude > 9e15 { v.add(prefix + "quantity", .tooLarge) }
     }
 
     /// The stored line (after validation).
@@ -86,21 +86,21 @@ public struct OrderDraft: Sendable, Codable, Equatable {
         if let number {
             let trimmed = number.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.count > 40 || !trimmed.unicodeScalars.allSatisfy(Self.numberCharacters.contains) {
-                v.add("number", "invalid")
+                v.add("number", .invalid)
             }
         }
-        if let currency, !MinorUnits.isCurrencyCode(currency) { v.add("currency", "invalid") }
+        if let currency, !MinorUnits.isCurrencyCode(currency) { v.add("currency", .invalid) }
         v.length("note", note, max: 4000)
         if current == nil || lines != nil {
             let lines = lines ?? []
-            if lines.isEmpty { v.add("lines", "required") }
-            if lines.count > 500 { v.add("lines", "tooMany", detail: "500") }
+            if lines.isEmpty { v.add("lines", .required) }
+            if lines.count > 500 { v.add("lines", .tooMany, detail: "500") }
             for (index, line) in lines.enumerated() { line.validate(index: index, into: &v) }
         }
         if let status, let current, status != current.status, !current.status.allowedNext.contains(status) {
-            v.add("status", "invalid", detail: "\(current.status.rawValue)→\(status.rawValue)")
+            v.add("status", .invalid, detail: "\(current.status.rawValue)→\(status.rawValue)")
         }
-        if current == nil, status == .cancelled { v.add("status", "invalid") }
+        if current == nil, status == .cancelled { v.add("status", .invalid) }
         try v.check()
     }
 

@@ -46,9 +46,9 @@ public struct ReceiptDraft: Sendable, Codable, Equatable {
     /// Checks the amount against what the instalment still expects; over-payment is refused.
     public func validate(outstanding: Int64, today: CalendarDate) throws(ValidationFailed) {
         var v = Validator()
-        if amount <= 0 { v.add("amount", "invalid") }
-        else if amount > outstanding { v.add("amount", "exceedsOutstanding", detail: MinorUnits.plain(outstanding)) }
-        if let receivedOn, receivedOn > today { v.add("receivedOn", "future") }
+        if amount <= 0 { v.add("amount", .invalid) }
+        else if amount > outstanding { v.add("amount", .exceedsOutstanding, detail: MinorUnits.plain(outstanding)) }
+        if let receivedOn, receivedOn > today { v.add("receivedOn", .future) }
         v.length("reference", reference, max: 200)
         try v.check()
     }

@@ -88,6 +88,6 @@ public struct PersonalityDraft: Sendable, Codable, Equatable {
     private static func checkRaw<T: RawRepresentable<String>>(_ field: String, _ value: String?, as _: T.Type,
                                                               into v: inout Validator) {
         guard let value, !value.isEmpty else { return }
-        if T(rawValue: value) == nil { v.add(field, "invalid") }
+        if T(rawValue: value) == nil { v.add(field, .invalid) }
     }
 }

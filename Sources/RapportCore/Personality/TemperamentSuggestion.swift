@@ -29,11 +29,11 @@ extension TemperamentQuestionnaire {
     func check(answers: [String: String], into v: inout Validator) {
         for (questionID, optionID) in answers.sorted(by: { $0.key < $1.key }) {
             guard let question = question(questionID) else {
-                v.add("answers.\(questionID)", "unknown")
+                v.add("answers.\(questionID)", .unknown)
                 continue
             }
             if !optionID.isEmpty && !question.options.contains(where: { $0.id == optionID }) {
-                v.add("answers.\(questionID)", "unknown")
+                v.add("answers.\(questionID)", .unknown)
             }
         }
     }

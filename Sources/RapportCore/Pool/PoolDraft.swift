@@ -34,7 +34,7 @@ public struct PoolDraft: Sendable, Codable, Equatable {
         if creating || name != nil { v.required("name", name, max: 100) }
         func range(_ field: String, _ value: Int?, _ bounds: ClosedRange<Int>) {
             if let value, !bounds.contains(value) {
-                v.add(field, "outOfRange", detail: "\(bounds.lowerBound)–\(bounds.upperBound)")
+                v.add(field, .outOfRange, detail: "\(bounds.lowerBound)–\(bounds.upperBound)")
             }
         }
         range("dailyClaimCap", dailyClaimCap, 0...10_000)

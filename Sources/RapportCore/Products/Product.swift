@@ -60,15 +60,15 @@ public struct ProductDraft: Sendable, Codable, Equatable {
         var v = Validator()
         if creating || code != nil {
             v.required("code", code, max: 40)
-            if let code, code.contains(where: \.isWhitespace) { v.add("code", "invalid") }
+            if let code, code.contains(where: \.isWhitespace) { v.add("code", .invalid) }
         }
         if creating || name != nil { v.required("name", name, max: 200) }
         v.length("unit", unit, max: 20)
-        if creating && price == nil { v.add("price", "required") }
-        if let price, price < 0 || price > OrderLineDraft.maxUnit { v.add("price", "invalid") }
-        if let cost, cost < 0 || cost > OrderLineDraft.maxUnit { v.add("cost", "invalid") }
-        if let currency, !MinorUnits.isCurrencyCode(currency) { v.add("currency", "invalid") }
-        if let months = termMonths ?? nil, !(1...120).contains(months) { v.add("termMonths", "invalid") }
+        if creating && price == nil { v.add("price", .required) }
+        if let price, price < 0 || price > OrderLineDraft.maxUnit { v.add("price", .invalid) }
+        if let cost, cost < 0 || cost > OrderLineDraft.maxUnit { v.add("cost", .invalid) }
+        if let currency, !MinorUnits.isCurrencyCode(currency) { v.add("currency", .invalid) }
+        if let months = termMonths ?? nil, !(1...120).contains(months) { v.add("termMonths", .invalid) }
         v.length("description", description, max: 4000)
         try v.check()
     }

@@ -31,7 +31,7 @@ public struct ProductCategoryDraft: Sendable, Codable, Equatable {
     public func validate(creating: Bool) throws(ValidationFailed) {
         var v = Validator()
         if creating || name != nil { v.required("name", name, max: 100) }
-        if let position, !(0...100_000).contains(position) { v.add("position", "invalid") }
+        if let position, !(0...100_000).contains(position) { v.add("position", .invalid) }
         try v.check()
     }
 

@@ -70,7 +70,7 @@ public typealias ProductRef = Identifier<ProductTag>
 public enum ProductTag {}
 
 extension Subscription: CustomerOwnedRecord {
-    public static let entityName = "subscription"
+    public static let recordKind: RecordKind = .subscription
     public var recordID: String { id.description }
 
     public var references: [RecordReference] {

@@ -25,16 +25,16 @@ public struct SubscriptionDraft: Sendable, Codable, Equatable {
     /// any length but must end on or after the day it starts.
     public func validate(current: Subscription?) throws(ValidationFailed) {
         var v = Validator()
-        if current == nil && startsOn == nil { v.add("startsOn", "required") }
-        if current == nil && endsOn == nil && termMonths == nil { v.add("endsOn", "required") }
-        if let termMonths, !(1...120).contains(termMonths) { v.add("termMonths", "outOfRange", detail: "1…120") }
-        if let price, price < 0 { v.add("price", "outOfRange") }
-        if let currency, !MinorUnits.isCurrencyCode(currency) { v.add("currency", "invalid") }
+        if current == nil && startsOn == nil { v.add("startsOn", .required) }
+        if current == nil && endsOn == nil && termMonths == nil { v.add("endsOn", .required) }
+        if let termMonths, !(1...120).contains(termMonths) { v.add("termMonths", .outOfRange, detail: "1…120") }
+        if let price, price < 0 { v.add("price", .outOfRange, detail: "≥ 0") }
+        if let currency, !MinorUnits.isCurrencyCode(currency) { v.add("currency", .invalid) }
         v.length("churnNote", churnNote, max: 4000)
         v.length("renewalNote", renewalNote, max: 4000)
         if let start = startsOn ?? current?.startsOn, let end = endsOn ?? (termMonths == nil ? current?.endsOn : nil),
            end < start {
-            v.add("endsOn", "beforeStart")
+            v.add("endsOn", .beforeStart)
         }
         try v.check()
     }

@@ -25,15 +25,15 @@ public enum SubscriptionRules {
                                 by user: UserID, now: Date) throws(ValidationFailed) -> Subscription {
         var v = Validator()
         if previous.state != .active && previous.state != .lapsed {
-            v.add("state", "invalid", detail: "\(previous.state.rawValue)→renewed")
+            v.add("state", .invalid, detail: "\(previous.state.rawValue)→renewed")
         }
         let start = previous.endsOn.adding(days: 1)
         let end = input.endsOn
             ?? input.termMonths.map { endOfTerm(startingOn: start, months: $0) }
             ?? start.adding(days: previous.lengthInDays - 1)
-        if end < start { v.add("endsOn", "beforeStart") }
-        if let months = input.termMonths, !(1...120).contains(months) { v.add("termMonths", "outOfRange") }
-        if let price = input.price, price < 0 { v.add("price", "outOfRange") }
+        if end < start { v.add("endsOn", .beforeStart) }
+        if let months = input.termMonths, !(1...120).contains(months) { v.add("termMonths", .outOfRange, detail: "1…120") }
+        if let price = input.price, price < 0 { v.add("price", .outOfRange, detail: "≥ 0") }
         v.length("renewalNote", input.note, max: 4000)
         try v.check()
         return Subscription(id: id, customerID: previous.customerID, productID: previous.productID,
@@ -57,10 +57,10 @@ public enum SubscriptionRules {
                              now: Date) throws(ValidationFailed) -> Subscription {
         var v = Validator()
         if current.state != .active && current.state != .lapsed {
-            v.add("state", "invalid", detail: "\(current.state.rawValue)→churned")
+            v.add("state", .invalid, detail: "\(current.state.rawValue)→churned")
         }
         let reasons = Self.unique(input.reasons)
-        if reasons.isEmpty { v.add("churnReasons", "required") }
+        if reasons.isEmpty { v.add("churnReasons", .required) }
         v.length("churnNote", input.note, max: 4000)
         try v.check()
         var after = current

@@ -56,10 +56,10 @@ public struct WinbackAttemptDraft: Sendable, Codable, Equatable {
     /// Approach and outcome are required; the day may not be in the future.
     public func validate(today: CalendarDate) throws(ValidationFailed) {
         var v = Validator()
-        if approach == nil { v.add("approach", "required") }
-        if outcome == nil { v.add("outcome", "required") }
+        if approach == nil { v.add("approach", .required) }
+        if outcome == nil { v.add("outcome", .required) }
         v.length("note", note, max: 4000)
-        if let attemptedOn, attemptedOn > today { v.add("attemptedOn", "future") }
+        if let attemptedOn, attemptedOn > today { v.add("attemptedOn", .future) }
         try v.check()
     }
 }

@@ -49,7 +49,7 @@ public struct ActivityDraft: Sendable, Codable, Equatable {
 
     public func validate(creating: Bool) throws(ValidationFailed) {
         var v = Validator()
-        if creating && channel == nil { v.add("channel", "required") }
+        if creating && channel == nil { v.add("channel", .required) }
         if creating || purpose != nil { v.required("purpose", purpose, max: 200) }
         v.length("outcome", outcome, max: 4000)
         try v.check()
@@ -70,7 +70,7 @@ public struct ActivityDraft: Sendable, Codable, Equatable {
 }
 
 extension Activity: CustomerOwnedRecord {
-    public static let entityName = "activity"
+    public static let recordKind: RecordKind = .activity
     public var recordID: String { id.description }
 
     public var references: [RecordReference] {

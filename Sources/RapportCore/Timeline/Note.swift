@@ -27,7 +27,7 @@ public struct Note: Sendable, Codable, Equatable, Identifiable {
 }
 
 extension Note: CustomerOwnedRecord {
-    public static let entityName = "note"
+    public static let recordKind: RecordKind = .note
     public var recordID: String { id.description }
     public var references: [RecordReference] { [.user(authorID, field: "authorID")] }
 }

@@ -25,6 +25,11 @@ public struct Localizer: Sendable {
 
     /// The text for a key, with `{0}`, `{1}`… replaced by `arguments`.
     public func text(_ key: String, _ language: Language, _ arguments: String...) -> String {
+        text(key, language, arguments)
+    }
+
+    /// The text for `key` with `{0}`, `{1}`… replaced by `arguments`.
+    public func text(_ key: String, _ language: Language, _ arguments: [String]) -> String {
         var result = texts[language]?[key] ?? texts[.en]?[key] ?? key
         for (index, argument) in arguments.enumerated() {
             result = result.replacingOccurrences(of: "{\(index)}", with: argument)

@@ -91,7 +91,7 @@ struct AccountAPI {
         }
         group.delete("tokens/:id") { request, context in
             let acting = context.acting
-            guard let id = context.parameters.get("id") else { throw APIError.malformed(field: "id", reason: "missing") }
+            guard let id = context.parameters.get("id") else { throw APIError.malformed(field: "id", reason: .required) }
             try await app.auth.revokeToken(acting, id: id)
             return Response(status: .noContent)
         }
@@ -109,7 +109,7 @@ struct AccountAPI {
         let p = RequestParameters(request: request, context: context)
         let id: UserID = try p.id()
         let body = try await JSONBody.decode(UserBody.self, from: request, context: context)
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let changes = UserChanges(displayName: body.displayName, role: body.role, teamID: body.teamID,
                                   language: body.language, timeZone: body.timeZone, disabled: body.disabled)
         let user = try await app.accounts.update(acting, id, changes, version: version)
@@ -144,7 +144,7 @@ struct AccountAPI {
         let p = RequestParameters(request: request, context: context)
         let id: TeamID = try p.id()
         let body = try await JSONBody.decode(TeamBody.self, from: request, context: context)
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let team = try await app.teams.update(acting, id, name: body.name, managerID: body.managerID, version: version)
         return try JSONBody.response(team, version: team.version)
     }
@@ -164,7 +164,7 @@ struct AccountAPI {
         if deleted == nil { body = try await JSONBody.decode(FieldBody.self, from: request, context: context) }
         let current = try await app.customFields.list(acting).first { $0.id == id }
         guard let version = body.version ?? p.ifMatch() ?? (deleted != nil ? current?.version : nil) else {
-            throw AppError.invalid([FieldError("version", "required")])
+            throw AppError.invalid([FieldError("version", .required)])
         }
         let field = try await app.customFields.update(acting, id, labelZh: body.labelZh, labelEn: body.labelEn,
                                                     options: body.options, deleted: deleted, version: version)

@@ -45,7 +45,7 @@ struct CommitmentAPI {
                                       dueBefore: try p.date("dueBefore"), dueOnOrBefore: try p.date("dueBy"))
         if let owner = try p.string("owner") {
             guard let id = owner == "me" ? acting.id : UserID(owner) else {
-                throw APIError.malformed(field: "owner", reason: "expected me or a user id")
+                throw APIError.malformed(field: "owner", reason: .meOrUserID)
             }
             filter.ownerID = id
         }
@@ -79,7 +79,7 @@ struct CommitmentAPI {
         let p = RequestParameters(request: request, context: context)
         let id: CommitmentID = try p.id()
         let body = try await JSONBody.decode(CommitmentBody.self, from: request, context: context)
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let promise = try await app.commitments.update(acting, id, body.draft, version: version)
         return try JSONBody.response(promise, version: promise.version)
     }

@@ -63,7 +63,7 @@ struct ContactAPI {
         let p = RequestParameters(request: request, context: context)
         let id: ContactID = try p.id()
         let body = try await JSONBody.decode(Body.self, from: request, context: context)
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let contact = try await app.contacts.update(acting, id, body.draft, version: version)
         return try JSONBody.response(contact, version: contact.version)
     }

@@ -46,7 +46,7 @@ struct CustomerAPI {
         if let sort = try p.string("sort", max: 20) {
             let descending = sort.hasPrefix("-")
             guard let key = CustomerSort(rawValue: descending ? String(sort.dropFirst()) : sort) else {
-                throw APIError.malformed(field: "sort", reason: "one of name, updatedAt, createdAt, optionally with -")
+                throw APIError.malformed(field: "sort", reason: .sortChoice)
             }
             query.sort = key
             query.descending = descending
@@ -93,7 +93,7 @@ struct CustomerAPI {
         let p = RequestParameters(request: request, context: context)
         let id: CustomerID = try p.id()
         let body = try await JSONBody.decode(Body.self, from: request, context: context)
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let customer = try await app.customers.update(acting, id, body.draft, version: version)
         return try JSONBody.response(customer, version: customer.version)
     }

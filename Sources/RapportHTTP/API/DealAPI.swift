@@ -51,14 +51,14 @@ struct DealAPI {
     }
 
     private func version(_ body: Int?, _ p: RequestParameters) throws -> Int {
-        guard let version = body ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         return version
     }
 
     private func owner(_ p: RequestParameters, _ acting: Acting) throws -> UserID? {
         guard let owner = try p.string("owner") else { return nil }
         guard let id = owner == "me" ? acting.id : UserID(owner) else {
-            throw APIError.malformed(field: "owner", reason: "expected me or a user id")
+            throw APIError.malformed(field: "owner", reason: .meOrUserID)
         }
         return id
     }
@@ -118,7 +118,7 @@ struct DealAPI {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let body = try await JSONBody.decode(MoveBody.self, from: request, context: context)
-        guard let stageID = body.stageID else { throw AppError.invalid([FieldError("stageID", "required")]) }
+        guard let stageID = body.stageID else { throw AppError.invalid([FieldError("stageID", .required)]) }
         let deal = try await app.deals.move(acting, try p.id(), to: stageID, version: try version(body.version, p))
         return try JSONBody.response(deal, version: deal.version)
     }

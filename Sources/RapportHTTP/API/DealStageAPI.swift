@@ -34,7 +34,7 @@ struct DealStageAPI {
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let id: DealStageID = try RequestParameters(request: request, context: context).id()
         guard let stage = try await app.dealStages.list(context.acting).first(where: { $0.id == id }) else {
-            throw AppError.notFound(entity: "dealStage")
+            throw AppError.notFound(entity: .dealStage)
         }
         return try JSONBody.response(stage, version: stage.version)
     }
@@ -53,7 +53,7 @@ struct DealStageAPI {
         let p = RequestParameters(request: request, context: context)
         let id: DealStageID = try p.id()
         let body = try await JSONBody.decode(StageBody.self, from: request, context: context)
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let stage = try await app.dealStages.update(acting, id, body.draft, version: version)
         return try JSONBody.response(stage, version: stage.version)
     }
@@ -65,14 +65,14 @@ struct DealStageAPI {
         do {
             let stage = try await app.dealStages.delete(acting, id)
             return try JSONBody.response(stage, version: stage.version)
-        } catch AppError.invalid(let errors) where errors.contains(where: { $0.code == "inUse" }) {
+        } catch AppError.invalid(let errors) where errors.contains(where: { $0.code == .inUse }) {
             return try inUse(errors, context: context)
         }
     }
 
     private func inUse(_ errors: [FieldError], context: AuthenticatedContext) throws -> Response {
         let lang = context.language
-        let problems = errors.map { ["field": $0.field, "code": $0.code, "message": localizer.message(for: $0, lang)] }
+        let problems = errors.map { ["field": $0.field, "code": $0.code.rawValue, "message": localizer.message(for: $0, lang)] }
         let body: [String: any Sendable] = [
             "type": "https://rapport.dev/problems/stageInUse", "title": localizer.text("problem.stageInUse", lang),
             "status": 409, "detail": problems.first?["message"] ?? "", "errors": problems,

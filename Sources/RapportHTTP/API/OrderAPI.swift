@@ -58,7 +58,7 @@ struct OrderAPI {
                                  from: try p.date("from"), through: try p.date("through"), deleted: try p.bool("deleted"))
         if let rep = try p.string("rep") {
             guard let id = rep == "me" ? acting.id : UserID(rep) else {
-                throw APIError.malformed(field: "rep", reason: "expected me or a user id")
+                throw APIError.malformed(field: "rep", reason: .meOrUserID)
             }
             filter.repID = id
         }
@@ -89,7 +89,7 @@ struct OrderAPI {
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let body = try await JSONBody.decode(OrderBody.self, from: request, context: context)
-        guard let customerID = body.customerID else { throw AppError.invalid([FieldError("customerID", "required")]) }
+        guard let customerID = body.customerID else { throw AppError.invalid([FieldError("customerID", .required)]) }
         return try await created(try await app.orders.create(acting, customerID: customerID, body.draft))
     }
 
@@ -117,7 +117,7 @@ struct OrderAPI {
         let p = RequestParameters(request: request, context: context)
         let id: OrderID = try p.id()
         let body = try await JSONBody.decode(OrderBody.self, from: request, context: context)
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let order = try await app.orders.update(acting, id, body.draft, version: version)
         return try JSONBody.response(order, version: order.version)
     }
@@ -173,7 +173,7 @@ struct OrderAPI {
         var rep: UserID?
         if let text = try p.string("rep") {
             guard let id = text == "me" ? acting.id : UserID(text) else {
-                throw APIError.malformed(field: "rep", reason: "expected me or a user id")
+                throw APIError.malformed(field: "rep", reason: .meOrUserID)
             }
             rep = id
         }

@@ -70,7 +70,7 @@ struct PoolAPI {
         let p = RequestParameters(request: request, context: context)
         let id: PoolID = try p.id()
         let body = try await JSONBody.decode(PoolBody.self, from: request, context: context)
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let pool = try await app.pools.update(acting, id, body.draft, version: version)
         return try JSONBody.response(pool, version: pool.version)
     }
@@ -104,7 +104,7 @@ struct PoolAPI {
         let acting = context.acting
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
         let body = try await JSONBody.decode(AssignBody.self, from: request, context: context)
-        guard let user = body.userID else { throw AppError.invalid([FieldError("userID", "required")]) }
+        guard let user = body.userID else { throw AppError.invalid([FieldError("userID", .required)]) }
         let customer = try await app.pools.assign(acting, id, to: user)
         return try JSONBody.response(customer, version: customer.version)
     }

@@ -73,7 +73,7 @@ struct ProductAPI {
         let id: ProductID = try p.id()
         let body = try await JSONBody.decode(ProductBody.self, from: request, context: context)
         try acting.requireAdmin()
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let product = try await app.products.update(acting, id, body.draft, version: version)
         return try JSONBody.response(product, version: product.version)
     }
@@ -96,7 +96,7 @@ struct ProductAPI {
         let id: ProductCategoryID = try p.id()
         let body = try await JSONBody.decode(CategoryBody.self, from: request, context: context)
         try acting.requireAdmin()
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let category = try await app.products.updateCategory(acting, id, body.draft, version: version)
         return try JSONBody.response(category, version: category.version)
     }
@@ -107,7 +107,7 @@ struct ProductAPI {
         let id: ProductCategoryID = try p.id()
         try acting.requireAdmin()
         let current = try await app.products.categories(acting).first { $0.id == id }
-        guard let current else { throw AppError.notFound(entity: "productCategory") }
+        guard let current else { throw AppError.notFound(entity: .productCategory) }
         let category = try await app.products.updateCategory(acting, id, ProductCategoryDraft(), delete: true, version: current.version)
         return try JSONBody.response(category, version: category.version)
     }

@@ -90,7 +90,7 @@ struct ReferralAPI {
         let p = RequestParameters(request: request, context: context)
         let id: CustomerID = try p.id()
         let body = try await JSONBody.decode(QualificationBody.self, from: request, context: context)
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let q = try await app.qualifications.update(acting, id, body.draft, version: version)
         return try JSONBody.response(q, version: q.version)
     }

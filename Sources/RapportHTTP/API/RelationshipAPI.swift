@@ -48,6 +48,20 @@ struct RelationshipAPI {
         }
     }
 
+    /// A PATCH of a care date: only the fields given change.
+    struct CareDateChanges: Decodable {
+        let patch: CareDatePatch
+        let contactID: ContactID??
+        let version: Int?
+        private enum Keys: String, CodingKey { case contactID, version }
+        init(from decoder: any Decoder) throws {
+            patch = try CareDatePatch(from: decoder)
+            let c = try decoder.container(keyedBy: Keys.self)
+            contactID = c.contains(.contactID) ? .some(try c.decodeIfPresent(ContactID.self, forKey: .contactID)) : nil
+            version = try c.decodeIfPresent(Int.self, forKey: .version)
+        }
+    }
+
     struct ToneBody: Decodable {
         let text: String
     }
@@ -115,7 +129,7 @@ struct RelationshipAPI {
     }
 
     func referenceName(_ request: Request, _ context: AuthenticatedContext) throws -> String {
-        guard let name = context.parameters.get("name") else { throw APIError.malformed(field: "name", reason: "missing") }
+        guard let name = context.parameters.get("name") else { throw APIError.malformed(field: "name", reason: .required) }
         return name
     }
 
@@ -123,7 +137,7 @@ struct RelationshipAPI {
         let acting = context.acting
         let body = try await JSONBody.decode(ReferenceBody.self, from: request, context: context)
         guard let version = body.version ?? RequestParameters(request: request, context: context).ifMatch() else {
-            throw AppError.invalid([FieldError("version", "required")])
+            throw AppError.invalid([FieldError("version", .required)])
         }
         let file = try await app.referenceData.save(acting, try referenceName(request, context), content: body.content, version: version)
         return try JSONBody.response(file, version: file.version)
@@ -138,7 +152,7 @@ struct RelationshipAPI {
         let acting = context.acting
         let body = try await JSONBody.decode(PersonalityBody.self, from: request, context: context)
         let p = RequestParameters(request: request, context: context)
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let view = try await app.personalities.update(acting, person, body.draft, version: version, language: context.language)
         return try JSONBody.response(view, version: view.version)
     }
@@ -153,7 +167,7 @@ struct RelationshipAPI {
         let p = RequestParameters(request: request, context: context)
         let id: CustomerID = try p.id()
         let body = try await JSONBody.decode(SituationBody.self, from: request, context: context)
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let view = try await app.situations.update(acting, of: id, body.draft, version: version)
         return try JSONBody.response(view, version: view.version)
     }
@@ -198,9 +212,9 @@ struct RelationshipAPI {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: CareDateID = try p.id()
-        let body = try await JSONBody.decode(CareDateBody.self, from: request, context: context)
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
-        let record = try await app.careDates.update(acting, id, contactID: body.contactID, body.date, version: version)
+        let body = try await JSONBody.decode(CareDateChanges.self, from: request, context: context)
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
+        let record = try await app.careDates.update(acting, id, contactID: body.contactID, body.patch, version: version)
         return try JSONBody.response(record, version: record.version)
     }
 

@@ -80,7 +80,7 @@ struct SubscriptionAPI {
         let p = RequestParameters(request: request, context: context)
         let id: SubscriptionID = try p.id()
         let body = try await JSONBody.decode(Versioned<SubscriptionDraft>.self, from: request, context: context)
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let term = try await app.subscriptions.update(acting, id, body.body, version: version)
         return try JSONBody.response(term, version: term.version)
     }

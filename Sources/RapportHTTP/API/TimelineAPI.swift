@@ -66,7 +66,7 @@ struct TimelineAPI {
         let p = RequestParameters(request: request, context: context)
         let id: ActivityID = try p.id()
         let body = try await JSONBody.decode(ActivityBody.self, from: request, context: context)
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let activity = try await app.activities.update(acting, id, body.draft, version: version)
         return try JSONBody.response(activity, version: activity.version)
     }
@@ -110,7 +110,7 @@ struct TimelineAPI {
         let p = RequestParameters(request: request, context: context)
         let id: NoteID = try p.id()
         let body = try await JSONBody.decode(NoteBody.self, from: request, context: context)
-        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", "required")]) }
+        guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
         let note = try await app.notes.update(acting, id, body: body.body, version: version)
         return try JSONBody.response(note, version: note.version)
     }

@@ -19,7 +19,7 @@ struct ProblemMiddleware: RouterMiddleware {
             // from our pages (the CSRF token in a header); bearer tokens need no such proof.
             if let session = context.session, ![.get, .head, .options].contains(request.method),
                request.headers[Self.csrfHeader] != session.csrfToken {
-                throw AppError.forbidden(reason: "csrf")
+                throw AppError.forbidden(reason: .csrf)
             }
             return try await next(request, context)
         } catch {
@@ -57,11 +57,11 @@ struct ProblemMiddleware: RouterMiddleware {
             case .notFound(let entity):
                 status = .notFound
                 body = make(status, "notFound")
-                body.detail = entity
+                body.detail = localizer.text("problem.notFoundDetail", lang, localizer.text("entity.\(entity.rawValue)", lang))
             case .forbidden(let reason):
                 status = .forbidden
                 body = make(status, "forbidden")
-                body.detail = localizer.text("reason.\(reason)", lang)
+                body.detail = localizer.text("reason.\(reason.rawValue)", lang)
             case .unauthenticated:
                 status = .unauthorized
                 body = make(status, "unauthenticated")
@@ -69,7 +69,7 @@ struct ProblemMiddleware: RouterMiddleware {
             case .invalid(let errors):
                 status = .unprocessableContent
                 body = make(status, "invalid")
-                body.errors = errors.map { FieldProblem(field: $0.field, code: $0.code, message: localizer.message(for: $0, lang)) }
+                body.errors = errors.map { FieldProblem(field: $0.field, code: $0.code.rawValue, message: localizer.message(for: $0, lang)) }
             case .conflict(let current):
                 status = .conflict
                 body = make(status, "conflict")
@@ -79,7 +79,8 @@ struct ProblemMiddleware: RouterMiddleware {
                 body = make(status, "duplicate")
                 body.duplicates = matches.map { match in
                     var safe = match
-                    if !match.visible { safe.customerID = match.customerID; safe.contactID = nil }
+                    // The use case already hides these; the edge makes sure no id of an invisible record leaves.
+                    if !match.visible { safe.customerID = nil; safe.ownerID = nil; safe.contactID = nil }
                     return safe
                 }
             case .rateLimited(let seconds):
@@ -92,11 +93,12 @@ struct ProblemMiddleware: RouterMiddleware {
             }
         case let api as APIError:
             switch api {
-            case .malformed(let field, let reason):
+            case .malformed(let field, let reason, let arguments):
                 status = .badRequest
                 body = make(status, "badRequest")
-                body.detail = reason
-                body.errors = [FieldProblem(field: field, code: "malformed", message: localizer.text("error.malformed", lang))]
+                let message = localizer.text("malformed.\(reason.rawValue)", lang, arguments)
+                body.detail = message
+                body.errors = [FieldProblem(field: field, code: FieldCode.malformed.rawValue, message: message)]
             case .unsupportedMediaType(let type):
                 status = .unsupportedMediaType
                 body = make(status, "badRequest")

@@ -11,7 +11,7 @@ struct RequestParameters {
     func id<T>(_ name: String = "id", as _: Identifier<T>.Type = Identifier<T>.self) throws -> Identifier<T> {
         guard let raw = context.parameters.get(name), let id = Identifier<T>(raw) else {
             // An id that is not even a UUID cannot exist: answer as for an unknown record.
-            throw APIError.malformed(field: name, reason: "not an id")
+            throw APIError.malformed(field: name, reason: .notAnID)
         }
         return id
     }
@@ -19,14 +19,15 @@ struct RequestParameters {
     func string(_ name: String, max: Int = 500) throws -> String? {
         guard let value = request.uri.queryParameters[name[...]] else { return nil }
         let text = String(value)
-        if text.count > max { throw APIError.malformed(field: name, reason: "too long") }
+        if text.count > max { throw APIError.malformed(field: name, reason: .tooLong, arguments: [String(max)]) }
         return text.isEmpty ? nil : text
     }
 
     func int(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text = try string(name) else { return value }
         guard let number = Int(text), range.contains(number) else {
-            throw APIError.malformed(field: name, reason: "expected a number in \(range.lowerBound)...\(range.upperBound)")
+            throw APIError.malformed(field: name, reason: .numberBetween,
+                                     arguments: [String(range.lowerBound), String(range.upperBound)])
         }
         return number
     }
@@ -36,31 +37,31 @@ struct RequestParameters {
         switch text.lowercased() {
         case "true", "1", "yes": return true
         case "false", "0", "no": return false
-        default: throw APIError.malformed(field: name, reason: "expected true or false")
+        default: throw APIError.malformed(field: name, reason: .expectedBoolean)
         }
     }
 
     func enumValue<E: RawRepresentable>(_ name: String, as _: E.Type = E.self) throws -> E? where E.RawValue == String {
         guard let text = try string(name) else { return nil }
-        guard let value = E(rawValue: text) else { throw APIError.malformed(field: name, reason: "unknown value") }
+        guard let value = E(rawValue: text) else { throw APIError.malformed(field: name, reason: .unknownValue) }
         return value
     }
 
     func queryID<T>(_ name: String, as _: Identifier<T>.Type = Identifier<T>.self) throws -> Identifier<T>? {
         guard let text = try string(name) else { return nil }
-        guard let id = Identifier<T>(text) else { throw APIError.malformed(field: name, reason: "not an id") }
+        guard let id = Identifier<T>(text) else { throw APIError.malformed(field: name, reason: .notAnID) }
         return id
     }
 
     func date(_ name: String) throws -> CalendarDate? {
         guard let text = try string(name) else { return nil }
-        guard let date = CalendarDate(parsing: text) else { throw APIError.malformed(field: name, reason: "expected YYYY-MM-DD") }
+        guard let date = CalendarDate(parsing: text) else { throw APIError.malformed(field: name, reason: .expectedDay) }
         return date
     }
 
     func cursor() throws -> PageCursor? {
         guard let text = try string("cursor", max: 1000) else { return nil }
-        guard let cursor = PageCursor(token: text) else { throw APIError.malformed(field: "cursor", reason: "not a cursor") }
+        guard let cursor = PageCursor(token: text) else { throw APIError.malformed(field: "cursor", reason: .notACursor) }
         return cursor
     }
 

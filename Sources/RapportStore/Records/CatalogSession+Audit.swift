@@ -31,6 +31,6 @@ extension ScopedSession {
     /// The audit trail of a customer inside the scope (deleted ones too); `notFound` outside it.
     public func customerHistory(_ id: CustomerID) async throws -> [AuditEntry] {
         guard try await customer(id) != nil else { throw StoreError.notFound }
-        return try await catalog.audit(entity: Customer.entityName, entityID: id.description)
+        return try await catalog.audit(entity: Customer.recordKind.rawValue, entityID: id.description)
     }
 }

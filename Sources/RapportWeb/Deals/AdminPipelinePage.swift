@@ -62,10 +62,10 @@ struct AdminPipelinePage: Sendable {
         var problems: [FieldError] = []
         var draft = DealStageDraft(nameZh: form.text("nameZh"), nameEn: form.text("nameEn"))
         if let raw = form.nonEmpty("probability") {
-            if let value = Int(raw) { draft.probability = value } else { problems.append(FieldError("probability", "invalid")) }
+            if let value = Int(raw) { draft.probability = value } else { problems.append(FieldError("probability", .invalid)) }
         }
         if let raw = form.nonEmpty("position") {
-            if let value = Int(raw) { draft.position = value } else { problems.append(FieldError("position", "invalid")) }
+            if let value = Int(raw) { draft.position = value } else { problems.append(FieldError("position", .invalid)) }
         }
         if !problems.isEmpty { throw AppError.invalid(problems) }
         return draft

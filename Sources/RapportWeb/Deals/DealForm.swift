@@ -22,29 +22,29 @@ enum DealForm {
         var draft = DealDraft(title: form.text("title"), nextStep: form.text("nextStep"))
         if isNew {
             if let stage = form.nonEmpty("stageID").flatMap(DealStageID.init) { draft.stageID = stage } else {
-                problems.append(FieldError("stageID", "required"))
+                problems.append(FieldError("stageID", .required))
             }
         }
         if let raw = form.nonEmpty("amount") {
-            if let amount = MinorUnits.parse(raw) { draft.amount = amount } else { problems.append(FieldError("amount", "invalid")) }
+            if let amount = MinorUnits.parse(raw) { draft.amount = amount } else { problems.append(FieldError("amount", .invalid)) }
         } else {
             draft.amount = 0
         }
         if let currency = form.nonEmpty("currency") { draft.currency = currency.uppercased() }
         if let raw = form.nonEmpty("expectedCloseOn") {
             if let date = CalendarDate(parsing: raw) { draft.expectedCloseOn = .some(date) } else {
-                problems.append(FieldError("expectedCloseOn", "invalid"))
+                problems.append(FieldError("expectedCloseOn", .invalid))
             }
         } else {
             draft.expectedCloseOn = .some(nil)
         }
         var contacts: [ContactID] = []
         for raw in form.all("contactIDs") where !raw.isEmpty {
-            if let id = ContactID(raw) { contacts.append(id) } else { problems.append(FieldError("contactIDs", "unknown")) }
+            if let id = ContactID(raw) { contacts.append(id) } else { problems.append(FieldError("contactIDs", .unknown)) }
         }
         draft.contactIDs = contacts
         if choosesOwner, let raw = form.nonEmpty("ownerID") {
-            if let id = UserID(raw) { draft.ownerID = id } else { problems.append(FieldError("ownerID", "unknown")) }
+            if let id = UserID(raw) { draft.ownerID = id } else { problems.append(FieldError("ownerID", .unknown)) }
         }
         if !problems.isEmpty { throw AppError.invalid(problems) }
         return draft

@@ -28,9 +28,9 @@ struct DealPages: Sendable {
 
     @Sendable func new(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        guard let customerID = page.query["customer"].flatMap(CustomerID.init) else { throw AppError.notFound(entity: "customer") }
+        guard let customerID = page.query["customer"].flatMap(CustomerID.init) else { throw AppError.notFound(entity: .customer) }
         let customer = try await env.app.customers.get(acting, customerID)
-        if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if customer.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         return try await DealDetailView(env: env).renderForm(page, customer: customer, deal: nil, form: FormData(), outcome: EditOutcome())
     }
 
@@ -60,7 +60,7 @@ struct DealPages: Sendable {
         let acting = page.acting
         let id: DealID = try page.id()
         let before = try await env.app.deals.get(acting, id)
-        if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if before.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let customer = try await env.app.customers.get(acting, before.customerID)
         let version = try page.formVersion()
         do {

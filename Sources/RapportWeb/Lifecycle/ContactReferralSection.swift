@@ -72,7 +72,7 @@ struct ContactReferralSection: Sendable {
                                                                               note: page.form["note"]))
             return back()
         } catch AppError.invalid(let problems) {
-            return back(problems.contains { $0.code == "cycle" } ? "referral.problem.cycle" : "referral.problem.unknown")
+            return back(problems.contains { $0.code == .cycle } ? "referral.problem.cycle" : "referral.problem.unknown")
         }
     }
 }

@@ -63,7 +63,7 @@ struct LifecyclePages: Sendable {
                                                                                 note: page.form["note"]))
             return back(id)
         } catch AppError.invalid(let problems) {
-            return back(id, problem: problems.contains { $0.code == "cycle" } ? "referral.problem.cycle" : "referral.problem.unknown")
+            return back(id, problem: problems.contains { $0.code == .cycle } ? "referral.problem.cycle" : "referral.problem.unknown")
         }
     }
 

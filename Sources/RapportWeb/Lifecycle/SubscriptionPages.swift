@@ -26,7 +26,7 @@ struct SubscriptionPages: Sendable {
             var draft = SubscriptionDraft(startsOn: try date(page, "startsOn"), endsOn: try date(page, "endsOn"),
                                           price: try price(page, "price"))
             if let months = page.form.nonEmpty("termMonths") {
-                guard let value = Int(months) else { throw AppError.invalid([FieldError("termMonths", "invalid")]) }
+                guard let value = Int(months) else { throw AppError.invalid([FieldError("termMonths", .invalid)]) }
                 draft.termMonths = value
             }
             _ = try await env.app.subscriptions.create(acting, customerID: customerID, draft)
@@ -86,13 +86,13 @@ struct SubscriptionPages: Sendable {
 
     private func date(_ page: PageRequest, _ field: String) throws -> CalendarDate? {
         guard let text = page.form.nonEmpty(field) else { return nil }
-        guard let day = CalendarDate(parsing: text) else { throw AppError.invalid([FieldError(field, "invalid")]) }
+        guard let day = CalendarDate(parsing: text) else { throw AppError.invalid([FieldError(field, .invalid)]) }
         return day
     }
 
     private func price(_ page: PageRequest, _ field: String) throws -> Int64? {
         guard let text = page.form.nonEmpty(field) else { return nil }
-        guard let value = MinorUnits.parse(text) else { throw AppError.invalid([FieldError(field, "invalid")]) }
+        guard let value = MinorUnits.parse(text) else { throw AppError.invalid([FieldError(field, .invalid)]) }
         return value
     }
 

@@ -38,7 +38,7 @@ enum OrderForm {
         var problems: [FieldError] = []
         draft.number = form.nonEmpty("number")
         if let text = form.nonEmpty("orderedOn") {
-            if let day = CalendarDate(parsing: text) { draft.orderedOn = day } else { problems.append(FieldError("orderedOn", "invalid")) }
+            if let day = CalendarDate(parsing: text) { draft.orderedOn = day } else { problems.append(FieldError("orderedOn", .invalid)) }
         }
         draft.repID = form.nonEmpty("repID").flatMap(UserID.init)
         draft.note = form.text("note")
@@ -50,10 +50,10 @@ enum OrderForm {
             if product == nil, description.isEmpty, quantityText.isEmpty { continue }
             let field = "lines[\(lines.count)]."
             let quantity = Double(quantityText.isEmpty ? "1" : quantityText)
-            if quantity == nil { problems.append(FieldError(field + "quantity", "invalid")) }
+            if quantity == nil { problems.append(FieldError(field + "quantity", .invalid)) }
             func money(_ name: String) -> Int64? {
                 guard let text = form.nonEmpty("line\(row).\(name)") else { return nil }
-                guard let value = MinorUnits.parse(text) else { problems.append(FieldError(field + name, "invalid")); return nil }
+                guard let value = MinorUnits.parse(text) else { problems.append(FieldError(field + name, .invalid)); return nil }
                 return value
             }
             lines.append(OrderLineDraft(productID: product, description: description, quantity: quantity ?? 0,
@@ -62,8 +62,8 @@ enum OrderForm {
         draft.lines = lines
         let count = Int(form.text("instalments")) ?? 1
         let term = Int(form.text("termDays")) ?? InstalmentDraft.defaultTermDays
-        if !(1...12).contains(count) { problems.append(FieldError("instalments", "invalid")) }
-        if !(0...365).contains(term) { problems.append(FieldError("termDays", "invalid")) }
+        if !(1...12).contains(count) { problems.append(FieldError("instalments", .invalid)) }
+        if !(0...365).contains(term) { problems.append(FieldError("termDays", .invalid)) }
         if (1...12).contains(count), (0...365).contains(term), count > 1 || term != InstalmentDraft.defaultTermDays {
             let revenue = lines.enumerated().reduce(Int64(0)) { sum, item in
                 let product = item.element.productID.flatMap { id in products.first { $0.id == id } }

@@ -21,7 +21,7 @@ struct OrderFormPage: Sendable {
         let acting = page.acting
         guard let id = page.query["customer"].flatMap(CustomerID.init) else { throw PageError.badRequest }
         let customer = try await env.app.customers.get(acting, id)
-        if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if customer.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         var form = FormData()
         form.set("orderedOn", env.app.today(for: acting.user).description)
         form.set("instalments", "1")
@@ -47,7 +47,7 @@ struct OrderFormPage: Sendable {
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let order = try await env.app.orders.get(acting, try page.id())
-        if order.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if order.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let customer = try await env.app.customers.get(acting, order.customerID)
         return try await render(page, customer: customer, form: OrderForm.values(of: order), errors: [], order: order)
     }

@@ -33,11 +33,11 @@ struct OrderPage: Sendable {
         let id: OrderID = try page.id()
         var problems: [FieldError] = []
         let amount = MinorUnits.parse(page.form.text("amount"))
-        if amount == nil { problems.append(FieldError("amount", page.form.text("amount").isEmpty ? "required" : "invalid")) }
+        if amount == nil { problems.append(FieldError("amount", page.form.text("amount").isEmpty ? .required : .invalid)) }
         var receivedOn: CalendarDate?
         if let text = page.form.nonEmpty("receivedOn") {
             receivedOn = CalendarDate(parsing: text)
-            if receivedOn == nil { problems.append(FieldError("receivedOn", "invalid")) }
+            if receivedOn == nil { problems.append(FieldError("receivedOn", .invalid)) }
         }
         guard problems.isEmpty, let amount else { return try await render(page, id: id, form: page.form, errors: problems) }
         let draft = ReceiptDraft(instalmentID: page.form.nonEmpty("instalmentID").flatMap(PaymentInstalmentID.init), amount: amount,
@@ -57,10 +57,10 @@ struct OrderPage: Sendable {
         let id: OrderID = try page.id()
         let order = try await env.app.orders.get(acting, id)
         guard let count = Int(page.form.text("planCount")), (1...12).contains(count) else {
-            return try await render(page, id: id, form: page.form, errors: [FieldError("planCount", "invalid")])
+            return try await render(page, id: id, form: page.form, errors: [FieldError("planCount", .invalid)])
         }
         guard let first = CalendarDate(parsing: page.form.text("planFirstDue")) else {
-            return try await render(page, id: id, form: page.form, errors: [FieldError("planFirstDue", "invalid")])
+            return try await render(page, id: id, form: page.form, errors: [FieldError("planFirstDue", .invalid)])
         }
         do {
             _ = try await env.app.payments.setPlan(acting, id, OrderForm.split(order.revenue, count: count, first: first) ?? [])

@@ -86,7 +86,7 @@ struct ProductPages: Sendable {
         var problems: [FieldError] = []
         func money(_ name: String) -> Int64? {
             guard let text = form.nonEmpty(name) else { return nil }
-            guard let value = MinorUnits.parse(text) else { problems.append(FieldError(name, "invalid")); return nil }
+            guard let value = MinorUnits.parse(text) else { problems.append(FieldError(name, .invalid)); return nil }
             return value
         }
         let draft = ProductDraft(categoryID: .some(form.nonEmpty("categoryID").flatMap(ProductCategoryID.init)),

@@ -28,7 +28,7 @@ struct AccountPages: Sendable {
         do {
             var language: Language?
             if let raw = form.nonEmpty("language") {
-                guard let chosen = Language(rawValue: raw) else { throw AppError.invalid([FieldError("language", "notAnOption")]) }
+                guard let chosen = Language(rawValue: raw) else { throw AppError.invalid([FieldError("language", .notAnOption)]) }
                 language = chosen
             }
             let changes = UserChanges(displayName: form.text("displayName"), language: .some(language),
@@ -65,7 +65,7 @@ struct AccountPages: Sendable {
 
     @Sendable func revokeToken(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
-        guard let id = page.context.parameters.get("id"), UUID(uuidString: id) != nil else { throw AppError.notFound(entity: "token") }
+        guard let id = page.context.parameters.get("id"), UUID(uuidString: id) != nil else { throw AppError.notFound(entity: .token) }
         try await env.app.auth.revokeToken(acting, id: id)
         return PageEnvironment.redirect("/account")
     }

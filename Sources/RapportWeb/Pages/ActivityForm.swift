@@ -28,17 +28,17 @@ enum ActivityForm {
         var problems: [FieldError] = []
         var draft = ActivityDraft()
         if let channel = Channel(rawValue: form.text("channel")) { draft.channel = channel } else {
-            problems.append(FieldError("channel", "notAnOption"))
+            problems.append(FieldError("channel", .notAnOption))
         }
         if let contact = form.nonEmpty("contactID") {
-            if let id = ContactID(contact) { draft.contactID = .some(id) } else { problems.append(FieldError("contactID", "unknown")) }
+            if let id = ContactID(contact) { draft.contactID = .some(id) } else { problems.append(FieldError("contactID", .unknown)) }
         } else if editing {
             draft.contactID = .some(nil)
         }
         draft.purpose = form.text("purpose")
         draft.outcome = form.text("outcome")
         if let typed = form.nonEmpty("occurredAt") {
-            if let date = clock.parseInput(typed) { draft.occurredAt = date } else { problems.append(FieldError("occurredAt", "invalid")) }
+            if let date = clock.parseInput(typed) { draft.occurredAt = date } else { problems.append(FieldError("occurredAt", .invalid)) }
         }
         if !definitions.isEmpty { draft.custom = CustomFieldInputs.values(definitions, form: form) }
         if !problems.isEmpty { throw AppError.invalid(problems) }

@@ -43,7 +43,7 @@ struct ActivityNewPage: Sendable {
                         tone: ToneFindingsView) async throws -> Response {
         let acting = page.acting
         let customer = try await env.app.customers.get(acting, id)
-        if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if customer.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         async let contactsLoad = env.app.contacts.list(acting, of: id)
         async let fieldsLoad = env.app.customFields.list(acting, object: .activity)
         let (contacts, definitions) = try await (contactsLoad, fieldsLoad)

@@ -20,7 +20,7 @@ struct ActivityPages: Sendable {
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let activity = try await env.app.activities.get(acting, try page.id())
-        if activity.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if activity.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         return try await render(page, activity, form: ActivityForm.values(of: activity, clock: page.clock), outcome: EditOutcome())
     }
 
@@ -28,7 +28,7 @@ struct ActivityPages: Sendable {
         let acting = page.acting
         let id: ActivityID = try page.id()
         let before = try await env.app.activities.get(acting, id)
-        if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if before.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let version = try page.formVersion()
         if page.form["action"] == "checkTone" {
             do {

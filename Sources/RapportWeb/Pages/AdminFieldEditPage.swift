@@ -41,7 +41,7 @@ struct AdminFieldEditPage: Sendable {
     private func find(_ page: PageRequest, _ id: CustomFieldID) async throws -> CustomFieldDefinition {
         let acting = page.acting
         guard let field = try await env.app.customFields.list(acting, includeDeleted: true).first(where: { $0.id == id }) else {
-            throw AppError.notFound(entity: "customField")
+            throw AppError.notFound(entity: .customField)
         }
         return field
     }

@@ -29,8 +29,8 @@ struct AdminFieldPages: Sendable {
             var problems: [FieldError] = []
             let object = CustomObject(rawValue: form.text("object"))
             let kind = CustomFieldKind(rawValue: form.text("kind"))
-            if object == nil { problems.append(FieldError("object", "notAnOption")) }
-            if kind == nil { problems.append(FieldError("kind", "notAnOption")) }
+            if object == nil { problems.append(FieldError("object", .notAnOption)) }
+            if kind == nil { problems.append(FieldError("kind", .notAnOption)) }
             guard let object, let kind, problems.isEmpty else { throw AppError.invalid(problems) }
             let options = form.text("options").split(whereSeparator: \.isNewline).map(String.init)
             _ = try await env.app.customFields.create(acting, NewCustomField(

@@ -107,7 +107,7 @@ struct AdminReferencePages: Sendable {
     /// What went wrong, naming the place: line and column for a syntax error, else the field path
     /// the file's decoder reports.
     private func message(for problem: FieldError, content: String, language: Language) -> String {
-        guard problem.code == "invalid" else { return env.localizer.message(for: problem, language) }
+        guard problem.code == .invalid else { return env.localizer.message(for: problem, language) }
         if let syntax = JSONSyntaxCheck.firstError(in: content) {
             return env.text("reference.syntaxError", language, [String(syntax.line), String(syntax.column),
                                                                  env.text("reference.syntax.\(syntax.problem.rawValue)", language)])
@@ -117,7 +117,7 @@ struct AdminReferencePages: Sendable {
 
     private func name(_ page: PageRequest) throws -> String {
         guard let raw = page.context.parameters.get("name"), ReferenceFileName(rawValue: raw) != nil else {
-            throw AppError.notFound(entity: "referenceFile")
+            throw AppError.notFound(entity: .referenceFile)
         }
         return raw
     }

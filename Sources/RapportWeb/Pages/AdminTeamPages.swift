@@ -50,7 +50,7 @@ struct AdminTeamPages: Sendable {
 
     private static func manager(_ form: FormData) throws -> UserID? {
         guard let raw = form.nonEmpty("managerID") else { return nil }
-        guard let id = UserID(raw) else { throw AppError.invalid([FieldError("managerID", "unknown")]) }
+        guard let id = UserID(raw) else { throw AppError.invalid([FieldError("managerID", .unknown)]) }
         return id
     }
 

@@ -24,10 +24,10 @@ struct AdminUserPages: Sendable {
         let acting = page.acting
         let form = page.form
         do {
-            guard let role = Role(rawValue: form.text("role")) else { throw AppError.invalid([FieldError("role", "notAnOption")]) }
+            guard let role = Role(rawValue: form.text("role")) else { throw AppError.invalid([FieldError("role", .notAnOption)]) }
             var teamID: TeamID?
             if let raw = form.nonEmpty("teamID") {
-                guard let id = TeamID(raw) else { throw AppError.invalid([FieldError("teamID", "unknown")]) }
+                guard let id = TeamID(raw) else { throw AppError.invalid([FieldError("teamID", .unknown)]) }
                 teamID = id
             }
             let input = NewUser(username: form.text("username").trimmingCharacters(in: .whitespaces),
@@ -105,10 +105,10 @@ struct AdminUserPages: Sendable {
                 let tokens = form.isChecked("revokeTokens") ? String(revoked) : "kept"
                 return PageEnvironment.redirect(FormData(pairs: [("saved", "password"), ("tokens", tokens)]).url("/admin/users/\(id)"))
             }
-            guard let role = Role(rawValue: form.text("role")) else { throw AppError.invalid([FieldError("role", "notAnOption")]) }
+            guard let role = Role(rawValue: form.text("role")) else { throw AppError.invalid([FieldError("role", .notAnOption)]) }
             var teamID: TeamID?
             if let raw = form.nonEmpty("teamID") {
-                guard let team = TeamID(raw) else { throw AppError.invalid([FieldError("teamID", "unknown")]) }
+                guard let team = TeamID(raw) else { throw AppError.invalid([FieldError("teamID", .unknown)]) }
                 teamID = team
             }
             let changes = UserChanges(displayName: form.text("displayName"), role: role == user.role ? nil : role,

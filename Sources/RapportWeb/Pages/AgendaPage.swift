@@ -25,7 +25,7 @@ struct AgendaPage: Sendable {
         let language = page.language
         var subjectID: UserID?
         if let raw = page.query.nonEmpty("user") {
-            guard let id = UserID(raw) else { throw AppError.notFound(entity: "user") }
+            guard let id = UserID(raw) else { throw AppError.notFound(entity: .user) }
             subjectID = id
         }
         async let agendaLoad = env.app.agenda.build(acting, for: subjectID, language: language)

@@ -70,7 +70,7 @@ struct ComposePage: Sendable {
 
     private func contactID(_ form: FormData) throws -> ContactID? {
         guard let raw = form.nonEmpty("contactID") else { return nil }
-        guard let id = ContactID(raw) else { throw AppError.invalid([FieldError("contactID", "unknown")]) }
+        guard let id = ContactID(raw) else { throw AppError.invalid([FieldError("contactID", .unknown)]) }
         return id
     }
 
@@ -78,9 +78,9 @@ struct ComposePage: Sendable {
     private func activity(from form: FormData) throws -> ActivityDraft {
         var problems: [FieldError] = []
         let channel = Channel(rawValue: form.text("channel"))
-        if channel == nil { problems.append(FieldError("channel", "notAnOption")) }
-        if form.nonEmpty("subject") == nil { problems.append(FieldError("subject", "required")) }
-        if form.nonEmpty("message") == nil { problems.append(FieldError("message", "required")) }
+        if channel == nil { problems.append(FieldError("channel", .notAnOption)) }
+        if form.nonEmpty("subject") == nil { problems.append(FieldError("subject", .required)) }
+        if form.nonEmpty("message") == nil { problems.append(FieldError("message", .required)) }
         var contact: ContactID?
         do { contact = try contactID(form) } catch AppError.invalid(let errors) { problems += errors }
         guard problems.isEmpty, let channel else { throw AppError.invalid(problems) }
@@ -109,7 +109,7 @@ struct ComposePage: Sendable {
         let acting = page.acting
         let language = page.language
         let customer = try await env.app.customers.get(acting, id)
-        if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if customer.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let contacts = try await env.app.contacts.list(acting, of: id)
         func label(_ name: String) -> String { env.text("compose.field.\(name)", language) }
         let channels = Self.channels.map { ($0.rawValue, env.label("channel", $0, language)) }

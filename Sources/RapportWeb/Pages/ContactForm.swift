@@ -42,24 +42,24 @@ enum ContactForm {
         switch form.nonEmpty("influence") {
         case nil: d.influence = .some(nil)
         case let raw?:
-            if let level = Influence(rawValue: raw) { d.influence = .some(level) } else { problems.append(FieldError("influence", "notAnOption")) }
+            if let level = Influence(rawValue: raw) { d.influence = .some(level) } else { problems.append(FieldError("influence", .notAnOption)) }
         }
         switch form.nonEmpty("involvement") {
         case nil: d.involvement = .some(nil)
         case let raw?:
             if let level = Int(raw), (1...5).contains(level) { d.involvement = .some(level) } else {
-                problems.append(FieldError("involvement", "outOfRange", detail: "1-5"))
+                problems.append(FieldError("involvement", .outOfRange, detail: "1-5"))
             }
         }
         switch form.nonEmpty("relationshipOwnerID") {
         case nil: d.relationshipOwnerID = .some(nil)
         case let raw?:
-            if let id = UserID(raw) { d.relationshipOwnerID = .some(id) } else { problems.append(FieldError("relationshipOwnerID", "unknown")) }
+            if let id = UserID(raw) { d.relationshipOwnerID = .some(id) } else { problems.append(FieldError("relationshipOwnerID", .unknown)) }
         }
         switch form.nonEmpty("reportsToID") {
         case nil: d.reportsToID = .some(nil)
         case let raw?:
-            if let id = ContactID(raw) { d.reportsToID = .some(id) } else { problems.append(FieldError("reportsToID", "unknown")) }
+            if let id = ContactID(raw) { d.reportsToID = .some(id) } else { problems.append(FieldError("reportsToID", .unknown)) }
         }
         d.custom = CustomFieldInputs.values(definitions, form: form)
         if !problems.isEmpty { throw AppError.invalid(problems) }

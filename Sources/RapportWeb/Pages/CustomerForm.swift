@@ -37,11 +37,11 @@ enum CustomerForm {
         var problems: [FieldError] = []
         var draft = CustomerDraft()
         draft.name = form.text("name")
-        if let kind = CustomerKind(rawValue: form.text("kind")) { draft.kind = kind } else { problems.append(FieldError("kind", "notAnOption")) }
+        if let kind = CustomerKind(rawValue: form.text("kind")) { draft.kind = kind } else { problems.append(FieldError("kind", .notAnOption)) }
         if let status = CustomerStatus(rawValue: form.text("status")) {
             draft.status = status
         } else {
-            problems.append(FieldError("status", "notAnOption"))
+            problems.append(FieldError("status", .notAnOption))
         }
         let size = form.text("size")
         if size.isEmpty {
@@ -49,10 +49,10 @@ enum CustomerForm {
         } else if let parsed = EnterpriseSize(rawValue: size) {
             draft.size = .some(parsed)
         } else {
-            problems.append(FieldError("size", "notAnOption"))
+            problems.append(FieldError("size", .notAnOption))
         }
         if canAssign, let owner = form.nonEmpty("ownerID") {
-            if let id = UserID(owner) { draft.ownerID = id } else { problems.append(FieldError("ownerID", "unknown")) }
+            if let id = UserID(owner) { draft.ownerID = id } else { problems.append(FieldError("ownerID", .unknown)) }
         }
         draft.industry = form.text("industry")
         draft.region = form.text("region")

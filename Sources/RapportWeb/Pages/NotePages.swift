@@ -20,9 +20,9 @@ struct NotePages: Sendable {
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let note = try await env.app.notes.get(acting, try page.id())
-        if note.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if note.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         // Refuse before showing a form that could never be saved.
-        guard NoteRights(note, acting).canEdit else { throw AppError.forbidden(reason: "notAuthor") }
+        guard NoteRights(note, acting).canEdit else { throw AppError.forbidden(reason: .notAuthor) }
         return try await render(page, note, form: Self.values(of: note), outcome: EditOutcome())
     }
 
@@ -30,7 +30,7 @@ struct NotePages: Sendable {
         let acting = page.acting
         let id: NoteID = try page.id()
         let before = try await env.app.notes.get(acting, id)
-        if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if before.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let version = try page.formVersion()
         do {
             _ = try await env.app.notes.update(acting, id, body: page.form.text("body"), version: version)

@@ -18,7 +18,7 @@ extension PageEnvironment {
             case .passwordChangeRequired: return Self.redirect("/account/password")
             case .notFound: return errorPage(.notFound, "problem.notFound", context: context)
             case .forbidden(let reason):
-                return errorPage(.forbidden, "problem.forbidden", details: [text("reason.\(reason)", language)], context: context)
+                return errorPage(.forbidden, "problem.forbidden", details: [text("reason.\(reason.rawValue)", language)], context: context)
             case .invalid(let errors):
                 let details = errors.map { localizer.message(for: $0, language) }
                 return errorPage(.unprocessableContent, "problem.invalid", details: details, context: context)

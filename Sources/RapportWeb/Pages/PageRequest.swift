@@ -50,7 +50,7 @@ struct PageRequest: RenderablePage {
     /// A path parameter as a typed id; anything that is not an id cannot exist, so it is `notFound`.
     func id<T>(_ name: String = "id", as _: Identifier<T>.Type = Identifier<T>.self) throws -> Identifier<T> {
         guard let raw = context.parameters.get(name), let id = Identifier<T>(raw) else {
-            throw AppError.notFound(entity: name)
+            throw AppError.notFound(entity: .record)
         }
         return id
     }

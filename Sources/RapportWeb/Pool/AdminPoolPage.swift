@@ -58,7 +58,7 @@ struct AdminPoolPage: Sendable {
         var problems: [FieldError] = []
         func number(_ field: String) -> Int? {
             guard let text = form.nonEmpty(field) else { return nil }
-            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else { problems.append(FieldError(field, "invalid")); return nil }
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else { problems.append(FieldError(field, .invalid)); return nil }
             return value
         }
         draft.dailyClaimCap = number("dailyClaimCap")

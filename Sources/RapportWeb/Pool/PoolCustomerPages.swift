@@ -50,7 +50,7 @@ struct PoolCustomerPages: Sendable {
             let text: String
             switch error {
             case .invalid(let problems): text = problems.map { env.localizer.message(for: $0, page.language) }.joined(separator: " ")
-            case .forbidden(let reason): text = env.text("reason.\(reason)", page.language)
+            case .forbidden(let reason): text = env.text("reason.\(reason.rawValue)", page.language)
             case .conflict: text = env.text("pool.taken", page.language)
             default: throw error
             }

@@ -39,7 +39,7 @@ struct PoolPage: Sendable {
         let acting = page.acting
         let poolID = page.form["pool"].flatMap(PoolID.init)
         do {
-            guard let user = page.form["userID"].flatMap(UserID.init) else { throw AppError.invalid([FieldError("userID", "required")]) }
+            guard let user = page.form["userID"].flatMap(UserID.init) else { throw AppError.invalid([FieldError("userID", .required)]) }
             let customer = try await env.app.pools.assign(acting, try page.id(), to: user)
             return PageEnvironment.redirect(back(poolID, done: "assigned", name: customer.name))
         } catch let error as AppError {
@@ -62,7 +62,7 @@ struct PoolPage: Sendable {
         switch error {
         case .invalid(let problems): problems.map { env.localizer.message(for: $0, language) }.joined(separator: " ")
         case .conflict: env.text("pool.taken", language)
-        case .forbidden(let reason): env.text("reason.\(reason)", language)
+        case .forbidden(let reason): env.text("reason.\(reason.rawValue)", language)
         default: env.text("pool.taken", language)
         }
     }
@@ -73,7 +73,7 @@ struct PoolPage: Sendable {
         let language = page.language
         let pools = try await env.app.pools.list(acting)
         guard let pool = pools.first(where: { $0.id == poolID }) ?? pools.first(where: \.isDefault) ?? pools.first else {
-            throw AppError.notFound(entity: "pool")
+            throw AppError.notFound(entity: .pool)
         }
         let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))
         async let membersLoad = env.app.pools.members(acting, pool.id, limit: Self.pageSize, cursor: cursor)

@@ -28,23 +28,23 @@ enum CareDateForm {
         var problems: [FieldError] = []
         func number(_ name: String, required: Bool) -> Int? {
             guard let text = form.nonEmpty(name) else {
-                if required { problems.append(FieldError(name, "required")) }
+                if required { problems.append(FieldError(name, .required)) }
                 return nil
             }
-            guard let value = Int(text) else { problems.append(FieldError(name, "invalid")); return nil }
+            guard let value = Int(text) else { problems.append(FieldError(name, .invalid)); return nil }
             return value
         }
         let kind = CareDateKind(rawValue: form.text("kind"))
-        if kind == nil { problems.append(FieldError("kind", "notAnOption")) }
+        if kind == nil { problems.append(FieldError("kind", .notAnOption)) }
         let calendar = CareCalendar(rawValue: form.text("calendar"))
-        if calendar == nil { problems.append(FieldError("calendar", "notAnOption")) }
+        if calendar == nil { problems.append(FieldError("calendar", .notAnOption)) }
         let month = number("month", required: true)
         let day = number("day", required: true)
         let year = number("year", required: false)
         let lead = number("leadDays", required: false)
         var contact: ContactID?
         if let raw = form.nonEmpty("contactID") {
-            if let id = ContactID(raw) { contact = id } else { problems.append(FieldError("contactID", "unknown")) }
+            if let id = ContactID(raw) { contact = id } else { problems.append(FieldError("contactID", .unknown)) }
         }
         guard problems.isEmpty, let kind, let calendar, let month, let day else { throw AppError.invalid(problems) }
         let date = CareDate(kind: kind, calendar: calendar, month: month, day: day, leapMonth: form.isChecked("leapMonth"),

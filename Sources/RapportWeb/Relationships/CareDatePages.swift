@@ -37,7 +37,7 @@ struct CareDatePages: Sendable {
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let date = try await env.app.careDates.get(acting, try page.id())
-        if date.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if date.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         return try await render(page, date, form: CareDateForm.values(of: date), outcome: EditOutcome())
     }
 
@@ -45,13 +45,14 @@ struct CareDatePages: Sendable {
         let acting = page.acting
         let id: CareDateID = try page.id()
         let before = try await env.app.careDates.get(acting, id)
-        if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if before.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let version = try page.formVersion()
         do {
             let (date, contact) = try CareDateForm.draft(from: page.form)
             // An unchanged key person is left alone (it may have been deleted since; the link stays).
             let link: ContactID?? = contact == before.contactID ? nil : .some(contact)
-            _ = try await env.app.careDates.update(acting, id, contactID: link, date, version: version)
+            _ = try await env.app.careDates.update(acting, id, contactID: link, CareDatePatch(replacingWith: date),
+                                                    version: version)
             return PageEnvironment.redirect("/customers/\(before.customerID)#care-dates")
         } catch AppError.invalid(let problems) {
             return try await render(page, before, form: page.form, outcome: .invalid(problems, env: env, language: page.language))

@@ -23,21 +23,21 @@ enum CommitmentForm {
         var problems: [FieldError] = []
         var draft = CommitmentDraft(title: form.text("title"), details: form.text("details"))
         if let raw = form.nonEmpty("contactID") {
-            if let id = ContactID(raw) { draft.contactID = .some(id) } else { problems.append(FieldError("contactID", "unknown")) }
+            if let id = ContactID(raw) { draft.contactID = .some(id) } else { problems.append(FieldError("contactID", .unknown)) }
         } else {
             draft.contactID = .some(nil)
         }
         if choosesOwner, let raw = form.nonEmpty("ownerID") {
-            if let id = UserID(raw) { draft.ownerID = id } else { problems.append(FieldError("ownerID", "unknown")) }
+            if let id = UserID(raw) { draft.ownerID = id } else { problems.append(FieldError("ownerID", .unknown)) }
         }
         if let raw = form.nonEmpty("dueOn") {
-            if let date = CalendarDate(parsing: raw) { draft.dueOn = date } else { problems.append(FieldError("dueOn", "invalid")) }
+            if let date = CalendarDate(parsing: raw) { draft.dueOn = date } else { problems.append(FieldError("dueOn", .invalid)) }
         } else {
-            problems.append(FieldError("dueOn", "required"))
+            problems.append(FieldError("dueOn", .required))
         }
         if !isNew {
             if let state = CommitmentState(rawValue: form.text("state")) { draft.state = state } else {
-                problems.append(FieldError("state", "notAnOption"))
+                problems.append(FieldError("state", .notAnOption))
             }
             draft.evidence = form.text("evidence")
         }

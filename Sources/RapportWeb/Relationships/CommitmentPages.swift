@@ -24,7 +24,7 @@ struct CommitmentPages: Sendable {
     @Sendable func new(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let customer = try await env.app.customers.get(acting, try page.id())
-        if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if customer.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         return try await render(page, customer: customer, promise: nil,
                                 form: CommitmentForm.blank(today: env.app.today(for: acting.user)), outcome: EditOutcome())
     }
@@ -45,7 +45,7 @@ struct CommitmentPages: Sendable {
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let promise = try await env.app.commitments.get(acting, try page.id())
-        if promise.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if promise.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let customer = try await env.app.customers.get(acting, promise.customerID)
         var form = CommitmentForm.values(of: promise)
         // The "done" quick action lands here: the state is preset and the evidence asked for.
@@ -63,7 +63,7 @@ struct CommitmentPages: Sendable {
         let acting = page.acting
         let id: CommitmentID = try page.id()
         let before = try await env.app.commitments.get(acting, id)
-        if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if before.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let customer = try await env.app.customers.get(acting, before.customerID)
         let version = try page.formVersion()
         do {
@@ -87,7 +87,7 @@ struct CommitmentPages: Sendable {
         let id: CommitmentID = try page.id()
         guard let state = page.form["state"].flatMap(CommitmentState.init(rawValue:)) else { throw PageError.badRequest }
         let before = try await env.app.commitments.get(acting, id)
-        if before.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if before.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let version = try page.formVersion()
         do {
             _ = try await env.app.commitments.update(acting, id, CommitmentDraft(state: state), version: version)

@@ -14,16 +14,16 @@ enum ResultForm {
     static func record(from form: FormData) throws -> (ResultRecord, note: String) {
         var problems: [FieldError] = []
         let on = form.nonEmpty("on").flatMap(CalendarDate.init(parsing:))
-        if on == nil { problems.append(FieldError("on", form.nonEmpty("on") == nil ? "required" : "invalid")) }
+        if on == nil { problems.append(FieldError("on", form.nonEmpty("on") == nil ? .required : .invalid)) }
         let measure = ResultMeasure(rawValue: form.text("measure"))
-        if measure == nil { problems.append(FieldError("measure", "notAnOption")) }
+        if measure == nil { problems.append(FieldError("measure", .notAnOption)) }
         var value: Int64?
         if let measure {
             if let text = form.nonEmpty("value") {
                 value = MeasureFormat.parse(text, measure)
-                if value == nil { problems.append(FieldError("value", "invalid")) }
+                if value == nil { problems.append(FieldError("value", .invalid)) }
             } else {
-                problems.append(FieldError("value", "required"))
+                problems.append(FieldError("value", .required))
             }
         }
         guard problems.isEmpty, let on, let measure, let value else { throw AppError.invalid(problems) }

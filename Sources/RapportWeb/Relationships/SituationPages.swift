@@ -24,7 +24,7 @@ struct SituationPages: Sendable {
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let customer = try await env.app.customers.get(acting, try page.id())
-        if customer.deletedAt != nil { throw AppError.forbidden(reason: "deleted") }
+        if customer.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let view = try await env.app.situations.get(acting, of: customer.id)
         return try await render(page, customer: customer, form: Self.values(of: view), outcome: EditOutcome())
     }

@@ -65,18 +65,19 @@ public struct Migrator: Sendable {
     }
 
     /// Creates the lock table and its row if missing. Two processes creating the table at the same
-    /// moment on PostgreSQL may see a duplicate-key or already-exists error from the catalog: the
-    /// table then exists, so the loser simply goes on.
+    /// moment on PostgreSQL may see a duplicate-key (23505), duplicate-table (42P07) or
+    /// duplicate-object (42710, the table's row type) error from the catalog: the table then
+    /// exists (or is about to), so the loser tries again and finds it.
     private func ensureLockTable() async throws {
-        for attempt in 1...3 {
+        for attempt in 1...5 {
             do {
                 try await engine.write { db in
                     try await db.raw("CREATE TABLE IF NOT EXISTS schema_lock (id BIGINT PRIMARY KEY, locked_at BIGINT NOT NULL)").run()
                     try await db.raw("INSERT INTO schema_lock (id, locked_at) VALUES (1, 0) ON CONFLICT (id) DO NOTHING").run()
                 }
                 return
-            } catch let failure as DatabaseFailure where ["23505", "42P07"].contains(failure.sqlState ?? "") && attempt < 3 {
-                continue
+            } catch let failure as DatabaseFailure where ["23505", "42P07", "42710"].contains(failure.sqlState ?? "") && attempt < 5 {
+                try await Task.sleep(for: .milliseconds(20 * attempt))
             }
         }
     }

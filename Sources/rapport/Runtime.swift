@@ -60,6 +60,7 @@ enum Runtime {
             for e in errors { printErr("invalid \(e.field): \(e.code)\(e.detail.map { " (\($0))" } ?? "")") }
         case AppError.notFound(let entity): printErr("no such \(entity)")
         case AppError.forbidden(let reason): printErr("not allowed: \(reason)")
+        case AppError.busy(let job): printErr("\(job) is already running in another process; try again when it has finished")
         case AppError.duplicate(let matches):
             for m in matches { printErr("duplicate of \(m.customerName) (owner: \(m.ownerName ?? "-"), by \(m.reasons.map(\.rawValue).joined(separator: ", ")))") }
         default: printErr("error: \(error)")

@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import RapportApp
 import RapportCore
+import RapportStore
 import RapportTestSupport
 import Testing
 import HTTPTypes
@@ -254,6 +255,47 @@ import HTTPTypes
                 #expect(try await app.background.runRecyclePassIfDue(process: "late") == nil)
                 api.world.clock.advance(by: 3600)
             }
+        }
+    }
+
+    /// Defect 14: manual passes started together (two servers, two shells) recycle each customer
+    /// once, with one event and one notice each; a pass that finds the lease held answers 409.
+    @Test(arguments: TestEngine.available)
+    func manualRecyclePasses_startedTogether_recycleEachCustomerOnce(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            try await Self.rules(api, client, ["noFollowUpDays": 10, "warnDays": 0])
+            var ids: [String] = []
+            for index in 0..<3 {
+                let id = try await Self.pooled(api, client, "回收竞赛\(index)")
+                #expect(try await Self.claim(api, client, id, as: "alice").status == 200)
+                ids.append(id)
+            }
+            api.world.clock.advance(by: 11 * Self.day)
+            let replies = try await withThrowingTaskGroup(of: Reply.self) { group in
+                for _ in 0..<4 { group.addTask { try await api.call(client, .post, "/api/v1/pool/recycle", as: "admin", json: [:]) } }
+                return try await group.reduce(into: [Reply]()) { $0.append($1) }
+            }
+            #expect(replies.allSatisfy { [200, 409].contains($0.status) }, "\(replies.map(\.status))")
+            let recycled = replies.filter { $0.status == 200 }.map { ($0.json["recycled"] as? [Any])?.count ?? 0 }.reduce(0, +)
+            #expect(recycled == 3)
+            for id in ids {
+                let events = try await api.call(client, .get, "/api/v1/customers/\(id)/pool-events", as: "admin")
+                #expect(events.items.filter { $0["kind"] as? String == "recycled" }.count == 1)
+            }
+            let notices = try await api.call(client, .get, "/api/v1/notices?unread=true", as: "alice")
+            #expect(notices.items.filter { $0["kind"] as? String == "poolRecycled" }.count == 3)
+
+            // While another process holds the lease, a manual pass is refused with the job's name.
+            _ = try await api.world.db.store.systemWrite(.command("test")) {
+                try await $0.takeJobLease(job: "pool-recycle", holder: "other-server", at: api.world.clock.now(),
+                                          until: api.world.clock.now().addingTimeInterval(600))
+            }
+            let busy = try await api.call(client, .post, "/api/v1/pool/recycle", as: "admin", json: [:], headers: [.acceptLanguage: "zh-CN"])
+            #expect(busy.status == 409 && busy.string("detail")?.contains("公海回收") == true)
+            #expect(try await api.call(client, .post, "/api/v1/pool/recycle", as: "admin", json: ["dryRun": true]).status == 200)
+            #expect(try await api.world.app.background.runRecyclePassIfDue(process: "server-a") == nil)
+            api.world.clock.advance(by: 601)
+            #expect(try await api.call(client, .post, "/api/v1/pool/recycle", as: "admin", json: [:]).status == 200)
         }
     }
 }

@@ -18,4 +18,7 @@ public enum AppError: Error, Sendable, Equatable {
     case rateLimited(retryAfter: Int)
     /// The user must change a one-time password first.
     case passwordChangeRequired
+    /// Another process holds the lease of this background job (for example a recycle pass
+    /// started from another server or shell); try again when it has finished.
+    case busy(job: String)
 }

@@ -8,3 +8,33 @@ import RapportStore
 public struct BackgroundWork: Sendable {
     let deps: Dependencies
 }
+
+extension BackgroundWork {
+    /// How long a job's lease lasts before another process may take it over; the holder renews
+    /// it as it goes (`renewLease`), so only a crashed holder's lease runs out.
+    static let leaseLength: TimeInterval = 15 * 60
+
+    /// Runs `body` holding the database lease of `job`, so no two processes run it at once;
+    /// `nil` when another process holds the lease. The lease is given up afterwards, also when
+    /// `body` fails.
+    func withLease<T: Sendable>(_ job: String, _ body: (_ renew: @Sendable () async throws -> Void) async throws -> T) async throws -> T? {
+        let holder = deps.env.newUUID().uuidString
+        let deps = self.deps
+        @Sendable func take() async throws -> Bool {
+            let now = deps.env.now()
+            return try await deps.systemWrite(.job(job)) {
+                try await $0.takeJobLease(job: job, holder: holder, at: now, until: now.addingTimeInterval(Self.leaseLength))
+            }
+        }
+        guard try await take() else { return nil }
+        let result: T
+        do {
+            result = try await body { guard try await take() else { throw AppError.busy(job: job) } }
+        } catch {
+            try await deps.systemWrite(.job(job)) { try await $0.releaseJobLease(job: job, holder: holder) }
+            throw error
+        }
+        try await deps.systemWrite(.job(job)) { try await $0.releaseJobLease(job: job, holder: holder) }
+        return result
+    }
+}

@@ -10,7 +10,17 @@ extension BackgroundWork {
     /// return to their pool (owner and team cleared, pool row, `recycled` event, audit line and a
     /// notice to the previous owner); customers due within the warning days get one notice per
     /// due date. With `dryRun` nothing is written and the report says what would happen.
+    /// A real pass holds the job's database lease, the same one the hourly pass takes: a second
+    /// pass started meanwhile (another server, another shell) fails with `AppError.busy`.
     public func runRecyclePass(dryRun: Bool = false) async throws -> RecycleReport {
+        if dryRun { return try await recyclePass(dryRun: true, renew: {}) }
+        guard let report = try await withLease(Self.poolRecycleJob, { try await recyclePass(dryRun: false, renew: $0) }) else {
+            throw AppError.busy(job: Self.poolRecycleJob)
+        }
+        return report
+    }
+
+    private func recyclePass(dryRun: Bool, renew: @Sendable () async throws -> Void) async throws -> RecycleReport {
         let now = deps.env.now()
         let purpose = SystemPurpose.job(Self.poolRecycleJob)
         let pools = try await deps.systemRead(purpose) { try await $0.catalog.pools() }
@@ -28,6 +38,7 @@ extension BackgroundWork {
             while start < recycle.count {
                 let chunk = Array(recycle[start..<min(recycle.count, start + 5000)])
                 start += 5000
+                try await renew()
                 report.recycled += try await writeRecycled(chunk, now: now)
             }
             try await writeWarnings(warn, now: now)
@@ -36,20 +47,24 @@ extension BackgroundWork {
     }
 
     /// Runs the recycle pass unless this hour's pass already ran (in this process or any other
-    /// sharing the database); `nil` when it did not run.
+    /// sharing the database); `nil` when it did not run. While a manual pass holds the lease the
+    /// hour is not claimed, so a later tick of the hour runs it.
     public func runRecyclePassIfDue(process: String) async throws -> RecycleReport? {
-        let now = deps.env.now()
-        let period = Self.hourPeriod(now)
-        let mine = try await deps.systemWrite(.job(Self.poolRecycleJob)) {
-            try await $0.claimJobPeriod(job: Self.poolRecycleJob, period: period, by: process, at: now)
+        let outcome: RecycleReport?? = try await withLease(Self.poolRecycleJob) { renew in
+            let now = deps.env.now()
+            let period = Self.hourPeriod(now)
+            let mine = try await deps.systemWrite(.job(Self.poolRecycleJob)) {
+                try await $0.claimJobPeriod(job: Self.poolRecycleJob, period: period, by: process, at: now)
+            }
+            guard mine else { return nil }
+            let report = try await recyclePass(dryRun: false, renew: renew)
+            let finished = deps.env.now()
+            try await deps.systemWrite(.job(Self.poolRecycleJob)) {
+                try await $0.finishJobPeriod(job: Self.poolRecycleJob, period: period, at: finished)
+            }
+            return report
         }
-        guard mine else { return nil }
-        let report = try await runRecyclePass()
-        let finished = deps.env.now()
-        try await deps.systemWrite(.job(Self.poolRecycleJob)) {
-            try await $0.finishJobPeriod(job: Self.poolRecycleJob, period: period, at: finished)
-        }
-        return report
+        return outcome ?? nil
     }
 
     /// "2026-11-26T13": the UTC hour a periodic pass belongs to.

@@ -90,6 +90,10 @@ struct ProblemMiddleware: RouterMiddleware {
             case .passwordChangeRequired:
                 status = .forbidden
                 body = make(status, "passwordChangeRequired")
+            case .busy(let job):
+                status = .conflict
+                body = make(status, "busy")
+                body.detail = localizer.text("problem.busyDetail", lang, localizer.text("job.\(job)", lang))
             }
         case let api as APIError:
             switch api {

@@ -153,9 +153,12 @@ extension StoreSession {
             SELECT audit_id, \(bind: now), NULL, 'customer', customer_id, 'reassign', '{"ownerID":"' || owner_id || '"}',
             '{"ownerID":"","pool":"' || pool_id || '","reason":"' || reason || '"}' FROM pool_recycle_batch
             """).run()
+        // The notice's subject is the customer and the version the recycle gave it: one notice per
+        // recycling, however many passes tried it, and a later recycling (after a new claim) tells again.
         try await db.raw("""
             INSERT INTO notifications (id, recipient_id, kind, subject_id, customer_id, payload, created_at, read_at)
-            SELECT notice_id, owner_id, 'poolRecycled', event_id, customer_id, payload, \(bind: now), NULL FROM pool_recycle_batch
+            SELECT b.notice_id, b.owner_id, 'poolRecycled', b.customer_id || '/v' || CAST(c.version AS TEXT), b.customer_id,
+            b.payload, \(bind: now), NULL FROM pool_recycle_batch b JOIN customers c ON c.id = b.customer_id
             WHERE 1 = 1 ON CONFLICT (recipient_id, kind, subject_id) DO NOTHING
             """).run()
         var done: Set<CustomerID> = []

@@ -25,6 +25,9 @@ extension PageEnvironment {
             case .conflict: return errorPage(.conflict, "problem.conflict", context: context)
             case .duplicate: return errorPage(.conflict, "problem.duplicate", context: context)
             case .rateLimited: return errorPage(.tooManyRequests, "problem.rateLimited", context: context)
+            case .busy(let job):
+                return errorPage(.conflict, "problem.busy", details: [text("problem.busyDetail", language, [text("job.\(job)", language)])],
+                                 context: context)
             }
         case let page as PageError:
             switch page {

@@ -30,8 +30,9 @@ public struct ServerSettings: Sendable {
 
 /// Assembles the whole HTTP application: the API under `/api/v1`, the pages, `/health` and
 /// `/metrics`. The store is closed by a service after graceful shutdown (SIGTERM/SIGINT).
+/// `known` receives every registered route (tests pass their own to walk them).
 public func buildApplication(app: Rapport, settings: ServerSettings, metrics: PrometheusCollectorRegistry?,
-                             logger: Logger) async throws -> some ApplicationProtocol {
+                             logger: Logger, known: KnownRoutes = KnownRoutes()) async throws -> some ApplicationProtocol {
     let localizer = try Localizer.bundled()
     let renderer = try await PageRenderer.bundled()
     let router = Router(context: RapportRequestContext.self)
@@ -59,7 +60,6 @@ public func buildApplication(app: Rapport, settings: ServerSettings, metrics: Pr
         }
     }
 
-    let known = KnownRoutes()
     try APIRoutes.register(on: router, app: app, localizer: localizer, known: known)
     WebRoutes.register(on: router, app: app, renderer: renderer, localizer: localizer, secureCookies: settings.secureCookies,
                        badgeCache: badgeCache, known: known)

@@ -241,7 +241,8 @@ import RapportCore
             let miaNotice = try #require(try await api.call(client, .get, "/api/v1/notices", as: "mia").items.first?["id"] as? String)
             #expect(try await api.call(client, .post, "/api/v1/notices/\(miaNotice)/read", as: "mia").status == 204)
             #expect(try await api.call(client, .get, "/api/v1/notices?unread=true", as: "mia").items.isEmpty)
-            #expect(try await api.call(client, .post, "/api/v1/notices/\(miaNotice)/read", as: "alice").status == 204)
+            // Another user's notice is not found (it used to answer 204 and do nothing).
+            #expect(try await api.call(client, .post, "/api/v1/notices/\(miaNotice)/read", as: "alice").status == 404)
             #expect(try await api.call(client, .get, "/api/v1/notices?unread=true", as: "alice").items.count == 1)
             #expect(try await api.call(client, .post, "/api/v1/notices/read", as: "alice").status == 204)
             #expect(try await api.call(client, .get, "/api/v1/notices?unread=true", as: "alice").items.isEmpty)

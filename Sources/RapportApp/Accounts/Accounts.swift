@@ -130,6 +130,8 @@ public struct Accounts: Sendable {
     @discardableResult
     public func setPassword(_ acting: Acting, _ id: UserID, current: String?, new password: String,
                             revokeTokens: Bool = false) async throws -> Int {
+        // Whose password it is decides first: another user's is for admins only, whatever the input.
+        if acting.id != id { try acting.requireAdmin() }
         var v = Validator()
         AccountRules.validate(password: password, into: &v)
         if !v.errors.isEmpty { throw AppError.invalid(v.errors) }

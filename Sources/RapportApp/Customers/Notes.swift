@@ -33,11 +33,14 @@ public struct Notes: Sendable {
     }
 
     /// Edits a note; only its author (or an admin) may.
+    /// Changes a note's text; PATCH semantics: a nil `body` keeps the text (only the version moves).
     public func update(_ acting: Acting, _ id: NoteID, body: String?, version: Int) async throws -> Note {
-        do { try Note.validate(body: body) } catch { throw AppError.invalid(error.errors) }
+        if let body {
+            do { try Note.validate(body: body) } catch { throw AppError.invalid(error.errors) }
+        }
         return try await deps.change(acting, id, version: version, action: .update) { note, _ in
             guard note.authorID == acting.id || acting.isAdmin else { throw AppError.forbidden(reason: .notAuthor) }
-            note.body = body ?? ""
+            if let body { note.body = body }
         }
     }
 

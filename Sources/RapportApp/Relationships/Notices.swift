@@ -16,9 +16,11 @@ public struct Notices: Sendable {
         try await deps.read(acting) { try await $0.myUnreadNoticeCount() }
     }
 
-    /// Marks one of the user's notices read, or all of them when `id` is nil.
+    /// Marks one of the user's notices read, or all of them when `id` is nil; another user's
+    /// notice is not found.
     public func markRead(_ acting: Acting, id: NoticeID?) async throws {
         let now = deps.env.now()
-        try await deps.write(acting) { try await $0.markMyNoticesRead(id: id, at: now) }
+        let found = try await deps.write(acting) { try await $0.markMyNoticesRead(id: id, at: now) }
+        if !found { throw AppError.notFound(entity: .notice) }
     }
 }

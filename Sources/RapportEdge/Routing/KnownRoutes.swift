@@ -6,6 +6,7 @@ import Synchronization
 /// the application builder after every route is registered; read by the not-found middlewares.
 public final class KnownRoutes: Sendable {
     private let routes = Mutex<[(segments: [Substring], method: HTTPRequest.Method)]>([])
+    private let described = Mutex<[(path: String, method: HTTPRequest.Method)]>([])
 
     public init() {}
 
@@ -13,6 +14,13 @@ public final class KnownRoutes: Sendable {
     public func record(_ descriptions: [(path: String, method: HTTPRequest.Method)]) {
         let parsed = descriptions.map { (segments: Self.segments($0.path), method: $0.method) }
         routes.withLock { $0 = parsed }
+        described.withLock { $0 = descriptions }
+    }
+
+    /// Every registered route as its pattern (`/customers/:id`) and method, in registration
+    /// order: what a test walks to cover every page and endpoint without listing them.
+    public var all: [(path: String, method: HTTPRequest.Method)] {
+        described.withLock { $0 }
     }
 
     /// The methods registered for a concrete request path, sorted; empty when no route matches it.

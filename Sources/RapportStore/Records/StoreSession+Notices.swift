@@ -52,13 +52,22 @@ extension StoreSession {
     }
 
     /// Marks one notice (or, with `nil`, all of a user's notices) read.
-    func markNoticesRead(for user: UserID, id: NoticeID?, at: Date) async throws {
+    /// Marks the user's unread notices (or the one `id`) read; `false` when `id` is not one of
+    /// the user's notices.
+    func markNoticesRead(for user: UserID, id: NoticeID?, at: Date) async throws -> Bool {
+        if let id {
+            let mine = try await db.raw("""
+                SELECT 1 AS found FROM notifications WHERE id = \(bind: id.description) AND recipient_id = \(bind: user.description)
+                """).first()
+            guard mine != nil else { return false }
+        }
         var sql: SQLQueryString = """
             UPDATE notifications SET read_at = \(bind: StoredTime.encode(at))
             WHERE recipient_id = \(bind: user.description) AND read_at IS NULL
             """
         if let id { sql += " AND id = \(bind: id.description)" }
         try await db.raw(sql).run()
+        return true
     }
 }
 
@@ -91,8 +100,9 @@ extension ScopedSession {
     }
 
     /// Marks one of the acting user's notices (or, with `nil`, all of them) read.
-    public func markMyNoticesRead(id: NoticeID?, at: Date) async throws {
-        guard let actorID else { return }
-        try await raw.markNoticesRead(for: actorID, id: id, at: at)
+    /// `false` when `id` is not one of the acting user's notices.
+    public func markMyNoticesRead(id: NoticeID?, at: Date) async throws -> Bool {
+        guard let actorID else { return false }
+        return try await raw.markNoticesRead(for: actorID, id: id, at: at)
     }
 }

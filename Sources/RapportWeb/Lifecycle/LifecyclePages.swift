@@ -49,6 +49,8 @@ struct LifecyclePages: Sendable {
     @Sendable func saveReferral(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: CustomerID = try page.id()
+        // A customer the user may not see is not found, before the form is looked at.
+        _ = try await env.app.customers.get(acting, id)
         if page.form["action"] == "clear" {
             try await env.app.referrals.clearForCustomer(acting, id)
             return back(id)

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import RapportApp
 import RapportCore
+import RapportEdge
 import RapportHTTP
 import RapportServer
 import RapportTestSupport
@@ -36,6 +37,8 @@ struct Reply: Sendable {
 struct APIHarness: Sendable {
     let world: TestWorld
     let tokens: [String: String]
+    /// Every route the application registered (pages and API), filled when it was built.
+    let routes: KnownRoutes
 
     static func run(_ engine: TestEngine, _ body: @escaping @Sendable (APIHarness, any TestClientProtocol) async throws -> Void) async throws {
         let world = try await TestWorld.make(engine)
@@ -45,8 +48,10 @@ struct APIHarness: Sendable {
         }
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let application = try await buildApplication(app: world.app, settings: ServerSettings(), metrics: nil, logger: logger)
-        let harness = APIHarness(world: world, tokens: tokens)
+        let routes = KnownRoutes()
+        let application = try await buildApplication(app: world.app, settings: ServerSettings(), metrics: nil, logger: logger,
+                                                     known: routes)
+        let harness = APIHarness(world: world, tokens: tokens, routes: routes)
         do {
             try await application.test(.router) { client in try await body(harness, client) }
         } catch {

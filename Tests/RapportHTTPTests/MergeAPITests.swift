@@ -155,6 +155,14 @@ import RapportCore
             let activity = try #require(logged.string("id"))
             let promise = try #require(try await api.promise(client, customer, "寄样", due: api.today(plus: 2), as: "alice",
                                                              extra: ["contactID": drop])["id"] as? String)
+            // The duplicate's temperament is known; the survivor's is not: it moves with the merge.
+            let profiled = try await api.call(client, .put, "/api/v1/contacts/\(drop)/personality", as: "alice",
+                                              json: ["temperament": "peaceful", "version": 0])
+            #expect(profiled.status == 200, "\(profiled.text)")
+            func temperament(_ contact: String) async throws -> String? {
+                let reply = try await api.call(client, .get, "/api/v1/contacts/\(contact)/personality", as: "alice")
+                return (reply.json["personality"] as? [String: any Sendable])?["temperament"] as? String
+            }
             let across = try await api.call(client, .post, "/api/v1/contacts/merge", as: "alice",
                                             json: ["survivorID": keep, "mergedID": stranger])
             #expect(across.errorFields == ["mergedID"])
@@ -164,10 +172,13 @@ import RapportCore
             #expect(try await api.call(client, .get, "/api/v1/activities/\(activity)", as: "alice").string("contactID") == keep)
             #expect(try await api.call(client, .get, "/api/v1/commitments/\(promise)", as: "alice").string("contactID") == keep)
             #expect(try await api.call(client, .get, "/api/v1/contacts/\(keep)", as: "alice").string("name") == "王经理")
+            #expect(try await temperament(keep) == "peaceful")
             let undone = try await api.call(client, .post, "/api/v1/merges/\(try #require(merged.string("id")))/undo", as: "alice")
             #expect(undone.status == 200, "\(undone.text)")
             #expect(try await api.call(client, .get, "/api/v1/activities/\(activity)", as: "alice").string("contactID") == drop)
             #expect(try await api.call(client, .get, "/api/v1/contacts/\(keep)", as: "alice").string("name") == "王建国")
+            #expect(try await temperament(keep) == nil)
+            #expect(try await temperament(drop) == "peaceful")
         }
     }
     @Test(arguments: TestEngine.available)

@@ -40,6 +40,27 @@ extension StoreSession {
                  where: "NOT EXISTS (SELECT 1 FROM customer_pool x WHERE x.customer_id = $S)"),
     ]
 
+    /// Columns naming a customer or key person that the move lists above leave alone, and why.
+    /// `MergeCoverageTests` reads the schema and fails on a column in neither list.
+    static let mergedApart: [String: String] = [
+        "personalities.subject_id": "the record's own profile: moved by moveReferences when the survivor has none",
+        "personalities.contact_id": "moves with the key person's own profile (subject_id) in a contact merge",
+        "customer_lifecycle.customer_id": "one row per customer: recomputed for the survivor after the merge, "
+            + "the merged one's row is kept in the merge record and put back by undo",
+        "notifications.subject_id": "the notice's de-duplication key (a promise, an event, customer/version), not a reference; "
+            + "notices move by customer_id",
+    ]
+
+    /// The personality rows that are a record's own profile: a customer's has no key person.
+    static func ownProfile(_ kind: MergeKind) -> String {
+        kind == .customer ? "contact_id IS NULL" : "contact_id IS NOT NULL"
+    }
+
+    /// The column of a personality row that names the record of `kind`.
+    static func profileColumn(_ kind: MergeKind) -> String {
+        kind == .customer ? "customer_id" : "contact_id"
+    }
+
     /// Every row that references a key person.
     static let contactMoves: [MoveSpec] = [
         MoveSpec("activities", "contact_id"), MoveSpec("commitments", "contact_id"), MoveSpec("care_dates", "contact_id"),
@@ -78,8 +99,8 @@ extension StoreSession {
             let n = try row?.int("n") ?? 0
             if n > 0 { counts[spec.table, default: 0] += n }
         }
-        if kind == .customer, try await db.raw("""
-            SELECT subject_id FROM personalities WHERE subject_id = \(bind: m) AND contact_id IS NULL
+        if try await db.raw("""
+            SELECT subject_id FROM personalities WHERE subject_id = \(bind: m) AND \(unsafeRaw: Self.ownProfile(kind))
             AND NOT EXISTS (SELECT 1 FROM personalities p WHERE p.subject_id = \(bind: s))
             """).first() != nil {
             counts["personalities", default: 0] += 1
@@ -98,15 +119,13 @@ extension StoreSession {
             let keys = try rows.map { try $0.text("k") }
             if !keys.isEmpty { moved[spec.name, default: []] += keys }
         }
-        if kind == .customer {
-            // The customer's own personality profile moves only when the survivor has none.
-            let rows = try await db.raw("""
-                UPDATE personalities SET subject_id = \(bind: s), customer_id = \(bind: s)
-                WHERE subject_id = \(bind: m) AND contact_id IS NULL
-                AND NOT EXISTS (SELECT 1 FROM personalities p WHERE p.subject_id = \(bind: s)) RETURNING subject_id
-                """).all()
-            if !rows.isEmpty { moved["personalities.subject_id"] = [m] }
-        }
+        // The record's own personality profile moves only when the survivor has none.
+        let rows = try await db.raw("""
+            UPDATE personalities SET subject_id = \(bind: s), \(ident: Self.profileColumn(kind)) = \(bind: s)
+            WHERE subject_id = \(bind: m) AND \(unsafeRaw: Self.ownProfile(kind))
+            AND NOT EXISTS (SELECT 1 FROM personalities p WHERE p.subject_id = \(bind: s)) RETURNING subject_id
+            """).all()
+        if !rows.isEmpty { moved["personalities.subject_id"] = [m] }
         return moved
     }
 
@@ -115,8 +134,8 @@ extension StoreSession {
         let s = survivor.uuidString.lowercased(), m = merged.uuidString.lowercased()
         if moved["personalities.subject_id"] != nil {
             try await db.raw("""
-                UPDATE personalities SET subject_id = \(bind: m), customer_id = \(bind: m)
-                WHERE subject_id = \(bind: s) AND contact_id IS NULL
+                UPDATE personalities SET subject_id = \(bind: m), \(ident: Self.profileColumn(kind)) = \(bind: m)
+                WHERE subject_id = \(bind: s) AND \(unsafeRaw: Self.ownProfile(kind))
                 """).run()
         }
         for spec in kind == .customer ? Self.customerMoves : Self.contactMoves {

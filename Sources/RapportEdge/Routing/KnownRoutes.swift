@@ -24,10 +24,14 @@ public final class KnownRoutes: Sendable {
     }
 
     /// The methods registered for a concrete request path, sorted; empty when no route matches it.
+    /// Only the most specific patterns count, as in the router: `/customers/duplicates` takes the
+    /// methods of that literal path, not those of `/customers/{id}`.
     public func methods(for path: String) -> [HTTPRequest.Method] {
         let wanted = Self.segments(path)
         let found = routes.withLock { table in
-            table.filter { Self.matches($0.segments, wanted) }.map(\.method)
+            let matching = table.filter { Self.matches($0.segments, wanted) }
+            let best = matching.map { Self.literals($0.segments) }.max() ?? 0
+            return matching.filter { Self.literals($0.segments) == best }.map(\.method)
         }
         var seen = Set<String>()
         return found.filter { seen.insert($0.rawValue).inserted }.sorted { $0.rawValue < $1.rawValue }
@@ -38,6 +42,10 @@ public final class KnownRoutes: Sendable {
         var names = methods.map(\.rawValue)
         if names.contains("GET"), !names.contains("HEAD") { names.append("HEAD") }
         return names.sorted().joined(separator: ", ")
+    }
+
+    private static func literals(_ pattern: [Substring]) -> Int {
+        pattern.filter { !$0.hasPrefix(":") && !$0.hasPrefix("{") && $0 != "*" && $0 != "**" }.count
     }
 
     private static func segments(_ path: String) -> [Substring] {

@@ -163,6 +163,7 @@ struct AccountAPI {
         var body = FieldBody(labelZh: nil, labelEn: nil, options: nil, version: nil)
         if deleted == nil { body = try await JSONBody.decode(FieldBody.self, from: request, context: context) }
         let current = try await app.customFields.list(acting).first { $0.id == id }
+        if deleted != nil, current == nil { throw AppError.notFound(entity: .customField) }
         guard let version = body.version ?? p.ifMatch() ?? (deleted != nil ? current?.version : nil) else {
             throw AppError.invalid([FieldError("version", .required)])
         }

@@ -43,12 +43,7 @@ struct CommitmentAPI {
         let p = RequestParameters(request: request, context: context)
         var filter = CommitmentFilter(state: try p.enumValue("state"), customerID: try p.queryID("customer"),
                                       dueBefore: try p.date("dueBefore"), dueOnOrBefore: try p.date("dueBy"))
-        if let owner = try p.string("owner") {
-            guard let id = owner == "me" ? acting.id : UserID(owner) else {
-                throw APIError.malformed(field: "owner", reason: .meOrUserID)
-            }
-            filter.ownerID = id
-        }
+        if let owner = try p.meOrUser("owner", acting) { filter.ownerID = owner }
         if try p.bool("overdue") {
             filter.state = .open
             filter.dueBefore = app.today(for: acting.user)

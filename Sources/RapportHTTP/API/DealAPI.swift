@@ -55,14 +55,6 @@ struct DealAPI {
         return version
     }
 
-    private func owner(_ p: RequestParameters, _ acting: Acting) throws -> UserID? {
-        guard let owner = try p.string("owner") else { return nil }
-        guard let id = owner == "me" ? acting.id : UserID(owner) else {
-            throw APIError.malformed(field: "owner", reason: .meOrUserID)
-        }
-        return id
-    }
-
     @Sendable func listOfCustomer(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let items = try await app.deals.list(acting, of: try RequestParameters(request: request, context: context).id())
@@ -73,7 +65,7 @@ struct DealAPI {
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
-        let filter = DealFilter(ownerID: try owner(p, acting), stageID: try p.queryID("stage"), state: try p.enumValue("state"),
+        let filter = DealFilter(ownerID: try p.meOrUser("owner", acting), stageID: try p.queryID("stage"), state: try p.enumValue("state"),
                                 customerID: try p.queryID("customer"), closeFrom: try p.date("closeFrom"),
                                 closeTo: try p.date("closeTo"))
         let page = try await app.deals.search(acting, filter, limit: try p.int("limit", default: 50, range: 1...200),
@@ -172,7 +164,7 @@ struct DealAPI {
     @Sendable func pipeline(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
-        let board = try await app.pipeline.board(acting, ownerID: try owner(p, acting),
+        let board = try await app.pipeline.board(acting, ownerID: try p.meOrUser("owner", acting),
                                            perStage: try p.int("perStage", default: 50, range: 0...200))
         return try JSONBody.response(board)
     }

@@ -56,12 +56,7 @@ struct OrderAPI {
     static func filter(_ p: RequestParameters, acting: Acting) throws -> OrderFilter {
         var filter = OrderFilter(customerID: try p.queryID("customer"), status: try p.enumValue("status"),
                                  from: try p.date("from"), through: try p.date("through"), deleted: try p.bool("deleted"))
-        if let rep = try p.string("rep") {
-            guard let id = rep == "me" ? acting.id : UserID(rep) else {
-                throw APIError.malformed(field: "rep", reason: .meOrUserID)
-            }
-            filter.repID = id
-        }
+        if let rep = try p.meOrUser("rep", acting) { filter.repID = rep }
         return filter
     }
 
@@ -170,13 +165,7 @@ struct OrderAPI {
         let p = RequestParameters(request: request, context: context)
         let today = app.today(for: acting.user)
         let through = try p.bool("overdue") ? today.adding(days: -1) : (try p.date("through") ?? today.adding(days: 7))
-        var rep: UserID?
-        if let text = try p.string("rep") {
-            guard let id = text == "me" ? acting.id : UserID(text) else {
-                throw APIError.malformed(field: "rep", reason: .meOrUserID)
-            }
-            rep = id
-        }
+        let rep = try p.meOrUser("rep", acting)
         let page = try await app.payments.due(acting, through: through, repID: rep,
                                                 limit: try p.int("limit", default: 50, range: 1...200), cursor: try p.cursor())
         return try JSONBody.response(page)

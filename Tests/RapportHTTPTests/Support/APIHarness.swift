@@ -87,6 +87,13 @@ struct APIHarness: Sendable {
             let problems = checker.check(method: method.rawValue, uri: uri, status: reply.status,
                                          contentType: response.headers[.contentType], body: reply.body)
             #expect(problems.isEmpty, "\(problems)", sourceLocation: sourceLocation)
+            // What the server accepted, the document must allow: the request body is checked too.
+            if (200..<300).contains(reply.status), let body, json != nil {
+                // A client that sends `If-Match` may leave `version` out of the body (docs/api.md says so).
+                let sent = checker.checkRequest(method: method.rawValue, uri: uri, body: Data(buffer: body))
+                    .filter { headers[.ifMatch] == nil || !$0.hasSuffix("missing required version") }
+                #expect(sent.isEmpty, "\(sent)", sourceLocation: sourceLocation)
+            }
         }
         return reply
     }

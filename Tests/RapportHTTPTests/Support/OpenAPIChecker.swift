@@ -49,6 +49,32 @@ struct OpenAPIChecker: Sendable {
         return problems.map { "\(method) \(template) \(status): \($0)" }
     }
 
+    /// Checks a request's JSON body against the operation's documented request body (used for
+    /// requests the server accepted: what the server takes, the document must allow).
+    func checkRequest(method: String, uri: String, body: Data) -> [String] {
+        let path = String(uri.split(separator: "?", maxSplits: 1)[0]).replacingOccurrences(of: "/api/v1", with: "")
+        guard let paths = document["paths"] as? [String: Any],
+              let (template, item) = paths.filter({ Self.matches(template: $0.key, path: path) })
+                .max(by: { $0.key.filter { $0 == "{" }.count > $1.key.filter { $0 == "{" }.count }).map({ ($0.key, $0.value) }),
+              let operation = (item as? [String: Any])?[method.lowercased()] as? [String: Any] else {
+            return ["\(method) \(path) is not in the OpenAPI document"]
+        }
+        guard let requestBody = operation["requestBody"] as? [String: Any],
+              let media = (requestBody["content"] as? [String: Any])?["application/json"] as? [String: Any],
+              let schema = media["schema"] as? [String: Any] else {
+            return ["\(method) \(template) takes a JSON body the document does not describe"]
+        }
+        let value: Any
+        do {
+            value = try JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
+        } catch {
+            return []  // not JSON: the server answered that itself
+        }
+        var problems: [String] = []
+        validate(value, schema, at: "$", into: &problems)
+        return problems.map { "request \(method) \(template): \($0)" }
+    }
+
     static func matches(template: String, path: String) -> Bool {
         let a = template.split(separator: "/"), b = path.split(separator: "/")
         guard a.count == b.count else { return false }
@@ -65,6 +91,25 @@ struct OpenAPIChecker: Sendable {
 
     func validate(_ value: Any, _ raw: [String: Any], at path: String, into problems: inout [String]) {
         let schema = resolve(raw)
+        for part in schema["allOf"] as? [[String: Any]] ?? [] { validate(value, part, at: path, into: &problems) }
+        if let branches = schema["anyOf"] as? [[String: Any]] {
+            let fits = branches.contains { branch in
+                var trial: [String] = []
+                validate(value, branch, at: path, into: &trial)
+                return trial.isEmpty
+            }
+            if !fits { problems.append("\(path): matches none of anyOf") }
+        }
+        if let text = value as? String {
+            if let minimum = schema["minLength"] as? Int, text.count < minimum { problems.append("\(path): shorter than \(minimum)") }
+            if let pattern = schema["pattern"] as? String, text.range(of: pattern, options: .regularExpression) == nil {
+                problems.append("\(path): \(text) does not match \(pattern)")
+            }
+        }
+        if let number = value as? NSNumber, !Self.isBool(number) {
+            if let minimum = schema["minimum"] as? NSNumber, number.doubleValue < minimum.doubleValue { problems.append("\(path): below \(minimum)") }
+            if let maximum = schema["maximum"] as? NSNumber, number.doubleValue > maximum.doubleValue { problems.append("\(path): above \(maximum)") }
+        }
         var types: [String] = []
         if let one = schema["type"] as? String { types = [one] } else if let many = schema["type"] as? [String] { types = many }
         if !types.isEmpty && !types.contains(where: { Self.isType(value, $0) }) {
@@ -88,6 +133,8 @@ struct OpenAPIChecker: Sendable {
                     validate(child, sub, at: "\(path).\(key)", into: &problems)
                 } else if let extra = schema["additionalProperties"] as? [String: Any] {
                     validate(child, extra, at: "\(path).\(key)", into: &problems)
+                } else if schema["additionalProperties"] as? Bool == false, schema["allOf"] == nil {
+                    problems.append("\(path): unknown property \(key)")
                 }
             }
         }

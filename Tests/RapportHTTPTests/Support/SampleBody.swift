@@ -34,8 +34,27 @@ struct SampleBody {
         return value(schema, name: "") as? [String: Any] ?? [:]
     }
 
+    /// The schema with `allOf` parts merged (properties and required lists) and a nullable
+    /// `anyOf` reduced to its first branch.
+    private func flattened(_ raw: [String: Any]) -> [String: Any] {
+        var schema = checker.resolve(raw)
+        if let any = schema["anyOf"] as? [[String: Any]], let first = any.first { return flattened(first) }
+        guard let parts = schema["allOf"] as? [[String: Any]] else { return schema }
+        schema["allOf"] = nil
+        var properties: [String: Any] = [:]
+        var required: [String] = []
+        for part in parts.map(flattened) + [schema] {
+            for (key, value) in part["properties"] as? [String: Any] ?? [:] where properties[key] == nil { properties[key] = value }
+            required += part["required"] as? [String] ?? []
+        }
+        schema["properties"] = properties
+        schema["required"] = required
+        schema["type"] = "object"
+        return schema
+    }
+
     private func value(_ raw: [String: Any], name: String) -> Any {
-        let schema = checker.resolve(raw)
+        let schema = flattened(raw)
         if let example = schema["example"] { return example }
         if let options = schema["enum"] as? [Any], let first = options.first(where: { !($0 is NSNull) }) { return first }
         if name == "version" { return version }

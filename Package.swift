@@ -106,6 +106,7 @@ let package = Package(
             dependencies: [
                 "RapportApp",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
@@ -132,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "RapportHTTPTests",
             dependencies: [
-                "RapportServer", "RapportHTTP", "RapportEdge", "RapportApp", "RapportCore", "RapportStore", "RapportTestSupport", "RapportFiles", "RapportWeb",
+                "RapportServer", "RapportHTTP", "RapportEdge", "RapportApp", "RapportCore", "RapportStore", "RapportTestSupport", "RapportFiles", "RapportWeb", "RapportJobs",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],

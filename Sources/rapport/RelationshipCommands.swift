@@ -109,14 +109,14 @@ struct ToneCheckCommand: AsyncParsableCommand {
 struct JobsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs",
-        abstract: "Run the background jobs once: escalate overdue promises, move passed care dates forward.")
+        abstract: "Run every scheduled job once: promise escalation, care dates, subscriptions, payment reminders, the pool's hourly recycle pass and the daily lifecycle recompute (the last two only when their hour or day has not run yet).")
 
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
         let logger = try common.logger()
         let app = try await Runtime.open(common, allowMigrate: false, logger: logger)
-        let ok = await RelationshipJobs(app: app, logger: logger).runOnce()
+        let ok = await JobScheduler(app: app, logger: logger).runOnce()
         try await app.operations.close()
         if !ok { throw ExitCode(1) }
     }

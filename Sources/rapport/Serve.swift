@@ -51,7 +51,7 @@ struct Serve: AsyncParsableCommand {
         guard let seconds = Int(jobInterval), (1...86_400).contains(seconds) else {
             throw ValidationError("RAPPORT_JOB_INTERVAL: \(jobInterval) is not a number of seconds in 1...86400")
         }
-        let jobs = RelationshipJobs(app: app, interval: .seconds(seconds), logger: logger)
+        let jobs = JobScheduler(app: app, interval: .seconds(seconds), logger: logger, registry: registry)
         let group = ServiceGroup(configuration: .init(services: [server, jobs], gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger))
         try await group.run()

@@ -17,7 +17,7 @@ extension BackgroundWork {
     /// Runs `body` holding the database lease of `job`, so no two processes run it at once;
     /// `nil` when another process holds the lease. The lease is given up afterwards, also when
     /// `body` fails.
-    func withLease<T: Sendable>(_ job: String, _ body: (_ renew: @Sendable () async throws -> Void) async throws -> T) async throws -> T? {
+    func withLease<T: Sendable>(_ job: String, _ body: (_ renew: @escaping @Sendable () async throws -> Void) async throws -> T) async throws -> T? {
         let holder = deps.env.newUUID().uuidString
         let deps = self.deps
         @Sendable func take() async throws -> Bool {
@@ -36,5 +36,31 @@ extension BackgroundWork {
         }
         try await deps.systemWrite(.job(job)) { try await $0.releaseJobLease(job: job, holder: holder) }
         return result
+    }
+
+    /// Runs `body` under the job's lease; nil (and nothing run) while another process holds it.
+    /// For the jobs every scheduler pass runs: several servers then do not repeat each other's work.
+    public func leased<T: Sendable>(_ job: String, _ body: () async throws -> T) async throws -> T? {
+        try await withLease(job) { _ in try await body() }
+    }
+
+    /// Runs `body` once per `period` (for example the UTC hour "2026-11-26T13") across every process
+    /// sharing the database: under the job's lease, the first process to claim the period runs it
+    /// and marks it finished; nil when the period was already claimed or the lease is held. While
+    /// the lease is held the period is not claimed, so a later pass of the same period runs it.
+    func runIfDue<T: Sendable>(_ job: String, period: String, process: String,
+                               _ body: (_ renew: @escaping @Sendable () async throws -> Void) async throws -> T) async throws -> T? {
+        let deps = self.deps
+        let outcome: T?? = try await withLease(job) { renew in
+            let mine = try await deps.systemWrite(.job(job)) {
+                try await $0.claimJobPeriod(job: job, period: period, by: process, at: deps.env.now())
+            }
+            guard mine else { return nil }
+            let result = try await body(renew)
+            let finished = deps.env.now()
+            try await deps.systemWrite(.job(job)) { try await $0.finishJobPeriod(job: job, period: period, at: finished) }
+            return result
+        }
+        return outcome ?? nil
     }
 }

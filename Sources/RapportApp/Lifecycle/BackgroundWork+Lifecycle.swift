@@ -3,24 +3,15 @@ import RapportCore
 import RapportStore
 
 extension BackgroundWork {
-    static let lifecycleRecomputeJob = "lifecycle-recompute"
+    public static let lifecycleRecomputeJob = "lifecycle-recompute"
 
     /// Recomputes every customer's stage once per UTC day across all processes sharing the
     /// database (the first process to claim the day runs it; time passing alone can end a
     /// long-term relationship). Nil when this day was already claimed.
     public func recomputeLifecyclesIfDue(process: String) async throws -> LifecycleRecount? {
-        let now = deps.env.now()
-        let period = deps.systemToday().description
-        let mine = try await deps.systemWrite(.job(Self.lifecycleRecomputeJob)) {
-            try await $0.claimJobPeriod(job: Self.lifecycleRecomputeJob, period: period, by: process, at: now)
+        try await runIfDue(Self.lifecycleRecomputeJob, period: deps.systemToday().description, process: process) { _ in
+            try await recomputeAllLifecycles()
         }
-        guard mine else { return nil }
-        let recount = try await recomputeAllLifecycles()
-        let finished = deps.env.now()
-        try await deps.systemWrite(.job(Self.lifecycleRecomputeJob)) {
-            try await $0.finishJobPeriod(job: Self.lifecycleRecomputeJob, period: period, at: finished)
-        }
-        return recount
     }
 
     /// Recomputes every customer's stage set-based (one aggregate pass over the orders), then

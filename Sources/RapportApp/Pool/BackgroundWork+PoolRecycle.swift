@@ -20,7 +20,7 @@ extension BackgroundWork {
         return report
     }
 
-    private func recyclePass(dryRun: Bool, renew: @Sendable () async throws -> Void) async throws -> RecycleReport {
+    private func recyclePass(dryRun: Bool, renew: @escaping @Sendable () async throws -> Void) async throws -> RecycleReport {
         let now = deps.env.now()
         let purpose = SystemPurpose.job(Self.poolRecycleJob)
         let pools = try await deps.systemRead(purpose) { try await $0.catalog.pools() }
@@ -50,21 +50,9 @@ extension BackgroundWork {
     /// sharing the database); `nil` when it did not run. While a manual pass holds the lease the
     /// hour is not claimed, so a later tick of the hour runs it.
     public func runRecyclePassIfDue(process: String) async throws -> RecycleReport? {
-        let outcome: RecycleReport?? = try await withLease(Self.poolRecycleJob) { renew in
-            let now = deps.env.now()
-            let period = Self.hourPeriod(now)
-            let mine = try await deps.systemWrite(.job(Self.poolRecycleJob)) {
-                try await $0.claimJobPeriod(job: Self.poolRecycleJob, period: period, by: process, at: now)
-            }
-            guard mine else { return nil }
-            let report = try await recyclePass(dryRun: false, renew: renew)
-            let finished = deps.env.now()
-            try await deps.systemWrite(.job(Self.poolRecycleJob)) {
-                try await $0.finishJobPeriod(job: Self.poolRecycleJob, period: period, at: finished)
-            }
-            return report
+        try await runIfDue(Self.poolRecycleJob, period: Self.hourPeriod(deps.env.now()), process: process) { renew in
+            try await recyclePass(dryRun: false, renew: renew)
         }
-        return outcome ?? nil
     }
 
     /// "2026-11-26T13": the UTC hour a periodic pass belongs to.

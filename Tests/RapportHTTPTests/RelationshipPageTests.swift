@@ -62,12 +62,17 @@ import RapportApp
                 #expect(status == .ok)
                 #expect(html.contains(expected), "\(name)")
                 #expect(html.contains(#"id="notice-count""#), "\(name): the nav shows the unread count")
+                // The typed page model: unread notices carry their mark-read form, the page its mark-all button
+                // and the layout's CSRF token inside the rows.
+                #expect(html.contains(#"id="mark-all-read""#) && html.contains(#"class="link mark-read""#), "\(name)")
+                #expect(html.contains(#"data-kind="commitmentOverdue""#) && html.contains(session.csrfToken), "\(name)")
 
                 let marked = try await browser.post(client, "/notices/read", [])
                 #expect(marked.status == .seeOther)
                 let (_, after) = try await browser.get(client, "/notices")
                 #expect(after.contains(localizer.text("notices.unreadCount", .en, "0")))
                 #expect(!after.contains(#"id="notice-count""#))
+                #expect(!after.contains(#"id="mark-all-read""#))
 
                 let (agendaStatus, agenda) = try await browser.get(client, "/agenda")
                 #expect(agendaStatus == .ok)

@@ -25,17 +25,13 @@ struct NoticePages: Sendable {
         async let unreadLoad = env.app.notices.unreadCount(acting)
         let (result, unread) = try await (listLoad, unreadLoad)
         let clock = page.clock
-        var data: [String: Any] = [
-            "notices": result.items.map { row($0, clock: clock, language: language) },
-            "hasNotices": !result.items.isEmpty,
-            "unreadLine": env.text("notices.unreadCount", language, [String(unread)]),
-            "hasUnread": unread > 0,
-            "isPaged": cursor != nil,
-            "hasNext": result.nextCursor != nil,
-            "cursor": page.query.text("cursor"),
-        ]
-        if let next = result.nextCursor { data["nextURL"] = FormData(pairs: [("cursor", next)]).url("/notices") }
-        return try await env.render("notices", page, title: "notices.title", data)
+        let model = NoticeListModel(
+            notices: result.items.map { row($0, clock: clock, language: language) },
+            unreadLine: env.text("notices.unreadCount", language, [String(unread)]),
+            unread: unread,
+            cursor: cursor == nil ? nil : page.query.text("cursor"),
+            nextURL: result.nextCursor.map { FormData(pairs: [("cursor", $0)]).url("/notices") })
+        return try await env.render("notices", page, title: "notices.title", model: model)
     }
 
     @Sendable func markOne(_ page: PageRequest) async throws -> Response {
@@ -55,7 +51,7 @@ struct NoticePages: Sendable {
         return FormData(pairs: [("cursor", cursor)]).url("/notices")
     }
 
-    private func row(_ notice: Notice, clock: UserClock, language: Language) -> [String: Any] {
+    private func row(_ notice: Notice, clock: UserClock, language: Language) -> NoticeListModel.Row {
         let facts = notice.payload
         func fact(_ key: String) -> String { facts[key] ?? "" }
         let text: String
@@ -82,15 +78,8 @@ struct NoticePages: Sendable {
                             [fact("orderNumber"), fact("customerName"), fact("amount"), fact("dueOn")])
             link = "/orders/\(fact("orderID"))"
         }
-        return [
-            "id": notice.id.description,
-            "kind": notice.kind.rawValue,
-            "kindLabel": env.text("notices.kind.\(notice.kind.rawValue)", language),
-            "text": text,
-            "when": clock.display(notice.createdAt),
-            "unread": notice.readAt == nil,
-            "link": link,
-            "hasLink": !link.isEmpty,
-        ]
+        return NoticeListModel.Row(id: notice.id.description, kind: notice.kind.rawValue,
+                                   kindLabel: env.text("notices.kind.\(notice.kind.rawValue)", language),
+                                   text: text, when: clock.display(notice.createdAt), unread: notice.readAt == nil, link: link)
     }
 }

@@ -74,6 +74,15 @@ struct PageEnvironment: Sendable {
         return context
     }
 
+    /// Renders a page from its typed model inside the layout; `title` is a locale key.
+    func render(_ template: String, _ page: some RenderablePage, title: String, model: some PageModel,
+                status: HTTPResponse.Status = .ok) async throws -> Response {
+        var layout = baseContext(language: page.language, acting: page.signedInUser, csrf: page.csrf, path: page.currentPath)
+        layout["title"] = text(title, page.language)
+        if let badges = await page.badgeLoad?.value { layout["badges"] = badges.context }
+        return try renderer.render(template, LayeredContext(model: model, layout: layout), status: status)
+    }
+
     /// Renders a page inside the layout; `title` is a locale key.
     func render(_ template: String, _ page: some RenderablePage, title: String, _ data: [String: Any],
                 status: HTTPResponse.Status = .ok) async throws -> Response {

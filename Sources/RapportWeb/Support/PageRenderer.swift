@@ -29,7 +29,7 @@ public struct PageRenderer: Sendable {
     }
 
     /// Renders `template` with `context` into an HTML response.
-    public func render(_ template: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
+    public func render(_ template: String, _ context: some MustacheParent, status: HTTPResponse.Status = .ok) throws -> Response {
         guard let html = library.render(context, withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "missing template \(template)")
         }

@@ -16,7 +16,7 @@ extension ScopedSession {
         guard !subjects.isEmpty else { return [:] }
         var found: [String: StoredPersonality] = [:]
         for row in try await db.raw("""
-            SELECT p.* FROM personalities p \(visibleCustomerJoin("p")) WHERE p.subject_id IN (\(binds: Array(Set(subjects))))
+            SELECT p.* FROM personalities p WHERE p.subject_id IN (\(binds: Array(Set(subjects)))) AND \(visibleCustomerExists("p"))
             """).all() {
             let stored = try StoreSession.decodePersonality(row)
             found[stored.subjectID] = stored

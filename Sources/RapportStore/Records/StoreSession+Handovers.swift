@@ -98,8 +98,8 @@ extension StoreSession {
         guard !ids.isEmpty else { return [:] }
         var found: [ContactID: String] = [:]
         for row in try await db.raw("""
-            SELECT k.id, k.name FROM contacts k JOIN customers c ON c.id = k.customer_id AND \(Self.scopeClause(scope))
-            WHERE k.id IN (\(binds: ids.map(\.description)))
+            SELECT k.id, k.name FROM contacts k WHERE k.id IN (\(binds: ids.map(\.description)))
+            AND EXISTS (SELECT 1 FROM customers c WHERE c.id = k.customer_id AND \(Self.scopeClause(scope)))
             """).all() {
             found[try row.id("id")] = try row.text("name")
         }

@@ -36,4 +36,11 @@ public struct ScopedSession: Sendable {
     func visibleCustomerJoin(_ alias: String) -> SQLQueryString {
         "JOIN customers c ON c.id = \(unsafeRaw: alias).customer_id AND \(visible())"
     }
+
+    /// The same rule as a condition, for rows picked by their own ids (`id IN (…)`): written as
+    /// `EXISTS`, SQLite looks the few rows up first and checks each one's customer, where a join
+    /// lets it start from the user's thousands of customers (the agenda went from 12 to 49 ms).
+    func visibleCustomerExists(_ alias: String) -> SQLQueryString {
+        "EXISTS (SELECT 1 FROM customers c WHERE c.id = \(unsafeRaw: alias).customer_id AND \(visible()))"
+    }
 }

@@ -18,6 +18,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -89,24 +90,18 @@ def installation() -> Installation:
     return Installation()
 
 
-@pytest.fixture(scope="session")
-def server(installation):
-    """A running server with admin, team 华东销售部, reps alice and bob. Yields the base URL."""
-    binary, folder, database, env = installation.binary, installation.folder, installation.database, installation.env
-    _run(binary, "migrate", "--database", database, env=env)
+@contextmanager
+def serving(installation: Installation):
+    """Runs `rapport serve` on the installation's database on a free port; yields the base URL and
+    stops the server with SIGTERM afterwards."""
     port = _free_port()
-    log = folder / "serve.log"
+    log = installation.folder / "serve.log"
     with open(log, "w") as out:
-        process = subprocess.Popen([str(binary), "serve", "--database", database, "--port", str(port)],
-                                   env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen([str(installation.binary), "serve", "--database", installation.database, "--port", str(port)],
+                                   env=installation.env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(base, process, log)
-        _run(binary, "team", "add", TEAM, "--database", database, env=env)
-        _run(binary, "user", "add", "alice", "--role", "rep", "--team", TEAM, "--display-name", "Alice Wang",
-             "--password", PASSWORDS["alice"], "--database", database, env=env)
-        _run(binary, "user", "add", "bob", "--role", "rep", "--team", TEAM, "--display-name", "Bob Li",
-             "--password", PASSWORDS["bob"], "--database", database, env=env)
         yield base
     finally:
         process.send_signal(signal.SIGTERM)
@@ -115,6 +110,20 @@ def server(installation):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def server(installation):
+    """A running server with admin, team 华东销售部, reps alice and bob. Yields the base URL."""
+    binary, database, env = installation.binary, installation.database, installation.env
+    _run(binary, "migrate", "--database", database, env=env)
+    with serving(installation) as base:
+        _run(binary, "team", "add", TEAM, "--database", database, env=env)
+        _run(binary, "user", "add", "alice", "--role", "rep", "--team", TEAM, "--display-name", "Alice Wang",
+             "--password", PASSWORDS["alice"], "--database", database, env=env)
+        _run(binary, "user", "add", "bob", "--role", "rep", "--team", TEAM, "--display-name", "Bob Li",
+             "--password", PASSWORDS["bob"], "--database", database, env=env)
+        yield base
 
 
 @pytest.fixture(scope="session")

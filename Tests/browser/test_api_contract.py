@@ -18,14 +18,12 @@ out: schemathesis cannot build CSV/XLSX files and the file tests cover them.
 """
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
-from pathlib import Path
 
 import pytest
 
-from conftest import _binary, _free_port, _wait_healthy
+from conftest import Installation, serving
 
 EXCLUDED_CHECKS = "positive_data_acceptance,use_after_free"
 
@@ -33,38 +31,21 @@ EXCLUDED_CHECKS = "positive_data_acceptance,use_after_free"
 @pytest.fixture(scope="module")
 def fuzz_target():
     """A server of its own on demo data; yields (base URL, rep token)."""
-    binary = _binary()
-    folder = Path(tempfile.mkdtemp(prefix="rapport-contract-"))
-    database = str(folder / "rapport.sqlite")
-    env = {**os.environ, "RAPPORT_ADMIN_PASSWORD": "contract-Admin-2024", "RAPPORT_LOG_LEVEL": "warning"}
-    env.pop("RAPPORT_DATABASE", None)
-    env.pop("RAPPORT_CONFIG", None)
+    installation = Installation()
 
     def run(*args: str) -> str:
-        done = subprocess.run([str(binary), *args, "--database", database], env=env, capture_output=True, text=True, timeout=300)
+        done = installation.run(*args)
         assert done.returncode == 0, f"rapport {' '.join(args)}: {done.stdout}{done.stderr}"
         return done.stdout
 
     run("migrate")
     run("demo")
     token = run("user", "token", "zhang.wei", "--name", "contract").strip().splitlines()[-1]
-    port = _free_port()
-    log = folder / "serve.log"
-    with open(log, "w") as out:
-        process = subprocess.Popen([str(binary), "serve", "--database", database, "--port", str(port)],
-                                   env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(base, process, log)
-        yield base, token
+        with serving(installation) as base:
+            yield base, token
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(installation.folder, ignore_errors=True)
 
 
 def test_every_operation_conforms_to_the_document(fuzz_target):

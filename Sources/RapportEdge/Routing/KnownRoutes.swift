@@ -5,22 +5,21 @@ import Synchronization
 /// path with another method can be answered 405 with `Allow` instead of a bare 404. Filled once by
 /// the application builder after every route is registered; read by the not-found middlewares.
 public final class KnownRoutes: Sendable {
-    private let routes = Mutex<[(segments: [Substring], method: HTTPRequest.Method)]>([])
-    private let described = Mutex<[(path: String, method: HTTPRequest.Method)]>([])
+    /// Each route's pattern, its segments (parsed once) and its method.
+    private let routes = Mutex<[(path: String, segments: [Substring], method: HTTPRequest.Method)]>([])
 
     public init() {}
 
     /// Records the router's routes (call after the last route is registered).
     public func record(_ descriptions: [(path: String, method: HTTPRequest.Method)]) {
-        let parsed = descriptions.map { (segments: Self.segments($0.path), method: $0.method) }
+        let parsed = descriptions.map { (path: $0.path, segments: Self.segments($0.path), method: $0.method) }
         routes.withLock { $0 = parsed }
-        described.withLock { $0 = descriptions }
     }
 
     /// Every registered route as its pattern (`/customers/:id`) and method, in registration
     /// order: what a test walks to cover every page and endpoint without listing them.
     public var all: [(path: String, method: HTTPRequest.Method)] {
-        described.withLock { $0 }
+        routes.withLock { $0.map { (path: $0.path, method: $0.method) } }
     }
 
     /// The methods registered for a concrete request path, sorted; empty when no route matches it.

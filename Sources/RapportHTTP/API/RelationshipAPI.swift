@@ -35,27 +35,15 @@ struct RelationshipAPI {
         let note: String?
     }
 
-    struct CareDateBody: Decodable {
-        let date: CareDate
+    /// A care date's fields (`CareDate` to add one, `CareDatePatch` to change only the fields given)
+    /// with the key person (`null` unlinks it) and the version beside them.
+    struct CareDateRequest<Fields: Decodable>: Decodable {
+        let fields: Fields
         let contactID: ContactID??
         let version: Int?
         private enum Keys: String, CodingKey { case contactID, version }
         init(from decoder: any Decoder) throws {
-            date = try CareDate(from: decoder)
-            let c = try decoder.container(keyedBy: Keys.self)
-            contactID = c.contains(.contactID) ? .some(try c.decodeIfPresent(ContactID.self, forKey: .contactID)) : nil
-            version = try c.decodeIfPresent(Int.self, forKey: .version)
-        }
-    }
-
-    /// A PATCH of a care date: only the fields given change.
-    struct CareDateChanges: Decodable {
-        let patch: CareDatePatch
-        let contactID: ContactID??
-        let version: Int?
-        private enum Keys: String, CodingKey { case contactID, version }
-        init(from decoder: any Decoder) throws {
-            patch = try CareDatePatch(from: decoder)
+            fields = try Fields(from: decoder)
             let c = try decoder.container(keyedBy: Keys.self)
             contactID = c.contains(.contactID) ? .some(try c.decodeIfPresent(ContactID.self, forKey: .contactID)) : nil
             version = try c.decodeIfPresent(Int.self, forKey: .version)
@@ -201,8 +189,8 @@ struct RelationshipAPI {
     @Sendable func addCareDate(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let acting = context.acting
         let id: CustomerID = try RequestParameters(request: request, context: context).id()
-        let body = try await JSONBody.decode(CareDateBody.self, from: request, context: context)
-        let record = try await app.careDates.add(acting, customerID: id, contactID: body.contactID ?? nil, body.date)
+        let body = try await JSONBody.decode(CareDateRequest<CareDate>.self, from: request, context: context)
+        let record = try await app.careDates.add(acting, customerID: id, contactID: body.contactID ?? nil, body.fields)
         var response = try JSONBody.response(record, status: .created, version: record.version)
         response.headers[.location] = "/api/v1/care-dates/\(record.id)"
         return response
@@ -212,9 +200,9 @@ struct RelationshipAPI {
         let acting = context.acting
         let p = RequestParameters(request: request, context: context)
         let id: CareDateID = try p.id()
-        let body = try await JSONBody.decode(CareDateChanges.self, from: request, context: context)
+        let body = try await JSONBody.decode(CareDateRequest<CareDatePatch>.self, from: request, context: context)
         guard let version = body.version ?? p.ifMatch() else { throw AppError.invalid([FieldError("version", .required)]) }
-        let record = try await app.careDates.update(acting, id, contactID: body.contactID, body.patch, version: version)
+        let record = try await app.careDates.update(acting, id, contactID: body.contactID, body.fields, version: version)
         return try JSONBody.response(record, version: record.version)
     }
 

@@ -82,7 +82,7 @@ struct AccountPages: Sendable {
         let clock = page.clock
         let tokens = try await env.app.auth.tokens(acting)
         let languages = Language.allCases.map { ($0.rawValue, env.text("language.\($0 == .zhHans ? "zhHans" : "en")", language)) }
-        let fields: [[String: Any]] = [
+        let fields: [FormField] = [
             FormField.input("displayName", env.text("user.field.displayName", language), value: form.text("displayName"),
                             errors: errors, required: true),
             FormField.select("language", env.text("user.field.language", language),

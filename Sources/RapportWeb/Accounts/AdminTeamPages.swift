@@ -68,7 +68,7 @@ struct AdminTeamPages: Sendable {
                 "members": env.text("team.membersCount", language, [String(people.users.filter { $0.teamID == team.id }.count)]),
             ]
         }
-        let fields: [[String: Any]] = [
+        let fields: [FormField] = [
             FormField.input("name", env.text("team.field.name", language), value: form.text("name"), errors: errors, required: true),
             FormField.select("managerID", env.text("team.field.manager", language),
                              options: people.userChoices(managers, selected: form["managerID"].flatMap(UserID.init), blank: none),

@@ -58,7 +58,7 @@ struct AdminUserPages: Sendable {
             ]
         }
         let teams = people.teams.map { ($0.id.description, $0.name) }
-        let fields: [[String: Any]] = [
+        let fields: [FormField] = [
             FormField.input("username", env.text("user.field.username", language), value: form.text("username"),
                             errors: errors, required: true),
             FormField.input("displayName", env.text("user.field.displayName", language), value: form.text("displayName"),
@@ -143,7 +143,7 @@ struct AdminUserPages: Sendable {
         let acting = page.acting
         let language = page.language
         let teams = try await env.app.teams.list(acting).map { ($0.id.description, $0.name) }
-        let fields: [[String: Any]] = [
+        let fields: [FormField] = [
             FormField.input("displayName", env.text("user.field.displayName", language), value: form.text("displayName"),
                             errors: errors),
             FormField.select("role", env.text("user.field.role", language), options: Choices.of(Role.self, prefix: "role",

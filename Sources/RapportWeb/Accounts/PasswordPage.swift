@@ -37,7 +37,7 @@ struct PasswordPage: Sendable {
     private func render(_ page: PageRequest, errors: FormErrors, status: HTTPResponse.Status) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        let fields: [[String: Any]] = [
+        let fields: [FormField] = [
             FormField.input("currentPassword", env.text("password.field.current", language), value: "", errors: errors,
                             type: "password", required: true),
             FormField.input("password", env.text("password.field.new", language), value: "", errors: errors,

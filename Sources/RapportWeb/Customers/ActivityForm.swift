@@ -46,10 +46,10 @@ enum ActivityForm {
     }
 
     static func fields(form: FormData, errors: FormErrors, contacts: [Contact], definitions: [CustomFieldDefinition],
-                       env: PageEnvironment, language: Language) -> [[String: Any]] {
+                       env: PageEnvironment, language: Language) -> [FormField] {
         func label(_ name: String) -> String { env.text("activity.field." + name, language) }
         let people = contacts.map { ($0.id.description, $0.name) }
-        var fields: [[String: Any]] = [
+        var fields: [FormField] = [
             FormField.select("channel", label("channel"), options: Choices.of(Channel.self, prefix: "channel",
                              selected: form["channel"], env: env, language: language), errors: errors, required: true),
             FormField.select("contactID", label("contact"), options: Choices.list(people, selected: form["contactID"],

@@ -63,7 +63,7 @@ struct AdminFieldEditPage: Sendable {
     private func render(_ page: PageRequest, _ field: CustomFieldDefinition, form: FormData, outcome: EditOutcome) async throws -> Response {
         let language = page.language
         let errors = outcome.errors
-        var fields: [[String: Any]] = [
+        var fields: [FormField] = [
             FormField.input("labelZh", env.text("customField.field.labelZh", language), value: form.text("labelZh"),
                             errors: errors, required: true),
             FormField.input("labelEn", env.text("customField.field.labelEn", language), value: form.text("labelEn"),

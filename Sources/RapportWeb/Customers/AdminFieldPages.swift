@@ -81,7 +81,7 @@ struct AdminFieldPages: Sendable {
             }
             return ["title": env.label("customField.object", object, language), "fields": rows, "hasFields": !rows.isEmpty]
         }
-        let fields: [[String: Any]] = [
+        let fields: [FormField] = [
             FormField.select("object", env.text("customField.field.object", language),
                              options: Choices.of(CustomObject.self, prefix: "customField.object", selected: form["object"],
                                                  env: env, language: language), errors: errors),

@@ -68,12 +68,12 @@ enum ContactForm {
 
     /// `colleagues`: the customer's other live contacts (possible bosses); `users`: possible relationship owners.
     static func groups(form: FormData, errors: FormErrors, colleagues: [Contact], users: [User],
-                       definitions: [CustomFieldDefinition], env: PageEnvironment, language: Language) -> [[String: Any]] {
+                       definitions: [CustomFieldDefinition], env: PageEnvironment, language: Language) -> [FieldGroup] {
         func label(_ name: String) -> String { env.text("contact.field." + name, language) }
-        func input(_ name: String, _ type: String = "text") -> [String: Any] {
+        func input(_ name: String, _ type: String = "text") -> FormField {
             FormField.input(name, label(name), value: form.text(name), errors: errors, type: type, required: name == "name")
         }
-        func area(_ name: String) -> [String: Any] {
+        func area(_ name: String) -> FormField {
             FormField.textarea(name, label(name), value: form.text(name), errors: errors, rows: 3,
                                hint: env.text("contact.hint." + name, language))
         }
@@ -81,7 +81,7 @@ enum ContactForm {
         let levels = (1...5).map { (String($0), env.text("involvement.\($0)", language)) }
         let bosses = colleagues.map { ($0.id.description, $0.title.isEmpty ? $0.name : "\($0.name) (\($0.title))") }
         let owners = users.filter { !$0.disabled }.sorted { $0.displayName < $1.displayName }.map { ($0.id.description, $0.displayName) }
-        let relation: [[String: Any]] = [
+        let relation: [FormField] = [
             FormField.select("influence", label("influence"), options: Choices.of(Influence.self, prefix: "influence",
                              selected: form["influence"], blank: "form.none", env: env, language: language), errors: errors),
             FormField.select("involvement", label("involvement"), options: Choices.list(levels, selected: form["involvement"], blank: none),
@@ -93,15 +93,15 @@ enum ContactForm {
             FormField.select("relationshipOwnerID", label("relationshipOwner"),
                              options: Choices.list(owners, selected: form["relationshipOwnerID"], blank: none), errors: errors),
         ] + relationTexts.map(area)
-        var groups: [[String: Any]] = [
-            ["title": env.text("contact.group.person", language), "fields": personTexts.map { input($0) }],
-            ["title": env.text("contact.group.reach", language), "fields": reachTexts.map { input($0.name, $0.type) }],
-            ["title": env.text("contact.group.relationship", language), "fields": relation],
-            ["title": env.text("contact.group.insight", language), "fields": insightTexts.map(area)],
+        var groups: [FieldGroup] = [
+            FieldGroup(title: env.text("contact.group.person", language), fields: personTexts.map { input($0) }),
+            FieldGroup(title: env.text("contact.group.reach", language), fields: reachTexts.map { input($0.name, $0.type) }),
+            FieldGroup(title: env.text("contact.group.relationship", language), fields: relation),
+            FieldGroup(title: env.text("contact.group.insight", language), fields: insightTexts.map(area)),
         ]
         if !definitions.isEmpty {
-            groups.append(["title": env.text("contact.group.custom", language),
-                           "fields": CustomFieldInputs.inputs(definitions, form: form, errors: errors, env: env, language: language)])
+            groups.append(FieldGroup(title: env.text("contact.group.custom", language),
+                           fields: CustomFieldInputs.inputs(definitions, form: form, errors: errors, env: env, language: language)))
         }
         return groups
     }

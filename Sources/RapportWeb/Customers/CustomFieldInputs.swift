@@ -22,7 +22,7 @@ enum CustomFieldInputs {
 
     /// One form control per definition, with the form's value and message.
     static func inputs(_ definitions: [CustomFieldDefinition], form: FormData, errors: FormErrors,
-                       env: PageEnvironment, language: Language) -> [[String: Any]] {
+                       env: PageEnvironment, language: Language) -> [FormField] {
         definitions.map { definition in
             let name = name(definition)
             let label = label(definition, language)
@@ -40,8 +40,8 @@ enum CustomFieldInputs {
                                                                            blank: env.text("form.none", language)),
                                         errors: errors)
             case .multiChoice:
-                let options: [[String: Any]] = definition.options.map {
-                    ["value": $0, "label": $0, "selected": chosen.contains($0)]
+                let options: [Choice] = definition.options.map {
+                    Choice(value: $0, label: $0, selected: chosen.contains($0))
                 }
                 return FormField.checkboxes(name, label, options: options, errors: errors)
             }

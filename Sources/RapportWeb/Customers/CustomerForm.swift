@@ -77,9 +77,9 @@ enum CustomerForm {
 
     /// The control groups: basics, contact data, the file's seven sections, custom fields.
     static func groups(form: FormData, errors: FormErrors, definitions: [CustomFieldDefinition], owners: [User]?,
-                       isNew: Bool, env: PageEnvironment, language: Language) -> [[String: Any]] {
+                       isNew: Bool, env: PageEnvironment, language: Language) -> [FieldGroup] {
         func label(_ name: String) -> String { env.text("customer.field." + name, language) }
-        var basics: [[String: Any]] = [
+        var basics: [FormField] = [
             FormField.input("name", label("name"), value: form.text("name"), errors: errors, required: true),
             FormField.select("kind", label("kind"), options: Choices.of(CustomerKind.self, prefix: "kind",
                              selected: form["kind"], env: env, language: language), errors: errors, required: true),
@@ -104,14 +104,14 @@ enum CustomerForm {
             FormField.textarea("profile." + $0, env.text("profile." + $0, language), value: form.text("profile." + $0),
                                errors: errors, rows: 4, hint: env.text("profileHint." + $0, language))
         }
-        var groups: [[String: Any]] = [
-            ["title": env.text("customer.group.basics", language), "fields": basics],
-            ["title": env.text("customer.group.contact", language), "fields": contact],
-            ["title": env.text("customer.group.file", language), "fields": sections],
+        var groups: [FieldGroup] = [
+            FieldGroup(title: env.text("customer.group.basics", language), fields: basics),
+            FieldGroup(title: env.text("customer.group.contact", language), fields: contact),
+            FieldGroup(title: env.text("customer.group.file", language), fields: sections),
         ]
         if !definitions.isEmpty {
-            groups.append(["title": env.text("customer.group.custom", language),
-                           "fields": CustomFieldInputs.inputs(definitions, form: form, errors: errors, env: env, language: language)])
+            groups.append(FieldGroup(title: env.text("customer.group.custom", language),
+                           fields: CustomFieldInputs.inputs(definitions, form: form, errors: errors, env: env, language: language)))
         }
         return groups
     }

@@ -51,9 +51,9 @@ enum DealForm {
     }
 
     static func fields(form: FormData, errors: FormErrors, isNew: Bool, view: DealView, contacts: [Contact],
-                       owners: [User]?, env: PageEnvironment, language: Language) -> [[String: Any]] {
+                       owners: [User]?, env: PageEnvironment, language: Language) -> [FormField] {
         func label(_ name: String) -> String { env.text("deal.field." + name, language) }
-        var fields: [[String: Any]] = [
+        var fields: [FormField] = [
             FormField.input("title", label("title"), value: form.text("title"), errors: errors, required: true),
         ]
         if isNew {
@@ -69,9 +69,9 @@ enum DealForm {
         fields.append(FormField.textarea("nextStep", label("nextStep"), value: form.text("nextStep"), errors: errors, rows: 2))
         if !contacts.isEmpty {
             let chosen = Set(form.all("contactIDs"))
-            let options: [[String: Any]] = contacts.map { c in
-                ["value": c.id.description, "label": c.title.isEmpty ? c.name : "\(c.name) (\(c.title))",
-                 "selected": chosen.contains(c.id.description)]
+            let options: [Choice] = contacts.map { c in
+                Choice(value: c.id.description, label: c.title.isEmpty ? c.name : "\(c.name) (\(c.title))",
+                       selected: chosen.contains(c.id.description))
             }
             fields.append(FormField.checkboxes("contactIDs", label("contacts"), options: options, errors: errors))
         }

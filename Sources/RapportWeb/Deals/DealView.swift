@@ -13,7 +13,7 @@ struct DealView {
     }
 
     /// Options for a stage select (live stages in order).
-    func stageOptions(selected: DealStageID?, blank: String? = nil) -> [[String: Any]] {
+    func stageOptions(selected: DealStageID?, blank: String? = nil) -> [Choice] {
         Choices.list(stages.map { ($0.id.description, $0.name(language)) }, selected: selected?.description, blank: blank)
     }
 

@@ -81,7 +81,7 @@ struct OrderFormPage: Sendable {
         async let directoryLoad = Directory.load(env.app, acting)
         let (products, people) = try await (productsLoad, directoryLoad)
         let messages = FormErrors(errors.filter { !$0.field.hasPrefix("lines[") }, env: env, language: language)
-        var fields: [[String: Any]] = [
+        var fields: [FormField] = [
             FormField.input("number", env.text("order.field.number", language), value: form.text("number"), errors: messages,
                             hint: env.text("order.numberHint", language)),
             FormField.input("orderedOn", env.text("order.field.orderedOn", language), value: form.text("orderedOn"),

@@ -129,7 +129,7 @@ struct OrderPage: Sendable {
             ($0.id.description, env.text("order.instalmentOption", language,
                                          [String($0.seq), $0.dueOn.description, view.money($0.outstanding, order.currency)]))
         }, selected: form.text("instalmentID"))
-        let receiptFields: [[String: Any]] = [
+        let receiptFields: [FormField] = [
             FormField.select("instalmentID", env.text("payment.field.instalment", language), options: instalmentOptions, errors: messages),
             FormField.input("amount", env.text("payment.field.amount", language), value: form.text("amount"), errors: messages,
                             required: true, hint: env.text("payment.amountHint", language, [order.currency])),
@@ -141,7 +141,7 @@ struct OrderPage: Sendable {
             FormField.input("reference", env.text("payment.field.reference", language), value: form.text("reference"), errors: messages),
         ]
         let live = order.deletedAt == nil
-        let planFields: [[String: Any]] = [
+        let planFields: [FormField] = [
             FormField.input("planCount", env.text("order.field.instalments", language),
                             value: form.nonEmpty("planCount") ?? String(plan.instalments.count), errors: messages, type: "number"),
             FormField.input("planFirstDue", env.text("order.plan.firstDue", language),

@@ -106,7 +106,7 @@ struct ProductPages: Sendable {
         return form
     }
 
-    private func fields(_ form: FormData, errors: FormErrors, categories: [ProductCategory], language: Language) -> [[String: Any]] {
+    private func fields(_ form: FormData, errors: FormErrors, categories: [ProductCategory], language: Language) -> [FormField] {
         [
             FormField.input("code", env.text("product.field.code", language), value: form.text("code"), errors: errors, required: true),
             FormField.input("name", env.text("product.field.name", language), value: form.text("name"), errors: errors, required: true),

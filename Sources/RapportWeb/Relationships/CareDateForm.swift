@@ -53,7 +53,7 @@ enum CareDateForm {
     }
 
     static func fields(form: FormData, errors: FormErrors, contacts: [Contact], env: PageEnvironment,
-                       language: Language) -> [[String: Any]] {
+                       language: Language) -> [FormField] {
         func label(_ name: String) -> String { env.text("careDate.field." + name, language) }
         let months = (1...12).map { (String($0), String($0)) }
         let people = contacts.map { ($0.id.description, $0.name) }

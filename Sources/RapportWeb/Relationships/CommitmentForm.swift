@@ -48,10 +48,10 @@ enum CommitmentForm {
     /// `owners`: the users a manager may choose from (nil for reps: no select). `current`: the stored
     /// state when editing (the select offers it and the states it may move to).
     static func fields(form: FormData, errors: FormErrors, contacts: [Contact], owners: [User]?, current: CommitmentState?,
-                       env: PageEnvironment, language: Language) -> [[String: Any]] {
+                       env: PageEnvironment, language: Language) -> [FormField] {
         func label(_ name: String) -> String { env.text("commitment.field." + name, language) }
         let people = contacts.map { ($0.id.description, $0.title.isEmpty ? $0.name : "\($0.name) (\($0.title))") }
-        var fields: [[String: Any]] = [
+        var fields: [FormField] = [
             FormField.input("title", label("title"), value: form.text("title"), errors: errors, required: true),
             FormField.textarea("details", label("details"), value: form.text("details"), errors: errors),
             FormField.select("contactID", label("contact"), options: Choices.list(people, selected: form["contactID"],

@@ -114,7 +114,7 @@ struct ComposePage: Sendable {
         func label(_ name: String) -> String { env.text("compose.field.\(name)", language) }
         let channels = Self.channels.map { ($0.rawValue, env.label("channel", $0, language)) }
         let languages = Language.allCases.map { ($0.rawValue, env.text($0 == .zhHans ? "language.zhHans" : "language.en", language)) }
-        let fields: [[String: Any]] = [
+        let fields: [FormField] = [
             FormField.select("contactID", label("contact"), options: Choices.list(contacts.map { ($0.id.description, $0.name) },
                              selected: form["contactID"], blank: env.text("form.none", language)), errors: errors),
             FormField.select("channel", label("channel"), options: Choices.list(channels, selected: form["channel"]),

@@ -49,7 +49,7 @@ struct PersonalitySection {
                     "hasError": error != nil, "error": error ?? ""]
         }
         func label(_ key: String) -> String { env.text("personality.field.\(key)", language) }
-        let typeFields: [[String: Any]] = [
+        let typeFields: [FormField] = [
             FormField.select("temperament", label("temperament"), options: Choices.of(Temperament.self, prefix: "temperament",
                              selected: form["temperament"], blank: "personality.notSet", env: env, language: language), errors: errors),
             FormField.select("buyerType", label("buyerType"), options: Choices.of(BuyerType.self, prefix: "buyerType",

@@ -30,7 +30,7 @@ enum ResultForm {
         return (ResultRecord(on: on, measure: measure, value: value), form.text("note"))
     }
 
-    static func fields(form: FormData, errors: FormErrors, env: PageEnvironment, language: Language) -> [[String: Any]] {
+    static func fields(form: FormData, errors: FormErrors, env: PageEnvironment, language: Language) -> [FormField] {
         func label(_ name: String) -> String { env.text("result.field." + name, language) }
         return FieldIDs.prefixed([
             FormField.input("on", label("on"), value: form.text("on"), errors: errors, type: "date", required: true),

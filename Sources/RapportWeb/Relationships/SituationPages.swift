@@ -88,7 +88,7 @@ struct SituationPages: Sendable {
     private func render(_ page: PageRequest, customer: Customer, form: FormData, outcome: EditOutcome) async throws -> Response {
         let language = page.language
         let errors = outcome.errors
-        let ranks: [[String: Any]] = (1...Self.ranks).map { rank in
+        let ranks: [FormField] = (1...Self.ranks).map { rank in
             FormField.select("rank\(rank)", env.text("situation.rank", language, [String(rank)]),
                              options: Choices.of(JoinReason.self, prefix: "joinReason", selected: form["rank\(rank)"],
                                                  blank: "form.none", env: env, language: language), errors: errors)

@@ -38,7 +38,7 @@ struct Directory: Sendable {
     }
 
     /// Options for a user select, by display name.
-    func userChoices(_ users: [User], selected: UserID?, blank: String?) -> [[String: Any]] {
+    func userChoices(_ users: [User], selected: UserID?, blank: String?) -> [Choice] {
         let pairs = users.sorted { $0.displayName < $1.displayName }.map { ($0.id.description, $0.displayName) }
         return Choices.list(pairs, selected: selected?.description, blank: blank)
     }

@@ -4,7 +4,7 @@ import RapportEdge
 /// Translated field messages for a form, keyed like `FieldError.field` (`name`, `profile.needs`,
 /// `custom.<key>`). Templates read simple names from `errors.<field>`; sections and custom
 /// fields carry their own message in their item.
-struct FormErrors: Sendable {
+struct FormErrors: PageModel {
     private(set) var messages: [String: String] = [:]
 
     init() {}
@@ -29,6 +29,9 @@ struct FormErrors: Sendable {
 
     subscript(_ field: String) -> String? { messages[field] }
 
+    /// Templates read `errors.<field>`.
+    func child(named name: String) -> Any? { messages[name] }
+
     /// Messages for fields the form does not show, so none is silently lost.
     func others(shown: Set<String>) -> [String] {
         messages.filter { !shown.contains($0.key) && !$0.key.hasPrefix("custom.") && !$0.key.hasPrefix("profile.") }
@@ -36,22 +39,38 @@ struct FormErrors: Sendable {
     }
 }
 
-/// `<option>` lists for selects: value, label and whether it is selected.
+/// One `<option>` of a select (or one box of a checkbox group): value, label and whether it is chosen.
+struct Choice: PageModel {
+    let value: String
+    let label: String
+    let selected: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "value": value
+        case "label": label
+        case "selected": selected
+        default: nil
+        }
+    }
+}
+
+/// `<option>` lists for selects.
 enum Choices {
     /// Every case of an enum, labelled `<prefix>.<rawValue>`, with an optional blank first entry.
     static func of<E: RawRepresentable & CaseIterable>(_ type: E.Type, prefix: String, selected: String?,
                                                       blank: String? = nil, env: PageEnvironment,
-                                                      language: Language) -> [[String: Any]] where E.RawValue == String {
+                                                      language: Language) -> [Choice] where E.RawValue == String {
         let pairs = E.allCases.map { ($0.rawValue, env.text("\(prefix).\($0.rawValue)", language)) }
         return list(pairs, selected: selected, blank: blank.map { env.text($0, language) })
     }
 
     /// Options from value/label pairs.
-    static func list(_ pairs: [(String, String)], selected: String?, blank: String? = nil) -> [[String: Any]] {
-        var options: [[String: Any]] = []
-        if let blank { options.append(["value": "", "label": blank, "selected": (selected ?? "").isEmpty]) }
+    static func list(_ pairs: [(String, String)], selected: String?, blank: String? = nil) -> [Choice] {
+        var options: [Choice] = []
+        if let blank { options.append(Choice(value: "", label: blank, selected: (selected ?? "").isEmpty)) }
         for (value, label) in pairs {
-            options.append(["value": value, "label": label, "selected": value == selected])
+            options.append(Choice(value: value, label: label, selected: value == selected))
         }
         return options
     }

@@ -112,4 +112,24 @@ import Testing
             #expect(try await api.call(client, .get, "/api/v1/team/deal-outcome-mix", as: "alice").status == 403)
         }
     }
+
+    /// A customer in the public pool has no owner: its people stay out of the per-owner counts
+    /// (the page answered 500 when one had a temperament).
+    @Test(arguments: TestEngine.available)
+    func teamTypes_leaveOutPooledCustomers(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "Harbour Trading", as: "alice")["id"] as? String)
+            let person = try await api.keyPerson(client, customer, "Wang Li", as: "alice")
+            let contactID = try #require(ContactID(person))
+            _ = try await api.world.app.personalities.update(api.world.alice, .contact(contactID), PersonalityDraft(temperament: "powerful"),
+                                                          version: 0, language: .en)
+            let released = try await api.call(client, .post, "/api/v1/customers/\(customer)/release", as: "alice", json: ["reason": "seed"])
+            #expect(released.status == 204 || released.status == 200)
+            let admin = try await Self.browser(api, "admin")
+            let (status, _) = try await admin.get(client, "/team/types")
+            #expect(status == .ok)
+            let mix = try await api.call(client, .get, "/api/v1/team/personality-mix", as: "admin")
+            #expect(mix.status == 200 && mix.items.isEmpty)
+        }
+    }
 }

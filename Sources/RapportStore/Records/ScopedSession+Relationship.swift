@@ -56,12 +56,13 @@ extension ScopedSession {
         }
     }
 
-    /// Counts of people by type per owner and customer status, inside the scope (team statistics).
+    /// Counts of people by type per owner and customer status, inside the scope (team statistics);
+    /// customers in the public pool have no owner and are left out.
     public func personalityMix() async throws -> [PersonalityMixRow] {
         try await db.raw("""
             SELECT c.owner_id, c.status, p.temperament, p.buyer_type, COUNT(*) AS n
             FROM personalities p JOIN customers c ON c.id = p.customer_id
-            WHERE c.deleted_at IS NULL AND \(visible())
+            WHERE c.deleted_at IS NULL AND c.owner_id IS NOT NULL AND \(visible())
             AND (p.temperament IS NOT NULL OR p.buyer_type IS NOT NULL)
             GROUP BY c.owner_id, c.status, p.temperament, p.buyer_type
             """).all().map { row in

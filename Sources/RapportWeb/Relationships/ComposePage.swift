@@ -101,7 +101,9 @@ struct ComposePage: Sendable {
         let labels = Labels(heading: env.text("tone.liveHeading", language), ok: env.text("tone.ok", language),
                             why: env.text("tone.why", language), better: env.text("tone.better", language),
                             categories: categories)
-        return String(decoding: try JSONEncoder().encode(labels), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys // the same page twice reads the same
+        return String(decoding: try encoder.encode(labels), as: UTF8.self)
     }
 
     private func render(_ page: PageRequest, id: CustomerID, form: FormData, errors: FormErrors, tone: ToneFindingsView,

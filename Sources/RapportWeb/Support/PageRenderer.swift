@@ -21,7 +21,7 @@ public struct PageRenderer: Sendable {
 
     /// Renders `template` with `context` into a piece of HTML for a page to embed with `{{{…}}}`:
     /// for markup repeated unchanged many times on one page, rendered once.
-    public func fragment(_ template: String, _ context: [String: Any]) throws -> String {
+    public func fragment(_ template: String, _ context: some MustacheParent) throws -> String {
         guard let html = library.render(context, withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "missing template \(template)")
         }

@@ -67,10 +67,10 @@ enum CustomFieldInputs {
 
     /// Label and value of each field that has a value, for record pages.
     static func display(_ definitions: [CustomFieldDefinition], _ custom: [String: CustomValue],
-                        language: Language) -> [[String: Any]] {
+                        language: Language) -> [LabelledValue] {
         definitions.compactMap { definition in
             guard let value = custom[definition.key], !value.displayText.isEmpty else { return nil }
-            return ["label": label(definition, language), "value": value.displayText]
+            return LabelledValue(label: label(definition, language), value: value.displayText)
         }
     }
 }

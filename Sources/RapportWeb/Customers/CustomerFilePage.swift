@@ -48,80 +48,70 @@ struct CustomerFilePage: Sendable {
         let activityFields = fields.filter { $0.object == .activity }
 
         let customFields = CustomFieldInputs.display(fields.filter { $0.object == .customer }, customer.custom, language: language)
-        var data: [String: Any] = [
-            "customer": header(customer, people: people, clock: clock, language: language),
-            "sections": CustomerProfile.sectionKeys.map { key -> [String: Any] in
-                let text = customer.profile[section: key]
-                return ["label": env.text("profile." + key, language), "text": text, "hasText": !text.isEmpty]
-            },
-            "customFields": customFields,
-            "hasCustomFields": !customFields.isEmpty,
-            "contacts": contacts.map { keyPerson($0, language: language) },
-            "hasContacts": !contacts.isEmpty,
-            "orgChart": OrgChart.roots(contacts),
-            "activities": CustomerTimeline(page: timeline, cursor: timelineCursor).entries(activities: timeline.items.map { activity in
-                let contact = contacts.first { $0.id == activity.contactID }
-                return (activity.occurredAt, [
-                    "id": activity.id.description, "domID": "activity-\(activity.id)", "editable": customer.deletedAt == nil,
-                    "channel": env.label("channel", activity.channel, language),
-                    "purpose": activity.purpose, "outcome": activity.outcome, "hasOutcome": !activity.outcome.isEmpty,
-                    "who": people.name(activity.userID), "when": clock.display(activity.occurredAt),
-                    "contactName": contact?.name ?? "", "hasContact": contact != nil,
-                    "contactURL": contact.map { "/contacts/\($0.id)" } ?? "",
-                ] as [String: Any])
-            }, events: poolEvents, env: env, language: language, people: people, clock: clock),
-            "hasActivities": !timeline.items.isEmpty || !poolEvents.isEmpty,
-            "timelinePaged": timelineCursor != nil,
-            "timelineFirstURL": "/customers/\(id)#timeline",
-            "notes": notes.map { note -> [String: Any] in
-                let rights = NoteRights(note, acting)
-                let canEdit = customer.deletedAt == nil && rights.canEdit
-                let canDelete = customer.deletedAt == nil && rights.canDelete
-                return ["id": note.id.description, "author": people.name(note.authorID), "when": clock.display(note.createdAt),
-                        "body": note.body, "canEdit": canEdit, "canDelete": canDelete, "hasActions": canEdit || canDelete]
-            },
-            "hasNotes": !notes.isEmpty,
-        ]
-        if let next = timeline.nextCursor {
-            data["hasTimelineNext"] = true
-            data["timelineNextURL"] = FormData(pairs: [("tcursor", next)]).url("/customers/\(id)") + "#timeline"
+        let entries = timeline.items.map { activity in
+            let contact = contacts.first { $0.id == activity.contactID }
+            return (activity.occurredAt, CustomerTimeline.Entry(
+                id: activity.id.description, domID: "activity-\(activity.id)", editable: customer.deletedAt == nil,
+                channel: env.label("channel", activity.channel, language), purpose: activity.purpose,
+                outcome: activity.outcome, who: people.name(activity.userID), when: clock.display(activity.occurredAt),
+                contactName: contact?.name ?? "", contactURL: contact.map { "/contacts/\($0.id)" }))
         }
         let activityForm = forms.activity ?? ActivityForm.blank(clock: clock, now: env.app.env.now())
-        data["activityFields"] = ActivityForm.fields(form: activityForm, errors: forms.activityErrors, contacts: contacts,
-                                                     definitions: activityFields, env: env, language: language)
-        data["activityOtherErrors"] = forms.activityErrors.others(shown: ActivityForm.shownFields)
-        data["noteField"] = FormField.textarea("body", env.text("note.field.body", language),
-                                               value: forms.note?.text("body") ?? "", errors: forms.noteErrors, rows: 3)
-        let relationships = try await CustomerRelationshipPanel(env: env).data(page, acting: acting, customer: customer,
-                                                                              contacts: contacts, people: people,
-                                                                              forms: forms.relationships)
-        data["relationships"] = relationships
-        data["lifecycle"] = try await CustomerLifecyclePanel(env: env).data(page, acting: acting, customer: customer,
-                                                                           contacts: contacts, people: people)
-        if let undo = try await UndoBanner(env: env).load(page, acting, customerID: id) { data["undo"] = undo }
-        return try await env.render("customer", page, title: "customer.fileTitle", data, status: forms.status)
+        async let relationshipsLoad = CustomerRelationshipPanel(env: env).model(page, acting: acting, customer: customer,
+                                                                               contacts: contacts, people: people,
+                                                                               forms: forms.relationships)
+        async let lifecycleLoad = CustomerLifecyclePanel(env: env).model(page, acting: acting, customer: customer,
+                                                                        contacts: contacts, people: people)
+        async let undoLoad = UndoBanner(env: env).load(page, acting, customerID: id)
+        let model = CustomerFileModel(
+            customer: header(customer, people: people, clock: clock, language: language),
+            sections: CustomerProfile.sectionKeys.map { key in
+                CustomerFileModel.ProfileSection(label: env.text("profile." + key, language), text: customer.profile[section: key])
+            },
+            customFields: customFields,
+            contacts: contacts.map { keyPerson($0, language: language) },
+            orgChart: OrgChart.roots(contacts),
+            activities: CustomerTimeline(page: timeline, cursor: timelineCursor).entries(
+                activities: entries, events: poolEvents, env: env, language: language, people: people, clock: clock),
+            hasActivities: !timeline.items.isEmpty || !poolEvents.isEmpty,
+            timelinePaged: timelineCursor != nil,
+            timelineFirstURL: "/customers/\(id)#timeline",
+            timelineNextURL: timeline.nextCursor.map { FormData(pairs: [("tcursor", $0)]).url("/customers/\(id)") + "#timeline" },
+            notes: notes.map { note in
+                let rights = NoteRights(note, acting)
+                return CustomerFileModel.Note(id: note.id.description, author: people.name(note.authorID),
+                                              when: clock.display(note.createdAt), body: note.body,
+                                              canEdit: customer.deletedAt == nil && rights.canEdit,
+                                              canDelete: customer.deletedAt == nil && rights.canDelete)
+            },
+            activityFields: ActivityForm.fields(form: activityForm, errors: forms.activityErrors, contacts: contacts,
+                                                definitions: activityFields, env: env, language: language),
+            activityOtherErrors: forms.activityErrors.others(shown: ActivityForm.shownFields),
+            noteField: FormField.textarea("body", env.text("note.field.body", language),
+                                          value: forms.note?.text("body") ?? "", errors: forms.noteErrors, rows: 3),
+            relationships: try await relationshipsLoad,
+            lifecycle: try await lifecycleLoad,
+            undo: try await undoLoad)
+        return try await env.render("customer", page, title: "customer.fileTitle", model: model, status: forms.status)
     }
 
-    private func header(_ c: Customer, people: Directory, clock: UserClock, language: Language) -> [String: Any] {
-        [
-            "id": c.id.description, "name": c.name, "version": String(c.version),
-            "kind": env.label("kind", c.kind, language),
-            "size": env.label("size", c.size, language), "hasSize": c.size != nil,
-            "status": env.label("status", c.status, language), "statusKey": c.status.rawValue,
-            "ownerLine": env.text("customer.ownerLine", language, [people.name(c.ownerID)]),
-            "teamLine": env.text("customer.teamLine", language, [people.teamName(c.teamID)]), "hasTeam": c.teamID != nil, "tags": c.tags, "hasTags": !c.tags.isEmpty,
-            "industry": c.industry, "region": c.region, "source": c.source, "phone": c.phone, "email": c.email,
-            "website": c.website, "address": c.address, "registrationNumber": c.registrationNumber,
-            "created": clock.display(c.createdAt), "updated": clock.display(c.updatedAt),
-            "isDeleted": c.deletedAt != nil,
-        ]
+    private func header(_ c: Customer, people: Directory, clock: UserClock, language: Language) -> CustomerFileModel.Header {
+        CustomerFileModel.Header(
+            id: c.id.description, name: c.name, version: String(c.version),
+            kind: env.label("kind", c.kind, language),
+            size: env.label("size", c.size, language), hasSize: c.size != nil,
+            status: env.label("status", c.status, language), statusKey: c.status.rawValue,
+            ownerLine: env.text("customer.ownerLine", language, [people.name(c.ownerID)]),
+            teamLine: env.text("customer.teamLine", language, [people.teamName(c.teamID)]), hasTeam: c.teamID != nil,
+            tags: c.tags, industry: c.industry, region: c.region, source: c.source, phone: c.phone, email: c.email,
+            website: c.website, address: c.address, registrationNumber: c.registrationNumber,
+            created: clock.display(c.createdAt), updated: clock.display(c.updatedAt), isDeleted: c.deletedAt != nil)
     }
 
-    private func keyPerson(_ k: Contact, language: Language) -> [String: Any] {
-        [
-            "id": k.id.description, "name": k.name, "title": k.title, "department": k.department, "phone": k.phone,
-            "email": k.email, "influence": env.label("influence", k.influence, language),
-            "involvement": k.involvement.map(String.init) ?? "", "isCoach": k.isCoach,
-        ]
+    private func keyPerson(_ k: Contact, language: Language) -> CustomerFileModel.KeyPerson {
+        CustomerFileModel.KeyPerson(
+            id: k.id.description, name: k.name, title: k.title, department: k.department, phone: k.phone,
+            email: k.email, influence: env.label("influence", k.influence, language),
+            involvement: k.involvement.map(String.init) ?? "", isCoach: k.isCoach)
     }
 }

@@ -4,7 +4,29 @@ import RapportCore
 /// boss among the customer's live contacts. Each node lists its direct reports; the template
 /// renders nested lists with a recursive partial.
 enum OrgChart {
-    static func roots(_ contacts: [Contact]) -> [[String: Any]] {
+    /// One person in the tree with their direct reports (`org_node.mustache`, recursive).
+    struct Node: PageModel {
+        let id: String
+        let name: String
+        let title: String
+        let isCoach: Bool
+        let children: [Node]
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "id": id
+            case "name": name
+            case "title": title
+            case "hasTitle": !title.isEmpty
+            case "isCoach": isCoach
+            case "children": children
+            case "hasChildren": !children.isEmpty
+            default: nil
+            }
+        }
+    }
+
+    static func roots(_ contacts: [Contact]) -> [Node] {
         let ids = Set(contacts.map(\.id))
         var reports: [ContactID: [Contact]] = [:]
         var roots: [Contact] = []
@@ -24,20 +46,13 @@ enum OrgChart {
         return tree
     }
 
-    private static func node(_ contact: Contact, reports: [ContactID: [Contact]], placed: inout Set<ContactID>) -> [String: Any] {
+    private static func node(_ contact: Contact, reports: [ContactID: [Contact]], placed: inout Set<ContactID>) -> Node {
         placed.insert(contact.id)
-        var children: [[String: Any]] = []
+        var children: [Node] = []
         for child in reports[contact.id] ?? [] where !placed.contains(child.id) {
             children.append(node(child, reports: reports, placed: &placed))
         }
-        return [
-            "id": contact.id.description,
-            "name": contact.name,
-            "title": contact.title,
-            "hasTitle": !contact.title.isEmpty,
-            "isCoach": contact.isCoach,
-            "children": children,
-            "hasChildren": !children.isEmpty,
-        ]
+        return Node(id: contact.id.description, name: contact.name, title: contact.title, isCoach: contact.isCoach,
+                    children: children)
     }
 }

@@ -9,24 +9,44 @@ import RapportCore
 struct CustomerLifecyclePanel {
     let env: PageEnvironment
 
-    /// The template keys, one per section that has something to show.
-    func data(_ page: PageRequest, acting: Acting, customer: Customer, contacts: [Contact],
-              people: Directory) async throws -> [String: Any] {
+    /// The sections (`customer_lifecycle.mustache`); one that is nil is not shown.
+    struct Model: PageModel {
+        let lifecycleSection: LifecycleSection.Model?
+        let poolSection: PoolSection.Model?
+        let dealSection: DealSection.Model?
+        let orderSection: OrderSection.Model?
+        let subscriptionSection: LegacyContext?
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "lifecycleSection": lifecycleSection
+            case "poolSection": poolSection
+            case "dealSection": dealSection
+            case "orderSection": orderSection
+            case "subscriptionSection": subscriptionSection
+            default: nil
+            }
+        }
+    }
+
+    /// Loads the sections side by side.
+    func model(_ page: PageRequest, acting: Acting, customer: Customer, contacts: [Contact],
+               people: Directory) async throws -> Model {
         let context = CustomerSectionContext(page: page, acting: acting, customer: customer, contacts: contacts,
                                              people: people)
-        var data: [String: Any] = [:]
-        data["lifecycleSection"] = try await LifecycleSection(env: env).data(context)
-        data["poolSection"] = try await PoolSection(env: env).data(context)
-        data["dealSection"] = try await DealSection(env: env).data(context)
-        data["orderSection"] = try await OrderSection(env: env).data(context)
-        data["subscriptionSection"] = try await SubscriptionSection(env: env).data(context)
-        return data
+        async let lifecycle = LifecycleSection(env: env).model(context)
+        async let pool = PoolSection(env: env).model(context)
+        async let deals = DealSection(env: env).model(context)
+        async let orders = OrderSection(env: env).model(context)
+        async let subscriptions = SubscriptionSection(env: env).data(context)
+        return Model(lifecycleSection: try await lifecycle, poolSection: try await pool, dealSection: try await deals,
+                     orderSection: try await orders, subscriptionSection: try await subscriptions.map(LegacyContext.init))
     }
 }
 
 /// What every customer-page section gets: the request, the acting user, the customer (already
 /// checked visible) and what the page has loaded anyway.
-struct CustomerSectionContext {
+struct CustomerSectionContext: Sendable {
     let page: PageRequest
     let acting: Acting
     let customer: Customer

@@ -7,8 +7,27 @@ import RapportCore
 struct DealSection {
     let env: PageEnvironment
 
-    /// The template keys, or nil when the part has nothing to show.
-    func data(_ context: CustomerSectionContext) async throws -> [String: Any]? {
+    struct Model: PageModel {
+        let openDeals: [LegacyContext]
+        let outcomeLine: String
+        let newDealURL: String
+        let allDealsURL: String
+        let canAdd: Bool
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "openDeals": openDeals
+            case "hasOpenDeals": !openDeals.isEmpty
+            case "outcomeLine": outcomeLine
+            case "newDealURL": newDealURL
+            case "allDealsURL": allDealsURL
+            case "canAdd": canAdd
+            default: nil
+            }
+        }
+    }
+
+    func model(_ context: CustomerSectionContext) async throws -> Model? {
         let language = context.language
         async let dealsLoad = env.app.deals.list(context.acting, of: context.customer.id)
         async let stagesLoad = env.app.dealStages.list(context.acting)
@@ -17,14 +36,14 @@ struct DealSection {
         let open = deals.filter { $0.state == .open }
         let won = deals.filter { $0.state == .won }.count
         let lost = deals.filter { $0.state == .lost }.count
-        return [
-            "openDeals": open.map { view.card($0, customerName: context.customer.name, people: context.people,
-                                              back: "/customers/\(context.customer.id)#deals") },
-            "hasOpenDeals": !open.isEmpty,
-            "outcomeLine": env.text("deal.section.outcomes", language, [String(won), String(lost)]),
-            "newDealURL": "/deals/new?customer=\(context.customer.id)",
-            "allDealsURL": "/deals?view=list&customer=\(context.customer.id)",
-            "canAdd": context.editable,
-        ]
+        return Model(
+            openDeals: open.map {
+                LegacyContext(view.card($0, customerName: context.customer.name, people: context.people,
+                                        back: "/customers/\(context.customer.id)#deals"))
+            },
+            outcomeLine: env.text("deal.section.outcomes", language, [String(won), String(lost)]),
+            newDealURL: "/deals/new?customer=\(context.customer.id)",
+            allDealsURL: "/deals?view=list&customer=\(context.customer.id)",
+            canAdd: context.editable)
     }
 }

@@ -13,8 +13,55 @@ struct PoolSection {
         env.hasText("pool.reason.\(raw)", language) ? env.text("pool.reason.\(raw)", language) : raw
     }
 
-    /// The template keys, or nil when the part has nothing to show.
-    func data(_ context: CustomerSectionContext) async throws -> [String: Any]? {
+    /// What the part shows; the partial reads it as `poolSection.<name>`.
+    struct Model: PageModel {
+        /// One claim, release, assignment, recycling or lock.
+        struct Event: PageModel {
+            let kind, kindKey, at, actor, owner, reason: String
+
+            func child(named name: String) -> Any? {
+                switch name {
+                case "kind": kind
+                case "kindKey": kindKey
+                case "at": at
+                case "actor": actor
+                case "owner": owner
+                case "reason": reason
+                default: nil
+                }
+            }
+        }
+
+        let customerID: String
+        let poolName: String
+        let owned: Bool
+        let locked: Bool
+        /// Whether the reader may lock, unlock or release (the owner or a manager, not in the trash).
+        let mayAct: Bool
+        let events: [Event]
+        let ownedSince: String?
+        let lockedLine: String?
+        /// A problem code from the last pool action (shown as given).
+        let problem: String?
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "customerID": customerID
+            case "poolName": poolName
+            case "owned": owned
+            case "locked": locked
+            case "mayAct": mayAct
+            case "events": events
+            case "hasEvents": !events.isEmpty
+            case "ownedSince": ownedSince
+            case "lockedLine": lockedLine
+            case "problem": problem
+            default: nil
+            }
+        }
+    }
+
+    func model(_ context: CustomerSectionContext) async throws -> Model? {
         let language = context.language
         let acting = context.acting
         async let membershipLoad = env.app.pools.membership(acting, of: context.customer.id)
@@ -26,29 +73,22 @@ struct PoolSection {
         let owned = context.customer.ownerID != nil
         let mayAct = context.editable && owned && (context.customer.ownerID == acting.id || acting.isManager)
         func reason(_ raw: String) -> String { Self.reasonText(raw, env: env, language: language) }
-        var data: [String: Any] = [
-            "customerID": context.customer.id.description,
-            "poolName": pools.first { $0.id == membership.poolID }?.name ?? "",
-            "owned": owned,
-            "locked": membership.isLocked,
-            "mayAct": mayAct,
-            "events": events.map { e in
-                [
-                    "kind": env.text("pool.event.\(e.kind.rawValue)", language),
-                    "kindKey": e.kind.rawValue,
-                    "at": clock.display(e.at),
-                    "actor": e.actorID.map { people.name($0) } ?? env.text("pool.event.system", language),
-                    "owner": people.name(e.ownerID ?? e.previousOwnerID),
-                    "reason": reason(e.reason),
-                ] as [String: Any]
+        return Model(
+            customerID: context.customer.id.description,
+            poolName: pools.first { $0.id == membership.poolID }?.name ?? "",
+            owned: owned,
+            locked: membership.isLocked,
+            mayAct: mayAct,
+            events: events.map { e in
+                Model.Event(kind: env.text("pool.event.\(e.kind.rawValue)", language), kindKey: e.kind.rawValue,
+                            at: clock.display(e.at),
+                            actor: e.actorID.map { people.name($0) } ?? env.text("pool.event.system", language),
+                            owner: people.name(e.ownerID ?? e.previousOwnerID), reason: reason(e.reason))
             },
-            "hasEvents": !events.isEmpty,
-        ]
-        if let since = membership.ownedSince, owned { data["ownedSince"] = clock.display(since) }
-        if let lockedAt = membership.lockedAt {
-            data["lockedLine"] = env.text("pool.section.lockedBy", language, [people.name(membership.lockedBy), clock.display(lockedAt)])
-        }
-        if let problem = context.page.query["poolProblem"] { data["problem"] = problem }
-        return data
+            ownedSince: owned ? membership.ownedSince.map { clock.display($0) } : nil,
+            lockedLine: membership.lockedAt.map {
+                env.text("pool.section.lockedBy", language, [people.name(membership.lockedBy), clock.display($0)])
+            },
+            problem: context.page.query["poolProblem"])
     }
 }

@@ -9,8 +9,22 @@ import RapportCore
 struct UndoBanner {
     let env: PageEnvironment
 
+    /// What the banner shows: its text and the restore form's action.
+    struct Notice: PageModel {
+        let text: String
+        let action: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "text": text
+            case "action": action
+            default: nil
+            }
+        }
+    }
+
     /// The banner's text and the restore form's action, or `nil` when there is nothing to undo.
-    func load(_ page: PageRequest, _ acting: Acting, customerID: CustomerID) async throws -> [String: Any]? {
+    func load(_ page: PageRequest, _ acting: Acting, customerID: CustomerID) async throws -> Notice? {
         let query = page.query
         do {
             if let id = query["undoContact"].flatMap(ContactID.init) {
@@ -51,7 +65,7 @@ struct UndoBanner {
         return nil
     }
 
-    private func banner(_ text: String, action: String) -> [String: Any] {
-        ["text": text, "action": action]
+    private func banner(_ text: String, action: String) -> Notice {
+        Notice(text: text, action: action)
     }
 }

@@ -47,14 +47,15 @@ struct ActivityNewPage: Sendable {
         async let contactsLoad = env.app.contacts.list(acting, of: id)
         async let fieldsLoad = env.app.customFields.list(acting, object: .activity)
         let (contacts, definitions) = try await (contactsLoad, fieldsLoad)
-        var data = outcome.data(shown: ActivityForm.shownFields)
-        data["customer"] = ["id": customer.id.description, "name": customer.name]
-        data["formAction"] = "/customers/\(id)/activities/new"
-        data["formID"] = "activity-new-form"
-        data["isNew"] = true
-        data["fields"] = ActivityForm.fields(form: form, errors: outcome.errors, contacts: contacts, definitions: definitions,
-                                             env: env, language: page.language)
-        data["tone"] = tone.data(env: env, language: page.language)
-        return try await env.render("activity_form", page, title: "activity.newTitle", data, status: outcome.status)
+        let model = ActivityFormModel(
+            outcome: outcome.summary(shown: ActivityForm.shownFields),
+            customer: RecordLink(id: customer.id.description, name: customer.name),
+            activity: nil,
+            formAction: "/customers/\(id)/activities/new",
+            formID: "activity-new-form",
+            fields: ActivityForm.fields(form: form, errors: outcome.errors, contacts: contacts, definitions: definitions,
+                                        env: env, language: page.language),
+            tone: LegacyContext(tone.data(env: env, language: page.language)))
+        return try await env.render("activity_form", page, title: "activity.newTitle", model: model, status: outcome.status)
     }
 }

@@ -78,15 +78,15 @@ struct ActivityPages: Sendable {
         if let linked = activity.contactID, !contacts.contains(where: { $0.id == linked }) {
             do { contacts.append(try await env.app.contacts.get(acting, linked)) } catch AppError.notFound {}
         }
-        var data = outcome.data(shown: ActivityForm.shownFields)
-        data["activity"] = ["id": activity.id.description, "version": form.text("version")]
-        data["formAction"] = "/activities/\(activity.id)"
-        data["formID"] = "activity-edit-form"
-        data["isNew"] = false
-        data["tone"] = tone.data(env: env, language: page.language)
-        data["customer"] = ["id": customer.id.description, "name": customer.name]
-        data["fields"] = ActivityForm.fields(form: form, errors: outcome.errors, contacts: contacts, definitions: definitions,
-                                             env: env, language: page.language)
-        return try await env.render("activity_form", page, title: "activity.editTitle", data, status: outcome.status)
+        let model = ActivityFormModel(
+            outcome: outcome.summary(shown: ActivityForm.shownFields),
+            customer: RecordLink(id: customer.id.description, name: customer.name),
+            activity: RecordLink(id: activity.id.description, version: form.text("version")),
+            formAction: "/activities/\(activity.id)",
+            formID: "activity-edit-form",
+            fields: ActivityForm.fields(form: form, errors: outcome.errors, contacts: contacts, definitions: definitions,
+                                        env: env, language: page.language),
+            tone: LegacyContext(tone.data(env: env, language: page.language)))
+        return try await env.render("activity_form", page, title: "activity.editTitle", model: model, status: outcome.status)
     }
 }

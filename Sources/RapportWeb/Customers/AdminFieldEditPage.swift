@@ -73,13 +73,12 @@ struct AdminFieldEditPage: Sendable {
             fields.append(FormField.textarea("options", env.text("customField.field.options", language), value: form.text("options"),
                                              errors: errors, rows: 6, hint: env.text("customField.hint.editOptions", language)))
         }
-        var data = outcome.data(shown: ["labelZh", "labelEn", "options"])
-        data["field"] = [
-            "id": field.id.description, "key": field.key, "version": form.text("version"),
-            "object": env.label("customField.object", field.object, language),
-            "kind": env.label("customField.kind", field.kind, language),
-        ]
-        data["fields"] = fields
-        return try await env.render("admin_field", page, title: "customField.editTitle", data, status: outcome.status)
+        let model = CustomFieldEditModel(
+            outcome: outcome.summary(shown: ["labelZh", "labelEn", "options"]),
+            field: CustomFieldEditModel.Field(id: field.id.description, key: field.key, version: form.text("version"),
+                                              object: env.label("customField.object", field.object, language),
+                                              kind: env.label("customField.kind", field.kind, language)),
+            fields: fields)
+        return try await env.render("admin_field", page, title: "customField.editTitle", model: model, status: outcome.status)
     }
 }

@@ -70,16 +70,16 @@ struct AdminFieldPages: Sendable {
         let acting = page.acting
         let language = page.language
         let definitions = try await env.app.customFields.list(acting, includeDeleted: true)
-        let groups: [[String: Any]] = CustomObject.allCases.map { object in
-            let rows: [[String: Any]] = definitions.filter { $0.object == object }.map { field in
-                [
-                    "id": field.id.description, "key": field.key, "labelZh": field.labelZh, "labelEn": field.labelEn,
-                    "kind": env.label("customField.kind", field.kind, language),
-                    "options": field.options.joined(separator: ", "), "version": String(field.version),
-                    "deleted": field.deletedAt != nil,
-                ]
-            }
-            return ["title": env.label("customField.object", object, language), "fields": rows, "hasFields": !rows.isEmpty]
+        let groups = CustomObject.allCases.map { object in
+            CustomFieldListModel.Group(
+                title: env.label("customField.object", object, language),
+                rows: definitions.filter { $0.object == object }.map { field in
+                    CustomFieldListModel.Row(
+                        id: field.id.description, key: field.key, labelZh: field.labelZh, labelEn: field.labelEn,
+                        kind: env.label("customField.kind", field.kind, language),
+                        options: field.options.joined(separator: ", "), version: String(field.version),
+                        deleted: field.deletedAt != nil)
+                })
         }
         let fields: [FormField] = [
             FormField.select("object", env.text("customField.field.object", language),
@@ -97,16 +97,14 @@ struct AdminFieldPages: Sendable {
             FormField.textarea("options", env.text("customField.field.options", language), value: form.text("options"),
                                errors: errors, rows: 4, hint: env.text("customField.hint.options", language)),
         ]
-        var data: [String: Any] = [
-            "groups": groups,
-            "fields": fields,
-            "hasErrors": !errors.isEmpty,
-            "otherErrors": errors.others(shown: ["object", "key", "labelZh", "labelEn", "kind", "options"]),
-        ]
-        if let undo = page.query["undo"].flatMap(CustomFieldID.init), let version = page.query["v"].flatMap(Int.init) {
-            data["undo"] = ["id": undo.description, "version": String(version),
-                            "text": env.text("customField.deleted", language, [page.query.text("key")])] as [String: Any]
+        var undo: CustomFieldListModel.Undo?
+        if let id = page.query["undo"].flatMap(CustomFieldID.init), let version = page.query["v"].flatMap(Int.init) {
+            undo = CustomFieldListModel.Undo(id: id.description, version: String(version),
+                                             text: env.text("customField.deleted", language, [page.query.text("key")]))
         }
-        return try await env.render("admin_fields", page, title: "admin.fields.title", data, status: status)
+        let model = CustomFieldListModel(
+            groups: groups, fields: fields, errors: errors,
+            otherErrors: errors.others(shown: ["object", "key", "labelZh", "labelEn", "kind", "options"]), undo: undo)
+        return try await env.render("admin_fields", page, title: "admin.fields.title", model: model, status: status)
     }
 }

@@ -21,27 +21,15 @@ struct ContactListPage: Sendable {
         let cursor = page.query["cursor"].flatMap(PageCursor.init(token:))
         let found = try await env.app.contacts.search(acting, search: search, limit: Self.pageSize, cursor: cursor)
         let customerNames = try await env.app.customers.names(acting, found.items.map(\.customerID))
-        let rows: [[String: Any]] = found.items.map { contact in
-            [
-                "id": contact.id.description, "name": contact.name, "title": contact.title, "phone": contact.phone,
-                "email": contact.email, "isCoach": contact.isCoach, "customerID": contact.customerID.description,
-                "customerName": customerNames[contact.customerID] ?? "",
-            ]
-        }
-        var data: [String: Any] = [
-            "q": search ?? "",
-            "contacts": rows,
-            "hasContacts": !rows.isEmpty,
-            "isFiltered": search != nil,
-            "isPaged": cursor != nil,
-            "firstURL": kept.url("/contacts"),
-            "hasNext": found.nextCursor != nil,
-        ]
-        if let next = found.nextCursor {
-            var nextQuery = kept
-            nextQuery.set("cursor", next)
-            data["nextURL"] = nextQuery.url("/contacts")
-        }
-        return try await env.render("contacts", page, title: "contacts.title", data)
+        let model = ContactListModel(
+            q: search ?? "",
+            contacts: found.items.map { contact in
+                ContactListModel.Row(id: contact.id.description, name: contact.name, title: contact.title,
+                                     phone: contact.phone, email: contact.email, isCoach: contact.isCoach,
+                                     customerID: contact.customerID.description,
+                                     customerName: customerNames[contact.customerID] ?? "")
+            },
+            pager: Pager(path: "/contacts", kept: kept, cursor: cursor, next: found.nextCursor))
+        return try await env.render("contacts", page, title: "contacts.title", model: model)
     }
 }

@@ -64,20 +64,27 @@ struct ContactPages: Sendable {
         async let directoryLoad = Directory.load(env.app, acting)
         async let fieldsLoad = env.app.customFields.list(acting, object: .contact)
         let (customer, colleagues, people, fields) = try await (customerLoad, colleaguesLoad, directoryLoad, fieldsLoad)
-        func row(_ name: String, _ value: String, long: Bool = false) -> [String: Any] {
-            ["label": env.text("contact.field." + name, language), "value": value, "long": long, "hasValue": !value.isEmpty]
+        func row(_ name: String, _ value: String, long: Bool = false) -> ContactPageModel.Fact {
+            ContactPageModel.Fact(label: env.text("contact.field." + name, language), value: value, long: long)
         }
         let boss = colleagues.first { $0.id == contact.reportsToID }
         let reports = colleagues.filter { $0.reportsToID == contact.id }
-        var data: [String: Any] = [
-            "contact": [
-                "id": contact.id.description, "name": contact.name, "title": contact.title, "isCoach": contact.isCoach,
-                "isDeleted": contact.deletedAt != nil, "customerID": customer.id.description, "customerName": customer.name,
-                "hasBoss": boss != nil, "bossID": boss?.id.description ?? "", "bossName": boss?.name ?? "",
-            ] as [String: Any],
-            "reach": [row("department", contact.department), row("phone", contact.phone), row("fax", contact.fax),
+        async let referralLoad = ContactReferralSection(env: env).model(page, acting, contact)
+        var personality: PersonalitySection.Model?
+        if contact.deletedAt == nil {
+            let section = PersonalitySection(env: env)
+            let (view, questionnaire) = try await section.load(acting, .contact(id), language: language)
+            personality = section.model(view, questionnaire: questionnaire, action: "/contacts/\(id)/personality",
+                                        people: people, clock: page.clock, language: language, state: state)
+        }
+        let model = ContactPageModel(
+            contact: ContactPageModel.Header(
+                id: contact.id.description, name: contact.name, title: contact.title, isCoach: contact.isCoach,
+                isDeleted: contact.deletedAt != nil, customerID: customer.id.description, customerName: customer.name,
+                boss: boss.map { RecordLink(id: $0.id.description, name: $0.name) }),
+            reach: [row("department", contact.department), row("phone", contact.phone), row("fax", contact.fax),
                       row("email", contact.email), row("wechat", contact.wechat), row("qq", contact.qq)],
-            "relationship": [
+            relationship: [
                 row("influence", env.label("influence", contact.influence, language)),
                 row("involvement", contact.involvement.map { env.text("involvement.\($0)", language) } ?? ""),
                 row("relationshipOwner", people.name(contact.relationshipOwnerID)),
@@ -87,18 +94,11 @@ struct ContactPages: Sendable {
                 row("supplierExpectations", contact.supplierExpectations, long: true),
                 row("painPoints", contact.painPoints, long: true),
             ],
-            "reports": reports.map { ["id": $0.id.description, "name": $0.name, "title": $0.title] as [String: Any] },
-            "hasReports": !reports.isEmpty,
-            "customFields": CustomFieldInputs.display(fields, contact.custom, language: language),
-        ]
-        data["referral"] = try await ContactReferralSection(env: env).data(page, acting, contact)
-        if contact.deletedAt == nil {
-            let section = PersonalitySection(env: env)
-            let (view, questionnaire) = try await section.load(acting, .contact(id), language: language)
-            data["personality"] = section.data(view, questionnaire: questionnaire, action: "/contacts/\(id)/personality",
-                                               people: people, clock: page.clock, language: language, state: state)
-        }
-        return try await env.render("contact", page, title: "contact.title", data, status: state.status)
+            reports: reports.map { ContactPageModel.Report(id: $0.id.description, name: $0.name, title: $0.title) },
+            customFields: CustomFieldInputs.display(fields, contact.custom, language: language),
+            referral: try await referralLoad,
+            personality: personality)
+        return try await env.render("contact", page, title: "contact.title", model: model, status: state.status)
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
@@ -152,25 +152,17 @@ struct ContactPages: Sendable {
         let (colleagues, people, fields) = try await (colleaguesLoad, directoryLoad, fieldsLoad)
         let groups = ContactForm.groups(form: form, errors: outcome.errors, colleagues: colleagues.filter { $0.id != contactID },
                                         users: people.users, definitions: fields, env: env, language: language)
-        let duplicates: [[String: Any]] = outcome.duplicates.map { match in
-            ["name": match.customerName, "owner": match.ownerName ?? "", "hasOwner": match.ownerName != nil,
-             "visible": match.visible, "url": match.customerID.map { "/customers/\($0)" } ?? "",
-             "reasons": match.reasons.map { env.text("duplicate.reason.\($0.rawValue)", language) }.joined(separator: ", ")]
-        }
-        let data: [String: Any] = [
-            "isNew": contactID == nil,
-            "customer": ["id": customer.id.description, "name": customer.name] as [String: Any],
-            "action": contactID.map { "/contacts/\($0)" } ?? "/customers/\(customerID)/contacts",
-            "cancelURL": contactID.map { "/contacts/\($0)" } ?? "/customers/\(customerID)",
-            "version": form.text("version"),
-            "groups": groups,
-            "hasErrors": !outcome.errors.isEmpty,
-            "otherErrors": outcome.errors.others(shown: ContactForm.shownFields),
-            "duplicates": duplicates,
-            "hasDuplicates": !duplicates.isEmpty,
-            "conflict": outcome.conflict,
-        ]
+        let model = RecordFormModel(
+            outcome: EditOutcome.Summary(conflict: outcome.conflict, hasErrors: !outcome.errors.isEmpty,
+                                         otherErrors: outcome.errors.others(shown: ContactForm.shownFields)),
+            isNew: contactID == nil,
+            customer: RecordLink(id: customer.id.description, name: customer.name),
+            action: contactID.map { "/contacts/\($0)" } ?? "/customers/\(customerID)/contacts",
+            cancelURL: contactID.map { "/contacts/\($0)" } ?? "/customers/\(customerID)",
+            version: form.text("version"),
+            groups: groups,
+            duplicates: outcome.duplicates.map { DuplicateNotice($0, env: env, language: language) })
         return try await env.render("contact_form", page, title: contactID == nil ? "contact.newTitle" : "contact.editTitle",
-                              data, status: outcome.status)
+                                    model: model, status: outcome.status)
     }
 }

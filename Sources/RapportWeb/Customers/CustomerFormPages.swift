@@ -78,29 +78,16 @@ struct CustomerFormPages: Sendable {
         let owners = acting.isManager ? people.assignableOwners(acting) : nil
         let groups = CustomerForm.groups(form: form, errors: outcome.errors, definitions: try await definitions,
                                          owners: owners, isNew: customerID == nil, env: env, language: language)
-        let duplicates: [[String: Any]] = outcome.duplicates.map { match in
-            [
-                "name": match.customerName,
-                "owner": match.ownerName ?? "",
-                "hasOwner": match.ownerName != nil,
-                "visible": match.visible,
-                "url": match.customerID.map { "/customers/\($0)" } ?? "",
-                "reasons": match.reasons.map { env.text("duplicate.reason.\($0.rawValue)", language) }.joined(separator: ", "),
-            ]
-        }
-        let data: [String: Any] = [
-            "isNew": customerID == nil,
-            "action": customerID.map { "/customers/\($0)" } ?? "/customers",
-            "cancelURL": customerID.map { "/customers/\($0)" } ?? "/customers",
-            "version": form.text("version"),
-            "groups": groups,
-            "hasErrors": !outcome.errors.isEmpty,
-            "otherErrors": outcome.errors.others(shown: CustomerForm.shownFields),
-            "duplicates": duplicates,
-            "hasDuplicates": !duplicates.isEmpty,
-            "conflict": outcome.conflict,
-        ]
+        let model = RecordFormModel(
+            outcome: EditOutcome.Summary(conflict: outcome.conflict, hasErrors: !outcome.errors.isEmpty,
+                                         otherErrors: outcome.errors.others(shown: CustomerForm.shownFields)),
+            isNew: customerID == nil,
+            action: customerID.map { "/customers/\($0)" } ?? "/customers",
+            cancelURL: customerID.map { "/customers/\($0)" } ?? "/customers",
+            version: form.text("version"),
+            groups: groups,
+            duplicates: outcome.duplicates.map { DuplicateNotice($0, env: env, language: language) })
         let title = customerID == nil ? "customer.newTitle" : "customer.editTitle"
-        return try await env.render("customer_form", page, title: title, data, status: outcome.status)
+        return try await env.render("customer_form", page, title: title, model: model, status: outcome.status)
     }
 }

@@ -25,9 +25,9 @@ struct CustomerHistoryPage: Sendable {
         let clock = page.clock
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        var rows: [[String: Any]] = []
+        var rows: [CustomerHistoryModel.Entry] = []
         for entry in entries.sorted(by: { $0.at > $1.at }) {
-            var changes: [[String: Any]] = []
+            var changes: [CustomerHistoryModel.Change] = []
             if let before = entry.before, let after = entry.after {
                 do {
                     let old = try decoder.decode(Customer.self, from: Data(before.utf8))
@@ -38,30 +38,24 @@ struct CustomerHistoryPage: Sendable {
                     page.context.logger.debug("history entry not decodable", metadata: ["entry": "\(entry.id)"])
                 }
             }
-            rows.append([
-                "when": clock.display(entry.at),
-                "who": entry.actorID.map { people.name($0) } ?? env.text("history.system", language),
-                "action": env.label("audit.action", entry.action, language),
-                "changes": changes,
-                "hasChanges": !changes.isEmpty,
-            ])
+            rows.append(CustomerHistoryModel.Entry(
+                when: clock.display(entry.at),
+                who: entry.actorID.map { people.name($0) } ?? env.text("history.system", language),
+                action: env.label("audit.action", entry.action, language),
+                changes: changes))
         }
-        let data: [String: Any] = [
-            "customer": ["id": customer.id.description, "name": customer.name] as [String: Any],
-            "entries": rows,
-            "hasEntries": !rows.isEmpty,
-        ]
-        return try await env.render("customer_history", page, title: "history.title", data)
+        let model = CustomerHistoryModel(customer: RecordLink(id: customer.id.description, name: customer.name), entries: rows)
+        return try await env.render("customer_history", page, title: "history.title", model: model)
     }
 
     /// Changed fields with their old and new value (long texts are only named).
     private func differences(_ a: Customer, _ b: Customer, people: Directory, fields: [CustomFieldDefinition],
-                             language: Language) -> [[String: Any]] {
-        var out: [[String: Any]] = []
+                             language: Language) -> [CustomerHistoryModel.Change] {
+        var out: [CustomerHistoryModel.Change] = []
         func add(_ labelKey: String, _ old: String, _ new: String, showValues: Bool = true) {
             guard old != new else { return }
-            out.append(["field": env.text(labelKey, language), "old": Self.short(old), "new": Self.short(new),
-                        "showValues": showValues])
+            out.append(CustomerHistoryModel.Change(field: env.text(labelKey, language), old: Self.short(old),
+                                                   new: Self.short(new), showValues: showValues))
         }
         add("customer.field.name", a.name, b.name)
         add("customer.field.kind", env.label("kind", a.kind, language), env.label("kind", b.kind, language))
@@ -82,8 +76,8 @@ struct CustomerHistoryPage: Sendable {
         for definition in fields {
             let old = a.custom[definition.key]?.displayText ?? "", new = b.custom[definition.key]?.displayText ?? ""
             if old != new {
-                out.append(["field": CustomFieldInputs.label(definition, language), "old": Self.short(old),
-                            "new": Self.short(new), "showValues": true])
+                out.append(CustomerHistoryModel.Change(field: CustomFieldInputs.label(definition, language),
+                                                       old: Self.short(old), new: Self.short(new)))
             }
         }
         return out

@@ -24,50 +24,34 @@ struct CustomerListPage: Sendable {
         let people = try await directory
         let total = try await count
         let clock = page.clock
-        let rows: [[String: Any]] = result.items.map { customer in
-            [
-                "id": customer.id.description,
-                "name": customer.name,
-                "kind": env.label("kind", customer.kind, language),
-                "industry": customer.industry,
-                "region": customer.region,
-                "owner": people.name(customer.ownerID),
-                "status": env.label("status", customer.status, language),
-                "updated": clock.display(customer.updatedAt),
-            ]
-        }
-        var data: [String: Any] = [
-            "q": filters.text("q"),
-            "tag": filters.text("tag"),
-            "kindOptions": Choices.of(CustomerKind.self, prefix: "kind", selected: filters["kind"], blank: "filter.any",
-                                      env: env, language: language),
-            "statusOptions": Choices.of(CustomerStatus.self, prefix: "status", selected: filters["status"],
-                                        blank: "filter.any", env: env, language: language),
-            "stageOptions": Choices.of(LifecycleStage.self, prefix: "lifecycle.stage", selected: filters["stage"],
-                                       blank: "filter.any", env: env, language: language),
-            "sortOptions": Choices.list(Self.sorts.map { ($0.value, env.text($0.label, language)) }, selected: filters["sort"]),
-            "trash": query.deleted == .only,
-            "customers": rows,
-            "hasCustomers": !rows.isEmpty,
-            "countText": env.text("customers.count", language, [String(total)]),
-            "isFiltered": filters.pairs.contains { ["q", "kind", "status", "stage", "owner", "tag"].contains($0.name) },
-            "hasNext": result.nextCursor != nil,
-            "isPaged": query.cursor != nil,
-            "firstURL": filters.url("/customers"),
-            "trashURL": FormData(pairs: [("deleted", "only")]).url("/customers"),
-        ]
-        data["hasOwnerFilter"] = acting.isManager
-        if acting.isManager {
-            data["ownerOptions"] = people.userChoices(people.assignableOwners(acting), selected: query.ownerID,
-                                                      blank: env.text("filter.any", language))
-        }
-        if let next = result.nextCursor {
-            var nextFilters = filters
-            nextFilters.set("cursor", next)
-            data["nextURL"] = nextFilters.url("/customers")
-        }
-        if let undo = try await undoBanner(page, acting) { data["undo"] = undo }
-        return try await env.render("customers", page, title: query.deleted == .only ? "trash.title" : "customers.title", data)
+        async let undoLoad = undoBanner(page, acting)
+        let model = CustomerListModel(
+            q: filters.text("q"),
+            tag: filters.text("tag"),
+            kindOptions: Choices.of(CustomerKind.self, prefix: "kind", selected: filters["kind"], blank: "filter.any",
+                                    env: env, language: language),
+            statusOptions: Choices.of(CustomerStatus.self, prefix: "status", selected: filters["status"],
+                                      blank: "filter.any", env: env, language: language),
+            stageOptions: Choices.of(LifecycleStage.self, prefix: "lifecycle.stage", selected: filters["stage"],
+                                     blank: "filter.any", env: env, language: language),
+            sortOptions: Choices.list(Self.sorts.map { ($0.value, env.text($0.label, language)) }, selected: filters["sort"]),
+            ownerOptions: acting.isManager
+                ? people.userChoices(people.assignableOwners(acting), selected: query.ownerID, blank: env.text("filter.any", language))
+                : nil,
+            trash: query.deleted == .only,
+            customers: result.items.map { customer in
+                CustomerListModel.Row(
+                    id: customer.id.description, name: customer.name, kind: env.label("kind", customer.kind, language),
+                    industry: customer.industry, region: customer.region, owner: people.name(customer.ownerID),
+                    status: env.label("status", customer.status, language), updated: clock.display(customer.updatedAt))
+            },
+            countText: env.text("customers.count", language, [String(total)]),
+            isFiltered: filters.pairs.contains { ["q", "kind", "status", "stage", "owner", "tag"].contains($0.name) },
+            trashURL: FormData(pairs: [("deleted", "only")]).url("/customers"),
+            pager: Pager(path: "/customers", kept: filters, cursor: query.cursor, next: result.nextCursor),
+            undo: try await undoLoad)
+        return try await env.render("customers", page, title: query.deleted == .only ? "trash.title" : "customers.title",
+                                    model: model)
     }
 
     static let sorts: [(value: String, label: String)] = [
@@ -100,12 +84,12 @@ struct CustomerListPage: Sendable {
     }
 
     /// After a delete: the customer's name and an undo button.
-    private func undoBanner(_ page: PageRequest, _ acting: Acting) async throws -> [String: Any]? {
+    private func undoBanner(_ page: PageRequest, _ acting: Acting) async throws -> CustomerListModel.Undo? {
         guard let id = page.query["undo"].flatMap(CustomerID.init) else { return nil }
         do {
             let customer = try await env.app.customers.get(acting, id)
             guard customer.deletedAt != nil else { return nil }
-            return ["id": id.description, "text": env.text("customer.deleted", page.language, [customer.name])]
+            return CustomerListModel.Undo(id: id.description, text: env.text("customer.deleted", page.language, [customer.name]))
         } catch AppError.notFound {
             return nil
         }

@@ -63,11 +63,12 @@ struct NotePages: Sendable {
     private func render(_ page: PageRequest, _ note: Note, form: FormData, outcome: EditOutcome) async throws -> Response {
         let acting = page.acting
         let customer = try await env.app.customers.get(acting, note.customerID)
-        var data = outcome.data(shown: ["body"])
-        data["note"] = ["id": note.id.description, "version": form.text("version")]
-        data["customer"] = ["id": customer.id.description, "name": customer.name]
-        data["bodyField"] = FormField.textarea("body", env.text("note.field.text", page.language), value: form.text("body"),
-                                               errors: outcome.errors, rows: 6)
-        return try await env.render("note_form", page, title: "note.editTitle", data, status: outcome.status)
+        let model = NoteFormModel(
+            outcome: outcome.summary(shown: ["body"]),
+            customer: RecordLink(id: customer.id.description, name: customer.name),
+            note: RecordLink(id: note.id.description, version: form.text("version")),
+            bodyField: FormField.textarea("body", env.text("note.field.text", page.language), value: form.text("body"),
+                                          errors: outcome.errors, rows: 6))
+        return try await env.render("note_form", page, title: "note.editTitle", model: model, status: outcome.status)
     }
 }

@@ -17,29 +17,55 @@ struct ContactReferralSection: Sendable {
         router.post("contacts/:id/referral", use: env.page(.signedIn, save))
     }
 
-    /// The template keys for the contact page's referral card.
-    func data(_ page: PageRequest, _ acting: Acting, _ contact: Contact) async throws -> [String: Any] {
-        var data: [String: Any] = ["has": false, "editable": contact.deletedAt == nil, "contactID": contact.id.description]
-        if let problem = page.query["referralProblem"], Self.problems.contains(problem) {
-            data["problem"] = env.text(problem, page.language)
+    /// The contact page's referral card. Names it does not know (`url`, `personName`, `note` when
+    /// nothing was referred) are left to the page, as the template expects.
+    struct Model: PageModel {
+        let editable: Bool
+        let contactID: String
+        /// A refusal of the last save, translated.
+        let problem: String?
+        let has: Bool
+        var note: String?
+        var name: String?
+        /// The referring customer's page; nil when the reader may not see it.
+        var url: String?
+        /// The referring key person, when one was named and is visible.
+        var person: RecordLink?
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "editable": editable
+            case "contactID": contactID
+            case "problem": problem
+            case "has": has
+            case "note": note
+            case "name": name
+            case "url": url
+            case "personName": person?.name
+            case "personURL": person.map { "/contacts/\($0.id)" }
+            default: nil
+            }
         }
-        guard let referral = try await env.app.referrals.get(acting, ofContact: contact.id) else { return data }
-        data["has"] = true
-        data["note"] = referral.note
+    }
+
+    func model(_ page: PageRequest, _ acting: Acting, _ contact: Contact) async throws -> Model {
+        let problem = page.query["referralProblem"].flatMap { Self.problems.contains($0) ? env.text($0, page.language) : nil }
+        var model = Model(editable: contact.deletedAt == nil, contactID: contact.id.description, problem: problem, has: false)
+        guard let referral = try await env.app.referrals.get(acting, ofContact: contact.id) else { return model }
+        model = Model(editable: model.editable, contactID: model.contactID, problem: problem, has: true, note: referral.note)
         do {
             let referrer = try await env.app.customers.get(acting, referral.referrerCustomerID)
-            data["name"] = referrer.name
-            data["url"] = "/customers/\(referrer.id)"
+            model.name = referrer.name
+            model.url = "/customers/\(referrer.id)"
             if let personID = referral.referrerContactID {
                 let person = try await env.app.contacts.get(acting, personID)
-                data["personName"] = person.name
-                data["personURL"] = "/contacts/\(person.id)"
+                model.person = RecordLink(id: person.id.description, name: person.name)
             }
         } catch AppError.notFound {
-            data["name"] = env.text("referral.hidden", page.language)
-            data.removeValue(forKey: "url")
+            model.name = env.text("referral.hidden", page.language)
+            model.url = nil
         }
-        return data
+        return model
     }
 
     @Sendable func save(_ page: PageRequest) async throws -> Response {

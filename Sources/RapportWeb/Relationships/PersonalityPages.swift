@@ -58,11 +58,11 @@ struct PersonalityPages: Sendable {
         let section = PersonalitySection(env: env)
         async let directory = Directory.load(env.app, acting)
         let (view, questionnaire) = try await section.load(acting, .customer(id), language: page.language)
-        let data: [String: Any] = [
-            "customer": ["id": customer.id.description, "name": customer.name] as [String: Any],
-            "personality": section.data(view, questionnaire: questionnaire, action: "/customers/\(id)/personality",
-                                        people: try await directory, clock: page.clock, language: page.language, state: state),
-        ]
-        return try await env.render("customer_personality", page, title: "personality.pageTitle", data, status: state.status)
+        let model = CustomerPersonalityModel(
+            customer: RecordLink(id: customer.id.description, name: customer.name),
+            personality: section.model(view, questionnaire: questionnaire, action: "/customers/\(id)/personality",
+                                       people: try await directory, clock: page.clock, language: page.language, state: state))
+        return try await env.render("customer_personality", page, title: "personality.pageTitle", model: model,
+                                    status: state.status)
     }
 }

@@ -29,24 +29,101 @@ struct PersonalitySection {
         return (try await view, try await questionnaire)
     }
 
-    func data(_ view: PersonalityView, questionnaire: TemperamentQuestionnaire, action: String, people: Directory,
-              clock: UserClock, language: Language, state: State) -> [String: Any] {
+    /// What `personality_section.mustache` reads.
+    struct Model: PageModel {
+        /// One questionnaire question with its radio options.
+        struct Question: PageModel {
+            let name, prompt, domID: String
+            let options: [Option]
+            let error: String?
+
+            func child(named key: String) -> Any? {
+                switch key {
+                case "name": name
+                case "prompt": prompt
+                case "domID": domID
+                case "options": options
+                case "hasError": error != nil
+                case "error": error ?? ""
+                default: nil
+                }
+            }
+        }
+
+        /// A radio option; its input's `name` is the question's.
+        struct Option: PageModel {
+            let value, text, domID: String
+            let checked: Bool
+
+            func child(named key: String) -> Any? {
+                switch key {
+                case "value": value
+                case "text": text
+                case "domID": domID
+                case "checked": checked
+                default: nil
+                }
+            }
+        }
+
+        let action: String
+        let version: String
+        let questions: [Question]
+        let typeFields: [FormField]
+        let conflict: Bool
+        let errors: FormErrors
+        let otherErrors: [String]
+        let guidance: [LegacyContext]
+        let hasGuidance: Bool
+        let temperamentText: String
+        let hasTemperament: Bool
+        let suggestionText: String?
+        /// The suggested temperament's raw value and button text, when it differs from the set one.
+        let confirm: (value: String, label: String)?
+        let confirmedText: String?
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "action": action
+            case "version": version
+            case "questions": questions
+            case "typeFields": typeFields
+            case "conflict": conflict
+            case "hasErrors": !errors.isEmpty
+            case "otherErrors": otherErrors
+            case "guidance": guidance
+            case "hasGuidance": hasGuidance
+            case "temperamentText": temperamentText
+            case "hasTemperament": hasTemperament
+            case "suggestionText": suggestionText ?? ""
+            case "hasSuggestion": suggestionText != nil
+            case "canConfirm": confirm != nil
+            case "confirmValue": confirm?.value ?? ""
+            case "confirmLabel": confirm?.label ?? ""
+            case "confirmedText": confirmedText ?? ""
+            case "isConfirmed": confirmedText != nil
+            default: nil
+            }
+        }
+    }
+
+    func model(_ view: PersonalityView, questionnaire: TemperamentQuestionnaire, action: String, people: Directory,
+               clock: UserClock, language: Language, state: State) -> Model {
         let p = view.personality
         let form = state.form ?? Self.values(of: p)
         let errors = state.errors
-        let questions: [[String: Any]] = questionnaire.questions.map { question in
+        let questions = questionnaire.questions.map { question in
             let name = "answer.\(question.id)"
             let chosen = form.text(name)
             let dom = "q-" + Self.domSafe(question.id)
-            var options: [[String: Any]] = question.options.map { option in
-                ["value": option.id, "text": option.text, "checked": chosen == option.id,
-                 "domID": dom + "-" + Self.domSafe(option.id)]
+            var options = question.options.map { option in
+                Model.Option(value: option.id, text: option.text, domID: dom + "-" + Self.domSafe(option.id),
+                             checked: chosen == option.id)
             }
-            options.append(["value": "", "text": env.text("personality.skip", language), "checked": chosen.isEmpty,
-                            "domID": dom + "-skip"])
-            let error = errors["answers.\(question.id)"]
-            return ["name": name, "prompt": question.prompt, "domID": dom, "options": options,
-                    "hasError": error != nil, "error": error ?? ""]
+            options.append(Model.Option(value: "", text: env.text("personality.skip", language), domID: dom + "-skip",
+                                        checked: chosen.isEmpty))
+            return Model.Question(name: name, prompt: question.prompt, domID: dom, options: options,
+                                  error: errors["answers.\(question.id)"])
         }
         func label(_ key: String) -> String { env.text("personality.field.\(key)", language) }
         let typeFields: [FormField] = [
@@ -57,30 +134,26 @@ struct PersonalitySection {
             FormField.select("onlineType", label("onlineType"), options: Choices.of(OnlineCustomerType.self, prefix: "onlineType",
                              selected: form["onlineType"], blank: "personality.notSet", env: env, language: language), errors: errors),
         ]
-        var data: [String: Any] = [
-            "action": action, "version": String(view.version), "questions": questions, "typeFields": typeFields,
-            "conflict": state.conflict, "hasErrors": !errors.isEmpty,
-            "otherErrors": errors.others(shown: Self.shownFields.union(questionnaire.questions.map { "answers.\($0.id)" })),
-            "guidance": GuidanceCardView.sections(view.guidance, env: env, language: language),
-            "hasGuidance": !view.guidance.isEmpty,
-            "temperamentText": GuidanceCardView.temperamentLabel(p, env: env, language: language),
-            "hasTemperament": p.temperament != nil || p.suggestedTemperament != nil,
-        ]
-        if let suggested = p.suggestedTemperament {
-            data["suggestionText"] = env.text("personality.suggestion", language, [env.label("temperament", suggested, language)])
-            data["hasSuggestion"] = true
-            if suggested != p.temperament {
-                data["canConfirm"] = true
-                data["confirmValue"] = suggested.rawValue
-                data["confirmLabel"] = env.text("personality.confirm", language, [env.label("temperament", suggested, language)])
-            }
-        }
+        let suggested = p.suggestedTemperament
+        var confirmed: String?
         if let by = p.confirmedBy, let at = p.confirmedAt, let temperament = p.temperament {
-            data["confirmedText"] = env.text("personality.confirmedBy", language,
-                                             [env.label("temperament", temperament, language), people.name(by), clock.display(at)])
-            data["isConfirmed"] = true
+            confirmed = env.text("personality.confirmedBy", language,
+                                 [env.label("temperament", temperament, language), people.name(by), clock.display(at)])
         }
-        return data
+        return Model(
+            action: action, version: String(view.version), questions: questions, typeFields: typeFields,
+            conflict: state.conflict, errors: errors,
+            otherErrors: errors.others(shown: Self.shownFields.union(questionnaire.questions.map { "answers.\($0.id)" })),
+            guidance: GuidanceCardView.sections(view.guidance, env: env, language: language).map(LegacyContext.init),
+            hasGuidance: !view.guidance.isEmpty,
+            temperamentText: GuidanceCardView.temperamentLabel(p, env: env, language: language),
+            hasTemperament: p.temperament != nil || suggested != nil,
+            suggestionText: suggested.map { env.text("personality.suggestion", language, [env.label("temperament", $0, language)]) },
+            confirm: suggested.flatMap { s in
+                s == p.temperament ? nil
+                    : (s.rawValue, env.text("personality.confirm", language, [env.label("temperament", s, language)]))
+            },
+            confirmedText: confirmed)
     }
 
     /// The stored personality as form values.

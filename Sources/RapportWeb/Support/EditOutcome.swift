@@ -20,4 +20,26 @@ struct EditOutcome {
     func data(shown: Set<String>) -> [String: Any] {
         ["conflict": conflict, "hasErrors": !errors.isEmpty, "otherErrors": errors.others(shown: shown)]
     }
+
+    /// The same for a typed page model, which answers these names by asking it.
+    func summary(shown: Set<String>) -> Summary {
+        Summary(conflict: conflict, hasErrors: !errors.isEmpty, otherErrors: errors.others(shown: shown))
+    }
+
+    /// What an edit template reads about the last save: `conflict`, `hasErrors`, `otherErrors`.
+    struct Summary: PageModel {
+        let conflict: Bool
+        let hasErrors: Bool
+        /// Messages for fields the form does not show.
+        let otherErrors: [String]
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "conflict": conflict
+            case "hasErrors": hasErrors
+            case "otherErrors": otherErrors
+            default: nil
+            }
+        }
+    }
 }

@@ -1,0 +1,73 @@
+/// `/customers` (and the trash, `?deleted=only`): the filters, the count, one page of customers
+/// and the pager, and an undo banner after a delete.
+struct CustomerListModel: PageModel {
+    struct Row: PageModel {
+        let id, name, kind, industry, region, owner, status, updated: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "id": id
+            case "name": name
+            case "kind": kind
+            case "industry": industry
+            case "region": region
+            case "owner": owner
+            case "status": status
+            case "updated": updated
+            default: nil
+            }
+        }
+    }
+
+    /// The customer just deleted, to restore.
+    struct Undo: PageModel {
+        let id: String
+        let text: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "id": id
+            case "text": text
+            default: nil
+            }
+        }
+    }
+
+    let q: String
+    let tag: String
+    let kindOptions: [Choice]
+    let statusOptions: [Choice]
+    let stageOptions: [Choice]
+    let sortOptions: [Choice]
+    /// The owner filter, for managers only.
+    let ownerOptions: [Choice]?
+    let trash: Bool
+    let customers: [Row]
+    let countText: String
+    /// Whether any filter narrows the list (the empty state says "no match" rather than "no customers").
+    let isFiltered: Bool
+    let trashURL: String
+    let pager: Pager
+    let undo: Undo?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "q": q
+        case "tag": tag
+        case "kindOptions": kindOptions
+        case "statusOptions": statusOptions
+        case "stageOptions": stageOptions
+        case "sortOptions": sortOptions
+        case "hasOwnerFilter": ownerOptions != nil
+        case "ownerOptions": ownerOptions
+        case "trash": trash
+        case "customers": customers
+        case "hasCustomers": !customers.isEmpty
+        case "countText": countText
+        case "isFiltered": isFiltered
+        case "trashURL": trashURL
+        case "undo": undo
+        default: pager.child(named: name)
+        }
+    }
+}

@@ -6,7 +6,7 @@ import RapportEdge
 
 /// The counts the top bar shows beside "Agenda" and "Notices": what is on the user's agenda
 /// today and how many notices they have not read.
-struct NavBadges: Sendable, Equatable {
+struct NavBadges: PageModel, Equatable {
     var agenda: Int
     var notices: Int
 
@@ -26,7 +26,13 @@ struct NavBadges: Sendable, Equatable {
     }
 
     /// What the layout reads under `badges`.
-    var context: [String: Any] {
-        ["agenda": String(agenda), "hasAgenda": agenda > 0, "notices": String(notices), "hasNotices": notices > 0]
+    func child(named name: String) -> Any? {
+        switch name {
+        case "agenda": String(agenda)
+        case "hasAgenda": agenda > 0
+        case "notices": String(notices)
+        case "hasNotices": notices > 0
+        default: nil
+        }
     }
 }

@@ -51,13 +51,11 @@ extension PageEnvironment {
                    context: some EdgeContext) -> Response {
         let language = context.language
         let acting = context.browserSession == nil ? nil : context.actingIfKnown
-        var page = baseContext(language: language, acting: acting, csrf: context.browserSession?.csrfToken, path: "/")
-        page["title"] = text(key, language)
-        page["status"] = String(status.code)
-        page["details"] = details
-        page["showHome"] = acting != nil
+        var layout = layout(language: language, acting: acting, csrf: context.browserSession?.csrfToken, path: "/")
+        layout.title = text(key, language)
+        let page = ErrorPageModel(status: status.code, details: details, showHome: acting != nil)
         do {
-            return try renderer.render("error", page, status: status)
+            return try renderer.render("error", LayeredContext(model: page, layout: layout), status: status)
         } catch {
             context.logger.error("error page failed", metadata: ["error": "\(String(reflecting: error))"])
             var headers = HTTPFields()

@@ -51,46 +51,26 @@ struct PageEnvironment: Sendable {
     }
 
     /// What every page's layout reads: texts, the user, the anti-forgery token, the language switch.
-    func baseContext(language: Language, acting: Acting?, csrf: String?, path: String) -> [String: Any] {
-        var context: [String: Any] = [
-            "t": tables[language] ?? TextTable(texts: localizer.table(language)),
-            "lang": language.rawValue,
-            "isZh": language == .zhHans,
-            "isEn": language == .en,
-            "stylesheet": stylesheet.url,
-            "currentPath": path,
-            "signedIn": acting != nil,
-        ]
-        if let csrf { context["csrf"] = csrf }
-        context["hasCSRF"] = csrf != nil
-        if let acting {
-            context["user"] = [
-                "name": acting.user.displayName,
-                "isAdmin": acting.isAdmin,
-                "isManager": acting.isManager,
-                "mustChangePassword": acting.user.mustChangePassword,
-            ] as [String: Any]
-        }
-        return context
+    func layout(language: Language, acting: Acting?, csrf: String?, path: String) -> LayoutModel {
+        LayoutModel(texts: tables[language] ?? TextTable(texts: localizer.table(language)), language: language,
+                    stylesheet: stylesheet.url, currentPath: path,
+                    user: acting.map { LayoutModel.User(name: $0.user.displayName, isAdmin: $0.isAdmin, isManager: $0.isManager) },
+                    csrf: csrf)
     }
 
     /// Renders a page from its typed model inside the layout; `title` is a locale key.
     func render(_ template: String, _ page: some RenderablePage, title: String, model: some PageModel,
                 status: HTTPResponse.Status = .ok) async throws -> Response {
-        var layout = baseContext(language: page.language, acting: page.signedInUser, csrf: page.csrf, path: page.currentPath)
-        layout["title"] = text(title, page.language)
-        if let badges = await page.badgeLoad?.value { layout["badges"] = badges.context }
+        var layout = layout(language: page.language, acting: page.signedInUser, csrf: page.csrf, path: page.currentPath)
+        layout.title = text(title, page.language)
+        layout.badges = await page.badgeLoad?.value
         return try renderer.render(template, LayeredContext(model: model, layout: layout), status: status)
     }
 
-    /// Renders a page inside the layout; `title` is a locale key.
+    /// Renders a page still built as a dictionary inside the layout; `title` is a locale key.
     func render(_ template: String, _ page: some RenderablePage, title: String, _ data: [String: Any],
                 status: HTTPResponse.Status = .ok) async throws -> Response {
-        var context = baseContext(language: page.language, acting: page.signedInUser, csrf: page.csrf, path: page.currentPath)
-        context["title"] = text(title, page.language)
-        if let badges = await page.badgeLoad?.value { context["badges"] = badges.context }
-        for (key, value) in data { context[key] = value }
-        return try renderer.render(template, context, status: status)
+        try await render(template, page, title: title, model: LegacyContext(data), status: status)
     }
 
     /// A 303 to a local path (forms always end in one, so reloading never posts twice).

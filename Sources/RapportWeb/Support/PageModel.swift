@@ -10,9 +10,9 @@ protocol PageModel: MustacheParent, Sendable {}
 /// model's own names first, then the layout's, as a template looks them up.
 struct LayeredContext: MustacheParent {
     let model: any MustacheParent
-    let layout: [String: Any]
+    let layout: LayoutModel
 
     func child(named name: String) -> Any? {
-        model.child(named: name) ?? layout[name]
+        model.child(named: name) ?? layout.child(named: name)
     }
 }

@@ -29,6 +29,8 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Issue 4: on the dataset in --dir, add orders, deals and the pool (once), then measure pipeline, pool list, recycle pass and lifecycle recomputation") var lifecycle = false
     @Option(help: "With --lifecycle: orders per customer") var orders: Int = 10
     @Flag(help: "Reuse the customers imported by an earlier --import-only run in --dir: add owners, key persons, activities, relationships, then measure") var reuseImport = false
+    @Flag(help: "On the dataset in --dir (after --lifecycle): measure the rep's daily pages (customer page, list, agenda, kanban, pool)") var pages = false
+    @Option(help: "With --pages: another rapport binary (an earlier build) to measure in alternating rounds, for a before/after ratio") var baseline: String?
 
     func run() async throws {
         if toneOnly {
@@ -37,6 +39,10 @@ struct Bench: AsyncParsableCommand {
         }
         if lifecycle {
             try await measureLifecycle()
+            return
+        }
+        if pages {
+            try await measurePages()
             return
         }
         if reuseImport {
@@ -143,6 +149,19 @@ struct Bench: AsyncParsableCommand {
         try await BenchLifecycle.measureServer(port: port, requests: requests, token: token, cookie: session.token)
         try await Task.sleep(for: .seconds(2))
         say("server RSS at idle after the runs: \(try BenchServer.rssMegabytes(pid: server.processIdentifier)) MB")
+    }
+
+    /// `--pages`: the rep's daily pages, optionally against a baseline build.
+    private func measurePages() async throws {
+        var logger = try CommonOptions.parse([]).logger(label: "bench")
+        logger.logLevel = .warning
+        let (app, store) = try await BenchSetup.openApp(path: "\(dir)/bench.sqlite", logger: logger)
+        let rep = try await BenchLifecycle.fill(app, store, ordersPerCustomer: orders)
+        let scenarios = try await BenchPages.scenarios(app, rep: rep)
+        let session = try await app.auth.signIn(username: rep.username, password: "bench-password-0")
+        try await app.operations.close()
+        try await BenchPages.measure(database: "\(dir)/bench.sqlite", port: port, requests: requests, cookie: session.token,
+                                     scenarios: scenarios, baseline: baseline)
     }
 
     /// Spreads owners, then writes key persons, activities and relationship data in bulk.

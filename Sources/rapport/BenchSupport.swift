@@ -112,9 +112,10 @@ enum BenchSetup {
 
 /// The server under test, as its own process.
 enum BenchServer {
-    static func start(database: String, port: Int) throws -> Process {
+    /// Starts `binary` (default: this one) as `rapport serve` on `database`.
+    static func start(database: String, port: Int, binary: String? = nil) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        process.executableURL = URL(fileURLWithPath: binary ?? CommandLine.arguments[0]).standardizedFileURL
         process.arguments = ["serve", "--database", database, "--port", String(port), "--log-level", "warning"]
         try process.run()
         return process

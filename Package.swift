@@ -114,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "RapportCore", "RapportApp", "RapportServer", "RapportStore", "RapportFiles", "RapportJobs",
+                "RapportCore", "RapportApp", "RapportEdge", "RapportServer", "RapportStore", "RapportFiles", "RapportJobs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

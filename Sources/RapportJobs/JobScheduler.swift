@@ -44,7 +44,13 @@ public struct JobScheduler: Service {
     /// One pass of every job; `false` when any job failed.
     @discardableResult
     public func runOnce() async -> Bool {
-        var ok = true
+        await runPass().allSatisfy { !$0.failed }
+    }
+
+    /// One pass of every job, with what each did: ran (and its counts), skipped (its period ran
+    /// already or another process holds it), or failed.
+    public func runPass() async -> [JobOutcome] {
+        var outcomes: [JobOutcome] = []
         for job in jobs {
             let started = ContinuousClock.now
             do {
@@ -61,12 +67,45 @@ public struct JobScheduler: Service {
                     for (name, value) in counts { metadata[name] = "\(value)" }
                     logger.info("job ran", metadata: metadata)
                 }
+                outcomes.append(JobOutcome(job: job.name, result: counts.map(JobOutcome.Result.ran) ?? .skipped))
             } catch {
-                ok = false
                 metrics?.record(job.name, outcome: .failed, counts: [:], duration: ContinuousClock.now - started)
                 logger.error("job failed", metadata: ["job": "\(job.name)", "error": "\(error)"])
+                outcomes.append(JobOutcome(job: job.name, result: .failed(String(describing: error))))
             }
         }
-        return ok
+        return outcomes
+    }
+}
+
+/// What one job did in a pass.
+public struct JobOutcome: Sendable {
+    public enum Result: Sendable {
+        /// It ran; the counts say what it did (notices written, customers recycled…).
+        case ran([String: Int])
+        /// Not due: its hour or day ran already here or in another process, or another process
+        /// holds its lease.
+        case skipped
+        case failed(String)
+    }
+
+    public let job: String
+    public let result: Result
+
+    public var failed: Bool {
+        if case .failed = result { true } else { false }
+    }
+
+    /// One line for the CLI: `pool-recycle: ran (recycled 3, warned 5)`.
+    public var line: String {
+        switch result {
+        case .ran(let counts):
+            let done = counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            return "\(job): ran" + (done.isEmpty ? "" : " (\(done.joined(separator: ", ")))")
+        case .skipped:
+            return "\(job): skipped — not due yet, or another process is running it"
+        case .failed(let reason):
+            return "\(job): failed — \(reason)"
+        }
     }
 }

@@ -68,6 +68,30 @@ public struct Store: Sendable {
         try await engine.read { db in try await db.raw("SELECT 1").run() }
     }
 
+    /// What keeps Chinese text and search working on a PostgreSQL database, or nil when all is well
+    /// (and always on SQLite): the encoding must be UTF-8 (`SQL_ASCII` stores bytes unchecked), and
+    /// the character classification (`LC_CTYPE`) must know non-ASCII letters — under `C` or
+    /// `POSIX`, pg_trgm makes no trigrams of Chinese text (`show_trgm('阿里巴巴')` is empty), so
+    /// search finds nothing. `C.UTF-8` and other UTF-8 locales work.
+    public func characterSetProblem() async throws -> String? {
+        guard engine.kind == .postgres else { return nil }
+        let row = try await engine.read { db in
+            try await db.raw("""
+                SELECT pg_encoding_to_char(encoding) AS encoding, datctype FROM pg_database WHERE datname = current_database()
+                """).first()
+        }
+        guard let row else { return nil }
+        let encoding = try row.decode(column: "encoding", as: String.self)
+        let ctype = try row.decode(column: "datctype", as: String.self)
+        if encoding.uppercased() != "UTF8" {
+            return "the database's encoding is \(encoding), not UTF8: Chinese text cannot be stored reliably"
+        }
+        if ctype == "C" || ctype == "POSIX" {
+            return "the database's LC_CTYPE is \(ctype): PostgreSQL's trigram index makes no trigrams of Chinese text there, so search finds nothing"
+        }
+        return nil
+    }
+
     /// Copies a live SQLite database into a new file (`VACUUM INTO`, consistent while others write).
     /// PostgreSQL databases are backed up with `pg_dump`: refused with `badConfiguration`.
     public func backup(to path: String) async throws {

@@ -23,12 +23,12 @@ struct CommonOptions: ParsableArguments {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw ValidationError("cannot read the config file \(path): \(error.localizedDescription)")
+            throw CommandError("cannot read the config file \(path): \(error.localizedDescription)")
         }
         do {
             return try JSONDecoder().decode([String: ConfigValue].self, from: data)
         } catch {
-            throw ValidationError("the config file \(path) is not a JSON object of settings: \(error)")
+            throw CommandError("the config file \(path) is not a JSON object of settings: \(error)")
         }
     }
 

@@ -11,25 +11,22 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Customers to create") var customers: Int = 120
 
     func run() async throws {
-        let app = try await Runtime.open(common, allowMigrate: true, logger: try common.logger())
-        guard try await !app.operations.hasCustomers() else {
-            throw ValidationError("the database already has customers; demo data goes into an empty one")
+        try await Runtime.with(common, allowMigrate: true, logger: try common.logger()) { app in
+            guard try await !app.operations.hasCustomers() else {
+                throw CommandError("the database already has customers; demo data goes into an empty one")
+            }
+            do {
+                try await fill(app)
+            } catch let error as ValidationError {
+                throw error
+            } catch {
+                throw Runtime.fail(error)
+            }
         }
-        do {
-            try await fill(app)
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw Runtime.fail(error)
-        }
-        try await app.operations.close()
     }
 
     private func fill(_ app: Rapport) async throws {
-        if try await !app.operations.hasUsers() {
-            guard let created = try await app.accounts.bootstrapAdmin(password: ProcessInfo.processInfo.environment["RAPPORT_ADMIN_PASSWORD"]) else { return }
-            print("admin\t\(created.oneTimePassword ?? "(from RAPPORT_ADMIN_PASSWORD)")")
-        }
+        try await AdminBootstrap.run(app, interactive: false)
         let admin = try await Runtime.acting(app, as: nil)
         var rng = SeededGenerator(seed: 20261126)
         let people: [(String, String, Role, Int)] = [
@@ -41,16 +38,18 @@ struct Demo: AsyncParsableCommand {
             teamIDs.append(try await app.teams.create(admin, name: name, managerID: nil).id)
         }
         var reps: [Acting] = []
-        print("Demo users (one-time passwords, change at first sign-in):")
+        var signIns: [[String]] = []
         for (username, display, role, team) in people {
             let created = try await app.accounts.create(admin, NewUser(username: username, displayName: display, role: role, teamID: teamIDs[team]))
-            print("\(username)\t\(created.oneTimePassword ?? "")")
+            signIns.append([username, role.rawValue, display, created.oneTimePassword ?? ""])
             if role == .manager {
                 let current = try await app.teams.get(admin, teamIDs[team])
                 _ = try await app.teams.update(admin, teamIDs[team], name: nil, managerID: .some(created.user.id), version: current.version)
             }
             reps.append(try await app.acting(created.user))
         }
+        print("Demo users — sign in with these one-time passwords and choose a new one:")
+        Console.table(["USERNAME", "ROLE", "NAME", "ONE-TIME PASSWORD"], signIns)
         var made = 0
         while made < customers {
             let owner = reps[Int(rng.next() % UInt64(reps.count))]

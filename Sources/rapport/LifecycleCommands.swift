@@ -21,19 +21,19 @@ struct LifecycleRecomputeCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
-        let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-        do {
-            let recount = try await app.background.recomputeAllLifecycles()
-            let summary = try await app.lifecycles.summary(try await Runtime.acting(app, as: nil), months: 1)
-            for entry in summary.stages {
-                print([entry.stage.rawValue, String(entry.count), String(recount.changedInto[entry.stage.rawValue] ?? 0)]
-                    .joined(separator: "\t"))
+        try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+            do {
+                let recount = try await app.background.recomputeAllLifecycles()
+                let summary = try await app.lifecycles.summary(try await Runtime.acting(app, as: nil), months: 1)
+                for entry in summary.stages {
+                    print([entry.stage.rawValue, String(entry.count), String(recount.changedInto[entry.stage.rawValue] ?? 0)]
+                        .joined(separator: "\t"))
+                }
+                print(String(format: "examined %d, changed %d in %.2f s", recount.examined, recount.changed, recount.seconds))
+            } catch {
+                try await app.operations.close()
+                throw Runtime.fail(error)
             }
-            print(String(format: "examined %d, changed %d in %.2f s", recount.examined, recount.changed, recount.seconds))
-        } catch {
-            try await app.operations.close()
-            throw Runtime.fail(error)
         }
-        try await app.operations.close()
     }
 }

@@ -15,19 +15,19 @@ struct PipelineCommand: AsyncParsableCommand {
     @Flag(help: "Only the user's own deals") var mine = false
 
     func run() async throws {
-        let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-        let acting = try await Runtime.acting(app, as: user)
-        let board = try await app.pipeline.board(acting, ownerID: mine ? acting.id : nil, perStage: 0)
-        func money(_ totals: [MoneyTotal], _ value: (MoneyTotal) -> Int64) -> String {
-            totals.isEmpty ? "0.00" : totals.map { MinorUnits.display(value($0), currency: $0.currency) }.joined(separator: " + ")
+        try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+            let acting = try await Runtime.acting(app, as: user)
+            let board = try await app.pipeline.board(acting, ownerID: mine ? acting.id : nil, perStage: 0)
+            func money(_ totals: [MoneyTotal], _ value: (MoneyTotal) -> Int64) -> String {
+                totals.isEmpty ? "0.00" : totals.map { MinorUnits.display(value($0), currency: $0.currency) }.joined(separator: " + ")
+            }
+            for column in board.columns {
+                print([String(column.stage.position), column.stage.nameZh + " / " + column.stage.nameEn,
+                       String(column.stage.probability), String(column.count), money(column.totals, \.amount),
+                       money(column.totals, \.weighted)].joined(separator: "\t"))
+            }
+            print(["", "total", "", String(board.columns.reduce(0) { $0 + $1.count }), money(board.totals, \.amount),
+                   money(board.totals, \.weighted)].joined(separator: "\t"))
         }
-        for column in board.columns {
-            print([String(column.stage.position), column.stage.nameZh + " / " + column.stage.nameEn,
-                   String(column.stage.probability), String(column.count), money(column.totals, \.amount),
-                   money(column.totals, \.weighted)].joined(separator: "\t"))
-        }
-        print(["", "total", "", String(board.columns.reduce(0) { $0 + $1.count }), money(board.totals, \.amount),
-               money(board.totals, \.weighted)].joined(separator: "\t"))
-        try await app.operations.close()
     }
 }

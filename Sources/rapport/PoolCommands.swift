@@ -21,23 +21,23 @@ struct PoolRecycleCommand: AsyncParsableCommand {
     @Flag(help: "Only print what would be recycled or warned about") var dryRun = false
 
     func run() async throws {
-        let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-        let started = Date()
-        let report = try await app.background.runRecyclePass(dryRun: dryRun)
-        let seconds = Date().timeIntervalSince(started)
-        var names: [UserID: String] = [:]
-        for (action, items) in [("recycle", report.recycled), ("warn", report.warned)] {
-            for item in items {
-                if names[item.ownerID] == nil { names[item.ownerID] = try await app.operations.allUsers().first { $0.id == item.ownerID }?.username }
-                print([action, item.customerName, names[item.ownerID] ?? "-", item.reason.rawValue,
-                       item.daysLeft.map(String.init) ?? "-"].joined(separator: "\t"))
+        try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+            let started = Date()
+            let report = try await app.background.runRecyclePass(dryRun: dryRun)
+            let seconds = Date().timeIntervalSince(started)
+            var names: [UserID: String] = [:]
+            for (action, items) in [("recycle", report.recycled), ("warn", report.warned)] {
+                for item in items {
+                    if names[item.ownerID] == nil { names[item.ownerID] = try await app.operations.allUsers().first { $0.id == item.ownerID }?.username }
+                    print([action, item.customerName, names[item.ownerID] ?? "-", item.reason.rawValue,
+                           item.daysLeft.map(String.init) ?? "-"].joined(separator: "\t"))
+                }
             }
+            let verb = dryRun ? "would recycle" : "recycled"
+            let summary = "\(verb) \(report.recycled.count), warned \(report.warned.count), judged \(report.judged) in "
+                + String(format: "%.2f s\n", seconds)
+            FileHandle.standardError.write(Data(summary.utf8))
         }
-        let verb = dryRun ? "would recycle" : "recycled"
-        let summary = "\(verb) \(report.recycled.count), warned \(report.warned.count), judged \(report.judged) in "
-            + String(format: "%.2f s\n", seconds)
-        FileHandle.standardError.write(Data(summary.utf8))
-        try await app.operations.close()
     }
 }
 
@@ -52,25 +52,25 @@ struct PoolListCommand: AsyncParsableCommand {
     @Option(help: "At most this many lines") var limit = 200
 
     func run() async throws {
-        let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-        let acting = try await Runtime.acting(app, as: nil)
-        let pools = try await app.pools.list(acting)
-        guard let chosen = pool.map({ name in pools.first { $0.name == name } }) ?? pools.first(where: \.isDefault) else {
-            throw ValidationError("--pool: no pool \(pool ?? "") (pools: \(pools.map(\.name).joined(separator: ", ")))")
-        }
-        var cursor: PageCursor?
-        var printed = 0
-        let formatter = ISO8601DateFormatter()
-        repeat {
-            let page = try await app.pools.members(acting, chosen.id, limit: min(200, limit - printed), cursor: cursor)
-            for m in page.items {
-                print([formatter.string(from: m.enteredAt), m.customerID.description, m.name, m.industry, m.region,
-                       m.previousOwnerName ?? "-"].joined(separator: "\t"))
+        try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+            let acting = try await Runtime.acting(app, as: nil)
+            let pools = try await app.pools.list(acting)
+            guard let chosen = pool.map({ name in pools.first { $0.name == name } }) ?? pools.first(where: \.isDefault) else {
+                throw ValidationError("--pool: no pool \(pool ?? "") (pools: \(pools.map(\.name).joined(separator: ", ")))")
             }
-            printed += page.items.count
-            cursor = page.nextCursor.flatMap { PageCursor(token: $0) }
-        } while cursor != nil && printed < limit
-        try await app.operations.close()
+            var cursor: PageCursor?
+            var printed = 0
+            let formatter = ISO8601DateFormatter()
+            repeat {
+                let page = try await app.pools.members(acting, chosen.id, limit: min(200, limit - printed), cursor: cursor)
+                for m in page.items {
+                    print([formatter.string(from: m.enteredAt), m.customerID.description, m.name, m.industry, m.region,
+                           m.previousOwnerName ?? "-"].joined(separator: "\t"))
+                }
+                printed += page.items.count
+                cursor = page.nextCursor.flatMap { PageCursor(token: $0) }
+            } while cursor != nil && printed < limit
+        }
     }
 }
 
@@ -84,15 +84,15 @@ struct PoolClaimCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let id = CustomerID(customer) else { throw ValidationError("CUSTOMER: not a customer id") }
-        let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-        let acting = try await Runtime.acting(app, as: asUser)
-        do {
-            let claimed = try await app.pools.claim(acting, id)
-            print("\(claimed.name)\t\(acting.user.username)")
-        } catch let error as AppError {
-            try await app.operations.close()
-            throw ValidationError("not claimed: \(error)")
+        try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+            let acting = try await Runtime.acting(app, as: asUser)
+            do {
+                let claimed = try await app.pools.claim(acting, id)
+                print("\(claimed.name)\t\(acting.user.username)")
+            } catch let error as AppError {
+                try await app.operations.close()
+                throw CommandError("not claimed: \(error)")
+            }
         }
-        try await app.operations.close()
     }
 }

@@ -18,36 +18,36 @@ struct CommitmentsCommand: AsyncParsableCommand {
     @Option(help: "At most this many lines") var limit = 200
 
     func run() async throws {
-        let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-        let acting = try await Runtime.acting(app, as: asUser)
-        var filter = CommitmentFilter()
-        if let state {
-            guard let parsed = CommitmentState(rawValue: state) else { throw ValidationError("--state: \(state) is not a state") }
-            filter.state = parsed
-        }
-        if let owner {
-            guard let user = try await app.accounts.user(username: owner) else { throw ValidationError("--owner: no user \(owner)") }
-            filter.ownerID = user.id
-        }
-        if overdue {
-            filter.state = .open
-            filter.dueBefore = app.today(for: acting.user)
-        }
-        var cursor: PageCursor?
-        var printed = 0
-        var names: [UserID: String] = [:]
-        repeat {
-            let page = try await app.commitments.search(acting, filter, limit: min(200, limit - printed), cursor: cursor)
-            let customers = try await app.customers.names(acting, page.items.map(\.customerID))
-            for promise in page.items {
-                if names[promise.ownerID] == nil { names[promise.ownerID] = try await app.accounts.get(acting, promise.ownerID).username }
-                print([promise.dueOn.description, promise.state.rawValue, names[promise.ownerID] ?? "-",
-                       customers[promise.customerID] ?? "-", promise.title].joined(separator: "\t"))
+        try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+            let acting = try await Runtime.acting(app, as: asUser)
+            var filter = CommitmentFilter()
+            if let state {
+                guard let parsed = CommitmentState(rawValue: state) else { throw ValidationError("--state: \(state) is not a state") }
+                filter.state = parsed
             }
-            printed += page.items.count
-            cursor = page.nextCursor.flatMap { PageCursor(token: $0) }
-        } while cursor != nil && printed < limit
-        try await app.operations.close()
+            if let owner {
+                guard let user = try await app.accounts.user(username: owner) else { throw CommandError("--owner: no user \(owner)") }
+                filter.ownerID = user.id
+            }
+            if overdue {
+                filter.state = .open
+                filter.dueBefore = app.today(for: acting.user)
+            }
+            var cursor: PageCursor?
+            var printed = 0
+            var names: [UserID: String] = [:]
+            repeat {
+                let page = try await app.commitments.search(acting, filter, limit: min(200, limit - printed), cursor: cursor)
+                let customers = try await app.customers.names(acting, page.items.map(\.customerID))
+                for promise in page.items {
+                    if names[promise.ownerID] == nil { names[promise.ownerID] = try await app.accounts.get(acting, promise.ownerID).username }
+                    print([promise.dueOn.description, promise.state.rawValue, names[promise.ownerID] ?? "-",
+                           customers[promise.customerID] ?? "-", promise.title].joined(separator: "\t"))
+                }
+                printed += page.items.count
+                cursor = page.nextCursor.flatMap { PageCursor(token: $0) }
+            } while cursor != nil && printed < limit
+        }
     }
 }
 
@@ -64,18 +64,18 @@ struct AgendaCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let lang = Language(rawValue: language) else { throw ValidationError("--language: zh-Hans or en") }
-        let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-        let agenda = try await app.agenda.build(try await Runtime.acting(app, as: asUser), language: lang)
-        for item in agenda.items {
-            print([item.date.description, item.kind.rawValue, String(item.days), item.customerName ?? "-",
-                   item.personName ?? "-", item.title].joined(separator: "\t"))
-            if guidance, let card = item.guidance {
-                for section in card.sections {
-                    print("\t\(section.entry.name): \(section.entry.open) | \(section.entry.bring) | \(section.entry.avoid)")
+        try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+            let agenda = try await app.agenda.build(try await Runtime.acting(app, as: asUser), language: lang)
+            for item in agenda.items {
+                print([item.date.description, item.kind.rawValue, String(item.days), item.customerName ?? "-",
+                       item.personName ?? "-", item.title].joined(separator: "\t"))
+                if guidance, let card = item.guidance {
+                    for section in card.sections {
+                        print("\t\(section.entry.name): \(section.entry.open) | \(section.entry.bring) | \(section.entry.avoid)")
+                    }
                 }
             }
         }
-        try await app.operations.close()
     }
 }
 
@@ -95,13 +95,15 @@ struct ToneCheckCommand: AsyncParsableCommand {
         } else {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         }
-        let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-        let findings = try await app.tone.check(text)
-        try await app.operations.close()
-        for finding in findings {
-            print("\(finding.offset)\t\(finding.category.rawValue)\t\(finding.phrase)\t\(finding.why)\t→ \(finding.better)")
+        var found = false
+        try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+            let findings = try await app.tone.check(text)
+            for finding in findings {
+                print("\(finding.offset)\t\(finding.category.rawValue)\t\(finding.phrase)\t\(finding.why)\t→ \(finding.better)")
+            }
+            found = !findings.isEmpty
         }
-        if !findings.isEmpty { throw ExitCode(1) }
+        if found { throw ExitCode(1) }
     }
 }
 
@@ -115,9 +117,12 @@ struct JobsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = try common.logger()
-        let app = try await Runtime.open(common, allowMigrate: false, logger: logger)
-        let ok = await JobScheduler(app: app, logger: logger).runOnce()
-        try await app.operations.close()
-        if !ok { throw ExitCode(1) }
+        var failed = false
+        try await Runtime.with(common, allowMigrate: false, logger: logger) { app in
+            let outcomes = await JobScheduler(app: app, logger: logger).runPass()
+            for outcome in outcomes { print(outcome.line) }
+            failed = outcomes.contains(where: \.failed)
+        }
+        if failed { throw ExitCode(1) }
     }
 }

@@ -38,7 +38,11 @@ struct Serve: AsyncParsableCommand {
         guard let port = Int(portText), (1...65535).contains(port) else { throw ValidationError("--port: \(portText) is not a port") }
         let secure = try secureCookies || common.resolve(nil, env: "RAPPORT_SECURE_COOKIES", key: "secureCookies", default: "false") == "true"
         let app = try await Runtime.open(common, allowMigrate: migrate, logger: logger)
-        try await bootstrapAdmin(app)
+        do {
+            try await AdminBootstrap.run(app, interactive: true)
+        } catch {
+            throw Runtime.fail(error)
+        }
         let registry = PrometheusCollectorRegistry()
         let proxies = try common.resolve(trustedProxies, env: "RAPPORT_TRUSTED_PROXIES", key: "trustedProxies", default: "")
         let settings = ServerSettings(host: host, port: port, secureCookies: secure,
@@ -56,31 +60,6 @@ struct Serve: AsyncParsableCommand {
                                                       logger: logger))
         try await group.run()
     }
-
-    /// On an empty database: the admin's password from RAPPORT_ADMIN_PASSWORD, a prompt, or a
-    /// printed one-time password that must be changed at first sign-in. Never a default.
-    private func bootstrapAdmin(_ app: Rapport) async throws {
-        guard try await !app.operations.hasUsers() else { return }
-        var password = ProcessInfo.processInfo.environment["RAPPORT_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
-        if password == nil, let typed = Runtime.promptPassword("No users yet. Choose a password for 'admin' (empty for a one-time one): "), !typed.isEmpty {
-            password = typed
-        }
-        do {
-            guard let created = try await app.accounts.bootstrapAdmin(password: password) else { return }
-            if let oneTime = created.oneTimePassword {
-                print("""
-                    Created the administrator.
-                      username: admin
-                      one-time password: \(oneTime)
-                    Sign in and choose a new password; this one is shown only now.
-                    """)
-            } else {
-                print("Created the administrator 'admin' with the given password.")
-            }
-        } catch {
-            throw Runtime.fail(error)
-        }
-    }
 }
 
 /// `rapport migrate`: applies pending schema migrations.
@@ -91,8 +70,18 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         let logger = try common.logger()
         let store = try await Store.open(try common.location(), logger: logger)
+        try await Runtime.requireCharacterSet(store)
         let applied = try await Migrator(store: store, now: { Date() }).migrate()
-        print(applied.isEmpty ? "The schema is up to date (version \(Migrator.latestVersion))." : "Applied: \(applied.joined(separator: ", "))")
+        Console.line(applied.isEmpty ? "The schema is up to date (version \(Migrator.latestVersion))." : "Applied: \(applied.joined(separator: ", "))")
         try await store.close()
+        // Like `serve`, create the first administrator, so that the steps before the first start can be scripted.
+        try await Runtime.with(common, allowMigrate: false, logger: logger) { app in
+            do {
+                try await AdminBootstrap.run(app, interactive: true)
+            } catch {
+                try await app.operations.close()
+                throw Runtime.fail(error)
+            }
+        }
     }
 }

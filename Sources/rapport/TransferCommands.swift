@@ -50,35 +50,35 @@ struct ImportCommand: AsyncParsableCommand {
         @Option(help: "Write the full report as JSON to this file") var report: String?
 
         func run() async throws {
-            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-            let acting = try await Runtime.acting(app, as: asUser)
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw ValidationError("cannot read \(file): \(error.localizedDescription)")
-            }
-            var mapping: [String: String] = [:]
-            for pair in mappings {
-                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw ValidationError("--map takes Header=column, got \(pair)") }
-                mapping[parts[0]] = parts[1]
-            }
-            let options = ImportOptions(dryRun: dryRun, mapping: mapping, allowDuplicates: allowDuplicates)
-            let result: ImportReport
-            do {
-                result = try await app.transfers.importCustomers(acting, data: data, fileName: file, options: options) { done, total in
-                    if total > 0 { FileHandle.standardError.write(Data("\rchecked \(done)/\(total) rows".utf8)) }
+            try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+                let acting = try await Runtime.acting(app, as: asUser)
+                let data: Data
+                do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+                    throw CommandError("cannot read \(file): \(error.localizedDescription)")
                 }
-            } catch {
-                throw Runtime.fail(error)
+                var mapping: [String: String] = [:]
+                for pair in mappings {
+                    let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2 else { throw ValidationError("--map takes Header=column, got \(pair)") }
+                    mapping[parts[0]] = parts[1]
+                }
+                let options = ImportOptions(dryRun: dryRun, mapping: mapping, allowDuplicates: allowDuplicates)
+                let result: ImportReport
+                do {
+                    result = try await app.transfers.importCustomers(acting, data: data, fileName: file, options: options) { done, total in
+                        if total > 0 { FileHandle.standardError.write(Data("\rchecked \(done)/\(total) rows".utf8)) }
+                    }
+                } catch {
+                    throw Runtime.fail(error)
+                }
+                FileHandle.standardError.write(Data("\n".utf8))
+                Self.printReport(result, dryRun: dryRun, allowDuplicates: allowDuplicates)
+                if let report {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                    try encoder.encode(result).write(to: URL(fileURLWithPath: report))
+                }
             }
-            FileHandle.standardError.write(Data("\n".utf8))
-            Self.printReport(result, dryRun: dryRun, allowDuplicates: allowDuplicates)
-            if let report {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                try encoder.encode(result).write(to: URL(fileURLWithPath: report))
-            }
-            try await app.operations.close()
         }
 
         static func printReport(_ result: ImportReport, dryRun: Bool, allowDuplicates: Bool) {
@@ -111,13 +111,13 @@ struct ExportCommand: AsyncParsableCommand {
         /// Opens the app, builds the table as the chosen user, writes the file.
         func export(_ name: String, _ table: @escaping (Rapport, Acting) async throws -> Table) async throws {
             guard let format = FileFormat(rawValue: format) else { throw ValidationError("--format must be csv or xlsx") }
-            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-            let rows = try await table(app, try await Runtime.acting(app, as: asUser))
-            let data = format == .csv ? CSVWriter.write(rows) : try XLSXWriter.write(rows, sheetName: name.capitalized)
-            let path = output ?? "\(name).\(format.rawValue)"
-            try data.write(to: URL(fileURLWithPath: path))
-            print("Wrote \(rows.rows.count) \(name) to \(path).")
-            try await app.operations.close()
+            try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+                let rows = try await table(app, try await Runtime.acting(app, as: asUser))
+                let data = format == .csv ? CSVWriter.write(rows) : try XLSXWriter.write(rows, sheetName: name.capitalized)
+                let path = output ?? "\(name).\(format.rawValue)"
+                try data.write(to: URL(fileURLWithPath: path))
+                print("Wrote \(rows.rows.count) \(name) to \(path).")
+            }
         }
     }
 
@@ -150,9 +150,9 @@ struct Backup: AsyncParsableCommand {
     func run() async throws {
         let location = try common.location()
         guard case .sqlite = location else {
-            throw ValidationError("backup copies SQLite files; for PostgreSQL run: pg_dump --format=custom --file=rapport.dump \"$DATABASE_URL\" (see docs/operations.md)")
+            throw CommandError("backup copies SQLite files; for PostgreSQL run: pg_dump --format=custom --file=rapport.dump \"$RAPPORT_DATABASE\" (see docs/operations.md)")
         }
-        if FileManager.default.fileExists(atPath: output) { throw ValidationError("\(output) exists; choose a new file") }
+        if FileManager.default.fileExists(atPath: output) { throw CommandError("\(output) exists; choose a new file") }
         let store = try await Store.open(location, logger: try common.logger())
         try await store.backup(to: output)
         try await store.close()
@@ -169,17 +169,17 @@ struct SimpleImportOptions: ParsableArguments {
 
     /// Reads the file, runs one import as the chosen user and prints its report.
     func run(_ body: (Rapport, Acting, Data) async throws -> ImportReport) async throws {
-        let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-        let acting = try await Runtime.acting(app, as: asUser)
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+        try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+            let acting = try await Runtime.acting(app, as: asUser)
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+                throw CommandError("cannot read \(file): \(error.localizedDescription)")
+            }
+            do {
+                ImportCommand.Customers.printReport(try await body(app, acting, data), dryRun: dryRun, allowDuplicates: false)
+            } catch {
+                throw Runtime.fail(error)
+            }
         }
-        do {
-            ImportCommand.Customers.printReport(try await body(app, acting, data), dryRun: dryRun, allowDuplicates: false)
-        } catch {
-            throw Runtime.fail(error)
-        }
-        try await app.operations.close()
     }
 }

@@ -18,24 +18,24 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "Password (prefer the prompt or a one-time password)") var password: String?
 
         func run() async throws {
-            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-            guard let role = Role(rawValue: role) else { throw ValidationError("--role must be rep, manager or admin") }
-            var teamID: TeamID?
-            if let team {
-                guard let found = try await app.operations.team(named: team) else {
-                    throw ValidationError("no team named \(team); create it with `rapport team add`")
+            try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+                guard let role = Role(rawValue: role) else { throw ValidationError("--role must be rep, manager or admin") }
+                var teamID: TeamID?
+                if let team {
+                    guard let found = try await app.operations.team(named: team) else {
+                        throw CommandError("no team named \(team); create it with `rapport team add`")
+                    }
+                    teamID = found.id
                 }
-                teamID = found.id
+                do {
+                    let created = try await app.accounts.createUnchecked(
+                        NewUser(username: username, displayName: displayName, role: role, teamID: teamID, password: password))
+                    print("Created \(created.user.username) (\(created.user.role.rawValue)).")
+                    if let oneTime = created.oneTimePassword { print("One-time password: \(oneTime)") }
+                } catch {
+                    throw Runtime.fail(error)
+                }
             }
-            do {
-                let created = try await app.accounts.createUnchecked(
-                    NewUser(username: username, displayName: displayName, role: role, teamID: teamID, password: password))
-                print("Created \(created.user.username) (\(created.user.role.rawValue)).")
-                if let oneTime = created.oneTimePassword { print("One-time password: \(oneTime)") }
-            } catch {
-                throw Runtime.fail(error)
-            }
-            try await app.operations.close()
         }
     }
 
@@ -47,23 +47,23 @@ struct UserCommand: AsyncParsableCommand {
         @Flag(help: "Also revoke the user's API tokens (scripts using them stop working).") var revokeTokens = false
 
         func run() async throws {
-            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-            guard let password = password ?? Runtime.promptPassword("New password for \(username): ") else {
-                throw ValidationError("give --password or run in a terminal")
-            }
-            do {
-                let revoked = try await app.accounts.resetPasswordFromCLI(username: username, password: password,
-                                                                          revokeTokens: revokeTokens)
-                if revokeTokens {
-                    print("Password changed; the user's sessions were ended and \(revoked) API token(s) revoked.")
-                } else {
-                    print("Password changed; the user's sessions were ended. Their API tokens still work "
-                          + "(add --revoke-tokens to revoke them).")
+            try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+                guard let password = password ?? Runtime.promptPassword("New password for \(username): ") else {
+                    throw ValidationError("give --password or run in a terminal")
                 }
-            } catch {
-                throw Runtime.fail(error)
+                do {
+                    let revoked = try await app.accounts.resetPasswordFromCLI(username: username, password: password,
+                                                                              revokeTokens: revokeTokens)
+                    if revokeTokens {
+                        print("Password changed; the user's sessions were ended and \(revoked) API token(s) revoked.")
+                    } else {
+                        print("Password changed; the user's sessions were ended. Their API tokens still work "
+                              + "(add --revoke-tokens to revoke them).")
+                    }
+                } catch {
+                    throw Runtime.fail(error)
+                }
             }
-            try await app.operations.close()
         }
     }
 
@@ -72,14 +72,14 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run() async throws {
-            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-            let users = try await app.operations.allUsers()
-            let teams = Dictionary(uniqueKeysWithValues: try await app.operations.allTeams().map { ($0.id, $0.name) })
-            for user in users {
-                let team = user.teamID.flatMap { teams[$0] } ?? "-"
-                print("\(user.username)\t\(user.role.rawValue)\t\(team)\t\(user.displayName)\(user.disabled ? "\t(disabled)" : "")")
+            try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+                let users = try await app.operations.allUsers()
+                let teams = Dictionary(uniqueKeysWithValues: try await app.operations.allTeams().map { ($0.id, $0.name) })
+                Console.table(["USERNAME", "ROLE", "TEAM", "STATE", "DISPLAY NAME"], users.map { user in
+                    [user.username, user.role.rawValue, user.teamID.flatMap { teams[$0] } ?? "-",
+                     user.disabled ? "disabled" : (user.mustChangePassword ? "must change password" : "active"), user.displayName]
+                })
             }
-            try await app.operations.close()
         }
     }
 
@@ -89,16 +89,16 @@ struct UserCommand: AsyncParsableCommand {
         @Argument var username: String
 
         func run() async throws {
-            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-            let admin = try await Runtime.acting(app, as: nil)
-            guard let user = try await app.accounts.user(username: username) else { throw ValidationError("no such user \(username)") }
-            do {
-                _ = try await app.accounts.update(admin, user.id, UserChanges(disabled: true), version: user.version)
-                print("Disabled \(username).")
-            } catch {
-                throw Runtime.fail(error)
+            try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+                let admin = try await Runtime.acting(app, as: nil)
+                guard let user = try await app.accounts.user(username: username) else { throw CommandError("no such user \(username)") }
+                do {
+                    _ = try await app.accounts.update(admin, user.id, UserChanges(disabled: true), version: user.version)
+                    print("Disabled \(username).")
+                } catch {
+                    throw Runtime.fail(error)
+                }
             }
-            try await app.operations.close()
         }
     }
 }
@@ -111,14 +111,14 @@ extension UserCommand {
         @Option(help: "What the token is for") var name: String = "cli"
 
         func run() async throws {
-            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-            let acting = try await Runtime.acting(app, as: username)
-            do {
-                print(try await app.auth.createToken(acting, name: name).token)
-            } catch {
-                throw Runtime.fail(error)
+            try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+                let acting = try await Runtime.acting(app, as: username)
+                do {
+                    print(try await app.auth.createToken(acting, name: name).token)
+                } catch {
+                    throw Runtime.fail(error)
+                }
             }
-            try await app.operations.close()
         }
     }
 }
@@ -135,17 +135,17 @@ struct TeamCommand: AsyncParsableCommand {
         @Argument var username: String
 
         func run() async throws {
-            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-            let admin = try await Runtime.acting(app, as: nil)
-            guard let found = try await app.operations.team(named: team) else { throw ValidationError("no team named \(team)") }
-            guard let user = try await app.accounts.user(username: username) else { throw ValidationError("no such user \(username)") }
-            do {
-                _ = try await app.teams.update(admin, found.id, name: nil, managerID: .some(user.id), version: found.version)
-                print("\(username) now manages \(team).")
-            } catch {
-                throw Runtime.fail(error)
+            try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+                let admin = try await Runtime.acting(app, as: nil)
+                guard let found = try await app.operations.team(named: team) else { throw CommandError("no team named \(team)") }
+                guard let user = try await app.accounts.user(username: username) else { throw CommandError("no such user \(username)") }
+                do {
+                    _ = try await app.teams.update(admin, found.id, name: nil, managerID: .some(user.id), version: found.version)
+                    print("\(username) now manages \(team).")
+                } catch {
+                    throw Runtime.fail(error)
+                }
             }
-            try await app.operations.close()
         }
     }
 
@@ -156,19 +156,19 @@ struct TeamCommand: AsyncParsableCommand {
         @Option(help: "Manager's username") var manager: String?
 
         func run() async throws {
-            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-            var managerID: UserID?
-            if let manager {
-                guard let user = try await app.accounts.user(username: manager) else { throw ValidationError("no such user \(manager)") }
-                managerID = user.id
+            try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+                var managerID: UserID?
+                if let manager {
+                    guard let user = try await app.accounts.user(username: manager) else { throw CommandError("no such user \(manager)") }
+                    managerID = user.id
+                }
+                do {
+                    let team = try await app.teams.create(nil, name: name, managerID: managerID)
+                    print("Created team \(team.name).")
+                } catch {
+                    throw Runtime.fail(error)
+                }
             }
-            do {
-                let team = try await app.teams.create(nil, name: name, managerID: managerID)
-                print("Created team \(team.name).")
-            } catch {
-                throw Runtime.fail(error)
-            }
-            try await app.operations.close()
         }
     }
 
@@ -177,12 +177,12 @@ struct TeamCommand: AsyncParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run() async throws {
-            let app = try await Runtime.open(common, allowMigrate: false, logger: try common.logger())
-            let users = Dictionary(uniqueKeysWithValues: try await app.operations.allUsers().map { ($0.id, $0.username) })
-            for team in try await app.operations.allTeams() {
-                print("\(team.name)\tmanager: \(team.managerID.flatMap { users[$0] } ?? "-")")
+            try await Runtime.with(common, allowMigrate: false, logger: try common.logger()) { app in
+                let users = Dictionary(uniqueKeysWithValues: try await app.operations.allUsers().map { ($0.id, $0.username) })
+                Console.table(["TEAM", "MANAGER"], try await app.operations.allTeams().map { team in
+                    [team.name, team.managerID.flatMap { users[$0] } ?? "-"]
+                })
             }
-            try await app.operations.close()
         }
     }
 }

@@ -54,7 +54,7 @@ struct AccountPages: Sendable {
             let token = try await env.app.auth.createToken(acting, name: page.form.text("tokenName").trimmingCharacters(in: .whitespaces))
             // The secret is shown once, in this response; only its hash is kept.
             return try await render(page, form: Self.values(of: acting.user), errors: FormErrors(), notice: nil,
-                                    newToken: ["name": token.name, "secret": token.token], status: .created)
+                                    newToken: AccountModel.NewToken(name: token.name, secret: token.token), status: .created)
         } catch AppError.invalid(let problems) {
             let renamed = problems.map { $0.field == "name" ? FieldError("tokenName", $0.code, detail: $0.detail) : $0 }
             return try await render(page, form: Self.values(of: acting.user),
@@ -76,7 +76,7 @@ struct AccountPages: Sendable {
     }
 
     private func render(_ page: PageRequest, form: FormData, errors: FormErrors, notice: String?,
-                        newToken: [String: String]? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+                        newToken: AccountModel.NewToken? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let acting = page.acting
         let language = page.language
         let clock = page.clock
@@ -91,24 +91,17 @@ struct AccountPages: Sendable {
             FormField.input("timeZone", env.text("user.field.timeZone", language), value: form.text("timeZone"),
                             errors: errors, hint: env.text("user.hint.timeZone", language), list: "time-zones"),
         ]
-        var data: [String: Any] = [
-            "account": ["username": acting.user.username, "role": env.label("role", acting.user.role, language)] as [String: Any],
-            "version": form.text("version"),
-            "fields": fields,
-            "zones": TimeZone.knownTimeZoneIdentifiers.sorted(),
-            "tokens": tokens.sorted { $0.createdAt > $1.createdAt }.map { token -> [String: Any] in
-                [
-                    "id": token.id, "name": token.name, "created": clock.display(token.createdAt),
-                    "lastUsed": token.lastUsedAt.map(clock.display) ?? "", "revoked": token.revokedAt != nil,
-                ]
+        let model = AccountModel(
+            account: AccountModel.Account(username: acting.user.username, role: env.label("role", acting.user.role, language)),
+            version: form.text("version"),
+            fields: fields,
+            zones: TimeZone.knownTimeZoneIdentifiers.sorted(),
+            tokens: tokens.sorted { $0.createdAt > $1.createdAt }.map { token in
+                AccountModel.Token(id: token.id.description, name: token.name, created: clock.display(token.createdAt),
+                                   lastUsed: token.lastUsedAt.map(clock.display) ?? "", revoked: token.revokedAt != nil)
             },
-            "hasTokens": !tokens.isEmpty,
-            "tokenField": FormField.input("tokenName", env.text("token.field.name", language), value: "", errors: errors),
-            "hasErrors": !errors.isEmpty,
-            "otherErrors": errors.others(shown: ["displayName", "language", "timeZone", "tokenName"]),
-        ]
-        if let notice { data["notice"] = notice }
-        if let newToken { data["newToken"] = newToken }
-        return try await env.render("account", page, title: "account.title", data, status: status)
+            tokenField: FormField.input("tokenName", env.text("token.field.name", language), value: "", errors: errors),
+            errors: errors, notice: notice, newToken: newToken)
+        return try await env.render("account", page, title: "account.title", model: model, status: status)
     }
 }

@@ -61,12 +61,11 @@ struct AdminTeamPages: Sendable {
         let people = try await Directory.load(env.app, acting)
         let managers = people.users.filter { $0.role != .rep && !$0.disabled }
         let none = env.text("form.none", language)
-        let rows: [[String: Any]] = people.teams.sorted { $0.name < $1.name }.map { team in
-            [
-                "id": team.id.description, "name": team.name, "version": String(team.version),
-                "managerOptions": people.userChoices(managers, selected: team.managerID, blank: none),
-                "members": env.text("team.membersCount", language, [String(people.users.filter { $0.teamID == team.id }.count)]),
-            ]
+        let rows = people.teams.sorted { $0.name < $1.name }.map { team in
+            AdminTeamsModel.Team(
+                id: team.id.description, name: team.name, version: String(team.version),
+                managerOptions: people.userChoices(managers, selected: team.managerID, blank: none),
+                members: env.text("team.membersCount", language, [String(people.users.filter { $0.teamID == team.id }.count)]))
         }
         let fields: [FormField] = [
             FormField.input("name", env.text("team.field.name", language), value: form.text("name"), errors: errors, required: true),
@@ -74,14 +73,7 @@ struct AdminTeamPages: Sendable {
                              options: people.userChoices(managers, selected: form["managerID"].flatMap(UserID.init), blank: none),
                              errors: errors),
         ]
-        var data: [String: Any] = [
-            "teams": rows,
-            "hasTeams": !rows.isEmpty,
-            "fields": fields,
-            "hasErrors": !errors.isEmpty,
-            "otherErrors": errors.others(shown: ["name", "managerID"]),
-        ]
-        if let notice { data["notice"] = notice }
-        return try await env.render("admin_teams", page, title: "admin.teams.title", data, status: status)
+        let model = AdminTeamsModel(teams: rows, fields: fields, errors: errors, notice: notice)
+        return try await env.render("admin_teams", page, title: "admin.teams.title", model: model, status: status)
     }
 }

@@ -36,7 +36,7 @@ struct AdminUserPages: Sendable {
             let (user, oneTime) = try await env.app.accounts.create(acting, input)
             guard let oneTime else { return PageEnvironment.redirect("/admin/users") }
             // The generated password is shown this once and never stored in clear.
-            let created: [String: Any] = ["username": user.username, "password": oneTime]
+            let created = AdminUsersModel.Created(username: user.username, password: oneTime)
             return try await renderList(page, form: FormData(pairs: [("role", Role.rep.rawValue)]), errors: FormErrors(),
                                         created: created, status: .created)
         } catch AppError.invalid(let problems) {
@@ -45,17 +45,16 @@ struct AdminUserPages: Sendable {
         }
     }
 
-    private func renderList(_ page: PageRequest, form: FormData, errors: FormErrors, created: [String: Any]?,
+    private func renderList(_ page: PageRequest, form: FormData, errors: FormErrors, created: AdminUsersModel.Created?,
                             status: HTTPResponse.Status = .ok) async throws -> Response {
         let acting = page.acting
         let language = page.language
         let people = try await Directory.load(env.app, acting)
-        let rows: [[String: Any]] = people.users.sorted { $0.username < $1.username }.map { user in
-            [
-                "id": user.id.description, "username": user.username, "displayName": user.displayName,
-                "role": env.label("role", user.role, language), "team": people.teamName(user.teamID),
-                "disabled": user.disabled, "mustChangePassword": user.mustChangePassword,
-            ]
+        let rows = people.users.sorted { $0.username < $1.username }.map { user in
+            AdminUsersModel.User(
+                id: user.id.description, username: user.username, displayName: user.displayName,
+                role: env.label("role", user.role, language), team: people.teamName(user.teamID),
+                disabled: user.disabled, mustChangePassword: user.mustChangePassword)
         }
         let teams = people.teams.map { ($0.id.description, $0.name) }
         let fields: [FormField] = [
@@ -71,14 +70,8 @@ struct AdminUserPages: Sendable {
             FormField.input("password", env.text("user.field.password", language), value: "", errors: errors,
                             type: "password", hint: env.text("user.hint.password", language)),
         ]
-        var data: [String: Any] = [
-            "users": rows,
-            "fields": fields,
-            "hasErrors": !errors.isEmpty,
-            "otherErrors": errors.others(shown: ["username", "displayName", "role", "teamID", "password"]),
-        ]
-        if let created { data["created"] = created }
-        return try await env.render("admin_users", page, title: "admin.users.title", data, status: status)
+        let model = AdminUsersModel(users: rows, fields: fields, errors: errors, created: created)
+        return try await env.render("admin_users", page, title: "admin.users.title", model: model, status: status)
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
@@ -154,29 +147,28 @@ struct AdminUserPages: Sendable {
             FormField.checkbox("disabled", env.text("user.field.disabled", language), checked: form.isChecked("disabled"),
                                errors: errors, hint: env.text("user.hint.disabled", language)),
         ]
-        var data: [String: Any] = [
-            "subject": ["id": user.id.description, "username": user.username, "displayName": user.displayName] as [String: Any],
-            "version": form.text("version"),
-            "fields": fields,
-            "isSelf": user.id == acting.id,
-            "passwordField": FormField.input("newPassword", env.text("user.field.newPassword", language), value: "",
-                                             errors: errors, type: "password", hint: env.text("user.hint.reset", language)),
-            "hasErrors": !errors.isEmpty,
-            "otherErrors": errors.others(shown: ["displayName", "role", "teamID", "disabled", "newPassword"]),
-        ]
-        data["revokeTokensLabel"] = env.text("admin.users.revokeTokens", language)
-        data["revokeTokensHint"] = env.text("admin.users.revokeTokensHint", language)
-        if let oneTime {
-            data["oneTime"] = ["intro": env.text("admin.users.oneTimeResetIntro", language, [user.username]), "password": oneTime,
-                               "tokens": Self.tokensLine(revokedTokens.map(String.init) ?? "kept", env: env, language: language)]
-        }
+        var noticeText: String?
         if let notice, ["user", "password", "conflict"].contains(notice) {
             var text = env.text("admin.users.notice." + notice, language)
             if notice == "password", let tokens = page.query["tokens"] { text += " " + Self.tokensLine(tokens, env: env, language: language) }
-            data["notice"] = text
-            data["noticeIsWarning"] = notice == "conflict"
+            noticeText = text
         }
-        return try await env.render("admin_user", page, title: "admin.users.editTitle", data, status: status)
+        let model = AdminUserModel(
+            subject: AdminUserModel.Subject(id: user.id.description, username: user.username, displayName: user.displayName),
+            version: form.text("version"),
+            fields: fields,
+            isSelf: user.id == acting.id,
+            passwordField: FormField.input("newPassword", env.text("user.field.newPassword", language), value: "",
+                                           errors: errors, type: "password", hint: env.text("user.hint.reset", language)),
+            errors: errors,
+            revokeTokensLabel: env.text("admin.users.revokeTokens", language),
+            revokeTokensHint: env.text("admin.users.revokeTokensHint", language),
+            oneTime: oneTime.map {
+                AdminUserModel.OneTime(intro: env.text("admin.users.oneTimeResetIntro", language, [user.username]), password: $0,
+                                       tokens: Self.tokensLine(revokedTokens.map(String.init) ?? "kept", env: env, language: language))
+            },
+            notice: noticeText, noticeIsWarning: notice == "conflict")
+        return try await env.render("admin_user", page, title: "admin.users.editTitle", model: model, status: status)
     }
 
     /// What became of the user's API tokens after a password reset: how many were revoked, or that they still work.

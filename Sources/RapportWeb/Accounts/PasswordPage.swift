@@ -46,12 +46,7 @@ struct PasswordPage: Sendable {
             FormField.input("confirm", env.text("password.field.confirm", language), value: "", errors: errors,
                             type: "password", required: true),
         ]
-        let data: [String: Any] = [
-            "fields": fields,
-            "mustChange": acting.user.mustChangePassword,
-            "hasErrors": !errors.isEmpty,
-            "otherErrors": errors.others(shown: ["currentPassword", "password", "confirm"]),
-        ]
-        return try await env.render("password", page, title: "password.title", data, status: status)
+        let model = PasswordModel(fields: fields, mustChange: acting.user.mustChangePassword, errors: errors)
+        return try await env.render("password", page, title: "password.title", model: model, status: status)
     }
 }

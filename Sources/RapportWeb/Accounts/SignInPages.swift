@@ -82,16 +82,8 @@ struct SignInPages: Sendable {
         let existing = page.request.cookies[PageEnvironment.loginCSRFCookie]?.value ?? ""
         let token = existing.count == 43 && existing.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
             ? existing : PageEnvironment.randomToken()
-        var data: [String: Any] = [
-            "csrf": token,
-            "hasCSRF": true,
-            "username": username,
-            "errors": errors.messages,
-            "hasMessage": message != nil,
-            "message": message ?? "",
-        ]
-        data["currentPath"] = "/login"
-        var response = try await env.render("login", page, title: "login.title", data, status: status)
+        let model = SignInModel(csrf: token, username: username, errors: errors, message: message)
+        var response = try await env.render("login", page, title: "login.title", model: model, status: status)
         response.setCookie(env.cookie(PageEnvironment.loginCSRFCookie, token))
         return response
     }

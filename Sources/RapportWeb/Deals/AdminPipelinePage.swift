@@ -77,22 +77,20 @@ struct AdminPipelinePage: Sendable {
         try acting.requireAdmin()
         let stages = try await env.app.dealStages.list(acting)
         func label(_ name: String) -> String { env.text("deal.stage.field." + name, page.language) }
-        let data: [String: Any] = [
-            "stages": stages.map { s -> [String: Any] in
-                ["id": s.id.description, "nameZh": s.nameZh, "nameEn": s.nameEn, "position": String(s.position),
-                 "probability": String(s.probability), "version": String(s.version)]
+        let model = AdminPipelineModel(
+            stages: stages.map { s in
+                AdminPipelineModel.Stage(id: s.id.description, nameZh: s.nameZh, nameEn: s.nameEn, position: String(s.position),
+                                         probability: String(s.probability), version: String(s.version))
             },
-            "problem": problem ?? "", "hasProblem": problem != nil,
-            "hasErrors": !errors.isEmpty, "otherErrors": errors.others(shown: ["nameZh", "nameEn", "probability", "position"]),
-            "newFields": [
+            problem: problem, errors: errors,
+            newFields: [
                 FormField.input("nameZh", label("nameZh"), value: newForm.text("nameZh"), errors: errors, required: true),
                 FormField.input("nameEn", label("nameEn"), value: newForm.text("nameEn"), errors: errors, required: true),
                 FormField.input("probability", label("probability"), value: newForm.text("probability"), errors: errors,
                                 type: "number", required: true),
                 FormField.input("position", label("position"), value: newForm.text("position"), errors: errors, type: "number",
                                 hint: env.text("deal.stage.hint.position", page.language)),
-            ],
-        ]
-        return try await env.render("admin_pipeline", page, title: "deal.stage.title", data, status: status)
+            ])
+        return try await env.render("admin_pipeline", page, title: "deal.stage.title", model: model, status: status)
     }
 }

@@ -39,42 +39,41 @@ struct DealBoardPage: Sendable {
         let back = mine ? "/deals?owner=me" : "/deals?owner=all"
         let labels = (stage: env.text("deal.field.stage", language), move: env.text("deal.action.move", language),
                       win: env.text("deal.action.win", language), lose: env.text("deal.action.lose", language))
-        let columns: [[String: Any]] = try board.columns.map { column in
+        let columns: [DealBoardModel.Column] = try board.columns.map { column in
             // Every card of a column sits in the same stage: its move select is rendered once.
-            let moveOptions = try env.renderer.fragment("stage_options", ["stageOptions": view.stageOptions(selected: column.stage.id)])
+            let moveOptions = try env.renderer.fragment(
+                "stage_options", DealBoardModel.MoveOptions(stageOptions: view.stageOptions(selected: column.stage.id)))
             var more = FormData(pairs: [("view", "list"), ("stage", column.stage.id.description), ("state", "open")])
             if mine { more.set("owner", "me") }
-            return [
-                "stageID": column.stage.id.description, "name": column.stage.name(language),
-                "probability": String(column.stage.probability), "count": String(column.count),
-                "amount": view.totalsText(column.totals), "weighted": view.weightedText(column.totals),
-                "cards": column.deals.map { card($0, customerName: names[$0.customerID.description] ?? "", language: language) },
-                "stageLabel": labels.stage, "moveLabel": labels.move, "winLabel": labels.win, "loseLabel": labels.lose,
-                "back": back,
-                "hasMore": column.hasMore, "moreURL": more.url("/deals"), "moveOptions": moveOptions,
-                "moreText": env.text("deal.board.more", language, [String(column.count - column.deals.count)]),
-            ]
+            return DealBoardModel.Column(
+                stageID: column.stage.id.description, name: column.stage.name(language),
+                probability: String(column.stage.probability), count: String(column.count),
+                amount: view.totalsText(column.totals), weighted: view.weightedText(column.totals),
+                cards: column.deals.map { card($0, customerName: names[$0.customerID.description] ?? "", language: language) },
+                stageLabel: labels.stage, moveLabel: labels.move, winLabel: labels.win, loseLabel: labels.lose,
+                back: back,
+                hasMore: column.hasMore, moreURL: more.url("/deals"),
+                moreText: env.text("deal.board.more", language, [String(column.count - column.deals.count)]),
+                moveOptions: moveOptions)
         }
-        let data: [String: Any] = [
-            "columns": columns, "mine": mine,
-            "totalAmount": view.totalsText(board.totals), "totalWeighted": view.weightedText(board.totals),
-            "boardScript": script.url, "listURL": mine ? "/deals?view=list&owner=me" : "/deals?view=list",
-        ]
-        return try await env.render("deals_board", page, title: "deal.board.title", data)
+        let model = DealBoardModel(
+            columns: columns, mine: mine,
+            totalAmount: view.totalsText(board.totals), totalWeighted: view.weightedText(board.totals),
+            boardScript: script.url, listURL: mine ? "/deals?view=list&owner=me" : "/deals?view=list")
+        return try await env.render("deals_board", page, title: "deal.board.title", model: model)
     }
 
-    /// One kanban card's keys: only what `deals_board` reads, with its texts composed here.
-    private func card(_ deal: Deal, customerName: String, language: Language) -> [String: Any] {
-        var card: [String: Any] = [
-            "id": deal.id.description, "version": String(deal.version), "title": deal.title,
-            "customerName": customerName, "customerURL": "/customers/\(deal.customerID)",
-            "amount": DealView.money(deal.amount, deal.currency), "closeText": "", "hasNextStep": !deal.nextStep.isEmpty,
-        ]
+    /// One kanban card: only what `deals_board` reads, with its texts composed here.
+    private func card(_ deal: Deal, customerName: String, language: Language) -> DealBoardModel.Card {
+        var closeText = ""
         if let close = deal.expectedCloseOn {
-            card["closeText"] = " · " + env.text("deal.field.expectedCloseOn", language) + " " + close.description
+            closeText = " · " + env.text("deal.field.expectedCloseOn", language) + " " + close.description
         }
-        if !deal.nextStep.isEmpty { card["nextText"] = env.text("deal.field.nextStep", language) + ": " + deal.nextStep }
-        return card
+        let nextText = deal.nextStep.isEmpty ? "" : env.text("deal.field.nextStep", language) + ": " + deal.nextStep
+        return DealBoardModel.Card(
+            id: deal.id.description, version: String(deal.version), title: deal.title,
+            customerName: customerName, customerURL: "/customers/\(deal.customerID)",
+            amount: DealView.money(deal.amount, deal.currency), closeText: closeText, nextText: nextText)
     }
 
     private func list(_ page: PageRequest) async throws -> Response {
@@ -88,28 +87,27 @@ struct DealBoardPage: Sendable {
         let (result, people, stages) = try await (found, peopleLoad, stagesLoad)
         let view = DealView(env: env, language: language, stages: stages)
         let names = try await env.app.customers.names(acting, result.items.map(\.customerID))
-        var data: [String: Any] = [
-            "deals": result.items.map { view.card($0, customerName: names[$0.customerID] ?? "", people: people, back: kept.url("/deals")) },
-            "hasDeals": !result.items.isEmpty,
-            "ownerOptions": Choices.list([("", env.text("deal.filter.allVisible", language)), ("me", env.text("deal.filter.mine", language))],
-                                         selected: kept["owner"] ?? ""),
-            "stageOptions": view.stageOptions(selected: filter.stageID, blank: env.text("filter.any", language)),
-            "stateOptions": Choices.of(DealState.self, prefix: "deal.state", selected: kept["state"] ?? "",
-                                       blank: "filter.any", env: env, language: language),
-            "closeFrom": kept["closeFrom"] ?? "", "closeTo": kept["closeTo"] ?? "",
-            "isPaged": cursor != nil, "firstURL": kept.url("/deals"),
-            "boardURL": kept["owner"] == "me" ? "/deals?owner=me" : "/deals?owner=all",
-        ]
+        var customer: DealListModel.Customer?
         if let customerID = filter.customerID {
-            data["customer"] = ["id": customerID.description, "name": try await env.app.customers.get(acting, customerID).name] as [String: Any]
+            customer = DealListModel.Customer(id: customerID.description, name: try await env.app.customers.get(acting, customerID).name)
         }
+        var nextURL: String?
         if let next = result.nextCursor {
             var nextFilters = kept
             nextFilters.set("cursor", next)
-            data["hasNext"] = true
-            data["nextURL"] = nextFilters.url("/deals")
+            nextURL = nextFilters.url("/deals")
         }
-        return try await env.render("deals_list", page, title: "deal.list.title", data)
+        let model = DealListModel(
+            deals: result.items.map { view.card($0, customerName: names[$0.customerID] ?? "", people: people, back: kept.url("/deals")) },
+            ownerOptions: Choices.list([("", env.text("deal.filter.allVisible", language)), ("me", env.text("deal.filter.mine", language))],
+                                       selected: kept["owner"] ?? ""),
+            stageOptions: view.stageOptions(selected: filter.stageID, blank: env.text("filter.any", language)),
+            stateOptions: Choices.of(DealState.self, prefix: "deal.state", selected: kept["state"] ?? "",
+                                     blank: "filter.any", env: env, language: language),
+            closeFrom: kept["closeFrom"] ?? "", closeTo: kept["closeTo"] ?? "", customer: customer,
+            isPaged: cursor != nil, firstURL: kept.url("/deals"), nextURL: nextURL,
+            boardURL: kept["owner"] == "me" ? "/deals?owner=me" : "/deals?owner=all")
+        return try await env.render("deals_list", page, title: "deal.list.title", model: model)
     }
 
     /// The list filter and the parameters to keep in links; values that are not ours are dropped.

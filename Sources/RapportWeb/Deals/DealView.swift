@@ -32,19 +32,15 @@ struct DealView {
 
     func stateLabel(_ state: DealState) -> String { env.label("deal.state", state, language) }
 
-    /// The keys a kanban card or a list row reads.
-    /// `people` names the owner (the list shows it; the kanban does not, and passes nil).
-    func card(_ deal: Deal, customerName: String, people: Directory?, back: String) -> [String: Any] {
-        [
-            "id": deal.id.description, "title": deal.title, "url": "/deals/\(deal.id)",
-            "customerName": customerName, "customerURL": "/customers/\(deal.customerID)",
-            "amount": Self.money(deal.amount, deal.currency),
-            "expectedClose": deal.expectedCloseOn?.description ?? "", "hasExpectedClose": deal.expectedCloseOn != nil,
-            "nextStep": deal.nextStep, "hasNextStep": !deal.nextStep.isEmpty,
-            "owner": people?.name(deal.ownerID) ?? "", "stage": stageName(deal.stageID), "stateKey": deal.state.rawValue,
-            "state": stateLabel(deal.state), "isOpen": deal.state == .open,
-            "version": String(deal.version), "back": back,
-            "winURL": "/deals/\(deal.id)/close?outcome=won", "loseURL": "/deals/\(deal.id)/close?outcome=lost",
-        ]
+    /// A deal as a list row (the deal list, a customer's deal section).
+    /// `people` names the owner (the list shows it; the customer's section does not need it).
+    func card(_ deal: Deal, customerName: String, people: Directory?, back: String) -> DealRow {
+        DealRow(
+            id: deal.id.description, title: deal.title, url: "/deals/\(deal.id)",
+            customerName: customerName, customerURL: "/customers/\(deal.customerID)",
+            amount: Self.money(deal.amount, deal.currency), expectedClose: deal.expectedCloseOn?.description ?? "",
+            nextStep: deal.nextStep, owner: people?.name(deal.ownerID) ?? "", stage: stageName(deal.stageID),
+            stateKey: deal.state.rawValue, state: stateLabel(deal.state), isOpen: deal.state == .open,
+            version: String(deal.version), back: back)
     }
 }

@@ -18,7 +18,7 @@ struct TransferPages: Sendable {
     }
 
     @Sendable func form(_ page: PageRequest) async throws -> Response {
-        try await env.render("customer_import", page, title: "import.title", ["dryRun": true])
+        try await env.render("customer_import", page, title: "import.title", model: CustomerImportModel(dryRun: true))
     }
 
     @Sendable func upload(_ page: PageRequest) async throws -> Response {
@@ -26,7 +26,8 @@ struct TransferPages: Sendable {
         let language = page.language
         guard let file = page.files["file"], !file.data.isEmpty else {
             return try await env.render("customer_import", page, title: "import.title",
-                                  ["fileError": env.text("import.noFile", language), "dryRun": page.form["dryRun"] != nil],
+                                  model: CustomerImportModel(fileError: env.text("import.noFile", language),
+                                                             dryRun: page.form["dryRun"] != nil),
                                   status: .unprocessableContent)
         }
         let options = ImportOptions(dryRun: page.form["dryRun"] != nil, allowDuplicates: page.form["allowDuplicates"] != nil)
@@ -36,33 +37,33 @@ struct TransferPages: Sendable {
         } catch AppError.invalid(let errors) {
             let message = errors.map { env.localizer.message(for: $0, language) }.joined(separator: " ")
             return try await env.render("customer_import", page, title: "import.title",
-                                  ["fileError": message, "dryRun": options.dryRun], status: .unprocessableContent)
+                                  model: CustomerImportModel(fileError: message, dryRun: options.dryRun), status: .unprocessableContent)
         }
-        let rejected: [[String: Any]] = report.rejected.map { rejection in
-            ["line": String(rejection.line),
-             "problems": rejection.errors.map { ["field": fieldLabel($0.field, language), "message": env.localizer.message(for: $0, language)] }]
+        let rejected = report.rejected.map { rejection in
+            CustomerImportModel.Rejection(
+                line: String(rejection.line),
+                problems: rejection.errors.map {
+                    CustomerImportModel.Problem(field: fieldLabel($0.field, language), message: env.localizer.message(for: $0, language))
+                })
         }
-        let duplicates: [[String: Any]] = report.duplicates.map { duplicate in
-            var others = duplicate.matches.map { match -> [String: Any] in
-                ["name": match.customerName, "owner": match.ownerName ?? env.text("import.noOwner", language),
-                 "url": match.customerID.map { "/customers/\($0)" } ?? "", "linked": match.visible]
+        let duplicates = report.duplicates.map { duplicate in
+            var others = duplicate.matches.map { match in
+                CustomerImportModel.Match(name: match.customerName, owner: match.ownerName ?? env.text("import.noOwner", language),
+                                          url: match.customerID.map { "/customers/\($0)" } ?? "", linked: match.visible)
             }
             if let line = duplicate.sameAsLine {
-                others.append(["name": env.text("import.sameAsLine", language, [String(line)]), "owner": "", "url": "", "linked": false])
+                others.append(CustomerImportModel.Match(name: env.text("import.sameAsLine", language, [String(line)]), owner: "",
+                                                        url: "", linked: false))
             }
-            return ["line": String(duplicate.line), "name": duplicate.name, "matches": others]
+            return CustomerImportModel.Duplicate(line: String(duplicate.line), name: duplicate.name, matches: others)
         }
-        return try await env.render("customer_import", page, title: "import.title", [
-            "report": true,
-            "summary": env.text(report.dryRun ? "import.summaryDry" : "import.summary", language,
-                                [String(report.imported), String(report.totalRows)]),
-            "fileName": file.fileName,
-            "encoding": report.encoding ?? "",
-            "rejected": rejected, "hasRejected": !rejected.isEmpty,
-            "duplicates": duplicates, "hasDuplicates": !duplicates.isEmpty,
-            "ignored": report.ignoredColumns.joined(separator: ", "), "hasIgnored": !report.ignoredColumns.isEmpty,
-            "dryRun": report.dryRun,
-        ])
+        let summary = env.text(report.dryRun ? "import.summaryDry" : "import.summary", language,
+                               [String(report.imported), String(report.totalRows)])
+        let model = CustomerImportModel(
+            report: CustomerImportModel.Report(summary: summary, fileName: file.fileName, encoding: report.encoding ?? "",
+                                               rejected: rejected, duplicates: duplicates, ignoredColumns: report.ignoredColumns),
+            dryRun: report.dryRun)
+        return try await env.render("customer_import", page, title: "import.title", model: model)
     }
 
     /// A readable name for an import field (`email`, `profile.needs`, `custom.level`).

@@ -37,17 +37,17 @@ struct ContactMergePages: Sendable {
             return same(c.name, contact.name) || same(c.phone, contact.phone) || same(c.email, contact.email)
         }
         let ordered = others.filter(likely) + others.filter { !likely($0) }
-        let rows: [[String: Any]] = ordered.map { c in
-            ["name": c.title.isEmpty ? c.name : "\(c.name) · \(c.title)", "hasHint": likely(c),
-             "hint": env.text("merge.contact.likely", language),
-             "url": FormData(pairs: [("with", c.id.description)]).url("/contacts/\(survivor)/merge")]
+        let hint = env.text("merge.contact.likely", language)
+        let rows = ordered.map { c in
+            MergePickModel.Row(name: c.title.isEmpty ? c.name : "\(c.name) · \(c.title)",
+                               url: FormData(pairs: [("with", c.id.description)]).url("/contacts/\(survivor)/merge"),
+                               hint: likely(c) ? hint : nil)
         }
-        let data: [String: Any] = [
-            "survivorName": contact.name, "survivorURL": "/contacts/\(survivor)", "action": "/contacts/\(survivor)/merge",
-            "rows": rows, "hasRows": !rows.isEmpty, "hasSearch": false,
-            "pickIntro": env.text("merge.contact.pickIntro", language), "noCandidates": env.text("merge.contact.noCandidates", language),
-        ]
-        return try await env.render("merge_pick", page, title: "merge.contact.title", data)
+        let model = MergePickModel(
+            survivorName: contact.name, survivorURL: "/contacts/\(survivor)", action: "/contacts/\(survivor)/merge",
+            q: "", rows: rows, hasSearch: false,
+            pickIntro: env.text("merge.contact.pickIntro", language), noCandidates: env.text("merge.contact.noCandidates", language))
+        return try await env.render("merge_pick", page, title: "merge.contact.title", model: model)
     }
 
     @Sendable func merge(_ page: PageRequest) async throws -> Response {
@@ -71,24 +71,25 @@ struct ContactMergePages: Sendable {
         let people = try await Directory.load(env.app, acting)
         let names = Dictionary(try await env.app.contacts.list(acting, of: preview.survivor.customerID).map { ($0.id, $0.name) },
                                uniquingKeysWith: { first, _ in first })
-        let rows: [[String: Any]] = preview.differing.map { field in
-            [
-                "field": field, "label": label(field: field, language),
-                "survivorValue": value(field, of: preview.survivor, people: people, contacts: names, language),
-                "mergedValue": value(field, of: preview.merged, people: people, contacts: names, language),
-                "canUnite": false,
-            ]
+        let rows = preview.differing.map { field in
+            MergeCompareModel.Row(
+                field: field, label: label(field: field, language),
+                survivorValue: value(field, of: preview.survivor, people: people, contacts: names, language),
+                mergedValue: value(field, of: preview.merged, people: people, contacts: names, language),
+                canUnite: false)
         }
         let tables = MergePages(env: env)
-        let moves = preview.counts.sorted { $0.key < $1.key }.map { ["table": tables.label(table: $0.key, language), "count": String($0.value)] }
-        let data = MergeForm.compareData(
+        let moves = preview.counts.sorted { $0.key < $1.key }.map {
+            MergeCompareModel.Move(table: tables.label(table: $0.key, language), count: String($0.value))
+        }
+        let model = MergeForm.compareData(
             base: "/contacts",
             survivor: MergeForm.Side(id: survivor.uuid, name: preview.survivor.name, url: "/contacts/\(survivor)",
                                    version: preview.survivor.version),
             merged: MergeForm.Side(id: merged.uuid, name: preview.merged.name, url: "/contacts/\(merged)",
                                  version: preview.merged.version),
             rows: rows, moves: moves, stale: stale, texts: "merge.contact", env: env, language: language)
-        return try await env.render("merge", page, title: "merge.contact.title", data, status: stale ? .conflict : .ok)
+        return try await env.render("merge", page, title: "merge.contact.title", model: model, status: stale ? .conflict : .ok)
     }
 
     private func label(field: String, _ language: Language) -> String {

@@ -2,7 +2,7 @@ import Foundation
 import RapportCore
 
 /// What the merge pages share for customers and key persons alike: reading the posted choices
-/// and versions, and the side-by-side page's keys (`merge.mustache`).
+/// and versions, and the side-by-side page's model (`merge.mustache`).
 struct MergeForm {
     /// The chosen side per differing field (`fields` lists them, `choice.<field>` holds the choice).
     let choices: [String: MergeChoice]
@@ -29,20 +29,20 @@ struct MergeForm {
         let version: Int
     }
 
-    /// The side-by-side page's keys. `base` is the records' path ("/customers" or "/contacts"),
+    /// The side-by-side page's model. `base` is the records' path ("/customers" or "/contacts"),
     /// `texts` the message key prefix ("merge" or "merge.contact").
-    static func compareData(base: String, survivor: Side, merged: Side, rows: [[String: Any]], moves: [[String: Any]],
-                            stale: Bool, texts: String, env: PageEnvironment, language: Language) -> [String: Any] {
-        [
-            "action": "\(base)/\(survivor.id.uuidString.lowercased())/merge", "mergedID": merged.id.uuidString.lowercased(),
-            "survivorName": survivor.name, "mergedName": merged.name, "survivorURL": survivor.url, "mergedURL": merged.url,
-            "swapURL": FormData(pairs: [("with", survivor.id.uuidString.lowercased())])
+    static func compareData(base: String, survivor: Side, merged: Side, rows: [MergeCompareModel.Row],
+                            moves: [MergeCompareModel.Move], stale: Bool, texts: String, env: PageEnvironment,
+                            language: Language) -> MergeCompareModel {
+        MergeCompareModel(
+            action: "\(base)/\(survivor.id.uuidString.lowercased())/merge", mergedID: merged.id.uuidString.lowercased(),
+            survivorName: survivor.name, mergedName: merged.name, survivorURL: survivor.url, mergedURL: merged.url,
+            swapURL: FormData(pairs: [("with", survivor.id.uuidString.lowercased())])
                 .url("\(base)/\(merged.id.uuidString.lowercased())/merge"),
-            "survivorVersion": String(survivor.version), "mergedVersion": String(merged.version),
-            "rows": rows, "hasRows": !rows.isEmpty, "moves": moves, "hasMoves": !moves.isEmpty, "stale": stale,
-            "intro": env.text("\(texts).intro", language), "staleText": env.text("\(texts).stale", language),
-            "willMoveText": env.text("\(texts).willMove", language), "nothingMovesText": env.text("\(texts).nothingMoves", language),
-            "afterwardsText": env.text("\(texts).afterwards", language),
-        ]
+            survivorVersion: String(survivor.version), mergedVersion: String(merged.version),
+            rows: rows, moves: moves, stale: stale,
+            intro: env.text("\(texts).intro", language), staleText: env.text("\(texts).stale", language),
+            willMoveText: env.text("\(texts).willMove", language), nothingMovesText: env.text("\(texts).nothingMoves", language),
+            afterwardsText: env.text("\(texts).afterwards", language))
     }
 }

@@ -37,16 +37,15 @@ struct MergePages: Sendable {
             candidates += found.filter { $0.id != survivor }.map { ($0.id, $0.name) }
         }
         var seen = Set<CustomerID>()
-        let rows: [[String: Any]] = candidates.filter { seen.insert($0.0).inserted }.map { id, name in
-            ["name": name, "url": FormData(pairs: [("with", id.description)]).url("/customers/\(survivor)/merge")]
+        let rows = candidates.filter { seen.insert($0.0).inserted }.map { id, name in
+            MergePickModel.Row(name: name, url: FormData(pairs: [("with", id.description)]).url("/customers/\(survivor)/merge"), hint: nil)
         }
         let language = page.language
-        let data: [String: Any] = [
-            "survivorName": customer.name, "survivorURL": "/customers/\(survivor)", "action": "/customers/\(survivor)/merge",
-            "q": search ?? "", "rows": rows, "hasRows": !rows.isEmpty, "hasSearch": true,
-            "pickIntro": env.text("merge.pickIntro", language), "noCandidates": env.text("merge.noCandidates", language),
-        ]
-        return try await env.render("merge_pick", page, title: "merge.title", data)
+        let model = MergePickModel(
+            survivorName: customer.name, survivorURL: "/customers/\(survivor)", action: "/customers/\(survivor)/merge",
+            q: search ?? "", rows: rows, hasSearch: true,
+            pickIntro: env.text("merge.pickIntro", language), noCandidates: env.text("merge.noCandidates", language))
+        return try await env.render("merge_pick", page, title: "merge.title", model: model)
     }
 
     @Sendable func merge(_ page: PageRequest) async throws -> Response {
@@ -68,7 +67,9 @@ struct MergePages: Sendable {
         let done = try await env.app.merges.get(acting, try page.id())
         let language = page.language
         let survivorID = CustomerID(done.survivorID)
-        let moved = done.movedCounts.sorted { $0.key < $1.key }.map { ["table": label(table: $0.key, language), "count": String($0.value)] }
+        let moved = done.movedCounts.sorted { $0.key < $1.key }.map {
+            MergeCompareModel.Move(table: label(table: $0.key, language), count: String($0.value))
+        }
         let contact = done.kind == .contact
         let survivorName: String
         if contact {
@@ -76,14 +77,12 @@ struct MergePages: Sendable {
         } else {
             survivorName = try await env.app.customers.names(acting, [survivorID])[survivorID] ?? ""
         }
-        let data: [String: Any] = [
-            "id": done.id.description, "survivorURL": Self.url(of: done, done.survivorID),
-            "survivorName": survivorName, "moved": moved, "hasMoved": !moved.isEmpty,
-            "undone": done.undoneAt != nil, "canUndo": done.undoneAt == nil,
-            "mergedURL": Self.url(of: done, done.mergedID), "refused": page.query["refused"] != nil,
-            "undoRefusedText": env.text(contact ? "merge.contact.undoRefused" : "merge.undoRefused", language),
-        ]
-        return try await env.render("merge_result", page, title: contact ? "merge.contact.doneTitle" : "merge.doneTitle", data)
+        let model = MergeResultModel(
+            id: done.id.description, survivorURL: Self.url(of: done, done.survivorID),
+            survivorName: survivorName, moved: moved, undone: done.undoneAt != nil,
+            mergedURL: Self.url(of: done, done.mergedID), refused: page.query["refused"] != nil,
+            undoRefusedText: env.text(contact ? "merge.contact.undoRefused" : "merge.undoRefused", language))
+        return try await env.render("merge_result", page, title: contact ? "merge.contact.doneTitle" : "merge.doneTitle", model: model)
     }
 
     @Sendable func undo(_ page: PageRequest) async throws -> Response {
@@ -107,23 +106,24 @@ struct MergePages: Sendable {
         let preview = try await env.app.merges.customerPreview(acting, survivor: survivor, merged: merged)
         let language = page.language
         let people = try await Directory.load(env.app, acting)
-        let rows: [[String: Any]] = preview.differing.map { field in
-            [
-                "field": field, "label": label(field: field, language),
-                "survivorValue": value(field, of: preview.survivor, people: people, language),
-                "mergedValue": value(field, of: preview.merged, people: people, language),
-                "canUnite": field == "tags",
-            ]
+        let rows = preview.differing.map { field in
+            MergeCompareModel.Row(
+                field: field, label: label(field: field, language),
+                survivorValue: value(field, of: preview.survivor, people: people, language),
+                mergedValue: value(field, of: preview.merged, people: people, language),
+                canUnite: field == "tags")
         }
-        let moves = preview.counts.sorted { $0.key < $1.key }.map { ["table": label(table: $0.key, language), "count": String($0.value)] }
-        let data = MergeForm.compareData(
+        let moves = preview.counts.sorted { $0.key < $1.key }.map {
+            MergeCompareModel.Move(table: label(table: $0.key, language), count: String($0.value))
+        }
+        let model = MergeForm.compareData(
             base: "/customers",
             survivor: MergeForm.Side(id: survivor.uuid, name: preview.survivor.name, url: "/customers/\(survivor)",
                                    version: preview.survivor.version),
             merged: MergeForm.Side(id: merged.uuid, name: preview.merged.name, url: "/customers/\(merged)",
                                  version: preview.merged.version),
             rows: rows, moves: moves, stale: stale, texts: "merge", env: env, language: language)
-        return try await env.render("merge", page, title: "merge.title", data, status: stale ? .conflict : .ok)
+        return try await env.render("merge", page, title: "merge.title", model: model, status: stale ? .conflict : .ok)
     }
 
     static func text(_ value: CustomValue) -> String {

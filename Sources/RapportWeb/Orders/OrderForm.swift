@@ -86,7 +86,7 @@ enum OrderForm {
 
     /// The line rows for the template, with the values typed and each row's messages.
     static func rows(form: FormData, products: [Product], errors: [FieldError], env: PageEnvironment,
-                     language: Language) -> [[String: Any]] {
+                     language: Language) -> [OrderFormModel.Row] {
         var used = 0
         return (0..<rowCount(form)).map { row in
             let blank = form.nonEmpty("line\(row).product") == nil && form.text("line\(row).description").isEmpty
@@ -102,11 +102,10 @@ enum OrderForm {
             let selected = form.text("line\(row).product")
             let options = Choices.list(products.map { ($0.id.description, "\($0.code) · \($0.name) · \(MinorUnits.display($0.price, currency: $0.currency))") },
                                        selected: selected, blank: env.text("order.line.noProduct", language))
-            return [
-                "row": String(row), "options": options, "description": form.text("line\(row).description"),
-                "quantity": form.text("line\(row).quantity"), "unitPrice": form.text("line\(row).unitPrice"),
-                "unitCost": form.text("line\(row).unitCost"), "messages": messages, "hasMessages": !messages.isEmpty,
-            ]
+            return OrderFormModel.Row(
+                row: String(row), options: options, description: form.text("line\(row).description"),
+                quantity: form.text("line\(row).quantity"), unitPrice: form.text("line\(row).unitPrice"),
+                unitCost: form.text("line\(row).unitCost"), messages: messages)
         }
     }
 }

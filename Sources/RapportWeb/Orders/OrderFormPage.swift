@@ -104,19 +104,18 @@ struct OrderFormPage: Sendable {
         let shown: Set<String> = ["number", "orderedOn", "repID", "instalments", "termDays", "note", "lines"]
         let linesLocked: Bool
         if let order { linesLocked = try await env.app.payments.plan(acting, order.id).hasLiveReceipts } else { linesLocked = false }
-        let data: [String: Any] = [
-            "customer": ["id": customer.id.description, "name": customer.name] as [String: Any],
-            "action": order.map { "/orders/\($0.id)/edit" } ?? "/orders/new",
-            "isNew": order == nil, "version": form.text("version"), "rowCount": String(OrderForm.rowCount(form)),
-            "backURL": order.map { "/orders/\($0.id)" } ?? "/customers/\(customer.id)#orders",
-            "linesLocked": linesLocked, "conflict": conflict,
-            "fields": fields,
-            "rows": OrderForm.rows(form: form, products: products.items, errors: errors, env: env, language: language),
-            "lineErrors": lineErrors, "hasLineErrors": !lineErrors.isEmpty,
-            "hasErrors": !errors.isEmpty,
-            "otherErrors": messages.others(shown: shown),
-        ]
-        return try await env.render("order_form", page, title: order == nil ? "order.newTitle" : "order.editTitle", data,
+        let model = OrderFormModel(
+            customer: OrderFormModel.Customer(id: customer.id.description, name: customer.name),
+            action: order.map { "/orders/\($0.id)/edit" } ?? "/orders/new",
+            isNew: order == nil, version: form.text("version"), rowCount: String(OrderForm.rowCount(form)),
+            backURL: order.map { "/orders/\($0.id)" } ?? "/customers/\(customer.id)#orders",
+            linesLocked: linesLocked, conflict: conflict,
+            fields: fields,
+            rows: OrderForm.rows(form: form, products: products.items, errors: errors, env: env, language: language),
+            lineErrors: lineErrors,
+            hasErrors: !errors.isEmpty,
+            otherErrors: messages.others(shown: shown))
+        return try await env.render("order_form", page, title: order == nil ? "order.newTitle" : "order.editTitle", model: model,
                               status: conflict ? .conflict : errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

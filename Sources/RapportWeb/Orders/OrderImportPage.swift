@@ -15,7 +15,7 @@ struct OrderImportPage: Sendable {
     }
 
     @Sendable func form(_ page: PageRequest) async throws -> Response {
-        try await env.render("order_import", page, title: "orders.import.title", ["dryRun": true])
+        try await env.render("order_import", page, title: "orders.import.title", model: OrderImportModel(dryRun: true))
     }
 
     @Sendable func upload(_ page: PageRequest) async throws -> Response {
@@ -24,7 +24,8 @@ struct OrderImportPage: Sendable {
         let dryRun = page.form["dryRun"] != nil
         guard let file = page.files["file"], !file.data.isEmpty else {
             return try await env.render("order_import", page, title: "orders.import.title",
-                                  ["fileError": env.text("import.noFile", language), "dryRun": dryRun], status: .unprocessableContent)
+                                  model: OrderImportModel(fileError: env.text("import.noFile", language), dryRun: dryRun),
+                                  status: .unprocessableContent)
         }
         let report: ImportReport
         do {
@@ -32,20 +33,19 @@ struct OrderImportPage: Sendable {
         } catch AppError.invalid(let errors) {
             let message = errors.map { env.localizer.message(for: $0, language) }.joined(separator: " ")
             return try await env.render("order_import", page, title: "orders.import.title",
-                                  ["fileError": message, "dryRun": dryRun], status: .unprocessableContent)
+                                  model: OrderImportModel(fileError: message, dryRun: dryRun), status: .unprocessableContent)
         }
-        let rejected: [[String: Any]] = report.rejected.map { rejection in
-            ["line": String(rejection.line),
-             "problems": rejection.errors.map { ["field": $0.field, "message": env.localizer.message(for: $0, language)] }]
+        let rejected = report.rejected.map { rejection in
+            OrderImportModel.Rejection(
+                line: String(rejection.line),
+                problems: rejection.errors.map { OrderImportModel.Problem(field: $0.field, message: env.localizer.message(for: $0, language)) })
         }
-        return try await env.render("order_import", page, title: "orders.import.title", [
-            "report": true,
-            "summary": env.text(report.dryRun ? "import.summaryDry" : "import.summary", language,
-                                [String(report.imported), String(report.totalRows)]),
-            "fileName": file.fileName,
-            "rejected": rejected, "hasRejected": !rejected.isEmpty,
-            "ignored": report.ignoredColumns.joined(separator: ", "), "hasIgnored": !report.ignoredColumns.isEmpty,
-            "dryRun": report.dryRun,
-        ])
+        let summary = env.text(report.dryRun ? "import.summaryDry" : "import.summary", language,
+                               [String(report.imported), String(report.totalRows)])
+        let model = OrderImportModel(
+            report: OrderImportModel.Report(summary: summary, fileName: file.fileName, rejected: rejected,
+                                            ignoredColumns: report.ignoredColumns),
+            dryRun: report.dryRun)
+        return try await env.render("order_import", page, title: "orders.import.title", model: model)
     }
 }

@@ -27,28 +27,26 @@ struct OrderListPage: Sendable {
         let names = try await env.app.customers.names(acting, result.items.map(\.customerID))
         let view = OrderView(env: env, language: language)
         let reps = people.assignableOwners(acting).map { ($0.id.description, $0.displayName) }
-        var data: [String: Any] = [
-            "orders": result.items.map { view.row($0, customerName: names[$0.customerID] ?? "", people: people) },
-            "hasOrders": !result.items.isEmpty,
-            "totals": view.totals(totals),
-            "statusOptions": Choices.of(OrderStatus.self, prefix: "order.status", selected: kept["status"] ?? "",
-                                        blank: "filter.any", env: env, language: language),
-            "repOptions": Choices.list(reps, selected: kept["rep"] ?? "", blank: env.text("filter.any", language)),
-            "from": kept["from"] ?? "", "through": kept["through"] ?? "",
-            "isPaged": cursor != nil,
-            "firstURL": kept.url("/orders"),
-        ]
+        var customer: OrderListModel.Customer?
         if let customerID = filter.customerID {
             let name = try await env.app.customers.get(acting, customerID).name
-            data["customer"] = ["id": customerID.description, "name": name, "newURL": "/orders/new?customer=\(customerID)"] as [String: Any]
+            customer = OrderListModel.Customer(id: customerID.description, name: name, newURL: "/orders/new?customer=\(customerID)")
         }
+        var nextURL: String?
         if let next = result.nextCursor {
             var nextFilters = kept
             nextFilters.set("cursor", next)
-            data["hasNext"] = true
-            data["nextURL"] = nextFilters.url("/orders")
+            nextURL = nextFilters.url("/orders")
         }
-        return try await env.render("orders", page, title: "orders.title", data)
+        let model = OrderListModel(
+            orders: result.items.map { view.row($0, customerName: names[$0.customerID] ?? "", people: people) },
+            totals: view.totals(totals),
+            statusOptions: Choices.of(OrderStatus.self, prefix: "order.status", selected: kept["status"] ?? "",
+                                      blank: "filter.any", env: env, language: language),
+            repOptions: Choices.list(reps, selected: kept["rep"] ?? "", blank: env.text("filter.any", language)),
+            from: kept["from"] ?? "", through: kept["through"] ?? "", customer: customer,
+            isPaged: cursor != nil, firstURL: kept.url("/orders"), nextURL: nextURL)
+        return try await env.render("orders", page, title: "orders.title", model: model)
     }
 
     /// The filter and the parameters to keep in links; values that are not ours are dropped.

@@ -149,42 +149,38 @@ struct OrderPage: Sendable {
                             errors: messages, type: "date"),
         ]
         let shown: Set<String> = ["instalmentID", "amount", "receivedOn", "method", "reference", "planCount", "planFirstDue"]
-        let data: [String: Any] = [
-            "order": [
-                "id": order.id.description, "number": order.number, "orderedOn": order.orderedOn.description,
-                "status": env.label("order.status", order.status, language), "statusKey": order.status.rawValue,
-                "rep": people.name(order.repID), "note": order.note, "hasNote": !order.note.isEmpty,
-                "revenue": view.money(order.revenue, order.currency), "cost": view.money(order.cost, order.currency),
-                "profit": view.money(order.profit, order.currency), "version": String(order.version),
-                "deleted": order.deletedAt != nil,
-            ] as [String: Any],
-            "customer": ["id": customer.id.description, "name": customer.name] as [String: Any],
-            "lines": order.lines.map { line in
-                ["lineNo": String(line.lineNo), "description": line.description, "quantity": Self.quantity(line.quantity),
-                 "unitPrice": view.money(line.unitPrice, order.currency), "amount": view.money(line.amount, order.currency),
-                 "costAmount": view.money(line.costAmount, order.currency)] as [String: Any]
+        let model = OrderPageModel(
+            order: OrderPageModel.Order(
+                id: order.id.description, number: order.number, orderedOn: order.orderedOn.description,
+                status: env.label("order.status", order.status, language), statusKey: order.status.rawValue,
+                rep: people.name(order.repID), note: order.note,
+                revenue: view.money(order.revenue, order.currency), cost: view.money(order.cost, order.currency),
+                profit: view.money(order.profit, order.currency), version: String(order.version),
+                deleted: order.deletedAt != nil),
+            customer: OrderPageModel.Customer(id: customer.id.description, name: customer.name),
+            lines: order.lines.map { line in
+                OrderPageModel.Line(lineNo: String(line.lineNo), description: line.description, quantity: Self.quantity(line.quantity),
+                                    unitPrice: view.money(line.unitPrice, order.currency), amount: view.money(line.amount, order.currency),
+                                    costAmount: view.money(line.costAmount, order.currency))
             },
-            "plan": [
-                "received": view.money(plan.received, order.currency), "outstanding": view.money(plan.outstanding, order.currency),
-                "overdue": view.money(plan.overdue, order.currency), "hasOverdue": plan.overdue > 0,
-            ] as [String: Any],
-            "instalments": plan.instalments.map { view.instalment($0, currency: order.currency) },
-            "receipts": plan.receipts.map { view.receipt($0, currency: order.currency, people: people, clock: page.clock) },
-            "hasReceipts": !plan.receipts.isEmpty,
-            "receiptFields": receiptFields,
-            "planFields": planFields,
-            "canReplan": live && order.status != .cancelled && !plan.hasLiveReceipts && order.revenue > 0,
-            "canReceive": live && order.status != .cancelled && !open.isEmpty,
-            "canVoid": live,
-            "canFulfil": live && order.status == .confirmed,
-            "canReopen": live && order.status == .fulfilled,
-            "canCancel": live && order.status != .cancelled,
-            "canDelete": live,
-            "hasErrors": !errors.isEmpty,
-            "otherErrors": messages.others(shown: shown),
-            "conflict": conflict,
-        ]
-        return try await env.render("order", page, title: "order.title", data,
+            plan: OrderPageModel.Plan(
+                received: view.money(plan.received, order.currency), outstanding: view.money(plan.outstanding, order.currency),
+                overdue: view.money(plan.overdue, order.currency), hasOverdue: plan.overdue > 0),
+            instalments: plan.instalments.map { view.instalment($0, currency: order.currency) },
+            receipts: plan.receipts.map { view.receipt($0, currency: order.currency, people: people, clock: page.clock) },
+            receiptFields: receiptFields,
+            planFields: planFields,
+            canReplan: live && order.status != .cancelled && !plan.hasLiveReceipts && order.revenue > 0,
+            canReceive: live && order.status != .cancelled && !open.isEmpty,
+            canVoid: live,
+            canFulfil: live && order.status == .confirmed,
+            canReopen: live && order.status == .fulfilled,
+            canCancel: live && order.status != .cancelled,
+            canDelete: live,
+            hasErrors: !errors.isEmpty,
+            otherErrors: messages.others(shown: shown),
+            conflict: conflict)
+        return try await env.render("order", page, title: "order.title", model: model,
                               status: conflict ? .conflict : errors.isEmpty ? .ok : .unprocessableContent)
     }
 

@@ -27,26 +27,21 @@ struct PaymentsDuePage: Sendable {
         var kept = FormData()
         kept.set("days", String(days))
         if mine { kept.set("mine", "1") }
-        var data: [String: Any] = [
-            "items": found.items.map { due -> [String: Any] in
-                var row = view.instalment(due.instalment, currency: due.currency)
-                row["orderNumber"] = due.orderNumber
-                row["orderURL"] = "/orders/\(due.instalment.orderID)#payments"
-                row["customerName"] = due.customerName
-                row["customerURL"] = "/customers/\(due.customerID)"
-                row["rep"] = people.name(due.repID)
-                row["overdue"] = due.instalment.state == .overdue
-                return row
-            },
-            "hasItems": !found.items.isEmpty,
-            "days": String(days), "mine": mine,
-            "isPaged": cursor != nil, "firstURL": kept.url("/payments/due"),
-        ]
+        let firstURL = kept.url("/payments/due")
+        var nextURL: String?
         if let next = found.nextCursor {
             kept.set("cursor", next)
-            data["hasNext"] = true
-            data["nextURL"] = kept.url("/payments/due")
+            nextURL = kept.url("/payments/due")
         }
-        return try await env.render("payments_due", page, title: "payments.due.title", data)
+        let model = PaymentsDueModel(
+            items: found.items.map { due in
+                PaymentsDueModel.Item(
+                    instalment: view.instalment(due.instalment, currency: due.currency),
+                    orderNumber: due.orderNumber, orderURL: "/orders/\(due.instalment.orderID)#payments",
+                    customerName: due.customerName, customerURL: "/customers/\(due.customerID)",
+                    rep: people.name(due.repID), overdue: due.instalment.state == .overdue)
+            },
+            days: String(days), mine: mine, isPaged: cursor != nil, firstURL: firstURL, nextURL: nextURL)
+        return try await env.render("payments_due", page, title: "payments.due.title", model: model)
     }
 }

@@ -129,21 +129,19 @@ struct ProductPages: Sendable {
         let (products, categories) = try await (productsLoad, categoriesLoad)
         let names = Dictionary(categories.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let messages = FormErrors(errors, env: env, language: language)
-        let data: [String: Any] = [
-            "products": products.items.map { p in
-                ["id": p.id.description, "code": p.code, "name": p.name, "unit": p.unit,
-                 "category": p.categoryID.flatMap { names[$0] } ?? "", "price": MinorUnits.display(p.price, currency: p.currency),
-                 "cost": MinorUnits.display(p.cost, currency: p.currency), "active": p.active] as [String: Any]
+        let model = ProductListModel(
+            products: products.items.map { p in
+                ProductListModel.Product(
+                    id: p.id.description, code: p.code, name: p.name, unit: p.unit,
+                    category: p.categoryID.flatMap { names[$0] } ?? "", price: MinorUnits.display(p.price, currency: p.currency),
+                    cost: MinorUnits.display(p.cost, currency: p.currency), active: p.active)
             },
-            "hasProducts": !products.items.isEmpty,
-            "categories": categories.map(\.name),
-            "isAdmin": acting.isAdmin,
-            "fields": fields(form, errors: messages, categories: categories, language: language),
-            "categoryError": messages["categoryName"] ?? "", "hasCategoryError": messages["categoryName"] != nil,
-            "hasErrors": !errors.isEmpty,
-            "otherErrors": messages.others(shown: ["code", "name", "categoryID", "unit", "price", "cost", "currency", "description", "categoryName"]),
-        ]
-        return try await env.render("products", page, title: "products.title", data, status: errors.isEmpty ? .ok : .unprocessableContent)
+            categories: categories.map(\.name),
+            isAdmin: acting.isAdmin,
+            fields: fields(form, errors: messages, categories: categories, language: language),
+            errors: messages,
+            otherErrors: messages.others(shown: ["code", "name", "categoryID", "unit", "price", "cost", "currency", "description", "categoryName"]))
+        return try await env.render("products", page, title: "products.title", model: model, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     private func renderEdit(_ page: PageRequest, product: Product, form: FormData, errors: [FieldError],
@@ -151,13 +149,12 @@ struct ProductPages: Sendable {
         let acting = page.acting
         let messages = FormErrors(errors, env: env, language: page.language)
         let categories = try await env.app.products.categories(acting)
-        let data: [String: Any] = [
-            "product": ["id": product.id.description, "version": form.text("version")] as [String: Any],
-            "fields": fields(form, errors: messages, categories: categories, language: page.language),
-            "hasErrors": !errors.isEmpty, "conflict": conflict,
-            "otherErrors": messages.others(shown: ["code", "name", "categoryID", "unit", "price", "cost", "currency", "description"]),
-        ]
-        return try await env.render("product_form", page, title: "product.editTitle", data,
+        let model = ProductFormModel(
+            product: ProductFormModel.Product(id: product.id.description, version: form.text("version")),
+            fields: fields(form, errors: messages, categories: categories, language: page.language),
+            hasErrors: !errors.isEmpty, conflict: conflict,
+            otherErrors: messages.others(shown: ["code", "name", "categoryID", "unit", "price", "cost", "currency", "description"]))
+        return try await env.render("product_form", page, title: "product.editTitle", model: model,
                               status: conflict ? .conflict : errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -84,13 +84,12 @@ struct AdminPoolPage: Sendable {
         let pools = try await env.app.pools.list(acting)
         var counts: [PoolID: Int] = [:]
         for pool in pools { counts[pool.id] = try await env.app.pools.members(acting, pool.id, limit: 1).items.count }
-        func rule(_ key: String, _ value: String, kind: String) -> [String: Any] {
-            ["key": key, "value": value, "label": env.text("pool.rule.\(key)", language),
-             "help": env.text("pool.help.\(key)", language), "isNumber": kind == "number", "isSwitch": kind == "switch",
-             "checked": value == "1"]
+        func rule(_ key: String, _ value: String, kind: String) -> AdminPoolsModel.Rule {
+            AdminPoolsModel.Rule(key: key, value: value, label: env.text("pool.rule.\(key)", language),
+                                 help: env.text("pool.help.\(key)", language), isSwitch: kind == "switch")
         }
-        var data: [String: Any] = [
-            "pools": pools.map { p in
+        let model = AdminPoolsModel(
+            pools: pools.map { p in
                 let r = p.rules
                 let values: [String: String] = [
                     "dailyClaimCap": String(r.dailyClaimCap), "holdingCap": String(r.holdingCap), "warnDays": String(r.warnDays),
@@ -99,17 +98,14 @@ struct AdminPoolPage: Sendable {
                     "notClosedDays": r.notClosedDays.map(String.init) ?? "", "countClosed": r.countClosed ? "1" : "",
                     "recycleClosed": r.recycleClosed ? "1" : "", "recycleWithOpenDeals": r.recycleWithOpenDeals ? "1" : "",
                 ]
-                return [
-                    "id": p.id.description, "name": p.name, "version": p.version, "isDefault": p.isDefault,
-                    "canDelete": !p.isDefault && counts[p.id] == 0,
-                    "rules": (Self.numbers.map { rule($0, values[$0] ?? "", kind: "number") }
-                              + Self.days.map { rule($0, values[$0] ?? "", kind: "number") }
-                              + Self.switches.map { rule($0, values[$0] ?? "", kind: "switch") }),
-                ] as [String: Any]
+                return AdminPoolsModel.Pool(
+                    id: p.id.description, name: p.name, version: String(p.version), isDefault: p.isDefault,
+                    canDelete: !p.isDefault && counts[p.id] == 0,
+                    rules: Self.numbers.map { rule($0, values[$0] ?? "", kind: "number") }
+                        + Self.days.map { rule($0, values[$0] ?? "", kind: "number") }
+                        + Self.switches.map { rule($0, values[$0] ?? "", kind: "switch") })
             },
-        ]
-        if let problem { data["problem"] = problem }
-        if let notice { data["notice"] = notice }
-        return try await env.render("admin_pools", page, title: "pool.admin.title", data, status: status)
+            problem: problem, notice: notice)
+        return try await env.render("admin_pools", page, title: "pool.admin.title", model: model, status: status)
     }
 }

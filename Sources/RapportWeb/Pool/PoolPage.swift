@@ -85,38 +85,31 @@ struct PoolPage: Sendable {
             return acting.scope.contains(owner: user.id, team: user.teamID) || acting.isAdmin
         } : []
         let clock = page.clock
-        var data: [String: Any] = [
-            "pools": pools.map { p in
-                ["id": p.id.description, "name": p.name, "current": p.id == pool.id, "url": "/pool?pool=\(p.id)"] as [String: Any]
-            },
-            "hasManyPools": pools.count > 1,
-            "poolID": pool.id.description,
-            "poolName": pool.name,
-            "claimsLine": env.text("pool.standing.claims", language, [String(standing.claimedToday), String(standing.dailyClaimCap)]),
-            "holdingLine": env.text("pool.standing.holding", language, [String(standing.holding), String(standing.holdingCap)]),
-            "atDailyCap": standing.claimedToday >= standing.dailyClaimCap,
-            "members": members.items.map { m in
-                [
-                    "id": m.customerID.description, "name": m.name, "industry": m.industry, "region": m.region,
-                    "source": m.source, "entered": clock.display(m.enteredAt), "previousOwner": m.previousOwnerName ?? "",
-                    "reason": env.hasText("pool.reason.\(m.reason)", language) ? env.text("pool.reason.\(m.reason)", language) : m.reason,
-                ] as [String: Any]
-            },
-            "hasMembers": !members.items.isEmpty,
-            "canAssign": acting.isManager && !assignees.isEmpty,
-            "assignees": assignees.map { ["value": $0.id.description, "label": $0.displayName] as [String: Any] },
-            "isPaged": cursor != nil,
-            "firstURL": "/pool?pool=\(pool.id)",
-        ]
+        var nextURL: String?
         if let next = members.nextCursor {
             var query = FormData()
             query.set("pool", pool.id.description)
             query.set("cursor", next)
-            data["hasNext"] = true
-            data["nextURL"] = query.url("/pool")
+            nextURL = query.url("/pool")
         }
-        if let problem { data["problem"] = problem }
-        if let notice { data["notice"] = notice }
-        return try await env.render("pool", page, title: "pool.title", data, status: status)
+        let model = PoolListModel(
+            pools: pools.map { p in PoolListModel.Pool(id: p.id.description, name: p.name, current: p.id == pool.id) },
+            poolID: pool.id.description,
+            poolName: pool.name,
+            claimsLine: env.text("pool.standing.claims", language, [String(standing.claimedToday), String(standing.dailyClaimCap)]),
+            holdingLine: env.text("pool.standing.holding", language, [String(standing.holding), String(standing.holdingCap)]),
+            atDailyCap: standing.claimedToday >= standing.dailyClaimCap,
+            members: members.items.map { m in
+                PoolListModel.Member(
+                    id: m.customerID.description, name: m.name, industry: m.industry, region: m.region,
+                    source: m.source, entered: clock.display(m.enteredAt), previousOwner: m.previousOwnerName ?? "",
+                    reason: env.hasText("pool.reason.\(m.reason)", language) ? env.text("pool.reason.\(m.reason)", language) : m.reason)
+            },
+            assignees: Choices.list(assignees.map { ($0.id.description, $0.displayName) }, selected: nil),
+            canAssign: acting.isManager && !assignees.isEmpty,
+            isPaged: cursor != nil,
+            firstURL: "/pool?pool=\(pool.id)",
+            nextURL: nextURL, problem: problem, notice: notice)
+        return try await env.render("pool", page, title: "pool.title", model: model, status: status)
     }
 }

@@ -108,26 +108,26 @@ struct SubscriptionPages: Sendable {
         let (entries, taxonomy, table, people) = try await (entriesLoad, taxonomyLoad, tableLoad, peopleLoad)
         let view = SubscriptionView(env: env, language: language, taxonomy: taxonomy)
         let back = page.currentPath
-        let rows: [[String: Any]] = entries.items.map { entry in
-            [
-                "customerID": entry.customerID.description, "name": entry.customerName,
-                "url": "/customers/\(entry.customerID)#subscriptions",
-                "owner": people.name(entry.ownerID), "churnedOn": entry.churnedOn.description,
-                "reasons": view.reasons(entry.churnReasons), "note": entry.churnNote,
-                "attempts": String(entry.attempts),
-                "lastOutcome": entry.lastOutcome.map { env.text("winback.outcome.\($0.rawValue)", language) } ?? "",
-                "attemptAction": "/customers/\(entry.customerID)/winback-attempts", "back": back,
-            ]
+        let rows = entries.items.map { entry in
+            WinbackListModel.Row(
+                customerID: entry.customerID.description, name: entry.customerName,
+                url: "/customers/\(entry.customerID)#subscriptions",
+                owner: people.name(entry.ownerID), churnedOn: entry.churnedOn.description,
+                reasons: view.reasons(entry.churnReasons), note: entry.churnNote,
+                attempts: String(entry.attempts),
+                lastOutcome: entry.lastOutcome.map { env.text("winback.outcome.\($0.rawValue)", language) } ?? "",
+                attemptAction: "/customers/\(entry.customerID)/winback-attempts", back: back)
         }
-        let reasons: [[String: Any]] = taxonomy.churnLeaves.map { leaf in
-            ["code": leaf.node.code, "label": taxonomy.label(leaf.node.code, language, withGroups: true) ?? leaf.node.code,
-             "selected": leaf.node.code == reason]
+        let reasons = taxonomy.churnLeaves.map { leaf in
+            WinbackListModel.ReasonChoice(code: leaf.node.code,
+                                          label: taxonomy.label(leaf.node.code, language, withGroups: true) ?? leaf.node.code,
+                                          selected: leaf.node.code == reason)
         }
-        let cells: [[String: Any]] = table.map { cell in
-            ["reason": taxonomy.label(cell.reason, language) ?? cell.reason,
-             "approach": env.text("winback.approach.\(cell.approach.rawValue)", language),
-             "attempts": String(cell.attempts), "returns": String(cell.returns),
-             "rate": cell.attempts > 0 ? "\(cell.returns * 100 / cell.attempts)%" : "–"]
+        let cells = table.map { cell in
+            WinbackListModel.Cell(reason: taxonomy.label(cell.reason, language) ?? cell.reason,
+                                  approach: env.text("winback.approach.\(cell.approach.rawValue)", language),
+                                  attempts: String(cell.attempts), returns: String(cell.returns),
+                                  rate: cell.attempts > 0 ? "\(cell.returns * 100 / cell.attempts)%" : "–")
         }
         var next = ""
         if let token = entries.nextCursor {
@@ -135,11 +135,8 @@ struct SubscriptionPages: Sendable {
             if let reason { query.set("reason", reason) }
             next = query.url("/winback")
         }
-        let data: [String: Any] = [
-            "rows": rows, "hasRows": !rows.isEmpty, "reasons": reasons, "filtered": reason != nil,
-            "approaches": view.approaches(), "outcomes": view.outcomes(),
-            "cells": cells, "hasCells": !cells.isEmpty, "nextURL": next, "hasNext": !next.isEmpty,
-        ]
-        return try await env.render("winback", page, title: "winback.title", data)
+        let model = WinbackListModel(rows: rows, reasons: reasons, filtered: reason != nil,
+                                     approaches: view.approaches(), outcomes: view.outcomes(), cells: cells, nextURL: next)
+        return try await env.render("winback", page, title: "winback.title", model: model)
     }
 }

@@ -8,8 +8,8 @@ import RapportCore
 struct SubscriptionSection {
     let env: PageEnvironment
 
-    /// The template keys, or nil when the part has nothing to show.
-    func data(_ context: CustomerSectionContext) async throws -> [String: Any]? {
+    /// The section's model (every customer has one).
+    func data(_ context: CustomerSectionContext) async throws -> SubscriptionSectionModel {
         let language = context.language
         let id = context.customer.id
         async let termsLoad = env.app.subscriptions.list(context.acting, of: id)
@@ -19,37 +19,30 @@ struct SubscriptionSection {
         let today = env.app.today(for: context.acting.user)
         let view = SubscriptionView(env: env, language: language, taxonomy: taxonomy)
         let current = terms.first { $0.state == .active || $0.state == .lapsed }
-        var data: [String: Any] = [
-            "history": terms.map { view.row($0, today: today) },
-            "hasHistory": !terms.isEmpty,
-            "canEdit": context.editable,
-            "createAction": "/customers/\(id)/subscriptions",
-            "today": today.description,
-            "attempts": attempts.map { view.attempt($0, people: context.people) },
-            "hasAttempts": !attempts.isEmpty,
-            "canAttempt": context.editable && terms.contains { $0.state == .churned },
-            "attemptAction": "/customers/\(id)/winback-attempts",
-            "back": "/customers/\(id)#subscriptions",
-            "approaches": view.approaches(), "outcomes": view.outcomes(),
-            "error": context.page.query["subscriptionError"].map { view.error($0) } ?? "",
-            "hasError": context.page.query["subscriptionError"] != nil,
-        ]
-        if let current {
-            data["current"] = view.row(current, today: today)
-            data["renewAction"] = "/subscriptions/\(current.id)/renew"
-            data["churnAction"] = "/subscriptions/\(current.id)/churn"
-            data["version"] = String(current.version)
-            data["churnGroups"] = view.churnGroups()
-            data["renewalReasons"] = view.renewalReasons()
-        }
-        data["hasCurrent"] = current != nil
         let duplicates = try await env.app.customers.duplicates(context.acting, name: context.customer.name, phone: context.customer.phone,
                                                       email: context.customer.email,
                                                       registrationNumber: context.customer.registrationNumber, excluding: id)
         let mergeable = duplicates.compactMap { match in match.customerID.map { (match.customerName, $0) } }
-        data["duplicates"] = mergeable.map { name, other in ["name": name, "url": "/customers/\(id)/merge?with=\(other)"] }
-        data["hasDuplicates"] = !mergeable.isEmpty
-        data["mergeURL"] = "/customers/\(id)/merge"
-        return data
+        return SubscriptionSectionModel(
+            history: terms.map { view.row($0, today: today) },
+            canEdit: context.editable,
+            createAction: "/customers/\(id)/subscriptions",
+            today: today.description,
+            attempts: attempts.map { view.attempt($0, people: context.people) },
+            canAttempt: context.editable && terms.contains { $0.state == .churned },
+            attemptAction: "/customers/\(id)/winback-attempts",
+            back: "/customers/\(id)#subscriptions",
+            approaches: view.approaches(), outcomes: view.outcomes(),
+            error: context.page.query["subscriptionError"].map { view.error($0) },
+            current: current.map { view.row($0, today: today) },
+            renewAction: current.map { "/subscriptions/\($0.id)/renew" } ?? "",
+            churnAction: current.map { "/subscriptions/\($0.id)/churn" } ?? "",
+            version: current.map { String($0.version) } ?? "",
+            churnGroups: current == nil ? [] : view.churnGroups(),
+            renewalReasons: current == nil ? [] : view.renewalReasons(),
+            duplicates: mergeable.map { name, other in
+                SubscriptionSectionModel.Duplicate(name: name, url: "/customers/\(id)/merge?with=\(other)")
+            },
+            mergeURL: "/customers/\(id)/merge")
     }
 }

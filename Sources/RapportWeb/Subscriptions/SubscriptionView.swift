@@ -8,63 +8,63 @@ struct SubscriptionView {
     let language: Language
     let taxonomy: ChurnTaxonomy
 
-    func row(_ s: Subscription, today: CalendarDate) -> [String: Any] {
+    func row(_ s: Subscription, today: CalendarDate) -> SubscriptionSectionModel.Term {
         let left = s.daysLeft(today: today)
-        return [
-            "id": s.id.description,
-            "period": "\(s.startsOn) – \(s.endsOn)",
-            "price": MinorUnits.display(s.price, currency: s.currency),
-            "state": s.state.rawValue,
-            "stateLabel": env.text("subscription.state.\(s.state.rawValue)", language),
-            "daysLeft": left >= 0 ? env.text("subscription.daysLeft", language, [String(left)]) : "",
-            "soon": s.state == .active && left >= 0 && left <= SubscriptionRules.renewalNoticeDays,
-            "reasons": reasons(s.churnReasons + s.renewalReasons),
-            "note": s.state == .churned ? s.churnNote : s.renewalNote,
-            "churnedOn": s.churnedOn?.description ?? "",
-            "isRenewal": s.previousID != nil,
-        ]
+        return SubscriptionSectionModel.Term(
+            id: s.id.description,
+            period: "\(s.startsOn) – \(s.endsOn)",
+            price: MinorUnits.display(s.price, currency: s.currency),
+            state: s.state.rawValue,
+            stateLabel: env.text("subscription.state.\(s.state.rawValue)", language),
+            daysLeft: left >= 0 ? env.text("subscription.daysLeft", language, [String(left)]) : "",
+            soon: s.state == .active && left >= 0 && left <= SubscriptionRules.renewalNoticeDays,
+            reasons: reasons(s.churnReasons + s.renewalReasons),
+            note: s.state == .churned ? s.churnNote : s.renewalNote,
+            churnedOn: s.churnedOn?.description ?? "",
+            isRenewal: s.previousID != nil)
     }
 
     func reasons(_ codes: [String]) -> String {
         codes.map { taxonomy.label($0, language) ?? $0 }.joined(separator: "、")
     }
 
-    func attempt(_ a: WinbackAttempt, people: Directory) -> [String: Any] {
-        [
-            "day": a.attemptedOn.description,
-            "approach": env.text("winback.approach.\(a.approach.rawValue)", language),
-            "outcome": env.text("winback.outcome.\(a.outcome.rawValue)", language),
-            "returned": a.outcome == .returned,
-            "note": a.note,
-            "by": people.name(a.userID),
-        ]
+    func attempt(_ a: WinbackAttempt, people: Directory) -> SubscriptionSectionModel.Attempt {
+        SubscriptionSectionModel.Attempt(
+            day: a.attemptedOn.description,
+            approach: env.text("winback.approach.\(a.approach.rawValue)", language),
+            outcome: env.text("winback.outcome.\(a.outcome.rawValue)", language),
+            returned: a.outcome == .returned,
+            note: a.note,
+            by: people.name(a.userID))
     }
 
     /// The churn reasons as checkbox groups: one group per top-level reason, leaves labelled with
     /// their middle group ("Product fit › Buyer side").
-    func churnGroups() -> [[String: Any]] {
+    func churnGroups() -> [SubscriptionSectionModel.ReasonGroup] {
         taxonomy.churn.map { top in
             let leaves = taxonomy.churnLeaves.filter { $0.groups.first?.code == top.code || $0.node.code == top.code }
-            return [
-                "label": top.label(language),
-                "reasons": leaves.map { leaf in
-                    ["code": leaf.node.code,
-                     "label": (leaf.groups.dropFirst().map { $0.label(language) } + [leaf.node.label(language)]).joined(separator: " › ")]
-                },
-            ]
+            return SubscriptionSectionModel.ReasonGroup(
+                label: top.label(language),
+                reasons: leaves.map { leaf in
+                    SubscriptionSectionModel.Reason(
+                        code: leaf.node.code,
+                        label: (leaf.groups.dropFirst().map { $0.label(language) } + [leaf.node.label(language)]).joined(separator: " › "))
+                })
         }
     }
 
-    func renewalReasons() -> [[String: Any]] {
-        taxonomy.renewalLeaves.map { ["code": $0.code, "label": $0.label(language)] }
+    func renewalReasons() -> [SubscriptionSectionModel.Reason] {
+        taxonomy.renewalLeaves.map { SubscriptionSectionModel.Reason(code: $0.code, label: $0.label(language)) }
     }
 
-    func approaches() -> [[String: Any]] {
-        WinbackApproach.allCases.map { ["value": $0.rawValue, "label": env.text("winback.approach.\($0.rawValue)", language)] }
+    /// The approach select's options (none chosen).
+    func approaches() -> [Choice] {
+        Choices.list(WinbackApproach.allCases.map { ($0.rawValue, env.text("winback.approach.\($0.rawValue)", language)) }, selected: nil)
     }
 
-    func outcomes() -> [[String: Any]] {
-        WinbackOutcome.allCases.map { ["value": $0.rawValue, "label": env.text("winback.outcome.\($0.rawValue)", language)] }
+    /// The outcome select's options (none chosen).
+    func outcomes() -> [Choice] {
+        Choices.list(WinbackOutcome.allCases.map { ($0.rawValue, env.text("winback.outcome.\($0.rawValue)", language)) }, selected: nil)
     }
 
     /// The message for a refused form, from the `field` it names.

@@ -1,0 +1,49 @@
+/// What `/deals?view=list` shows (`deals_list`): the filter form, one page of deals and the
+/// paging links.
+struct DealListModel: PageModel {
+    /// The customer the list is narrowed to.
+    struct Customer: PageModel {
+        let id: String
+        let name: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "id": id
+            case "name": name
+            default: nil
+            }
+        }
+    }
+
+    let deals: [DealRow]
+    let ownerOptions: [Choice]
+    let stageOptions: [Choice]
+    let stateOptions: [Choice]
+    let closeFrom: String
+    let closeTo: String
+    let customer: Customer?
+    /// Whether this is a later page (the list links back to the first).
+    let isPaged: Bool
+    let firstURL: String
+    let nextURL: String?
+    let boardURL: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "deals": deals
+        case "hasDeals": !deals.isEmpty
+        case "ownerOptions": ownerOptions
+        case "stageOptions": stageOptions
+        case "stateOptions": stateOptions
+        case "closeFrom": closeFrom
+        case "closeTo": closeTo
+        case "customer": customer
+        case "isPaged": isPaged
+        case "firstURL": firstURL
+        case "hasNext": nextURL != nil
+        case "nextURL": nextURL
+        case "boardURL": boardURL
+        default: nil
+        }
+    }
+}

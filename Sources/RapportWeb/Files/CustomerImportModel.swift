@@ -1,0 +1,107 @@
+/// What the customer import `/customers/import` shows (`customer_import`): the upload form, the
+/// export links and, after an upload, the report: rejected rows with their reasons and rows that
+/// look like customers already there.
+struct CustomerImportModel: PageModel {
+    /// What an upload did.
+    struct Report: Sendable {
+        let summary: String
+        let fileName: String
+        /// The text encoding the file was read in, or empty.
+        let encoding: String
+        let rejected: [Rejection]
+        let duplicates: [Duplicate]
+        /// The columns the file had that were not read.
+        let ignoredColumns: [String]
+    }
+
+    /// One rejected row of the file.
+    struct Rejection: PageModel {
+        /// The file's line number, as text.
+        let line: String
+        let problems: [Problem]
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "line": line
+            case "problems": problems
+            default: nil
+            }
+        }
+    }
+
+    /// One reason a row was rejected.
+    struct Problem: PageModel {
+        /// The field's label.
+        let field: String
+        let message: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "field": field
+            case "message": message
+            default: nil
+            }
+        }
+    }
+
+    /// A row that looks like customers already there (or an earlier row of the file).
+    struct Duplicate: PageModel {
+        let line: String
+        let name: String
+        let matches: [Match]
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "line": line
+            case "name": name
+            case "matches": matches
+            default: nil
+            }
+        }
+    }
+
+    /// One customer (or earlier row) a row looks like.
+    struct Match: PageModel {
+        let name: String
+        /// The owner's name, or empty.
+        let owner: String
+        /// The customer's page, or empty.
+        let url: String
+        /// Whether the user may open it.
+        let linked: Bool
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "name": name
+            case "owner": owner
+            case "url": url
+            case "linked": linked
+            default: nil
+            }
+        }
+    }
+
+    /// Nil before an upload or when the file was refused.
+    var report: Report?
+    /// Why the file was refused.
+    var fileError: String?
+    let dryRun: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "report": report != nil
+        case "summary": report?.summary
+        case "fileName": report?.fileName
+        case "encoding": report?.encoding
+        case "rejected": report?.rejected
+        case "hasRejected": report.map { !$0.rejected.isEmpty }
+        case "duplicates": report?.duplicates
+        case "hasDuplicates": report.map { !$0.duplicates.isEmpty }
+        case "ignored": report?.ignoredColumns.joined(separator: ", ")
+        case "hasIgnored": report.map { !$0.ignoredColumns.isEmpty }
+        case "fileError": fileError
+        case "dryRun": dryRun
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// What the product form `/products/{id}/edit` shows (`product_form`).
+struct ProductFormModel: PageModel {
+    /// The product edited.
+    struct Product: PageModel {
+        let id: String
+        /// The version the form sends back.
+        let version: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "id": id
+            case "version": version
+            default: nil
+            }
+        }
+    }
+
+    let product: Product
+    let fields: [FormField]
+    let hasErrors: Bool
+    let conflict: Bool
+    let otherErrors: [String]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "product": product
+        case "fields": fields
+        case "hasErrors": hasErrors
+        case "conflict": conflict
+        case "otherErrors": otherErrors
+        default: nil
+        }
+    }
+}

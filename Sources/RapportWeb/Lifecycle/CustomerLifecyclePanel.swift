@@ -15,7 +15,7 @@ struct CustomerLifecyclePanel {
         let poolSection: PoolSection.Model?
         let dealSection: DealSection.Model?
         let orderSection: OrderSection.Model?
-        let subscriptionSection: LegacyContext?
+        let subscriptionSection: SubscriptionSectionModel?
 
         func child(named name: String) -> Any? {
             switch name {
@@ -40,7 +40,7 @@ struct CustomerLifecyclePanel {
         async let orders = OrderSection(env: env).model(context)
         async let subscriptions = SubscriptionSection(env: env).data(context)
         return Model(lifecycleSection: try await lifecycle, poolSection: try await pool, dealSection: try await deals,
-                     orderSection: try await orders, subscriptionSection: try await subscriptions.map(LegacyContext.init))
+                     orderSection: try await orders, subscriptionSection: try await subscriptions)
     }
 }
 

@@ -8,7 +8,7 @@ struct DealSection {
     let env: PageEnvironment
 
     struct Model: PageModel {
-        let openDeals: [LegacyContext]
+        let openDeals: [DealRow]
         let outcomeLine: String
         let newDealURL: String
         let allDealsURL: String
@@ -38,8 +38,8 @@ struct DealSection {
         let lost = deals.filter { $0.state == .lost }.count
         return Model(
             openDeals: open.map {
-                LegacyContext(view.card($0, customerName: context.customer.name, people: context.people,
-                                        back: "/customers/\(context.customer.id)#deals"))
+                view.card($0, customerName: context.customer.name, people: context.people,
+                          back: "/customers/\(context.customer.id)#deals")
             },
             outcomeLine: env.text("deal.section.outcomes", language, [String(won), String(lost)]),
             newDealURL: "/deals/new?customer=\(context.customer.id)",

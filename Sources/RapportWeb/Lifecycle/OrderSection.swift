@@ -8,7 +8,7 @@ struct OrderSection {
     let env: PageEnvironment
 
     struct Model: PageModel {
-        let orders: [LegacyContext]
+        let orders: [OrderRow]
         /// Lifetime revenue and profit, one line per currency.
         let totals: [String]
         /// What is outstanding and overdue, one line per currency.
@@ -43,7 +43,7 @@ struct OrderSection {
         let view = OrderView(env: env, language: language)
         let name = context.customer.name
         return Model(
-            orders: recent.items.map { LegacyContext(view.row($0, customerName: name, people: context.people)) },
+            orders: recent.items.map { view.row($0, customerName: name, people: context.people) },
             totals: view.totals(totals),
             payments: payments.map {
                 env.text("order.section.outstandingLine", language,

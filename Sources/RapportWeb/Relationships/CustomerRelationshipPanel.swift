@@ -37,7 +37,7 @@ struct CustomerRelationshipPanel {
         let shown = promises.filter { $0.state == .open || $0.state == .broken }
         var data: [String: Any] = [
             "promises": shown.map { c in
-                CommitmentRow.data(c, today: today, people: people, contactName: c.contactID.flatMap { names[$0] },
+                CommitmentRow(c, today: today, people: people, contactName: c.contactID.flatMap { names[$0] },
                                    env: env, language: language)
             },
             "hasPromises": !shown.isEmpty,

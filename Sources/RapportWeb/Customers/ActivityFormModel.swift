@@ -9,7 +9,7 @@ struct ActivityFormModel: PageModel {
     let formID: String
     let fields: [FormField]
     /// The tone check's findings after "check tone".
-    let tone: LegacyContext
+    let tone: ToneFindingsView.Model
 
     func child(named name: String) -> Any? {
         switch name {

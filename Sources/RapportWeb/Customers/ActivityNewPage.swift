@@ -55,7 +55,7 @@ struct ActivityNewPage: Sendable {
             formID: "activity-new-form",
             fields: ActivityForm.fields(form: form, errors: outcome.errors, contacts: contacts, definitions: definitions,
                                         env: env, language: page.language),
-            tone: LegacyContext(tone.data(env: env, language: page.language)))
+            tone: tone.data(env: env, language: page.language))
         return try await env.render("activity_form", page, title: "activity.newTitle", model: model, status: outcome.status)
     }
 }

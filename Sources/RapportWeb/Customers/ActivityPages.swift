@@ -86,7 +86,7 @@ struct ActivityPages: Sendable {
             formID: "activity-edit-form",
             fields: ActivityForm.fields(form: form, errors: outcome.errors, contacts: contacts, definitions: definitions,
                                         env: env, language: page.language),
-            tone: LegacyContext(tone.data(env: env, language: page.language)))
+            tone: tone.data(env: env, language: page.language))
         return try await env.render("activity_form", page, title: "activity.editTitle", model: model, status: outcome.status)
     }
 }

@@ -21,33 +21,26 @@ struct LifecycleReportPage: Sendable {
         let language = page.language
         let top = Double(max(summary.stages.map(\.count).max() ?? 0, 1))
         let rowHeight = 22
-        let bars: [[String: Any]] = summary.stages.enumerated().map { index, entry in
+        let bars = summary.stages.enumerated().map { index, entry in
             let width = Double(entry.count) / top * Self.barWidth
-            return [
-                "stage": entry.stage.rawValue,
-                "label": LifecycleText.stage(entry.stage, env, language),
-                "count": entry.count,
-                "url": "/customers?stage=\(entry.stage.rawValue)",
-                "y": index * rowHeight, "textY": index * rowHeight + 15,
-                "width": String(format: "%.1f", entry.count > 0 ? max(width, 1) : 0),
-                "countX": String(format: "%.1f", 130 + width + 6),
-            ]
+            return LifecycleReportModel.Bar(
+                stage: entry.stage.rawValue,
+                label: LifecycleText.stage(entry.stage, env, language),
+                count: entry.count,
+                url: "/customers?stage=\(entry.stage.rawValue)",
+                y: index * rowHeight, textY: index * rowHeight + 15,
+                width: String(format: "%.1f", entry.count > 0 ? max(width, 1) : 0),
+                countX: String(format: "%.1f", 130 + width + 6))
         }
-        let flow: [[String: Any]] = summary.flow.map { move in
-            [
-                "month": move.month,
-                "from": move.from.map { LifecycleText.stage($0, env, language) } ?? env.text("lifecycle.newCustomer", language),
-                "to": LifecycleText.stage(move.to, env, language),
-                "count": move.count,
-            ]
+        let flow = summary.flow.map { move in
+            LifecycleReportModel.Move(
+                month: move.month,
+                from: move.from.map { LifecycleText.stage($0, env, language) } ?? env.text("lifecycle.newCustomer", language),
+                to: LifecycleText.stage(move.to, env, language),
+                count: move.count)
         }
-        let data: [String: Any] = [
-            "bars": bars,
-            "chartHeight": summary.stages.count * rowHeight,
-            "chartWidth": Int(130 + Self.barWidth + 60),
-            "flow": flow,
-            "hasFlow": !flow.isEmpty,
-        ]
-        return try await env.render("lifecycle", page, title: "lifecycle.title", data)
+        let model = LifecycleReportModel(bars: bars, chartWidth: Int(130 + Self.barWidth + 60),
+                                         chartHeight: summary.stages.count * rowHeight, flow: flow)
+        return try await env.render("lifecycle", page, title: "lifecycle.title", model: model)
     }
 }

@@ -18,26 +18,17 @@ struct ReferralTreePage: Sendable {
         let customer = try await env.app.customers.get(acting, try page.id())
         let tree = try await env.app.referrals.tree(acting, of: customer.id)
         let language = page.language
-        func node(_ n: ReferralNode) -> [String: Any] {
-            var item: [String: Any] = ["visible": n.visible, "hasChildren": !n.referred.isEmpty,
-                                       "children": n.referred.map(node)]
-            if n.visible, let id = n.customerID {
-                item["id"] = id.description
-                item["name"] = n.name ?? ""
-                item["stage"] = n.stage.map { LifecycleText.stage($0, env, language) } ?? ""
-            } else {
-                item["name"] = env.text("referral.hidden", language)
+        func node(_ n: ReferralNode) -> ReferralTreeModel.Node {
+            let children = n.referred.map(node)
+            guard n.visible, let id = n.customerID else {
+                return ReferralTreeModel.Node(id: nil, name: env.text("referral.hidden", language), stage: "", children: children)
             }
-            return item
+            return ReferralTreeModel.Node(id: id.description, name: n.name ?? "",
+                                          stage: n.stage.map { LifecycleText.stage($0, env, language) } ?? "",
+                                          children: children)
         }
-        let data: [String: Any] = [
-            "customerID": customer.id.description,
-            "customerName": customer.name,
-            "above": tree.referredBy.map(node),
-            "hasAbove": !tree.referredBy.isEmpty,
-            "root": [node(tree.root)],
-            "hasBrought": !tree.root.referred.isEmpty,
-        ]
-        return try await env.render("referral_tree", page, title: "referral.treeTitle", data)
+        let model = ReferralTreeModel(customerID: customer.id.description, customerName: customer.name,
+                                      above: tree.referredBy.map(node), root: node(tree.root))
+        return try await env.render("referral_tree", page, title: "referral.treeTitle", model: model)
     }
 }

@@ -43,24 +43,24 @@ struct AdminReferencePages: Sendable {
         async let peopleLoad = Directory.load(env.app, acting)
         let (files, people) = try await (filesLoad, peopleLoad)
         let clock = page.clock
-        let rows: [[String: Any]] = files.map { file in
-            [
-                "name": file.name,
-                "label": env.text(Self.labelKey(file.name), language),
-                "edited": file.edited,
-                "state": env.text(file.edited ? "reference.edited" : "reference.shipped", language),
-                "who": people.name(file.updatedBy),
-                "when": file.updatedAt.map(clock.display) ?? "",
-                "version": String(file.version),
-            ]
+        let rows = files.map { file in
+            AdminReferenceListModel.File(
+                name: file.name,
+                label: env.text(Self.labelKey(file.name), language),
+                edited: file.edited,
+                state: env.text(file.edited ? "reference.edited" : "reference.shipped", language),
+                who: people.name(file.updatedBy),
+                when: file.updatedAt.map(clock.display) ?? "",
+                version: String(file.version))
         }
-        var data: [String: Any] = ["files": rows]
+        var notice: String?
         if let saved = page.query.nonEmpty("saved") {
-            data["notice"] = env.text("reference.savedNotice", language, [env.text(Self.labelKey(saved), language)])
+            notice = env.text("reference.savedNotice", language, [env.text(Self.labelKey(saved), language)])
         } else if let reset = page.query.nonEmpty("reset") {
-            data["notice"] = env.text("reference.resetNotice", language, [env.text(Self.labelKey(reset), language)])
+            notice = env.text("reference.resetNotice", language, [env.text(Self.labelKey(reset), language)])
         }
-        return try await env.render("admin_reference", page, title: "reference.title", data)
+        let model = AdminReferenceListModel(files: rows, notice: notice)
+        return try await env.render("admin_reference", page, title: "reference.title", model: model)
     }
 
     @Sendable func edit(_ page: PageRequest) async throws -> Response {
@@ -92,10 +92,8 @@ struct AdminReferencePages: Sendable {
 
     @Sendable func confirmReset(_ page: PageRequest) async throws -> Response {
         let file = try await env.app.referenceData.file(page.acting, try name(page))
-        let data: [String: Any] = [
-            "file": ["name": file.name, "label": env.text(Self.labelKey(file.name), page.language), "edited": file.edited],
-        ]
-        return try await env.render("admin_reference_reset", page, title: "reference.resetTitle", data)
+        let model = AdminReferenceResetModel(file: fileRow(file, version: file.version, language: page.language))
+        return try await env.render("admin_reference_reset", page, title: "reference.resetTitle", model: model)
     }
 
     @Sendable func reset(_ page: PageRequest) async throws -> Response {
@@ -126,16 +124,22 @@ struct AdminReferencePages: Sendable {
     private func render(_ page: PageRequest, _ file: ReferenceFileContent, content: String, version: Int,
                         outcome: EditOutcome, mine: String? = nil) async throws -> Response {
         let language = page.language
-        var data = outcome.data(shown: ["content"])
-        data["file"] = [
-            "name": file.name, "label": env.text(Self.labelKey(file.name), language), "edited": file.edited,
-            "state": env.text(file.edited ? "reference.edited" : "reference.shipped", language),
-            "version": String(version),
-        ] as [String: Any]
-        data["field"] = FormField.textarea("content", env.text("reference.content", language), value: content,
-                                           errors: outcome.errors, rows: 30, hint: env.text("reference.contentHint", language))
-        data["hasMine"] = mine != nil
-        data["mine"] = mine ?? ""
-        return try await env.render("admin_reference_edit", page, title: "reference.editTitle", data, status: outcome.status)
+        let model = AdminReferenceEditModel(
+            file: fileRow(file, version: version, language: language),
+            field: FormField.textarea("content", env.text("reference.content", language), value: content,
+                                      errors: outcome.errors, rows: 30, hint: env.text("reference.contentHint", language)),
+            mine: mine,
+            conflict: outcome.conflict,
+            hasErrors: !outcome.errors.isEmpty,
+            otherErrors: outcome.errors.others(shown: ["content"]))
+        return try await env.render("admin_reference_edit", page, title: "reference.editTitle", model: model, status: outcome.status)
+    }
+
+    /// The file as the edit and reset pages head it (`version`: the one the form posts back).
+    private func fileRow(_ file: ReferenceFileContent, version: Int, language: Language) -> AdminReferenceListModel.File {
+        AdminReferenceListModel.File(
+            name: file.name, label: env.text(Self.labelKey(file.name), language), edited: file.edited,
+            state: env.text(file.edited ? "reference.edited" : "reference.shipped", language),
+            who: "", when: "", version: String(version))
     }
 }

@@ -33,36 +33,33 @@ struct AgendaPage: Sendable {
         let (agenda, people) = try await (agendaLoad, directoryLoad)
         let own = agenda.userID == acting.id
 
-        var grouped: [Group: [[String: Any]]] = [:]
+        var grouped: [Group: [AgendaModel.Item]] = [:]
         for item in agenda.items {
             let group = Self.group(of: item, subject: agenda.userID)
             grouped[group, default: []].append(row(item, group: group, people: people, showOwner: !own, language: language))
         }
-        let groups: [[String: Any]] = Group.allCases.compactMap { group in
+        let groups: [AgendaModel.Group] = Group.allCases.compactMap { group in
             guard let rows = grouped[group], !rows.isEmpty else { return nil }
-            return ["id": "agenda-\(group.rawValue)", "key": group.rawValue,
-                    "title": env.text("agenda.group.\(group.rawValue)", language),
-                    "count": String(rows.count), "items": rows]
+            return AgendaModel.Group(key: group.rawValue, title: env.text("agenda.group.\(group.rawValue)", language),
+                                     items: rows)
         }
-        var data: [String: Any] = [
-            "groups": groups,
-            "hasItems": !groups.isEmpty,
-            "todayLine": env.text("agenda.today", language, [agenda.today.description]),
-            "isOwn": own,
-            "morePromises": agenda.morePromises,
-            "whoseLine": own ? "" : env.text("agenda.whose", language, [people.name(agenda.userID)]),
-        ]
+        var memberOptions: [Choice] = []
         if acting.isManager {
             let members = people.assignableOwners(acting).filter { $0.id != acting.id }
             if !members.isEmpty {
-                var options = Choices.list([(acting.id.description, env.text("agenda.mine", language))],
-                                           selected: agenda.userID.description)
-                options += people.userChoices(members, selected: agenda.userID, blank: nil)
-                data["memberOptions"] = options
-                data["hasMembers"] = true
+                memberOptions = Choices.list([(acting.id.description, env.text("agenda.mine", language))],
+                                             selected: agenda.userID.description)
+                memberOptions += people.userChoices(members, selected: agenda.userID, blank: nil)
             }
         }
-        return try await env.render("agenda", page, title: "agenda.title", data)
+        let model = AgendaModel(
+            groups: groups,
+            todayLine: env.text("agenda.today", language, [agenda.today.description]),
+            isOwn: own,
+            morePromises: agenda.morePromises,
+            whoseLine: own ? "" : env.text("agenda.whose", language, [people.name(agenda.userID)]),
+            memberOptions: memberOptions)
+        return try await env.render("agenda", page, title: "agenda.title", model: model)
     }
 
     static func group(of item: AgendaItem, subject: UserID) -> Group {
@@ -78,49 +75,34 @@ struct AgendaPage: Sendable {
     }
 
     private func row(_ item: AgendaItem, group: Group, people: Directory, showOwner: Bool,
-                     language: Language) -> [String: Any] {
+                     language: Language) -> AgendaModel.Item {
         // A handover's title is the customer's name, which the line shows anyway.
         let title = item.kind == .handover ? env.text("agenda.handoverTitle", language)
             : item.kind == .poolRecycle ? env.text("agenda.poolTitle", language, [env.text("pool.reason.\(item.title)", language)])
             : item.title
-        var row: [String: Any] = [
-            "title": title,
-            "kind": item.kind.rawValue,
-            "date": item.date.description,
-            "when": when(item, language: language),
-            "late": item.kind == .commitmentOverdue,
-            "customerName": item.customerName ?? "",
-            "hasCustomer": item.customerID != nil,
-            "customerURL": item.customerID.map { "/customers/\($0)" } ?? "",
-            "personName": item.personName ?? "",
-            "hasPerson": item.personName != nil,
-            "personURL": item.contactID.map { "/contacts/\($0)" } ?? "",
-            "hasPersonURL": item.contactID != nil,
-            "owner": people.name(item.userID),
-            "showOwner": !people.name(item.userID).isEmpty && (group == .teamOverdue || (showOwner && item.kind != .holiday)),
-            "link": link(item),
-            "hasLink": !link(item).isEmpty,
-            "linkLabel": env.text("agenda.open.\(item.kind.rawValue)", language),
-        ]
+        var composeURL: String?
         if let customerID = item.customerID, item.kind != .holiday {
             var query = FormData()
             if let contact = item.contactID { query.set("contact", contact.description) }
-            row["composeURL"] = query.url("/customers/\(customerID)/compose")
-            row["canWrite"] = true
-        } else {
-            row["canWrite"] = false
+            composeURL = query.url("/customers/\(customerID)/compose")
         }
-        if let card = item.guidance, !card.isEmpty {
-            row["guidance"] = card.sections.map { section -> [String: Any] in
-                ["name": section.entry.name, "traits": section.entry.traits, "open": section.entry.open,
-                 "bring": section.entry.bring, "avoid": section.entry.avoid, "suggested": section.suggested]
-            }
-            row["hasGuidance"] = true
-            row["guidanceSummary"] = card.sections.map(\.entry.name).joined(separator: " · ")
-        } else {
-            row["hasGuidance"] = false
-        }
-        return row
+        let guidance = item.guidance.map { GuidanceCardView.sections($0, env: env, language: language) } ?? []
+        let owner = people.name(item.userID)
+        return AgendaModel.Item(
+            title: title,
+            kind: item.kind.rawValue,
+            when: when(item, language: language),
+            late: item.kind == .commitmentOverdue,
+            customerName: item.customerName ?? "",
+            customerURL: item.customerID.map { "/customers/\($0)" },
+            personName: item.personName,
+            personURL: item.contactID.map { "/contacts/\($0)" },
+            owner: owner,
+            showOwner: !owner.isEmpty && (group == .teamOverdue || (showOwner && item.kind != .holiday)),
+            link: link(item),
+            linkLabel: env.text("agenda.open.\(item.kind.rawValue)", language),
+            composeURL: composeURL,
+            guidance: guidance)
     }
 
     /// Days late, due today, or days to go.

@@ -83,11 +83,14 @@ struct CareDatePages: Sendable {
         if let linked = date.contactID, !contacts.contains(where: { $0.id == linked }) {
             do { contacts.append(try await env.app.contacts.get(acting, linked)) } catch AppError.notFound {}
         }
-        var data = outcome.data(shown: CareDateForm.shownFields)
-        data["careDate"] = ["id": date.id.description, "version": form.text("version")] as [String: Any]
-        data["customer"] = ["id": customer.id.description, "name": customer.name] as [String: Any]
-        data["fields"] = CareDateForm.fields(form: form, errors: outcome.errors, contacts: contacts, env: env,
-                                             language: page.language)
-        return try await env.render("care_date_form", page, title: "careDate.editTitle", data, status: outcome.status)
+        let model = CareDateFormModel(
+            careDate: CareDateFormModel.CareDate(id: date.id.description, version: form.text("version")),
+            customer: CareDateFormModel.Customer(id: customer.id.description, name: customer.name),
+            fields: CareDateForm.fields(form: form, errors: outcome.errors, contacts: contacts, env: env,
+                                        language: page.language),
+            conflict: outcome.conflict,
+            hasErrors: !outcome.errors.isEmpty,
+            otherErrors: outcome.errors.others(shown: CareDateForm.shownFields))
+        return try await env.render("care_date_form", page, title: "careDate.editTitle", model: model, status: outcome.status)
     }
 }

@@ -26,31 +26,31 @@ struct CommitmentListPage: Sendable {
         let result = try await found
         let people = try await directory
         let customers = try await env.app.customers.names(acting, Array(Set(result.items.map(\.customerID))))
-        var data: [String: Any] = [
-            "promises": result.items.map { c in
-                CommitmentRow.data(c, today: today, people: people, contactName: nil, customerName: customers[c.customerID] ?? "",
-                                   env: env, language: language)
-            },
-            "hasPromises": !result.items.isEmpty,
-            "scopeOptions": Choices.list([("mine", env.text("commitments.scope.mine", language)),
-                                          ("all", env.text("commitments.scope.all", language))], selected: kept["scope"]),
-            "stateOptions": Choices.of(CommitmentState.self, prefix: "commitmentState", selected: kept["state"] ?? "",
-                                       blank: "filter.any", env: env, language: language),
-            "overdue": kept["overdue"] == "1",
-            "isPaged": cursor != nil,
-            "firstURL": kept.url("/commitments"),
-        ]
+        var customer: CommitmentListModel.Customer?
         if let customerID = filter.customerID {
             let name = try await env.app.customers.get(acting, customerID).name
-            data["customer"] = ["id": customerID.description, "name": name] as [String: Any]
+            customer = CommitmentListModel.Customer(id: customerID.description, name: name)
         }
-        if let next = result.nextCursor {
+        let nextURL = result.nextCursor.map { next in
             var nextFilters = kept
             nextFilters.set("cursor", next)
-            data["hasNext"] = true
-            data["nextURL"] = nextFilters.url("/commitments")
+            return nextFilters.url("/commitments")
         }
-        return try await env.render("commitments", page, title: "commitments.title", data)
+        let model = CommitmentListModel(
+            promises: result.items.map { c in
+                CommitmentRow(c, today: today, people: people, contactName: nil, customerName: customers[c.customerID] ?? "",
+                              env: env, language: language)
+            },
+            scopeOptions: Choices.list([("mine", env.text("commitments.scope.mine", language)),
+                                        ("all", env.text("commitments.scope.all", language))], selected: kept["scope"]),
+            stateOptions: Choices.of(CommitmentState.self, prefix: "commitmentState", selected: kept["state"] ?? "",
+                                     blank: "filter.any", env: env, language: language),
+            overdue: kept["overdue"] == "1",
+            customer: customer,
+            isPaged: cursor != nil,
+            firstURL: kept.url("/commitments"),
+            nextURL: nextURL)
+        return try await env.render("commitments", page, title: "commitments.title", model: model)
     }
 
     /// The filter and the parameters to keep in links. Values that are not ours are dropped.

@@ -128,20 +128,22 @@ struct CommitmentPages: Sendable {
         // A rep sees only their own customers, so of the reps only the customer's owner can keep it.
         let owners = acting.isManager
             ? people.assignableOwners(acting).filter { $0.role != .rep || $0.id == customer.ownerID } : nil
-        var data = outcome.data(shown: CommitmentForm.shownFields)
-        data["isNew"] = promise == nil
-        data["customer"] = ["id": customer.id.description, "name": customer.name] as [String: Any]
-        data["action"] = promise.map { "/commitments/\($0.id)" } ?? "/customers/\(customer.id)/commitments"
-        data["version"] = form.text("version")
-        data["askEvidence"] = askEvidence
-        data["fields"] = CommitmentForm.fields(form: form, errors: outcome.errors, contacts: contacts, owners: owners,
-                                               current: promise?.state, env: env, language: page.language)
-        if let promise {
-            let line = env.text("commitment.recordedLine", page.language,
-                                [people.name(promise.ownerID), page.clock.display(promise.createdAt), people.name(promise.createdBy)])
-            data["promise"] = ["id": promise.id.description, "line": line] as [String: Any]
-        }
+        let model = CommitmentFormModel(
+            customer: CommitmentFormModel.Customer(id: customer.id.description, name: customer.name),
+            promise: promise.map { promise in
+                let line = env.text("commitment.recordedLine", page.language,
+                                    [people.name(promise.ownerID), page.clock.display(promise.createdAt), people.name(promise.createdBy)])
+                return CommitmentFormModel.Promise(id: promise.id.description, line: line)
+            },
+            action: promise.map { "/commitments/\($0.id)" } ?? "/customers/\(customer.id)/commitments",
+            version: form.text("version"),
+            askEvidence: askEvidence,
+            fields: CommitmentForm.fields(form: form, errors: outcome.errors, contacts: contacts, owners: owners,
+                                          current: promise?.state, env: env, language: page.language),
+            conflict: outcome.conflict,
+            hasErrors: !outcome.errors.isEmpty,
+            otherErrors: outcome.errors.others(shown: CommitmentForm.shownFields))
         return try await env.render("commitment_form", page, title: promise == nil ? "commitment.newTitle" : "commitment.editTitle",
-                              data, status: outcome.status)
+                                    model: model, status: outcome.status)
     }
 }

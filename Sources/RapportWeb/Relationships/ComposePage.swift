@@ -124,17 +124,17 @@ struct ComposePage: Sendable {
             FormField.input("subject", label("subject"), value: form.text("subject"), errors: errors, required: true),
             FormField.textarea("message", label("message"), value: form.text("message"), errors: errors, rows: 12),
         ]
-        let data: [String: Any] = [
-            "customer": ["id": customer.id.description, "name": customer.name],
-            "fields": fields,
-            "languageField": FormField.select("language", label("language"), options: Choices.list(languages,
-                                              selected: form["language"] ?? language.rawValue), errors: errors),
-            "hasErrors": !errors.isEmpty,
-            "otherErrors": errors.others(shown: Self.shownFields),
-            "tone": tone.data(env: env, language: language),
-            "toneScript": script.url,
-            "liveLabels": try liveLabels(language),
-        ]
-        return try await env.render("compose", page, title: "compose.title", data, status: status)
+        let model = ComposeModel(
+            customerID: customer.id.description,
+            customerName: customer.name,
+            fields: fields,
+            languageField: FormField.select("language", label("language"), options: Choices.list(languages,
+                                            selected: form["language"] ?? language.rawValue), errors: errors),
+            hasErrors: !errors.isEmpty,
+            otherErrors: errors.others(shown: Self.shownFields),
+            tone: tone.data(env: env, language: language),
+            toneScript: script.url,
+            liveLabels: try liveLabels(language))
+        return try await env.render("compose", page, title: "compose.title", model: model, status: status)
     }
 }

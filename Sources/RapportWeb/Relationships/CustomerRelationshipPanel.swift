@@ -37,8 +37,8 @@ struct CustomerRelationshipPanel {
         let resultForm = forms.result ?? ResultForm.blank(today: today, measure: situation.expectation.measure)
         return RelationshipPanelModel(
             promises: shown.map { c in
-                LegacyContext(CommitmentRow.data(c, today: today, people: people, contactName: c.contactID.flatMap { names[$0] },
-                                                 env: env, language: language))
+                CommitmentRow(c, today: today, people: people, contactName: c.contactID.flatMap { names[$0] },
+                              env: env, language: language)
             },
             overdueCount: shown.filter { $0.isOverdue(today: today) }.count,
             closedPromisesText: env.text("commitment.closedCount", language, [String(promises.count - shown.count)]),
@@ -96,7 +96,7 @@ struct CustomerRelationshipPanel {
             let sections = card.map { GuidanceCardView.sections($0, env: env, language: language) } ?? []
             return RelationshipPanelModel.Person(
                 name: name, title: title, subject: subject, url: url, personalityURL: personalityURL,
-                guidance: sections.map(LegacyContext.init),
+                guidance: sections,
                 temperament: GuidanceCardView.temperamentLabel(personality, env: env, language: language))
         }
         var people: [RelationshipPanelModel.Person] = []

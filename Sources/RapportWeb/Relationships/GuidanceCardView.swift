@@ -4,19 +4,42 @@ import RapportCore
 /// traits and how to open, what to bring and what to avoid. The texts come from the guidance
 /// book (reference data), only the headings from the locale files.
 enum GuidanceCardView {
-    static func sections(_ card: GuidanceCard, env: PageEnvironment, language: Language) -> [[String: Any]] {
+    /// One known type of a person (temperament, buyer type, online type) and how to deal with it.
+    struct Section: PageModel {
+        /// The heading of the kind of type ("Temperament"), from the locale files.
+        let kindLabel: String
+        /// The kind's raw value, in the block's class.
+        let kind: String
+        let key: String
+        let name: String
+        let traits: String
+        let open: String
+        let bring: String
+        let avoid: String
+        /// A suggested type, not yet confirmed.
+        let suggested: Bool
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "kindLabel": kindLabel
+            case "kind": kind
+            case "key": key
+            case "name": self.name
+            case "traits": traits
+            case "open": open
+            case "bring": bring
+            case "avoid": avoid
+            case "suggested": suggested
+            default: nil
+            }
+        }
+    }
+
+    static func sections(_ card: GuidanceCard, env: PageEnvironment, language: Language) -> [Section] {
         card.sections.map { section in
-            [
-                "kindLabel": env.text("guidance.kind.\(section.kind.rawValue)", language),
-                "kind": section.kind.rawValue,
-                "key": section.key,
-                "name": section.entry.name,
-                "traits": section.entry.traits,
-                "open": section.entry.open,
-                "bring": section.entry.bring,
-                "avoid": section.entry.avoid,
-                "suggested": section.suggested,
-            ] as [String: Any]
+            Section(kindLabel: env.text("guidance.kind.\(section.kind.rawValue)", language), kind: section.kind.rawValue,
+                    key: section.key, name: section.entry.name, traits: section.entry.traits, open: section.entry.open,
+                    bring: section.entry.bring, avoid: section.entry.avoid, suggested: section.suggested)
         }
     }
 

@@ -23,34 +23,30 @@ struct HandoverPage: Sendable {
         let s = handover.summary
         let clock = page.clock
         let from = people.name(handover.fromUserID).isEmpty ? (s.previousOwnerName ?? "—") : people.name(handover.fromUserID)
-        var data: [String: Any] = [
-            "handover": [
-                "id": handover.id.description, "customerID": handover.customerID.description, "customerName": s.customerName,
-                "line": env.text("handover.line", language, [from, people.name(handover.toUserID)]),
-                "when": clock.display(handover.createdAt),
-                "isRead": handover.readAt != nil,
-                "readText": handover.readAt.map { env.text("handover.readAt", language, [clock.display($0)]) } ?? "",
-                "canMarkRead": handover.readAt == nil && handover.toUserID == acting.id,
-            ] as [String: Any],
-            "counts": env.text("handover.counts", language, [String(s.activityCount), String(s.noteCount)]),
-            "activities": s.recentActivities.map { ["on": $0.on, "text": localizedActivity($0.text, language)] },
-            "hasActivities": !s.recentActivities.isEmpty,
-            "promises": s.openCommitments.map { ["on": $0.on, "text": $0.text] },
-            "hasPromises": !s.openCommitments.isEmpty,
-            "people": s.keyPersons.map { person -> [String: Any] in
+        var expectation: HandoverModel.Expectation?
+        if let raw = s.expectationLevel, let level = ExpectationLevel(rawValue: raw) {
+            expectation = HandoverModel.Expectation(level: raw, label: env.label("expectationLevel", level, language),
+                                                    text: localizedExpectation(s.expectationText ?? "", language))
+        }
+        let model = HandoverModel(
+            handover: HandoverModel.Handover(
+                id: handover.id.description, customerID: handover.customerID.description, customerName: s.customerName,
+                line: env.text("handover.line", language, [from, people.name(handover.toUserID)]),
+                when: clock.display(handover.createdAt),
+                readText: handover.readAt.map { env.text("handover.readAt", language, [clock.display($0)]) } ?? "",
+                isRead: handover.readAt != nil,
+                canMarkRead: handover.readAt == nil && handover.toUserID == acting.id),
+            counts: env.text("handover.counts", language, [String(s.activityCount), String(s.noteCount)]),
+            activities: s.recentActivities.map { HandoverModel.Line(on: $0.on, text: localizedActivity($0.text, language)) },
+            promises: s.openCommitments.map { HandoverModel.Line(on: $0.on, text: $0.text) },
+            people: s.keyPersons.map { person in
                 let temperament = person.temperament.flatMap(Temperament.init(rawValue:)).map { env.label("temperament", $0, language) }
                 let buyer = person.buyerType.flatMap(BuyerType.init(rawValue:)).map { env.label("buyerType", $0, language) }
                 let types = [temperament, buyer].compactMap { $0 }.joined(separator: " · ")
-                return ["name": person.name, "title": person.title, "url": "/contacts/\(person.id)", "types": types,
-                        "hasTypes": !types.isEmpty]
+                return HandoverModel.Person(name: person.name, title: person.title, url: "/contacts/\(person.id)", types: types)
             },
-            "hasPeople": !s.keyPersons.isEmpty,
-        ]
-        if let raw = s.expectationLevel, let level = ExpectationLevel(rawValue: raw) {
-            data["expectation"] = ["level": raw, "label": env.label("expectationLevel", level, language),
-                                   "text": localizedExpectation(s.expectationText ?? "", language)] as [String: Any]
-        }
-        return try await env.render("handover", page, title: "handover.title", data)
+            expectation: expectation)
+        return try await env.render("handover", page, title: "handover.title", model: model)
     }
 
     @Sendable func markRead(_ page: PageRequest) async throws -> Response {

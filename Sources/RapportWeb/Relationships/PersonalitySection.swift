@@ -73,7 +73,7 @@ struct PersonalitySection {
         let conflict: Bool
         let errors: FormErrors
         let otherErrors: [String]
-        let guidance: [LegacyContext]
+        let guidance: [GuidanceCardView.Section]
         let hasGuidance: Bool
         let temperamentText: String
         let hasTemperament: Bool
@@ -144,7 +144,7 @@ struct PersonalitySection {
             action: action, version: String(view.version), questions: questions, typeFields: typeFields,
             conflict: state.conflict, errors: errors,
             otherErrors: errors.others(shown: Self.shownFields.union(questionnaire.questions.map { "answers.\($0.id)" })),
-            guidance: GuidanceCardView.sections(view.guidance, env: env, language: language).map(LegacyContext.init),
+            guidance: GuidanceCardView.sections(view.guidance, env: env, language: language),
             hasGuidance: !view.guidance.isEmpty,
             temperamentText: GuidanceCardView.temperamentLabel(p, env: env, language: language),
             hasTemperament: p.temperament != nil || suggested != nil,

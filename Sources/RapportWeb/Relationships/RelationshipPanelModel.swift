@@ -32,7 +32,7 @@ struct RelationshipPanelModel: PageModel {
         let subject: String
         let url: String
         let personalityURL: String
-        let guidance: [LegacyContext]
+        let guidance: [GuidanceCardView.Section]
         let temperament: String
         /// The first person is shown open.
         var open = false
@@ -108,7 +108,7 @@ struct RelationshipPanelModel: PageModel {
         }
     }
 
-    let promises: [LegacyContext]
+    let promises: [CommitmentRow]
     let overdueCount: Int
     let closedPromisesText: String
     let hasClosedPromises: Bool

@@ -93,20 +93,22 @@ struct SituationPages: Sendable {
                              options: Choices.of(JoinReason.self, prefix: "joinReason", selected: form["rank\(rank)"],
                                                  blank: "form.none", env: env, language: language), errors: errors)
         }
-        var data = outcome.data(shown: ["joinReasons", "motivation", "businessType"])
-        data["customer"] = ["id": customer.id.description, "name": customer.name] as [String: Any]
-        data["version"] = form.text("version")
-        data["ranks"] = ranks
-        data["reasonsError"] = errors["joinReasons"] ?? ""
-        data["hasReasonsError"] = errors["joinReasons"] != nil
-        data["fields"] = [
-            FormField.select("motivation", env.text("situation.field.motivation", language),
-                             options: Choices.of(SigningMotivation.self, prefix: "motivation", selected: form["motivation"],
-                                                 blank: "form.none", env: env, language: language), errors: errors),
-            FormField.select("businessType", env.text("situation.field.businessType", language),
-                             options: Choices.of(BusinessType.self, prefix: "businessType", selected: form["businessType"],
-                                                 blank: "form.none", env: env, language: language), errors: errors),
-        ]
-        return try await env.render("situation_form", page, title: "situation.editTitle", data, status: outcome.status)
+        let model = SituationFormModel(
+            customer: SituationFormModel.Customer(id: customer.id.description, name: customer.name),
+            version: form.text("version"),
+            ranks: ranks,
+            reasonsError: errors["joinReasons"],
+            fields: [
+                FormField.select("motivation", env.text("situation.field.motivation", language),
+                                 options: Choices.of(SigningMotivation.self, prefix: "motivation", selected: form["motivation"],
+                                                     blank: "form.none", env: env, language: language), errors: errors),
+                FormField.select("businessType", env.text("situation.field.businessType", language),
+                                 options: Choices.of(BusinessType.self, prefix: "businessType", selected: form["businessType"],
+                                                     blank: "form.none", env: env, language: language), errors: errors),
+            ],
+            conflict: outcome.conflict,
+            hasErrors: !errors.isEmpty,
+            otherErrors: errors.others(shown: ["joinReasons", "motivation", "businessType"]))
+        return try await env.render("situation_form", page, title: "situation.editTitle", model: model, status: outcome.status)
     }
 }

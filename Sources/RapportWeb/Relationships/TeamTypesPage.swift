@@ -53,40 +53,37 @@ struct TeamTypesPage: Sendable {
         let temperamentColumns = Temperament.allCases.map { book.entry(for: $0).name } + [notSet]
         let usedBuyerTypes = BuyerType.allCases.filter { type in all.values.contains { ($0.buyerTypes[type] ?? 0) > 0 } }
 
-        func temperamentRow(_ owner: UserID, _ tally: Tally) -> [String: Any] {
+        func temperamentRow(_ owner: UserID, _ tally: Tally, buyerTypes: [String] = []) -> TeamTypesModel.Row {
             let counts = Temperament.allCases.map { tally.temperaments[$0] ?? 0 } + [tally.temperaments[nil] ?? 0]
-            return ["name": name(owner, people, language), "counts": counts.map(String.init),
-                    "total": String(tally.people), "bar": bar(counts, labels: temperamentColumns)]
+            return TeamTypesModel.Row(name: name(owner, people, language), counts: counts.map(String.init),
+                                      total: String(tally.people), bar: bar(counts, labels: temperamentColumns),
+                                      buyerTypes: buyerTypes)
         }
-        func buyerRow(_ owner: UserID, _ tally: Tally) -> [String: Any] {
-            ["name": name(owner, people, language),
-             "counts": usedBuyerTypes.map { String(tally.buyerTypes[$0] ?? 0) },
-             "notSet": String(tally.buyerTypes[nil] ?? 0)]
+        func buyerRow(_ owner: UserID, _ tally: Tally) -> TeamTypesModel.BuyerRow {
+            TeamTypesModel.BuyerRow(name: name(owner, people, language),
+                                    counts: usedBuyerTypes.map { String(tally.buyerTypes[$0] ?? 0) },
+                                    notSet: String(tally.buyerTypes[nil] ?? 0))
         }
-        func outcomeRows(_ tallies: [UserID: Tally]) -> [[String: Any]] {
+        func outcomeRows(_ tallies: [UserID: Tally]) -> [TeamTypesModel.Row] {
             owners.compactMap { owner in
                 guard let tally = tallies[owner] else { return nil }
-                var row = temperamentRow(owner, tally)
-                row["buyerTypes"] = usedBuyerTypes.compactMap { type -> String? in
+                let buyerTypes = usedBuyerTypes.compactMap { type -> String? in
                     guard let count = tally.buyerTypes[type], count > 0 else { return nil }
                     return "\(book.entry(for: type).name) \(count)"
                 }
-                return row
+                return temperamentRow(owner, tally, buyerTypes: buyerTypes)
             }
         }
-        let wonRows = outcomeRows(won), lostRows = outcomeRows(lost)
-        let data: [String: Any] = [
-            "hasData": !owners.isEmpty,
-            "temperamentColumns": temperamentColumns,
-            "legend": temperamentColumns.enumerated().map { ["label": $1, "class": "seg-\($0)"] },
-            "temperamentRows": owners.compactMap { owner in all[owner].map { temperamentRow(owner, $0) } },
-            "buyerColumns": usedBuyerTypes.map { book.entry(for: $0).name },
-            "buyerRows": owners.compactMap { owner in all[owner].map { buyerRow(owner, $0) } },
-            "hasBuyerTypes": !usedBuyerTypes.isEmpty,
-            "wonRows": wonRows, "hasWon": !wonRows.isEmpty,
-            "lostRows": lostRows, "hasLost": !lostRows.isEmpty,
-        ]
-        return try await env.render("team_types", page, title: "teamTypes.title", data)
+        let model = TeamTypesModel(
+            temperamentColumns: temperamentColumns,
+            legend: temperamentColumns.enumerated().map { TeamTypesModel.LegendItem(label: $1, cssClass: "seg-\($0)") },
+            temperamentRows: owners.compactMap { owner in all[owner].map { temperamentRow(owner, $0) } },
+            buyerColumns: usedBuyerTypes.map { book.entry(for: $0).name },
+            buyerRows: owners.compactMap { owner in all[owner].map { buyerRow(owner, $0) } },
+            wonRows: outcomeRows(won),
+            lostRows: outcomeRows(lost),
+            hasData: !owners.isEmpty)
+        return try await env.render("team_types", page, title: "teamTypes.title", model: model)
     }
 
     private func name(_ owner: UserID, _ people: Directory, _ language: Language) -> String {
@@ -95,17 +92,17 @@ struct TeamTypesPage: Sendable {
     }
 
     /// One stacked bar: a segment per column, as wide as its share of the total.
-    private func bar(_ counts: [Int], labels: [String]) -> [String: Any] {
+    private func bar(_ counts: [Int], labels: [String]) -> TeamTypesModel.Bar {
         let total = counts.reduce(0, +)
         var x = 0.0
-        var segments: [[String: Any]] = []
+        var segments: [TeamTypesModel.Segment] = []
         for (index, count) in counts.enumerated() where count > 0 && total > 0 {
             let width = Self.barWidth * Double(count) / Double(total)
-            segments.append(["x": Self.format(x), "width": Self.format(width), "class": "seg-\(index)",
-                             "label": "\(labels[index]): \(count)"])
+            segments.append(TeamTypesModel.Segment(x: Self.format(x), width: Self.format(width), cssClass: "seg-\(index)",
+                                                   label: "\(labels[index]): \(count)"))
             x += width
         }
-        return ["width": Self.format(Self.barWidth), "segments": segments]
+        return TeamTypesModel.Bar(width: Self.format(Self.barWidth), segments: segments)
     }
 
     private static func format(_ value: Double) -> String {

@@ -26,36 +26,78 @@ struct ToneFindingsView {
         }
     }
 
-    func data(env: PageEnvironment, language: Language) -> [String: Any] {
+    /// What the partial reads under `tone`.
+    struct Model: PageModel {
+        let checked: Bool
+        let findings: [Finding]
+        /// "2 things to look at" in the reader's language.
+        let countLine: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "checked": checked
+            case "findings": findings
+            case "hasFindings": !findings.isEmpty
+            case "countLine": countLine
+            default: nil
+            }
+        }
+    }
+
+    /// One finding: the phrase between the words around it, its category and principle, why and how better.
+    struct Finding: PageModel {
+        let category: String
+        let categoryKey: String
+        let principle: String
+        let phrase: String
+        /// The context before and after the phrase, on one line, "…" where cut.
+        let before: String
+        let after: String
+        let why: String
+        let better: String
+        let example: String
+        let rule: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "category": category
+            case "categoryKey": categoryKey
+            case "principle": principle
+            case "hasPrinciple": !principle.isEmpty
+            case "phrase": phrase
+            case "hasPhrase": !phrase.isEmpty
+            case "before": before
+            case "after": after
+            case "why": why
+            case "better": better
+            case "example": example
+            case "hasExample": !example.isEmpty
+            case "rule": rule
+            default: nil
+            }
+        }
+    }
+
+    func data(env: PageEnvironment, language: Language) -> Model {
         let characters = Array(text)
-        let items: [[String: Any]] = findings.map { finding in
+        let items: [Finding] = findings.map { finding in
             let start = min(max(finding.offset, 0), characters.count)
             let end = min(start + max(finding.length, 0), characters.count)
             let from = max(0, start - Self.contextLength), to = min(characters.count, end + Self.contextLength)
             let before = (from > 0 ? "…" : "") + String(characters[from..<start])
             let after = String(characters[end..<to]) + (to < characters.count ? "…" : "")
-            let principle = finding.principle.map { env.text("tone.principle.\($0.rawValue)", language) } ?? ""
-            return [
-                "category": env.text("tone.category.\(finding.category.rawValue)", language),
-                "categoryKey": finding.category.rawValue,
-                "principle": principle,
-                "hasPrinciple": !principle.isEmpty,
-                "phrase": String(characters[start..<end]),
-                "hasPhrase": end > start,
-                "before": before.replacingOccurrences(of: "\n", with: " "),
-                "after": after.replacingOccurrences(of: "\n", with: " "),
-                "why": finding.why,
-                "better": finding.better,
-                "example": finding.example ?? "",
-                "hasExample": !(finding.example ?? "").isEmpty,
-                "rule": finding.ruleID,
-            ]
+            return Finding(
+                category: env.text("tone.category.\(finding.category.rawValue)", language),
+                categoryKey: finding.category.rawValue,
+                principle: finding.principle.map { env.text("tone.principle.\($0.rawValue)", language) } ?? "",
+                phrase: String(characters[start..<end]),
+                before: before.replacingOccurrences(of: "\n", with: " "),
+                after: after.replacingOccurrences(of: "\n", with: " "),
+                why: finding.why,
+                better: finding.better,
+                example: finding.example ?? "",
+                rule: finding.ruleID)
         }
-        return [
-            "checked": checked,
-            "findings": items,
-            "hasFindings": !items.isEmpty,
-            "countLine": env.text("tone.found", language, [String(items.count)]),
-        ]
+        return Model(checked: checked, findings: items, countLine: env.text("tone.found", language, [String(items.count)]))
     }
 }

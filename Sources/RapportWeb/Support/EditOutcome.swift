@@ -16,12 +16,7 @@ struct EditOutcome {
 
     static let stale = EditOutcome(conflict: true, status: .conflict)
 
-    /// The keys every edit template reads for these.
-    func data(shown: Set<String>) -> [String: Any] {
-        ["conflict": conflict, "hasErrors": !errors.isEmpty, "otherErrors": errors.others(shown: shown)]
-    }
-
-    /// The same for a typed page model, which answers these names by asking it.
+    /// What every edit template reads about these; a page model answers those names by asking it.
     func summary(shown: Set<String>) -> Summary {
         Summary(conflict: conflict, hasErrors: !errors.isEmpty, otherErrors: errors.others(shown: shown))
     }

@@ -67,12 +67,6 @@ struct PageEnvironment: Sendable {
         return try renderer.render(template, LayeredContext(model: model, layout: layout), status: status)
     }
 
-    /// Renders a page still built as a dictionary inside the layout; `title` is a locale key.
-    func render(_ template: String, _ page: some RenderablePage, title: String, _ data: [String: Any],
-                status: HTTPResponse.Status = .ok) async throws -> Response {
-        try await render(template, page, title: title, model: LegacyContext(data), status: status)
-    }
-
     /// A 303 to a local path (forms always end in one, so reloading never posts twice).
     static func redirect(_ location: String) -> Response {
         var headers = HTTPFields()

@@ -2,8 +2,10 @@ import Mustache
 
 /// A page's data as a typed value: a `Sendable` struct that answers the template's lookups itself
 /// (Mustache's `MustacheParent`, no reflection), so the names a template reads are written once,
-/// next to the values, and a value of the wrong kind does not compile. Pages move to this from
-/// `[String: Any]` dictionaries one at a time; `PageEnvironment.render(_:_:title:model:)` takes either.
+/// next to the values, and a value of the wrong kind does not compile. A name a model does not
+/// answer (nil) is looked up in the enclosing context, as Mustache does: rows answer every name
+/// their template reads for them, and leave page and layout names (`csrf`, `t`, `editable`…) alone.
+/// `PageEnvironment.render(_:_:title:model:)` renders one inside the layout.
 protocol PageModel: MustacheParent, Sendable {}
 
 /// A page model over the layout's shared context (texts, user, CSRF token, badges, title): the

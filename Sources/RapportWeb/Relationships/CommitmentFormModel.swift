@@ -1,0 +1,63 @@
+/// What the promise form page shows (new: `/customers/{id}/commitments/new`, edit:
+/// `/commitments/{id}/edit`): the fields, errors or a conflict, and on an existing promise who
+/// recorded it and the delete button.
+struct CommitmentFormModel: PageModel {
+    /// The promise's customer (`customer.id`, `customer.name`).
+    struct Customer: PageModel {
+        let id: String
+        let name: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "id": id
+            case "name": name
+            default: nil
+            }
+        }
+    }
+
+    /// The promise being edited: its id and who recorded it when.
+    struct Promise: PageModel {
+        let id: String
+        let line: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "id": id
+            case "line": line
+            default: nil
+            }
+        }
+    }
+
+    let customer: Customer
+    /// Nil for a new promise.
+    let promise: Promise?
+    /// Where the form posts.
+    let action: String
+    let version: String
+    /// The "done" quick action led here: the evidence is asked for.
+    let askEvidence: Bool
+    let fields: [FormField]
+    /// The version posted was stale; the form shows the saved values.
+    let conflict: Bool
+    let hasErrors: Bool
+    /// Messages for fields the form does not show.
+    let otherErrors: [String]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "customer": customer
+        case "promise": promise
+        case "isNew": promise == nil
+        case "action": action
+        case "version": version
+        case "askEvidence": askEvidence
+        case "fields": fields
+        case "conflict": conflict
+        case "hasErrors": hasErrors
+        case "otherErrors": otherErrors
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// What the situation page (`/customers/{id}/situation`) shows: join reasons in ranked places,
+/// signing motivation and business type, with errors or a conflict.
+struct SituationFormModel: PageModel {
+    /// The customer (`customer.id`, `customer.name`).
+    struct Customer: PageModel {
+        let id: String
+        let name: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "id": id
+            case "name": name
+            default: nil
+            }
+        }
+    }
+
+    let customer: Customer
+    let version: String
+    /// One select per rank of join reasons.
+    let ranks: [FormField]
+    /// The message about the join reasons as a whole (nil when none).
+    let reasonsError: String?
+    /// Motivation and business type.
+    let fields: [FormField]
+    /// The version posted was stale; the form shows the saved values.
+    let conflict: Bool
+    let hasErrors: Bool
+    /// Messages for fields the form does not show.
+    let otherErrors: [String]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "customer": customer
+        case "version": version
+        case "ranks": ranks
+        case "reasonsError": reasonsError ?? ""
+        case "hasReasonsError": reasonsError != nil
+        case "fields": fields
+        case "conflict": conflict
+        case "hasErrors": hasErrors
+        case "otherErrors": otherErrors
+        default: nil
+        }
+    }
+}

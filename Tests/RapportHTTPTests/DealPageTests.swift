@@ -47,6 +47,9 @@ import Testing
             let offsite = try await alice.post(client, "/deals/\(id)/move",
                                                [("stageID", DealAPITests.needs), ("version", "2"), ("back", "//evil.example")])
             #expect(offsite.headers[.location] == "/deals/\(id)")
+            // The deal page's move select offers the stages, the deal's own selected (it was empty).
+            let (_, open) = try await alice.get(client, "/deals/\(id)")
+            #expect(open.contains(#"<option value="\#(DealAPITests.needs)" selected>"#))
 
             let (formStatus, form) = try await alice.get(client, "/deals/\(id)/close?outcome=lost")
             #expect(formStatus == .ok && form.contains(localizer.text("deal.close.lostReason", .en)))
@@ -57,6 +60,7 @@ import Testing
             #expect(lost.status == .seeOther)
             let (_, page) = try await alice.get(client, "/deals/\(id)")
             #expect(page.contains("Budget cut") && page.contains(#"id="reopen-deal""#))
+            #expect(page.contains(#"<option value="\#(DealAPITests.proposal)""#))
 
             let carol = try await Self.browser(api, "carol")
             #expect(try await carol.get(client, "/deals/\(id)").0 == .notFound)

@@ -48,6 +48,8 @@ import Testing
             #expect(tree.contains("Another rep&#39;s customer") || tree.contains("Another rep's customer"))
             #expect(!tree.contains("West Wind"))
             #expect(!tree.contains(west))
+            // The hidden customer is plain text, not a link that picked up the customer above it.
+            #expect(tree.contains(#"<span class="muted referral-hidden">"#))
 
             // A fact with evidence moves nothing without orders, but it is listed and can be revoked.
             let (_, _, noEvidence) = try await alice.post(client, "/customers/\(newcomer)/lifecycle-facts",

@@ -40,7 +40,8 @@ struct DealDetailView {
             editable: deal?.deletedAt == nil,
             fields: DealForm.fields(form: form, errors: outcome.errors, isNew: deal == nil, view: view, contacts: contacts,
                                     owners: owners, env: env, language: language),
-            deal: detail, history: history)
+            deal: detail, history: history,
+            stageOptions: view.stageOptions(selected: deal?.stageID))
         let title = deal == nil ? "deal.newTitle" : "deal.title"
         return try await env.render("deal", page, title: title, model: model, status: outcome.status)
     }

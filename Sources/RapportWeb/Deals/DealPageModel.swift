@@ -78,6 +78,8 @@ struct DealPageModel: PageModel {
     /// Nil on a new deal.
     let deal: Detail?
     let history: [Change]
+    /// The stages the move and reopen selects offer, the deal's own selected.
+    let stageOptions: [Choice]
 
     func child(named name: String) -> Any? {
         switch name {
@@ -92,6 +94,7 @@ struct DealPageModel: PageModel {
         case "fields": fields
         case "deal": deal
         case "history": history
+        case "stageOptions": stageOptions
         default: nil
         }
     }

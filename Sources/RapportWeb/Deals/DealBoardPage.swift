@@ -87,9 +87,9 @@ struct DealBoardPage: Sendable {
         let (result, people, stages) = try await (found, peopleLoad, stagesLoad)
         let view = DealView(env: env, language: language, stages: stages)
         let names = try await env.app.customers.names(acting, result.items.map(\.customerID))
-        var customer: DealListModel.Customer?
+        var customer: RecordLink?
         if let customerID = filter.customerID {
-            customer = DealListModel.Customer(id: customerID.description, name: try await env.app.customers.get(acting, customerID).name)
+            customer = RecordLink(id: customerID.description, name: try await env.app.customers.get(acting, customerID).name)
         }
         var nextURL: String?
         if let next = result.nextCursor {

@@ -35,7 +35,7 @@ struct DealDetailView {
         }
         let model = DealPageModel(
             conflict: outcome.conflict, otherErrors: outcome.errors.others(shown: DealForm.shownFields), errors: outcome.errors,
-            isNew: deal == nil, customer: DealPageModel.Customer(id: customer.id.description, name: customer.name),
+            isNew: deal == nil, customer: RecordLink(id: customer.id.description, name: customer.name),
             action: deal.map { "/deals/\($0.id)" } ?? "/deals", version: form.text("version"),
             editable: deal?.deletedAt == nil,
             fields: DealForm.fields(form: form, errors: outcome.errors, isNew: deal == nil, view: view, contacts: contacts,

@@ -1,19 +1,6 @@
 /// What `/deals?view=list` shows (`deals_list`): the filter form, one page of deals and the
 /// paging links.
 struct DealListModel: PageModel {
-    /// The customer the list is narrowed to.
-    struct Customer: PageModel {
-        let id: String
-        let name: String
-
-        func child(named key: String) -> Any? {
-            switch key {
-            case "id": id
-            case "name": name
-            default: nil
-            }
-        }
-    }
 
     let deals: [DealRow]
     let ownerOptions: [Choice]
@@ -21,7 +8,7 @@ struct DealListModel: PageModel {
     let stateOptions: [Choice]
     let closeFrom: String
     let closeTo: String
-    let customer: Customer?
+    let customer: RecordLink?
     /// Whether this is a later page (the list links back to the first).
     let isPaged: Bool
     let firstURL: String

@@ -50,25 +50,11 @@ struct DealPageModel: PageModel {
         }
     }
 
-    /// The deal's customer.
-    struct Customer: PageModel {
-        let id: String
-        let name: String
-
-        func child(named key: String) -> Any? {
-            switch key {
-            case "id": id
-            case "name": name
-            default: nil
-            }
-        }
-    }
-
     let conflict: Bool
     let otherErrors: [String]
     let errors: FormErrors
     let isNew: Bool
-    let customer: Customer
+    let customer: RecordLink
     /// Where the form posts.
     let action: String
     /// The version the form sends back (empty on a new deal).

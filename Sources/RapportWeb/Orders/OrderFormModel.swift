@@ -27,21 +27,7 @@ struct OrderFormModel: PageModel {
         }
     }
 
-    /// The order's customer.
-    struct Customer: PageModel {
-        let id: String
-        let name: String
-
-        func child(named key: String) -> Any? {
-            switch key {
-            case "id": id
-            case "name": name
-            default: nil
-            }
-        }
-    }
-
-    let customer: Customer
+    let customer: RecordLink
     /// Where the form posts.
     let action: String
     let isNew: Bool

@@ -105,7 +105,7 @@ struct OrderFormPage: Sendable {
         let linesLocked: Bool
         if let order { linesLocked = try await env.app.payments.plan(acting, order.id).hasLiveReceipts } else { linesLocked = false }
         let model = OrderFormModel(
-            customer: OrderFormModel.Customer(id: customer.id.description, name: customer.name),
+            customer: RecordLink(id: customer.id.description, name: customer.name),
             action: order.map { "/orders/\($0.id)/edit" } ?? "/orders/new",
             isNew: order == nil, version: form.text("version"), rowCount: String(OrderForm.rowCount(form)),
             backURL: order.map { "/orders/\($0.id)" } ?? "/customers/\(customer.id)#orders",

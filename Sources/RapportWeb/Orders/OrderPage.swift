@@ -157,7 +157,7 @@ struct OrderPage: Sendable {
                 revenue: view.money(order.revenue, order.currency), cost: view.money(order.cost, order.currency),
                 profit: view.money(order.profit, order.currency), version: String(order.version),
                 deleted: order.deletedAt != nil),
-            customer: OrderPageModel.Customer(id: customer.id.description, name: customer.name),
+            customer: RecordLink(id: customer.id.description, name: customer.name),
             lines: order.lines.map { line in
                 OrderPageModel.Line(lineNo: String(line.lineNo), description: line.description, quantity: Self.quantity(line.quantity),
                                     unitPrice: view.money(line.unitPrice, order.currency), amount: view.money(line.amount, order.currency),

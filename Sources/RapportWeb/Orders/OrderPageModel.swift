@@ -36,20 +36,6 @@ struct OrderPageModel: PageModel {
         }
     }
 
-    /// The order's customer.
-    struct Customer: PageModel {
-        let id: String
-        let name: String
-
-        func child(named key: String) -> Any? {
-            switch key {
-            case "id": id
-            case "name": name
-            default: nil
-            }
-        }
-    }
-
     /// One order line; numbers as text.
     struct Line: PageModel {
         let lineNo: String
@@ -91,7 +77,7 @@ struct OrderPageModel: PageModel {
     }
 
     let order: Order
-    let customer: Customer
+    let customer: RecordLink
     let lines: [Line]
     let plan: Plan
     let instalments: [InstalmentRow]

@@ -1,19 +1,6 @@
 /// What the care-date edit page (`/care-dates/{id}/edit`) shows: the form with the date's values
 /// (or the posted ones with errors, or the saved ones after a conflict) and the delete button.
 struct CareDateFormModel: PageModel {
-    /// The care date's customer (`customer.id`, `customer.name`).
-    struct Customer: PageModel {
-        let id: String
-        let name: String
-
-        func child(named key: String) -> Any? {
-            switch key {
-            case "id": id
-            case "name": name
-            default: nil
-            }
-        }
-    }
 
     /// The care date edited and the version the form posts back (`careDate.id`, `careDate.version`).
     struct CareDate: PageModel {
@@ -30,7 +17,7 @@ struct CareDateFormModel: PageModel {
     }
 
     let careDate: CareDate
-    let customer: Customer
+    let customer: RecordLink
     let fields: [FormField]
     /// The version posted was stale; the form shows the saved values.
     let conflict: Bool

@@ -85,7 +85,7 @@ struct CareDatePages: Sendable {
         }
         let model = CareDateFormModel(
             careDate: CareDateFormModel.CareDate(id: date.id.description, version: form.text("version")),
-            customer: CareDateFormModel.Customer(id: customer.id.description, name: customer.name),
+            customer: RecordLink(id: customer.id.description, name: customer.name),
             fields: CareDateForm.fields(form: form, errors: outcome.errors, contacts: contacts, env: env,
                                         language: page.language),
             conflict: outcome.conflict,

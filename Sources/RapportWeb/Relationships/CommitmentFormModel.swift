@@ -2,19 +2,6 @@
 /// `/commitments/{id}/edit`): the fields, errors or a conflict, and on an existing promise who
 /// recorded it and the delete button.
 struct CommitmentFormModel: PageModel {
-    /// The promise's customer (`customer.id`, `customer.name`).
-    struct Customer: PageModel {
-        let id: String
-        let name: String
-
-        func child(named key: String) -> Any? {
-            switch key {
-            case "id": id
-            case "name": name
-            default: nil
-            }
-        }
-    }
 
     /// The promise being edited: its id and who recorded it when.
     struct Promise: PageModel {
@@ -30,7 +17,7 @@ struct CommitmentFormModel: PageModel {
         }
     }
 
-    let customer: Customer
+    let customer: RecordLink
     /// Nil for a new promise.
     let promise: Promise?
     /// Where the form posts.

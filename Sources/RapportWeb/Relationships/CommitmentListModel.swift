@@ -1,26 +1,13 @@
 /// What `/commitments` shows: one page of promises by due date, the filters as chosen, and how
 /// to page on.
 struct CommitmentListModel: PageModel {
-    /// The customer the list is narrowed to (`?customer=`).
-    struct Customer: PageModel {
-        let id: String
-        let name: String
-
-        func child(named key: String) -> Any? {
-            switch key {
-            case "id": id
-            case "name": name
-            default: nil
-            }
-        }
-    }
 
     let promises: [CommitmentRow]
     let scopeOptions: [Choice]
     let stateOptions: [Choice]
     let overdue: Bool
     /// Nil when the list is not narrowed to one customer.
-    let customer: Customer?
+    let customer: RecordLink?
     /// Not on the first page.
     let isPaged: Bool
     /// The first page with the same filters.

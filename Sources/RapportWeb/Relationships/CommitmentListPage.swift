@@ -26,10 +26,10 @@ struct CommitmentListPage: Sendable {
         let result = try await found
         let people = try await directory
         let customers = try await env.app.customers.names(acting, Array(Set(result.items.map(\.customerID))))
-        var customer: CommitmentListModel.Customer?
+        var customer: RecordLink?
         if let customerID = filter.customerID {
             let name = try await env.app.customers.get(acting, customerID).name
-            customer = CommitmentListModel.Customer(id: customerID.description, name: name)
+            customer = RecordLink(id: customerID.description, name: name)
         }
         let nextURL = result.nextCursor.map { next in
             var nextFilters = kept

@@ -129,7 +129,7 @@ struct CommitmentPages: Sendable {
         let owners = acting.isManager
             ? people.assignableOwners(acting).filter { $0.role != .rep || $0.id == customer.ownerID } : nil
         let model = CommitmentFormModel(
-            customer: CommitmentFormModel.Customer(id: customer.id.description, name: customer.name),
+            customer: RecordLink(id: customer.id.description, name: customer.name),
             promise: promise.map { promise in
                 let line = env.text("commitment.recordedLine", page.language,
                                     [people.name(promise.ownerID), page.clock.display(promise.createdAt), people.name(promise.createdBy)])

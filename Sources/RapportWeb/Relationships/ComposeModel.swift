@@ -13,23 +13,9 @@ struct ComposeModel: PageModel {
     /// The texts the live check needs, as JSON (the template escapes it into an attribute).
     let liveLabels: String
 
-    /// The customer written to (`customer.id`, `customer.name`).
-    struct Customer: PageModel {
-        let id: String
-        let name: String
-
-        func child(named key: String) -> Any? {
-            switch key {
-            case "id": id
-            case "name": name
-            default: nil
-            }
-        }
-    }
-
     func child(named name: String) -> Any? {
         switch name {
-        case "customer": Customer(id: customerID, name: customerName)
+        case "customer": RecordLink(id: customerID, name: customerName)
         case "fields": fields
         case "languageField": languageField
         case "hasErrors": hasErrors

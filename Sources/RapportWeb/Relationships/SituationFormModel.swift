@@ -1,21 +1,8 @@
 /// What the situation page (`/customers/{id}/situation`) shows: join reasons in ranked places,
 /// signing motivation and business type, with errors or a conflict.
 struct SituationFormModel: PageModel {
-    /// The customer (`customer.id`, `customer.name`).
-    struct Customer: PageModel {
-        let id: String
-        let name: String
 
-        func child(named key: String) -> Any? {
-            switch key {
-            case "id": id
-            case "name": name
-            default: nil
-            }
-        }
-    }
-
-    let customer: Customer
+    let customer: RecordLink
     let version: String
     /// One select per rank of join reasons.
     let ranks: [FormField]

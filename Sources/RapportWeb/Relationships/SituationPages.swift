@@ -94,7 +94,7 @@ struct SituationPages: Sendable {
                                                  blank: "form.none", env: env, language: language), errors: errors)
         }
         let model = SituationFormModel(
-            customer: SituationFormModel.Customer(id: customer.id.description, name: customer.name),
+            customer: RecordLink(id: customer.id.description, name: customer.name),
             version: form.text("version"),
             ranks: ranks,
             reasonsError: errors["joinReasons"],

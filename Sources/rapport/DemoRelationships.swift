@@ -34,7 +34,7 @@ enum DemoRelationships {
             let lunar = rng.next() % 4 == 0
             _ = try await app.careDates.add(owner, customerID: customer.id, contactID: first, CareDate(
                 kind: .birthday, calendar: lunar ? .lunar : .solar, month: Int(rng.next() % 12) + 1,
-                day: Int(rng.next() % 28) + 1, title: lunar ? "农历生日" : "生日"))
+                day: Int(rng.next() % 28) + 1, title: ""))
         }
         if rng.next() % 5 == 0 {
             _ = try await app.careDates.add(owner, customerID: customer.id, contactID: nil, CareDate(

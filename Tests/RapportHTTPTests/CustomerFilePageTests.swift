@@ -294,3 +294,23 @@ import Testing
         return String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&")
     }
 }
+
+extension CustomerFilePageTests {
+    /// A care date's title shows after its kind only when it adds something: "生日" on a birthday
+    /// would read "生日: 生日" (and "Birthday: 生日" in English).
+    @Test(arguments: TestEngine.available)
+    func careDateTitle_repeatingTheKindIsNotShownTwice(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "Harbour Trading", as: "alice")["id"] as? String)
+            for title in ["生日", "Silver wedding"] {
+                let added = try await api.call(client, .post, "/api/v1/customers/\(customer)/care-dates", as: "alice",
+                                                json: ["kind": "birthday", "calendar": "solar", "month": 5, "day": 3, "title": title])
+                #expect(added.status == 201, "\(added.text)")
+            }
+            let alice = try await Browser.signIn(api.world, "alice")
+            let (_, html) = try await alice.get(client, "/customers/\(customer)")
+            #expect(!html.contains("Birthday: 生日") && !html.contains("生日: 生日"))
+            #expect(html.contains("<td>Birthday</td>") && html.contains("<td>Birthday: Silver wedding</td>"))
+        }
+    }
+}

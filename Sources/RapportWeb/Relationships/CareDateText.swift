@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 
 /// How a care date reads on a page: lunar dates in the lunar calendar (农历八月十五, or "lunar
@@ -5,6 +6,14 @@ import RapportCore
 struct CareDateText {
     let env: PageEnvironment
     let language: Language
+
+    /// The title shown after the kind ("Birthday: Silver wedding"), or "" when there is none or it
+    /// only repeats the kind in either language ("生日" on a birthday), so no line reads "生日: 生日".
+    func extraTitle(_ date: CareDate) -> String {
+        let title = date.title.trimmingCharacters(in: .whitespaces)
+        let labels = Language.allCases.map { env.text("careKind.\(date.kind.rawValue)", $0) }
+        return labels.contains(where: { $0.caseInsensitiveCompare(title) == .orderedSame }) ? "" : title
+    }
 
     /// The recurring day itself, e.g. 农历闰四月初一.
     func day(_ date: CareDate) -> String {

@@ -52,7 +52,7 @@ struct CustomerRelationshipPanel {
                                language: language),
             careDates: careDates.map { d in
                 RelationshipPanelModel.CareDate(
-                    id: d.id.description, kind: env.label("careKind", d.date.kind, language), title: d.date.title,
+                    id: d.id.description, kind: env.label("careKind", d.date.kind, language), title: careText.extraTitle(d.date),
                     who: d.contactID.flatMap { names[$0] } ?? customer.name, day: careText.full(d.date),
                     next: careText.next(d.nextOn, today: today),
                     lead: env.text("careDate.leadText", language, [String(d.date.leadDays)]), isLunar: d.date.calendar == .lunar)

@@ -102,7 +102,7 @@ schemas = {
     "AuditEntry": obj({"id": ID, "at": DT, "actorID": IDN, "entity": S, "entityID": S, "action": S,
                        "before": SN, "after": SN}, required=["id", "at", "entity", "entityID", "action"]),
     "ImportReport": obj({"format": S, "encoding": SN, "dryRun": B, "totalRows": I, "imported": I,
-                         "rejected": arr(obj({"line": I, "errors": arr(obj({"field": S, "code": S, "detail": SN}, required=["field", "code"]))})),
+                         "rejected": arr(obj({"line": I, "errors": arr(obj({"field": S, "code": S, "detail": SN, "message": S}, required=["field", "code", "message"]))})),
                          "duplicates": arr(obj({"line": I, "name": S, "matches": arr(ref("DuplicateMatch")), "sameAsLine": {"type": ["integer", "null"]}}, required=["line", "name", "matches"])),
                          "ignoredColumns": arr(S)}, required=["format", "dryRun", "totalRows", "imported", "rejected", "duplicates", "ignoredColumns"]),
     "Problem": obj({"type": S, "title": S, "status": I, "detail": S,

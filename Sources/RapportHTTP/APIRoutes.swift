@@ -26,7 +26,7 @@ public enum APIRoutes {
         ContactAPI(app: app).register(on: signedIn)
         TimelineAPI(app: app).register(on: signedIn)
         AccountAPI(app: app).register(on: signedIn)
-        TransferAPI(app: app).register(on: signedIn)
+        TransferAPI(app: app, localizer: localizer).register(on: signedIn)
         CommitmentAPI(app: app).register(on: signedIn)
         PoolAPI(app: app).register(on: signedIn)
         NoticeAPI(app: app).register(on: signedIn)
@@ -36,7 +36,7 @@ public enum APIRoutes {
         DealStageAPI(app: app, localizer: localizer).register(on: signedIn)
         SubscriptionAPI(app: app).register(on: signedIn)
         ProductAPI(app: app).register(on: signedIn)
-        OrderAPI(app: app).register(on: signedIn)
+        OrderAPI(app: app, localizer: localizer).register(on: signedIn)
         MergeAPI(app: app).register(on: signedIn)
         RelationshipAPI(app: app, writer: AfterDealWriter(localizer: localizer)).register(on: signedIn)
     }

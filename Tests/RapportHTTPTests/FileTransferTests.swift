@@ -3,6 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import RapportFiles
 import RapportTestSupport
+import RapportCore
+import RapportEdge
 import Testing
 
 @Suite struct FileTransferTests {
@@ -32,6 +34,10 @@ import Testing
             #expect(rejected.compactMap { $0["line"] as? Int } == [3, 4, 7])
             let fields = rejected.map { (($0["errors"] as? [[String: any Sendable]]) ?? []).compactMap { $0["field"] as? String } }
             #expect(fields == [["name"], ["email"], ["kind"]])
+            // Each field error says what is wrong in words (docs/api.md promises `message`), in the request's language.
+            let localizer = try Localizer.bundled()
+            let firstError = ((rejected.first?["errors"] as? [[String: any Sendable]]) ?? []).first
+            #expect(firstError?["message"] as? String == localizer.text("error.required", .zhHans))
             let duplicates = (report.json["duplicates"] as? [[String: any Sendable]]) ?? []
             #expect(duplicates.compactMap { $0["line"] as? Int } == [6])
             #expect(duplicates.first?["sameAsLine"] as? Int == 2)

@@ -21,6 +21,21 @@ public struct ImportOptions: Sendable {
 
 /// What an import did: every rejected row with its reasons, every duplicate with its matches.
 public struct ImportReport: Sendable, Codable {
+    /// The same report with every rejected row's field errors given their message.
+    public func translated(_ message: (FieldError) -> String) -> ImportReport {
+        var report = self
+        report.rejected = rejected.map { rejection in
+            var row = rejection
+            row.errors = rejection.errors.map { error in
+                var worded = error
+                worded.message = message(error)
+                return worded
+            }
+            return row
+        }
+        return report
+    }
+
     public struct Rejection: Sendable, Codable, Equatable {
         /// The line in the file (the header is line 1).
         public var line: Int

@@ -6,6 +6,9 @@ public struct FieldError: Error, Sendable, Equatable, Codable {
     public var code: FieldCode
     /// Extra detail for the message, e.g. the maximum length or the allowed range.
     public var detail: String?
+    /// The message in the reader's language, filled in by the edge that sends it (an import
+    /// report over the API); nil inside the app.
+    public var message: String?
 
     public init(_ field: String, _ code: FieldCode, detail: String? = nil) {
         assert(detail != nil || !code.needsDetail, "\(field): \(code) needs the limit as its detail")

@@ -13,9 +13,7 @@ public struct AfterDealWriter: Sendable {
 
     public func draft(_ facts: AfterDealFacts, language: Language) -> String {
         func t(_ key: String, _ args: String...) -> String {
-            args.enumerated().reduce(localizer.text("summary.\(key)", language)) {
-                $0.replacingOccurrences(of: "{\($1.offset)}", with: $1.element)
-            }
+            localizer.text("summary.\(key)", language, args)
         }
         var lines: [String] = [t("greeting", facts.recipientName ?? facts.customerName), "", t("intro", facts.customerName)]
         if !facts.kept.isEmpty {

@@ -28,13 +28,37 @@ public struct Localizer: Sendable {
         text(key, language, arguments)
     }
 
-    /// The text for `key` with `{0}`, `{1}`… replaced by `arguments`.
+    /// The text for `key` with `{0}`, `{1}`… replaced by `arguments`, and each plural choice
+    /// `{n|one|other}` replaced by `one` when argument `n` is exactly "1", else by `other`
+    /// ("{0} {0|day|days} left" → "1 day left", "3 days left"). Chinese texts need no choices.
     public func text(_ key: String, _ language: Language, _ arguments: [String]) -> String {
-        var result = texts[language]?[key] ?? texts[.en]?[key] ?? key
-        for (index, argument) in arguments.enumerated() {
-            result = result.replacingOccurrences(of: "{\(index)}", with: argument)
+        let template = texts[language]?[key] ?? texts[.en]?[key] ?? key
+        return Self.fill(template, arguments)
+    }
+
+    /// Fills `{n}` and `{n|one|other}` in one pass over the template.
+    static func fill(_ template: String, _ arguments: [String]) -> String {
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { return result + rest[open...] }
+            let inside = rest[rest.index(after: open)..<close]
+            let parts = inside.split(separator: "|", omittingEmptySubsequences: false)
+            if let index = Int(parts[0]), arguments.indices.contains(index) {
+                if parts.count == 3 {
+                    result += arguments[index] == "1" ? parts[1] : parts[2]
+                } else if parts.count == 1 {
+                    result += arguments[index]
+                } else {
+                    result += rest[open...close]
+                }
+            } else {
+                result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
         }
-        return result
+        return result + rest
     }
 
     /// The whole table for one language (templates read `t.key`).

@@ -10,6 +10,7 @@ import NIOFoundationEssentialsCompat
 /// `/api/v1/payments/due`, `/api/v1/orders/import`.
 struct OrderAPI {
     let app: Rapport
+    let localizer: Localizer
 
     struct OrderBody: Decodable {
         var draft: OrderDraft
@@ -179,6 +180,7 @@ struct OrderAPI {
         let fileName = try p.string("fileName", max: 200) ?? (contentType.contains("spreadsheetml") ? "upload.xlsx" : "upload.csv")
         var request = request
         let data = Data(buffer: try await request.collectBody(limit: BodyLimits.upload))
-        return try JSONBody.response(try await app.orders.importFile(acting, data: data, fileName: fileName, dryRun: try p.bool("dryRun")))
+        let report = try await app.orders.importFile(acting, data: data, fileName: fileName, dryRun: try p.bool("dryRun"))
+        return try JSONBody.response(report.translated { localizer.message(for: $0, context.language) })
     }
 }

@@ -9,6 +9,7 @@ import NIOFoundationEssentialsCompat
 /// `/api/v1/customers|contacts/export` and `/api/v1/customers|contacts/import`.
 struct TransferAPI {
     let app: Rapport
+    let localizer: Localizer
 
     func register(on group: RouterGroup<AuthenticatedContext>) {
         group.get("customers/export", use: export)
@@ -41,13 +42,15 @@ struct TransferAPI {
 
     @Sendable func importContacts(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let (acting, data, fileName, dryRun) = try await upload(request, context)
-        return try JSONBody.response(try await app.transfers.importContacts(acting, data: data, fileName: fileName, dryRun: dryRun))
+        let report = try await app.transfers.importContacts(acting, data: data, fileName: fileName, dryRun: dryRun)
+        return try JSONBody.response(report.translated { localizer.message(for: $0, context.language) })
     }
 
     /// Measured results per customer (date, measure, value), the expectation baseline's input.
     @Sendable func importResults(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let (acting, data, fileName, dryRun) = try await upload(request, context)
-        return try JSONBody.response(try await app.transfers.importResults(acting, data: data, fileName: fileName, dryRun: dryRun))
+        let report = try await app.transfers.importResults(acting, data: data, fileName: fileName, dryRun: dryRun)
+        return try JSONBody.response(report.translated { localizer.message(for: $0, context.language) })
     }
 
     /// The uploaded file of an import, its name (`?fileName=`, else from the content type) and `?dryRun=`.
@@ -82,6 +85,6 @@ struct TransferAPI {
         var request = request
         let buffer = try await request.collectBody(limit: BodyLimits.upload)
         let report = try await app.transfers.importCustomers(acting, data: Data(buffer: buffer), fileName: fileName, options: options)
-        return try JSONBody.response(report)
+        return try JSONBody.response(report.translated { localizer.message(for: $0, context.language) })
     }
 }

@@ -32,11 +32,7 @@ struct PageEnvironment: Sendable {
 
     /// A translated text with `{0}`, `{1}`… filled in.
     func text(_ key: String, _ language: Language, _ arguments: [String] = []) -> String {
-        var result = localizer.text(key, language)
-        for (index, argument) in arguments.enumerated() {
-            result = result.replacingOccurrences(of: "{\(index)}", with: argument)
-        }
-        return result
+        localizer.text(key, language, arguments)
     }
 
     /// Whether a text exists for a key (to fall back to a raw name where no label is defined).

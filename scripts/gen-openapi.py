@@ -227,7 +227,7 @@ rel_enums = {
     "businessType": ["manufacturer", "wholesale", "retail", "service", "other"],
     "measure": ["longTermCustomers", "orders", "units", "revenue"],
     "expectationSource": ["history", "defaults"],
-    "expectationLevel": ["belowBottom", "between", "aboveSatisfaction"],
+    "expectationLevel": ["belowBottom", "between", "aboveSatisfaction", "tooEarly"],
     "careKind": ["birthday", "anniversary", "founding", "honour", "other"],
     "careCalendar": ["solar", "lunar"],
     "agendaKind": ["commitmentDue", "commitmentOverdue", "plannedContact", "careDate", "holiday", "handover"],

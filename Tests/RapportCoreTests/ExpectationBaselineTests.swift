@@ -148,6 +148,21 @@ private func policy(months: Int = 12, bottomMargin: Double = 0.10, satisfactionM
                                                       policy: try policy(), today: today)
         #expect(established.elapsedFraction == 1 && established.elapsedMonths == 12)
     }
+
+    /// The level waits until a quarter of the window has passed, unless the satisfaction line is
+    /// already reached (the manufacturer's window is 12 months; the defaults are bottom 1, satisfaction 2 or more).
+    @Test func level_waitsUntilAQuarterOfTheWindow_exceptForGoodNews() throws {
+        let today = try day("2026-11-26")
+        func level(since: String, results: [ResultRecord] = []) throws -> ExpectationLevel {
+            ExpectationBaseline.evaluate(results: results, businessType: .manufacturer, policy: try policy(),
+                                         today: today, since: try day(since)).level
+        }
+        #expect(try level(since: "2026-10-26") == .tooEarly)       // one month in: 31 of 365 days
+        #expect(try level(since: "2026-09-01") == .tooEarly)       // 87 days: just under a quarter
+        #expect(try level(since: "2026-08-20") == .belowBottom)    // 99 days: judged
+        let met = try level(since: "2026-11-01", results: [try record("2026-11-20", 50)])
+        #expect(met == .aboveSatisfaction)                         // good news is told at once
+    }
 }
 
 @Suite struct CustomerSituationTests {

@@ -16,6 +16,10 @@ public enum ExpectationBaseline {
     ///   number counts as that number before rounding. Otherwise the defaults apply.
     /// - Level: below bottom when measured < bottom; above satisfaction when measured ≥
     ///   satisfaction; between otherwise.
+    /// The share of the window a customer must have been with us before the level says "below
+    /// the bottom line" or "between the lines": a quarter (three months of a year, six weeks of six months).
+    public static let judgeableFraction = 0.25
+
     public static func evaluate(results: [ResultRecord], businessType: BusinessType?, policy: ExpectationPolicy,
                                 today: CalendarDate, since: CalendarDate? = nil) -> ExpectationStatus {
         let defaults = policy.defaults(for: businessType)
@@ -48,9 +52,6 @@ public enum ExpectationBaseline {
         }
 
         let measured = total(of: relevant, in: current)
-        let level: ExpectationLevel = measured < bottom ? .belowBottom
-            : measured >= satisfaction ? .aboveSatisfaction : .between
-
         var fraction = 1.0, elapsedMonths = months
         if let start {
             if start > today {
@@ -60,6 +61,10 @@ public enum ExpectationBaseline {
                 elapsedMonths = ResultWindow.months(from: ResultWindow.dayBefore(start), to: today)
             }
         }
+        // Good news can be told at once; "below" or "between" only once enough of the window has passed.
+        let level: ExpectationLevel = measured >= satisfaction ? .aboveSatisfaction
+            : fraction < judgeableFraction ? .tooEarly
+            : measured < bottom ? .belowBottom : .between
         return ExpectationStatus(measure: defaults.measure, window: current, measured: measured, bottom: bottom,
                                  satisfaction: satisfaction, source: source, level: level, history: history,
                                  elapsedFraction: fraction, elapsedMonths: elapsedMonths)

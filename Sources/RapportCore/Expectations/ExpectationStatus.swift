@@ -6,6 +6,10 @@ public enum ExpectationLevel: String, Sendable, Codable, CaseIterable {
     case between
     /// At or above the satisfaction line.
     case aboveSatisfaction
+    /// Not judged yet: the customer has been with us for less than `ExpectationBaseline.judgeableFraction`
+    /// of the window and has not reached the satisfaction line (a month in, "below the bottom line"
+    /// would only mean "new").
+    case tooEarly
 }
 
 /// Where the lines came from.

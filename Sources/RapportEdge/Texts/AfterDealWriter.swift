@@ -35,6 +35,7 @@ public struct AfterDealWriter: Sendable {
         case .aboveSatisfaction: lines.append(t("benefitAbove", measure, String(status.measured)))
         case .between: lines.append(t("benefitBetween", measure, String(status.measured), String(status.satisfaction)))
         case .belowBottom: lines.append(t("benefitBelow", measure))
+        case .tooEarly: lines.append(t("benefitEarly", measure))
         }
         lines.append("")
         lines.append(t("closing"))

@@ -23,6 +23,26 @@ import SQLKit
         try await db.drop()
     }
 
+    /// Step 7 fills the pinyin sort key and rebuilds the search documents of customers written before it.
+    @Test func pinyinStep_backfillsCustomersWrittenBefore() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-v6-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let store = try await Store.open(.sqlite(path: dir.appendingPathComponent("v6.sqlite").path), logger: Logger(label: "test"))
+        let migrator = Migrator(store: store, now: { Date() })
+        try await migrator.migrate(through: 6)
+        try await store.systemWrite(.command("test")) { session in
+            try await session.rawBenchInsert(rows: [["阿里巴巴网络技术有限公司", "", "互联网", "杭州", "", "t", "", "13800000000", "a@b.cn", ""],
+                                                    ["Zeta Ltd", "", "", "", "", "t", "", "", "", ""]])
+        }
+        #expect(try await migrator.migrate() == ["pinyin"])
+        let found = try await store.systemRead(.command("test")) { try await $0.unrestricted.customers(CustomerQuery(search: "albb")) }
+        #expect(found.items.map(\.name) == ["阿里巴巴网络技术有限公司"])
+        let ordered = try await store.systemRead(.command("test")) { try await $0.unrestricted.customers(CustomerQuery(sort: .name)) }
+        #expect(ordered.items.map(\.name) == ["阿里巴巴网络技术有限公司", "Zeta Ltd"])
+        try await store.close()
+        try FileManager.default.removeItem(at: dir)
+    }
+
     @Test func schemaCheck_refusesABehindSchemaUnlessMigrating() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -40,9 +40,14 @@ public enum SearchText {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    /// Both documents at once, normalising each value only once.
+    /// Both documents at once, normalising each value only once. A value with Chinese characters
+    /// also brings its full pinyin and initials (`Pinyin.searchForms`), so "alibaba" and "albb" find
+    /// 阿里巴巴.
     public static func documents(for values: [String]) -> (plain: String, grams: String) {
-        let normalized = values.map(normalize).filter { !$0.isEmpty }
+        let pinyin = values.flatMap { value in
+            value.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } ? Pinyin.searchForms(value) : []
+        }
+        let normalized = (values + pinyin).map(normalize).filter { !$0.isEmpty }
         return (normalized.joined(separator: " "), grams(normalized: normalized))
     }
 

@@ -42,7 +42,7 @@ extension StoreSession {
     }
 
     static let insertColumns = """
-        INSERT INTO customers (id, name, name_key, kind, size, industry, region, source, owner_id, team_id, tags,
+        INSERT INTO customers (id, name, name_key, name_sort, kind, size, industry, region, source, owner_id, team_id, tags,
         status, phone, phone_key, email, email_key, registration_number, registration_key, website, address,
         profile, custom, search_text, created_at, updated_at, deleted_at, version) VALUES
         """
@@ -51,7 +51,8 @@ extension StoreSession {
     private static func insertValues(_ c: Customer, search: String) throws -> SQLQueryString {
         let keys = DuplicateKeys(name: c.name, phone: c.phone, email: c.email, registrationNumber: c.registrationNumber)
         return """
-            (\(bind: c.id.description), \(bind: c.name), \(bind: keys.name), \(bind: c.kind.rawValue), \(bind: c.size?.rawValue),
+            (\(bind: c.id.description), \(bind: c.name), \(bind: keys.name), \(bind: Pinyin.sortKey(c.name)),
+            \(bind: c.kind.rawValue), \(bind: c.size?.rawValue),
             \(bind: c.industry), \(bind: c.region), \(bind: c.source), \(bind: c.ownerID?.description),
             \(bind: c.teamID?.description), \(bind: Self.tagsText(c.tags)), \(bind: c.status.rawValue), \(bind: c.phone),
             \(bind: keys.phone), \(bind: c.email), \(bind: keys.email), \(bind: c.registrationNumber),
@@ -130,7 +131,8 @@ extension StoreSession {
     func updateCustomer(_ c: Customer, expectedVersion: Int, guardClause: SQLQueryString = "1 = 1") async throws {
         let keys = DuplicateKeys(name: c.name, phone: c.phone, email: c.email, registrationNumber: c.registrationNumber)
         let rows = try await db.raw("""
-            UPDATE customers SET name = \(bind: c.name), name_key = \(bind: keys.name), kind = \(bind: c.kind.rawValue),
+            UPDATE customers SET name = \(bind: c.name), name_key = \(bind: keys.name), name_sort = \(bind: Pinyin.sortKey(c.name)),
+            kind = \(bind: c.kind.rawValue),
             size = \(bind: c.size?.rawValue), industry = \(bind: c.industry), region = \(bind: c.region),
             source = \(bind: c.source), owner_id = \(bind: c.ownerID?.description), team_id = \(bind: c.teamID?.description),
             tags = \(bind: Self.tagsText(c.tags)), status = \(bind: c.status.rawValue), phone = \(bind: c.phone),
@@ -175,7 +177,7 @@ extension StoreSession {
         sql += try filterClause(query, scope: scope)
         let column: String
         switch query.sort {
-        case .name: column = "c.name"
+        case .name: column = "c.name_sort"
         case .updatedAt: column = "c.updated_at"
         case .createdAt: column = "c.created_at"
         }
@@ -200,7 +202,7 @@ extension StoreSession {
             if let last = items.last {
                 let value: String
                 switch query.sort {
-                case .name: value = last.name
+                case .name: value = Pinyin.sortKey(last.name)
                 case .updatedAt: value = String(StoredTime.encode(last.updatedAt))
                 case .createdAt: value = String(StoredTime.encode(last.createdAt))
                 }

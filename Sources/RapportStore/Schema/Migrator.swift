@@ -27,12 +27,13 @@ public struct Migrator: Sendable {
         }
     }
 
-    /// Applies every pending step in one transaction each; returns the names applied.
+    /// Applies every pending step (up to `last`, for tests of one step's data) in one transaction
+    /// each; returns the names applied.
     @discardableResult
-    public func migrate() async throws -> [String] {
+    public func migrate(through last: Int = .max) async throws -> [String] {
         try await ensureLockTable()
         var applied: [String] = []
-        for migration in Migrations.all {
+        for migration in Migrations.all where migration.version <= last {
             let kind = engine.kind
             let now = now
             let didApply = try await engine.write { db in
@@ -41,6 +42,7 @@ public struct Migrator: Sendable {
                 for statement in migration.statements(for: kind) {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
+                try await migration.backfill?(StoreSession(db: db, kind: kind))
                 try await db.raw("""
                     INSERT INTO schema_migrations (version, name, applied_at)
                     VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Int64(now().timeIntervalSince1970 * 1000)))

@@ -184,6 +184,7 @@ struct Bench: AsyncParsableCommand {
             ("list (rep, by -updatedAt)", { _ in "\(base)/customers?limit=50&sort=-updatedAt" }),
             ("filter (rep, status+region)", { i in "\(base)/customers?status=\(CustomerStatus.allCases[i % 5].rawValue)&region=\(BenchData.regionsEncoded[i % BenchData.regionsEncoded.count])" }),
             ("search (rep, 2-char Chinese)", { i in "\(base)/customers?q=\(BenchData.searchTerms[i % BenchData.searchTerms.count])" }),
+            ("search (rep, pinyin and initials)", { i in "\(base)/customers?q=\(BenchData.pinyinTerms[i % BenchData.pinyinTerms.count])" }),
             ("search (rep, phone digits)", { i in "\(base)/customers?q=\(1380000 + (i * 7919) % 9999)" }),
             ("agenda (rep)", { _ in "\(base)/agenda" }),
         ]

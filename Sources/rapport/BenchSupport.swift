@@ -12,6 +12,8 @@ import SQLKit
 /// Generated benchmark rows.
 enum BenchData {
     static let searchTerms = ["华信", "恒达", "阿里", "东方", "瑞丰", "金桥"].map { $0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? $0 }
+    /// The same names by pinyin and by initials (华信 huaxin hx, 恒达 hengda hd…).
+    static let pinyinTerms = ["huaxin", "hengda", "alibaba", "dongfang", "hx", "hd", "rf", "jinqiao"]
     static let regionsEncoded = DemoData.regions.map { $0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? $0 }
 
     static func customerTable(count: Int) -> Table {

@@ -1,5 +1,5 @@
 /// The text encoding that ``CSVReader`` detected for its input.
-public enum TextEncodingGuess: String, Sendable {
+public enum TextEncodingGuess: String, Sendable, CaseIterable {
     /// UTF-8 without a byte order mark (plain ASCII is reported as this too).
     case utf8
     /// UTF-8 with a leading byte order mark (EF BB BF), as Excel writes "CSV UTF-8".

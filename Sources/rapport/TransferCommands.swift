@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RapportApp
 import RapportCore
+import RapportEdge
 import RapportFiles
 import RapportStore
 
@@ -81,15 +82,30 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
 
+        /// The report in words: counts first (a long dry run starts with what matters), then each
+        /// rejected line with its problems and each possible duplicate with the keys it shares.
         static func printReport(_ result: ImportReport, dryRun: Bool, allowDuplicates: Bool) {
-            print("\(dryRun ? "Dry run: would import" : "Imported") \(result.imported) of \(result.totalRows) rows (\(result.format)\(result.encoding.map { ", \($0)" } ?? "")).")
+            let words: Localizer
+            do {
+                words = try Localizer.bundled()
+            } catch {
+                print("error: the bundled texts could not be read: \(error)")
+                return
+            }
+            let encoding = result.encoding.map { ", " + words.text("import.encoding.\($0)", .en) } ?? ""
+            print("\(dryRun ? "Dry run: would import" : "Imported") \(result.imported) of \(result.totalRows) rows (\(result.format)\(encoding)).")
+            print(words.text("import.counts", .en, String(result.rejected.count), String(result.duplicates.count)) + ".")
             for rejection in result.rejected {
-                print("line \(rejection.line): rejected — " + rejection.errors.map { "\($0.field): \($0.code)\($0.detail.map { " (\($0))" } ?? "")" }.joined(separator: "; "))
+                print("line \(rejection.line): rejected — " + rejection.errors.map { "\($0.field): \(words.message(for: $0, .en))" }.joined(separator: " "))
             }
             for duplicate in result.duplicates {
-                let others = duplicate.matches.map { "\($0.customerName) (owner: \($0.ownerName ?? "-"))" }
+                let others = duplicate.matches.map { match in
+                    let keys = match.reasons.map { words.text("duplicate.reason.\($0.rawValue)", .en) }.joined(separator: ", ")
+                    return "\(match.customerName) (owner: \(match.ownerName ?? "none"); same \(keys))"
+                }
                 let same = duplicate.sameAsLine.map { ["line \($0) of this file"] } ?? []
-                print("line \(duplicate.line): duplicate of " + (others + same).joined(separator: ", ") + (allowDuplicates ? " — imported anyway" : " — skipped"))
+                print("line \(duplicate.line): possible duplicate of " + (others + same).joined(separator: ", ")
+                      + (allowDuplicates ? " — imported anyway" : " — skipped"))
             }
             if !result.ignoredColumns.isEmpty { print("ignored columns: \(result.ignoredColumns.joined(separator: ", "))") }
         }

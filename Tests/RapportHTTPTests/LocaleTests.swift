@@ -3,6 +3,7 @@ import RapportApp
 import RapportCore
 import RapportHTTP
 import RapportEdge
+import RapportFiles
 import RapportWeb
 import Testing
 
@@ -26,6 +27,9 @@ import Testing
         }
         #expect(missing == [])
         let localizer = try Localizer.bundled()
+        for encoding in TextEncodingGuess.allCases {
+            #expect(localizer.table(.en)["import.encoding.\(encoding.rawValue)"] != nil, "\(encoding)")
+        }
         #expect(localizer.text("subscription.daysLeft", .en, "1") == "1 day left")
         #expect(localizer.text("subscription.daysLeft", .en, "12") == "12 days left")
         #expect(localizer.text("handover.counts", .en, "1", "0") == "1 contact record, 0 notes.")

@@ -37,7 +37,11 @@ def test_gb18030_csv_is_imported_page_reports_each_bad_row(server, browsers, tmp
     csv.writer(buffer).writerows(ROWS)
     data = buffer.getvalue().encode("gb18030")
     _upload(driver, server, tmp_path, "客户.csv", data, dry_run=True)
-    assert "1" in driver.find_element(By.ID, "import-summary").text
+    summary = driver.find_element(By.ID, "import-summary").text
+    assert "1" in summary
+    # The encoding in words, the counts first, and no separator left dangling.
+    assert "GB18030" in summary and "gb18030" not in summary and not summary.rstrip().endswith("·")
+    assert driver.find_element(By.ID, "import-counts").text == "拒绝 1 行 · 疑似重复 1 行"
     driver.get(server + "/customers?q=" + quote("新锐"))
     assert "苏州新锐电子科技有限公司" not in driver.find_element(By.TAG_NAME, "body").text
 
@@ -46,11 +50,16 @@ def test_gb18030_csv_is_imported_page_reports_each_bad_row(server, browsers, tmp
     assert "3" in rejected
     duplicates = driver.find_element(By.ID, "import-duplicates").text
     assert "4" in duplicates
+    assert "本文件第 2 行" in duplicates and not any(line.rstrip().endswith("—") for line in duplicates.splitlines())
     driver.get(server + "/customers?q=" + quote("新锐"))
     wait(driver).until(EC.presence_of_element_located((By.ID, "customer-list")))
     assert "苏州新锐电子科技有限公司" in driver.find_element(By.ID, "customer-list").text
     driver.get(server + "/customers?q=66668888")
     assert "苏州新锐电子科技有限公司" in driver.find_element(By.ID, "customer-list").text
+
+    # The same file again: its first row now matches the customer just imported, and the report says by what.
+    _upload(driver, server, tmp_path, "客户.csv", data, dry_run=True)
+    assert "相同：名称、电话" in driver.find_element(By.ID, "import-duplicates").text
 
 
 def test_export_downloads_only_visible_customers_as_real_xlsx(server, browsers, tmp_path):

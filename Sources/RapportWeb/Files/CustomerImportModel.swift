@@ -5,9 +5,11 @@ struct CustomerImportModel: PageModel {
     /// What an upload did.
     struct Report: Sendable {
         let summary: String
+        /// How many rows were rejected and how many look like duplicates, said first on a long report.
+        let counts: String
         let fileName: String
-        /// The text encoding the file was read in, or empty.
-        let encoding: String
+        /// The text encoding the file was read in, in words; nil for an XLSX file.
+        let encoding: String?
         let rejected: [Rejection]
         let duplicates: [Duplicate]
         /// The columns the file had that were not read.
@@ -63,8 +65,10 @@ struct CustomerImportModel: PageModel {
     /// One customer (or earlier row) a row looks like.
     struct Match: PageModel {
         let name: String
-        /// The owner's name, or empty.
-        let owner: String
+        /// The owner's name ("no owner" when none); nil for a line of the same file.
+        let owner: String?
+        /// Which keys matched ("same name, phone"); nil for a line of the same file.
+        let matchedBy: String?
         /// The customer's page, or empty.
         let url: String
         /// Whether the user may open it.
@@ -74,6 +78,7 @@ struct CustomerImportModel: PageModel {
             switch key {
             case "name": name
             case "owner": owner
+            case "matchedBy": matchedBy
             case "url": url
             case "linked": linked
             default: nil
@@ -91,6 +96,7 @@ struct CustomerImportModel: PageModel {
         switch name {
         case "report": report != nil
         case "summary": report?.summary
+        case "counts": report?.counts
         case "fileName": report?.fileName
         case "encoding": report?.encoding
         case "rejected": report?.rejected

@@ -49,21 +49,33 @@ struct TransferPages: Sendable {
         let duplicates = report.duplicates.map { duplicate in
             var others = duplicate.matches.map { match in
                 CustomerImportModel.Match(name: match.customerName, owner: match.ownerName ?? env.text("import.noOwner", language),
+                                          matchedBy: matchedBy(match.reasons, language),
                                           url: match.customerID.map { "/customers/\($0)" } ?? "", linked: match.visible)
             }
             if let line = duplicate.sameAsLine {
-                others.append(CustomerImportModel.Match(name: env.text("import.sameAsLine", language, [String(line)]), owner: "",
-                                                        url: "", linked: false))
+                others.append(CustomerImportModel.Match(name: env.text("import.sameAsLine", language, [String(line)]), owner: nil,
+                                                        matchedBy: nil, url: "", linked: false))
             }
             return CustomerImportModel.Duplicate(line: String(duplicate.line), name: duplicate.name, matches: others)
         }
         let summary = env.text(report.dryRun ? "import.summaryDry" : "import.summary", language,
                                [String(report.imported), String(report.totalRows)])
         let model = CustomerImportModel(
-            report: CustomerImportModel.Report(summary: summary, fileName: file.fileName, encoding: report.encoding ?? "",
+            report: CustomerImportModel.Report(summary: summary,
+                                               counts: env.text("import.counts", language,
+                                                                [String(report.rejected.count), String(report.duplicates.count)]),
+                                               fileName: file.fileName,
+                                               encoding: report.encoding.map { env.text("import.encoding.\($0)", language) },
                                                rejected: rejected, duplicates: duplicates, ignoredColumns: report.ignoredColumns),
             dryRun: report.dryRun)
         return try await env.render("customer_import", page, title: "import.title", model: model)
+    }
+
+    /// "same name, phone": the keys a possible duplicate shares with the row.
+    private func matchedBy(_ reasons: [DuplicateReason], _ language: Language) -> String {
+        env.text("import.matchedBy", language,
+                 [reasons.map { env.text("duplicate.reason.\($0.rawValue)", language) }
+                    .joined(separator: env.text("list.separator", language))])
     }
 
     /// A readable name for an import field (`email`, `profile.needs`, `custom.level`).

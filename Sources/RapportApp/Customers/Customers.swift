@@ -33,6 +33,13 @@ public struct Customers: Sendable {
         return try await deps.read(acting) { try await $0.customerNames(Array(Set(ids))) }
     }
 
+    /// What the list shows beside each customer: stage, main key person, last touch.
+    public func listFacts(_ acting: Acting, _ ids: [CustomerID]) async throws -> [CustomerID: CustomerListFacts] {
+        guard !ids.isEmpty else { return [:] }
+        let now = deps.env.now()
+        return try await deps.read(acting) { try await $0.customerListFacts(ids, now: now) }
+    }
+
     /// Existing customers that look like the given fields, each with its owner's name. Customers the
     /// acting user may not see are named without their ids.
     public func duplicates(_ acting: Acting, name: String, phone: String = "", email: String = "",

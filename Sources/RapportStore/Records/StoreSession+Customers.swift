@@ -155,6 +155,28 @@ extension StoreSession {
             """).first().map(Self.decodeCustomer)
     }
 
+    /// Stage, main key person and last touch of customers inside the scope, by id (one page of the
+    /// list: each value is one index probe per row).
+    func customerListFacts(_ ids: [CustomerID], now: Date, scope: AccessScope) async throws -> [CustomerID: CustomerListFacts] {
+        guard !ids.isEmpty else { return [:] }
+        var facts: [CustomerID: CustomerListFacts] = [:]
+        for row in try await db.raw("""
+            SELECT c.id,
+              (SELECT l.stage FROM customer_lifecycle l WHERE l.customer_id = c.id) AS stage,
+              (SELECT k.name FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL
+               ORDER BY CASE k.influence WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END,
+                        k.is_coach DESC, k.created_at, k.id LIMIT 1) AS main_contact,
+              (SELECT MAX(a.occurred_at) FROM activities a WHERE a.customer_id = c.id AND a.deleted_at IS NULL
+               AND a.occurred_at <= \(bind: StoredTime.encode(now))) AS last_touch
+            FROM customers c WHERE c.id IN (\(binds: ids.map(\.description))) AND \(Self.scopeClause(scope))
+            """).all() {
+            facts[try row.id("id")] = CustomerListFacts(stage: try row.optionalEnum("stage"),
+                                                        mainContact: try row.optionalText("main_contact"),
+                                                        lastTouch: try row.optionalDate("last_touch"))
+        }
+        return facts
+    }
+
     /// Names of customers inside the scope, by id.
     func customerNames(_ ids: [CustomerID], scope: AccessScope) async throws -> [CustomerID: String] {
         var names: [CustomerID: String] = [:]

@@ -14,6 +14,11 @@ extension ScopedSession {
         try await raw.customerNames(ids, scope: scope)
     }
 
+    /// Stage, main key person and last touch of the given customers inside the scope.
+    public func customerListFacts(_ ids: [CustomerID], now: Date) async throws -> [CustomerID: CustomerListFacts] {
+        try await raw.customerListFacts(ids, now: now, scope: scope)
+    }
+
     /// A page of the customers inside the scope that match the query.
     public func customers(_ query: CustomerQuery) async throws -> Page<Customer> {
         try await raw.customers(query, scope: scope)

@@ -3,6 +3,14 @@
 struct CustomerListModel: PageModel {
     struct Row: PageModel {
         let id, name, kind, industry, region, owner, status, updated: String
+        let phone: String
+        /// The main key person's name, or empty.
+        let mainContact: String
+        /// The lifecycle stage's label and key (for its badge's colour), or empty.
+        let stage: String
+        let stageKey: String
+        /// "3 days ago" style text of the last logged activity, or empty when there is none.
+        let lastTouch: String
 
         func child(named key: String) -> Any? {
             switch key {
@@ -11,9 +19,17 @@ struct CustomerListModel: PageModel {
             case "kind": kind
             case "industry": industry
             case "region": region
+            case "hasRegion": !region.isEmpty
             case "owner": owner
             case "status": status
             case "updated": updated
+            case "phone": phone
+            case "mainContact": mainContact
+            case "stage": stage
+            case "stageKey": stageKey
+            case "hasStage": !stage.isEmpty
+            case "lastTouch": lastTouch
+            case "hasLastTouch": !lastTouch.isEmpty
             default: nil
             }
         }

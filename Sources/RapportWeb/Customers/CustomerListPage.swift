@@ -24,6 +24,8 @@ struct CustomerListPage: Sendable {
         let people = try await directory
         let total = try await count
         let clock = page.clock
+        let facts = try await env.app.customers.listFacts(acting, result.items.map(\.id))
+        let today = env.app.today(for: acting.user)
         async let undoLoad = undoBanner(page, acting)
         let model = CustomerListModel(
             q: filters.text("q"),
@@ -40,10 +42,15 @@ struct CustomerListPage: Sendable {
                 : nil,
             trash: query.deleted == .only,
             customers: result.items.map { customer in
-                CustomerListModel.Row(
+                let fact = facts[customer.id] ?? CustomerListFacts()
+                return CustomerListModel.Row(
                     id: customer.id.description, name: customer.name, kind: env.label("kind", customer.kind, language),
                     industry: customer.industry, region: customer.region, owner: people.name(customer.ownerID),
-                    status: env.label("status", customer.status, language), updated: clock.display(customer.updatedAt))
+                    status: env.label("status", customer.status, language), updated: clock.display(customer.updatedAt),
+                    phone: customer.phone, mainContact: fact.mainContact ?? "",
+                    stage: fact.stage.map { LifecycleText.stage($0, env, language) } ?? "",
+                    stageKey: fact.stage?.rawValue ?? "",
+                    lastTouch: fact.lastTouch.map { lastTouch($0, clock: clock, today: today, language: language) } ?? "")
             },
             countText: env.text("customers.count", language, [String(total)]),
             isFiltered: filters.pairs.contains { ["q", "kind", "status", "stage", "owner", "tag"].contains($0.name) },
@@ -52,6 +59,16 @@ struct CustomerListPage: Sendable {
             undo: try await undoLoad)
         return try await env.render("customers", page, title: query.deleted == .only ? "trash.title" : "customers.title",
                                     model: model)
+    }
+
+    /// "today", "yesterday", "12 days ago" from the reader's calendar day.
+    private func lastTouch(_ at: Date, clock: UserClock, today: CalendarDate, language: Language) -> String {
+        let days = CalendarDate.today(in: clock.zone, at: at).days(until: today)
+        switch days {
+        case ...0: return env.text("customers.touchedToday", language)
+        case 1: return env.text("customers.touchedYesterday", language)
+        default: return env.text("customers.touchedDaysAgo", language, [String(days)])
+        }
     }
 
     static let sorts: [(value: String, label: String)] = [

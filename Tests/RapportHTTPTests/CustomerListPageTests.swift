@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RapportCore
+import RapportEdge
+import RapportTestSupport
+import Testing
+
+/// The customer list a rep works from (issue 11): labelled filters and the columns that matter —
+/// phone, main key person, stage, last touch, owner.
+@Suite struct CustomerListPageTests {
+    @Test(arguments: TestEngine.available)
+    func list_showsPhoneMainKeyPersonStageAndLastTouch(engine: TestEngine) async throws {
+        let localizer = try Localizer.bundled()
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "Harbour Trading", as: "alice",
+                                                               extra: ["phone": "021-5555 0101"])["id"] as? String)
+            _ = try await api.keyPerson(client, customer, "Lena Low", as: "alice")
+            let boss = try await api.call(client, .post, "/api/v1/customers/\(customer)/contacts", as: "alice",
+                                          json: ["name": "Wang Boss", "influence": "high"])
+            #expect(boss.status == 201)
+            let threeDaysAgo = api.today(plus: -3).description + "T08:00:00Z"
+            let touched = try await api.call(client, .post, "/api/v1/customers/\(customer)/activities", as: "alice",
+                                             json: ["channel": "phone", "purpose": "Follow-up", "occurredAt": threeDaysAgo])
+            #expect(touched.status == 201)
+            // A planned call next week is not a touch.
+            let planned = try await api.call(client, .post, "/api/v1/customers/\(customer)/activities", as: "alice",
+                                             json: ["channel": "visit", "purpose": "Visit", "occurredAt": api.today(plus: 7).description + "T08:00:00Z"])
+            #expect(planned.status == 201)
+            _ = try await api.customer(client, "Quiet Ltd", as: "alice")
+
+            let alice = try await CustomerFilePageTests.Browser.signIn(api.world, "alice")
+            let (status, html) = try await alice.get(client, "/customers?sort=name")
+            #expect(status == .ok)
+            let harbour = try #require(html.range(of: "Harbour Trading")).upperBound
+            let row = String(html[harbour...].prefix(900))
+            #expect(row.contains("021-5555 0101") && row.contains("Wang Boss") && !row.contains("Lena Low"))
+            #expect(row.contains(localizer.text("customers.touchedDaysAgo", .en, "3")))
+            let quiet = try #require(html.range(of: "Quiet Ltd")).upperBound
+            #expect(String(html[quiet...].prefix(900)).contains(localizer.text("customers.never", .en)))
+            // Every filter has a visible label.
+            for id in ["filter-kind", "filter-status", "filter-stage", "filter-sort"] {
+                #expect(html.contains(#"<select name=""#) && html.contains(#"id="\#(id)""#))
+            }
+            #expect(html.contains(#"<label class="filter"><span>\#(localizer.text("customer.field.status", .en))</span>"#))
+        }
+    }
+}

@@ -87,3 +87,12 @@ def api(driver, server: str, method: str, path: str, body=None):
           .catch(e => done({status: 0, body: String(e)}));
     """, method, path, body)
     return result["status"], (json.loads(result["body"]) if result["body"] else None)
+
+
+def menu_link(driver, link_id: str):
+    """A top-bar link as a user reaches it: the menu holding it is opened first (a click on its summary)."""
+    link = driver.find_element(By.ID, link_id)
+    menus = link.find_elements(By.XPATH, "ancestor::details[1]")
+    if menus and menus[0].get_attribute("open") is None:
+        menus[0].find_element(By.TAG_NAME, "summary").click()
+    return link

@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from support import ADMIN_PASSWORD, api, assert_no_raw_keys, click_and_load, page_language, sign_in, wait
+from support import ADMIN_PASSWORD, api, assert_no_raw_keys, click_and_load, page_language, sign_in, wait, menu_link
 
 FIRST = "00000000-0000-4000-8000-00000000d001"
 NEEDS = "00000000-0000-4000-8000-00000000d002"
@@ -132,7 +132,7 @@ def test_admin_edits_stages_and_a_stage_in_use_stays(server, browsers, alice, te
     assert status == 201, deal
     admin = browsers("en-US,en;q=0.9")
     sign_in(admin, server, "admin", ADMIN_PASSWORD)
-    click_and_load(admin, admin.find_element(By.ID, "nav-pipeline"))
+    click_and_load(admin, menu_link(admin, "nav-pipeline"))
     admin.find_element(By.ID, "f-nameZh").send_keys("样品试用")
     admin.find_element(By.ID, "f-nameEn").send_keys("Sample trial")
     admin.find_element(By.ID, "f-probability").send_keys("140")

@@ -5,7 +5,7 @@ banner with the source's advice; the /lifecycle report counts the stages."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from support import api, assert_no_raw_keys, click_and_load, wait
+from support import api, assert_no_raw_keys, click_and_load, wait, menu_link
 
 SOURCE = "转介绍测试源头公司"
 NEWCOMER = "转介绍测试新客户公司"
@@ -109,7 +109,7 @@ def test_a_qualification_warning_shows_its_advice_and_all_yes_makes_a_prospect(s
     assert alice.find_element(By.ID, "qualification-warning-acquaintance")
 
     # The report counts it, and the count links to the filtered customer list.
-    click_and_load(alice, alice.find_element(By.ID, "nav-lifecycle"))
+    click_and_load(alice, menu_link(alice, "nav-lifecycle"))
     count = wait(alice).until(EC.presence_of_element_located((By.ID, "stage-count-prospect")))
     assert alice.find_elements(By.ID, "nav-lifecycle"), "the report is inside the layout"
     assert int(count.text) >= 1

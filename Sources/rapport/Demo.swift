@@ -69,12 +69,16 @@ struct Demo: AsyncParsableCommand {
             made += 1
             var boss: ContactID?
             var people: [ContactID] = []
+            let english = DemoData.isEnglish(customer.name)
             for index in 0..<(2 + Int(rng.next() % 2)) {
                 let contact = try await app.contacts.create(owner, customerID: customer.id, ContactDraft(
-                    name: DemoData.personName(&rng), department: DemoData.pick(DemoData.departments, &rng),
-                    title: index == 0 ? "总经理" : DemoData.pick(DemoData.titles, &rng), phone: DemoData.mobile(&rng),
-                    interests: DemoData.pick(["钓鱼", "茶道", "羽毛球", "摄影", "Golf", "马拉松"], &rng),
-                    painPoints: DemoData.pick(["交期不稳定", "价格压力大", "售后响应慢", "质量波动"], &rng),
+                    name: DemoData.personName(&rng, english: english),
+                    department: DemoData.pick(english ? DemoData.englishDepartments : DemoData.departments, &rng),
+                    title: index == 0 ? (english ? "General Manager" : "总经理")
+                        : DemoData.pick(english ? DemoData.englishTitles : DemoData.titles, &rng),
+                    phone: DemoData.mobile(&rng),
+                    interests: DemoData.pick(english ? DemoData.englishInterests : ["钓鱼", "茶道", "羽毛球", "摄影", "马拉松"], &rng),
+                    painPoints: DemoData.pick(english ? DemoData.englishPainPoints : ["交期不稳定", "价格压力大", "售后响应慢", "质量波动"], &rng),
                     influence: .some(index == 0 ? .high : .medium), involvement: .some(index == 0 ? 1 : 3),
                     isCoach: index == 1, reportsToID: .some(boss)), allowDuplicate: true)
                 if index == 0 { boss = contact.id }
@@ -84,7 +88,8 @@ struct Demo: AsyncParsableCommand {
             for day in 0..<(3 + Int(rng.next() % 5)) {
                 _ = try await app.activities.log(owner, customerID: customer.id, ActivityDraft(
                     channel: DemoData.pick([.phone, .wechat, .visit, .email, .meeting], &rng),
-                    purpose: DemoData.pick(DemoData.purposes, &rng), outcome: DemoData.pick(DemoData.outcomes, &rng),
+                    purpose: DemoData.pick(english ? DemoData.englishPurposes : DemoData.purposes, &rng),
+                    outcome: DemoData.pick(english ? DemoData.englishOutcomes : DemoData.outcomes, &rng),
                     occurredAt: Date().addingTimeInterval(-Double(day * 6 + Int(rng.next() % 5)) * 86_400)))
             }
         }
@@ -94,5 +99,6 @@ struct Demo: AsyncParsableCommand {
         try await DemoDeals.fill(app, admin: admin)
         try await DemoSubscriptions.fill(app, admin: admin)
         try await DemoPool.fill(app, admin: admin)
+        try await DemoHistory.fill(app, admin: admin, rng: &rng)
     }
 }

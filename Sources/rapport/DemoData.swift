@@ -48,9 +48,23 @@ enum DemoData {
         return pick(cityPrefixes, &rng) + pick(brandWords, &rng) + pick(businessWords, &rng) + pick(suffixes, &rng)
     }
 
-    static func personName(_ rng: inout SeededGenerator) -> String {
-        rng.next() % 8 == 0 ? pick(englishNames, &rng) : pick(surnames, &rng) + pick(givenNames, &rng)
+    /// A key person's name in the customer's language: Chinese firms have Chinese contacts.
+    static func personName(_ rng: inout SeededGenerator, english: Bool) -> String {
+        english ? pick(englishNames, &rng) : pick(surnames, &rng) + pick(givenNames, &rng)
     }
+
+    /// Whether a demo company name is English (the demo's English firms are "Northwind Trading Ltd"-like).
+    static func isEnglish(_ name: String) -> Bool { !Pinyin.hasHan(name) }
+
+    static let englishTitles = ["Purchasing Manager", "General Manager", "Technical Director", "Finance Lead", "Buyer",
+                                "Operations Manager", "Quality Manager"]
+    static let englishDepartments = ["Purchasing", "Management", "Engineering", "Finance", "Operations", "Quality"]
+    static let englishPurposes = ["Introduce the new range", "Check how it is going", "Follow up the quotation",
+                                  "Talk about renewal", "Sort out an after-sales issue", "Visit the decision maker", "Confirm payment"]
+    static let englishOutcomes = ["Interested, meeting again next week", "Quotation sent, waiting for feedback",
+                                  "Running smoothly", "Needs a technician on site", "Will recommend us to a peer", "No need for now"]
+    static let englishInterests = ["Golf", "Sailing", "Marathons", "Photography", "Tennis"]
+    static let englishPainPoints = ["Unreliable lead times", "Price pressure", "Slow after-sales response", "Uneven quality"]
 
     static func mobile(_ rng: inout SeededGenerator) -> String {
         let prefix = pick(["138", "139", "150", "186", "135", "177", "188"], &rng)

@@ -24,7 +24,9 @@ enum DemoRelationships {
                 on: today.adding(days: -back), measure: measure,
                 value: measure == .revenue ? Int64(rng.next() % 500_000) * 100 : Int64(rng.next() % 4)))
         }
-        let promises = ["寄送样品和检测报告", "确认第二批货的交期", "安排技术人员上门培训", "提供年度对账单", "Send the revised quotation"]
+        let promises = DemoData.isEnglish(customer.name)
+            ? ["Send the revised quotation", "Confirm the second delivery date", "Book the on-site training", "Send the annual statement"]
+            : ["寄送样品和检测报告", "确认第二批货的交期", "安排技术人员上门培训", "提供年度对账单"]
         for _ in 0..<Int(rng.next() % 3) {
             _ = try await app.commitments.create(owner, customerID: customer.id, CommitmentDraft(
                 contactID: .some(people.first), title: DemoData.pick(promises, &rng),
@@ -38,7 +40,7 @@ enum DemoRelationships {
         }
         if rng.next() % 5 == 0 {
             _ = try await app.careDates.add(owner, customerID: customer.id, contactID: nil, CareDate(
-                kind: .founding, month: Int(rng.next() % 12) + 1, day: Int(rng.next() % 28) + 1, year: 2008, title: "公司成立纪念日"))
+                kind: .founding, month: Int(rng.next() % 12) + 1, day: Int(rng.next() % 28) + 1, year: 2008, title: ""))
         }
     }
 }

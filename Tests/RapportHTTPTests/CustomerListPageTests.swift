@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import RapportApp
 import RapportCore
 import RapportEdge
 import RapportTestSupport
@@ -43,6 +44,24 @@ import Testing
                 #expect(html.contains(#"<select name=""#) && html.contains(#"id="\#(id)""#))
             }
             #expect(html.contains(#"<label class="filter"><span>\#(localizer.text("customer.field.status", .en))</span>"#))
+        }
+    }
+}
+
+extension CustomerListPageTests {
+    /// A list with more than a thousand matches says "1,000+" and stops counting there.
+    @Test func manyMatches_areCountedUpToTheCap() async throws {
+        try await APIHarness.run(.sqlite) { api, client in
+            let alice = api.world.alice
+            let csv = "客户名称\n" + (0..<1_005).map { "批量客户\($0)" }.joined(separator: "\n")
+            let report = try await api.world.app.transfers.importCustomers(alice, data: Data(csv.utf8), fileName: "many.csv",
+                                                                            options: ImportOptions(allowDuplicates: true))
+            #expect(report.imported == 1_005)
+            let browser = try await CustomerFilePageTests.Browser.signIn(api.world, "alice")
+            let (_, html) = try await browser.get(client, "/customers")
+            #expect(html.contains(try Localizer.bundled().text("customers.countMore", .en, "1,000")))
+            #expect(try await api.world.app.customers.count(alice, CustomerQuery(), cap: 1_000) == 1_001)
+            #expect(try await api.world.app.customers.count(alice, CustomerQuery()) == 1_005)
         }
     }
 }

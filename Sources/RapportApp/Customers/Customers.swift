@@ -13,10 +13,11 @@ public struct Customers: Sendable {
         return try await deps.read(acting, entity: .customer) { try await $0.customers(query) }
     }
 
-    /// How many customers the acting user may see match the filters.
-    public func count(_ acting: Acting, _ query: CustomerQuery) async throws -> Int {
+    /// How many customers the acting user may see match the filters; with `cap`, at most `cap + 1`
+    /// (more than `cap` is all a page needs to say "1,000+", and counting stops there).
+    public func count(_ acting: Acting, _ query: CustomerQuery, cap: Int? = nil) async throws -> Int {
         try checkTrash(acting, query)
-        return try await deps.read(acting) { try await $0.customerCount(query) }
+        return try await deps.read(acting) { try await $0.customerCount(query, cap: cap) }
     }
 
     /// One customer; `notFound` when it does not exist or is outside the acting user's scope.

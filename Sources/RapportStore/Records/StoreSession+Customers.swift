@@ -235,9 +235,19 @@ extension StoreSession {
     }
 
     /// How many customers match the filters inside the scope (cursor and limit ignored).
-    func customerCount(_ query: CustomerQuery, scope: AccessScope) async throws -> Int {
-        var sql: SQLQueryString = "SELECT COUNT(*) AS n FROM customers c WHERE \(Self.scopeClause(scope))"
-        sql += try filterClause(query, scope: scope)
+    /// With `cap`, counting stops after `cap + 1` rows (a search with many hits answers "1,000+"
+    /// without reading them all).
+    func customerCount(_ query: CustomerQuery, cap: Int? = nil, scope: AccessScope) async throws -> Int {
+        var inner: SQLQueryString = "SELECT 1 FROM customers c WHERE \(Self.scopeClause(scope))"
+        inner += try filterClause(query, scope: scope)
+        guard let cap else {
+            var sql: SQLQueryString = "SELECT COUNT(*) AS n FROM customers c WHERE \(Self.scopeClause(scope))"
+            sql += try filterClause(query, scope: scope)
+            return try await db.raw(sql).first()?.int("n") ?? 0
+        }
+        var sql: SQLQueryString = "SELECT COUNT(*) AS n FROM ("
+        sql += inner
+        sql += " LIMIT \(literal: cap + 1)) capped"
         return try await db.raw(sql).first()?.int("n") ?? 0
     }
 

@@ -25,8 +25,8 @@ extension ScopedSession {
     }
 
     /// How many customers inside the scope match the filters (cursor and limit ignored).
-    public func customerCount(_ query: CustomerQuery) async throws -> Int {
-        try await raw.customerCount(query, scope: scope)
+    public func customerCount(_ query: CustomerQuery, cap: Int? = nil) async throws -> Int {
+        try await raw.customerCount(query, cap: cap, scope: scope)
     }
 
     /// Inserts a new customer. It must be owned by someone inside the scope, or by no one (the pool).

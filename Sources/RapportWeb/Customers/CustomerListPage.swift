@@ -18,7 +18,7 @@ struct CustomerListPage: Sendable {
         let language = page.language
         let (query, filters) = Self.query(from: page.query, acting: acting)
         async let found = env.app.customers.list(acting, query)
-        async let count = env.app.customers.count(acting, query)
+        async let count = env.app.customers.count(acting, query, cap: Self.countCap)
         async let directory = Directory.load(env.app, acting)
         let result = try await found
         let people = try await directory
@@ -52,7 +52,9 @@ struct CustomerListPage: Sendable {
                     stageKey: fact.stage?.rawValue ?? "",
                     lastTouch: fact.lastTouch.map { lastTouch($0, clock: clock, today: today, language: language) } ?? "")
             },
-            countText: env.text("customers.count", language, [String(total)]),
+            countText: total > Self.countCap
+                ? env.text("customers.countMore", language, [Self.countCap.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))])
+                : env.text("customers.count", language, [String(total)]),
             isFiltered: filters.pairs.contains { ["q", "kind", "status", "stage", "owner", "tag"].contains($0.name) },
             trashURL: FormData(pairs: [("deleted", "only")]).url("/customers"),
             pager: Pager(path: "/customers", kept: filters, cursor: query.cursor, next: result.nextCursor),
@@ -70,6 +72,9 @@ struct CustomerListPage: Sendable {
         default: return env.text("customers.touchedDaysAgo", language, [String(days)])
         }
     }
+
+    /// Beyond this many matches the list says "1,000+ customers" instead of counting them all.
+    static let countCap = 1000
 
     static let sorts: [(value: String, label: String)] = [
         ("name", "sort.name"), ("-updatedAt", "sort.updatedDesc"), ("-createdAt", "sort.createdDesc"),

@@ -124,8 +124,12 @@ def test_customer_page_shows_guidance_expectation_and_promises(server, alice, te
     assert alice.find_element(By.ID, "situation-business").text == t["businessType.retail"]
     assert t["motivation.profitDriven"] in alice.find_element(By.ID, "situation-motivation").text
 
-    # A result: 2 units against the retail defaults (bottom 1, satisfaction 3) is between the lines.
+    # A result: 2 units against the retail defaults (bottom 1, satisfaction 3) is between the lines. Dated 60 days
+    # ago, it also says the customer has been with us a third of the six-month window, enough to be judged
+    # (a customer only days old would be "too early to judge").
     assert Select(alice.find_element(By.ID, "result-measure")).first_selected_option.get_attribute("value") == "units"
+    assert alice.find_element(By.ID, "expectation-level").text == t["expectationLevel.tooEarly"]
+    _set_date(alice, "result-on", _shanghai_date(-60))
     alice.find_element(By.ID, "result-value").send_keys("2")
     alice.find_element(By.ID, "result-note").send_keys("两家门店首批进货")
     click_and_load(alice, alice.find_element(By.ID, "save-result"))
@@ -346,7 +350,8 @@ def test_reassigned_customer_hands_over_with_a_snapshot(server, browsers, alice,
     assert "补发三月对账单" in bob.find_element(By.ID, "handover-promises").text
     people = bob.find_element(By.ID, "handover-people").text
     assert "赵磊" in people and t["temperament.perfect"] in people
-    assert t["expectationLevel.belowBottom"] in bob.find_element(By.ID, "handover-expectation").text
+    # A customer created during this test is too new to be judged.
+    assert t["expectationLevel.tooEarly"] in bob.find_element(By.ID, "handover-expectation").text
     assert_no_raw_keys(bob, texts)
     click_and_load(bob, bob.find_element(By.ID, "mark-read"))
     wait(bob).until(EC.presence_of_element_located((By.ID, "handover-read")))

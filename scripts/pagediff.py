@@ -91,7 +91,8 @@ def snap(binary, d, name):
                 index[key] = [role, path, status]
                 for href in re.findall(r'href="(/[^"#]*)"', body):
                     href = href.replace("&amp;", "&")
-                    if href.startswith(("/static", "/logout", "/api", "/export")) or "cursor=" in href or href.endswith((".csv", ".xlsx")): continue
+                    if href.startswith(("/static", "/logout", "/api", "/export")) or href.endswith((".csv", ".xlsx")): continue
+                    if "cursor=" in href and not os.environ.get("PAGEDIFF_CURSORS"): continue
                     if href not in seen: queue.append(href)
         json.dump(index, open(f"{out}/index.json", "w"), indent=1, ensure_ascii=False)
         print(f"{len(index)} pages; statuses:", sorted({v[2] for v in index.values()}))

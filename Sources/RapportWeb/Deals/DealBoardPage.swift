@@ -91,12 +91,6 @@ struct DealBoardPage: Sendable {
         if let customerID = filter.customerID {
             customer = RecordLink(id: customerID.description, name: try await env.app.customers.get(acting, customerID).name)
         }
-        var nextURL: String?
-        if let next = result.nextCursor {
-            var nextFilters = kept
-            nextFilters.set("cursor", next)
-            nextURL = nextFilters.url("/deals")
-        }
         let model = DealListModel(
             deals: result.items.map { view.card($0, customerName: names[$0.customerID] ?? "", people: people, back: kept.url("/deals")) },
             ownerOptions: Choices.list([("", env.text("deal.filter.allVisible", language)), ("me", env.text("deal.filter.mine", language))],
@@ -105,7 +99,7 @@ struct DealBoardPage: Sendable {
             stateOptions: Choices.of(DealState.self, prefix: "deal.state", selected: kept["state"] ?? "",
                                      blank: "filter.any", env: env, language: language),
             closeFrom: kept["closeFrom"] ?? "", closeTo: kept["closeTo"] ?? "", customer: customer,
-            isPaged: cursor != nil, firstURL: kept.url("/deals"), nextURL: nextURL,
+            pager: Pager(path: "/deals", kept: kept, cursor: cursor, next: result.nextCursor),
             boardURL: kept["owner"] == "me" ? "/deals?owner=me" : "/deals?owner=all")
         return try await env.render("deals_list", page, title: "deal.list.title", model: model)
     }

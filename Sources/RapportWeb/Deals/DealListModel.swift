@@ -9,10 +9,8 @@ struct DealListModel: PageModel {
     let closeFrom: String
     let closeTo: String
     let customer: RecordLink?
-    /// Whether this is a later page (the list links back to the first).
-    let isPaged: Bool
-    let firstURL: String
-    let nextURL: String?
+    /// Links to the first and the next page.
+    let pager: Pager
     let boardURL: String
 
     func child(named name: String) -> Any? {
@@ -25,12 +23,8 @@ struct DealListModel: PageModel {
         case "closeFrom": closeFrom
         case "closeTo": closeTo
         case "customer": customer
-        case "isPaged": isPaged
-        case "firstURL": firstURL
-        case "hasNext": nextURL != nil
-        case "nextURL": nextURL
         case "boardURL": boardURL
-        default: nil
+        default: pager.child(named: name)
         }
     }
 }

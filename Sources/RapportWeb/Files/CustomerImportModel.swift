@@ -10,40 +10,10 @@ struct CustomerImportModel: PageModel {
         let fileName: String
         /// The text encoding the file was read in, in words; nil for an XLSX file.
         let encoding: String?
-        let rejected: [Rejection]
+        let rejected: [ImportRejectionRow]
         let duplicates: [Duplicate]
         /// The columns the file had that were not read.
         let ignoredColumns: [String]
-    }
-
-    /// One rejected row of the file.
-    struct Rejection: PageModel {
-        /// The file's line number, as text.
-        let line: String
-        let problems: [Problem]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "line": line
-            case "problems": problems
-            default: nil
-            }
-        }
-    }
-
-    /// One reason a row was rejected.
-    struct Problem: PageModel {
-        /// The field's label.
-        let field: String
-        let message: String
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "field": field
-            case "message": message
-            default: nil
-            }
-        }
     }
 
     /// A row that looks like customers already there (or an earlier row of the file).

@@ -40,10 +40,10 @@ struct TransferPages: Sendable {
                                   model: CustomerImportModel(fileError: message, dryRun: options.dryRun), status: .unprocessableContent)
         }
         let rejected = report.rejected.map { rejection in
-            CustomerImportModel.Rejection(
+            ImportRejectionRow(
                 line: String(rejection.line),
                 problems: rejection.errors.map {
-                    CustomerImportModel.Problem(field: fieldLabel($0.field, language), message: env.localizer.message(for: $0, language))
+                    ImportRejectionRow.Problem(field: fieldLabel($0.field, language), message: env.localizer.message(for: $0, language))
                 })
         }
         let duplicates = report.duplicates.map { duplicate in

@@ -5,38 +5,9 @@ struct OrderImportModel: PageModel {
     struct Report: Sendable {
         let summary: String
         let fileName: String
-        let rejected: [Rejection]
+        let rejected: [ImportRejectionRow]
         /// The columns the file had that were not read.
         let ignoredColumns: [String]
-    }
-
-    /// One rejected row of the file.
-    struct Rejection: PageModel {
-        /// The file's line number, as text.
-        let line: String
-        let problems: [Problem]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "line": line
-            case "problems": problems
-            default: nil
-            }
-        }
-    }
-
-    /// One reason a row was rejected.
-    struct Problem: PageModel {
-        let field: String
-        let message: String
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "field": field
-            case "message": message
-            default: nil
-            }
-        }
     }
 
     /// Nil before an upload or when the file was refused.

@@ -36,9 +36,9 @@ struct OrderImportPage: Sendable {
                                   model: OrderImportModel(fileError: message, dryRun: dryRun), status: .unprocessableContent)
         }
         let rejected = report.rejected.map { rejection in
-            OrderImportModel.Rejection(
+            ImportRejectionRow(
                 line: String(rejection.line),
-                problems: rejection.errors.map { OrderImportModel.Problem(field: $0.field, message: env.localizer.message(for: $0, language)) })
+                problems: rejection.errors.map { ImportRejectionRow.Problem(field: $0.field, message: env.localizer.message(for: $0, language)) })
         }
         let summary = env.text(report.dryRun ? "import.summaryDry" : "import.summary", language,
                                [String(report.imported), String(report.totalRows)])

@@ -26,10 +26,8 @@ struct OrderListModel: PageModel {
     let from: String
     let through: String
     let customer: Customer?
-    /// Whether this is a later page (the list links back to the first).
-    let isPaged: Bool
-    let firstURL: String
-    let nextURL: String?
+    /// Links to the first and the next page.
+    let pager: Pager
 
     func child(named name: String) -> Any? {
         switch name {
@@ -41,11 +39,7 @@ struct OrderListModel: PageModel {
         case "from": from
         case "through": through
         case "customer": customer
-        case "isPaged": isPaged
-        case "firstURL": firstURL
-        case "hasNext": nextURL != nil
-        case "nextURL": nextURL
-        default: nil
+        default: pager.child(named: name)
         }
     }
 }

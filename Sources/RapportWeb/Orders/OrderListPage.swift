@@ -32,12 +32,6 @@ struct OrderListPage: Sendable {
             let name = try await env.app.customers.get(acting, customerID).name
             customer = OrderListModel.Customer(id: customerID.description, name: name, newURL: "/orders/new?customer=\(customerID)")
         }
-        var nextURL: String?
-        if let next = result.nextCursor {
-            var nextFilters = kept
-            nextFilters.set("cursor", next)
-            nextURL = nextFilters.url("/orders")
-        }
         let model = OrderListModel(
             orders: result.items.map { view.row($0, customerName: names[$0.customerID] ?? "", people: people) },
             totals: view.totals(totals),
@@ -45,7 +39,7 @@ struct OrderListPage: Sendable {
                                       blank: "filter.any", env: env, language: language),
             repOptions: Choices.list(reps, selected: kept["rep"] ?? "", blank: env.text("filter.any", language)),
             from: kept["from"] ?? "", through: kept["through"] ?? "", customer: customer,
-            isPaged: cursor != nil, firstURL: kept.url("/orders"), nextURL: nextURL)
+            pager: Pager(path: "/orders", kept: kept, cursor: cursor, next: result.nextCursor))
         return try await env.render("orders", page, title: "orders.title", model: model)
     }
 

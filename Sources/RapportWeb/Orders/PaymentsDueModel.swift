@@ -29,9 +29,8 @@ struct PaymentsDueModel: PageModel {
     let days: String
     /// Whether only the user's own orders are shown.
     let mine: Bool
-    let isPaged: Bool
-    let firstURL: String
-    let nextURL: String?
+    /// Links to the first and the next page.
+    let pager: Pager
 
     func child(named name: String) -> Any? {
         switch name {
@@ -39,11 +38,7 @@ struct PaymentsDueModel: PageModel {
         case "hasItems": !items.isEmpty
         case "days": days
         case "mine": mine
-        case "isPaged": isPaged
-        case "firstURL": firstURL
-        case "hasNext": nextURL != nil
-        case "nextURL": nextURL
-        default: nil
+        default: pager.child(named: name)
         }
     }
 }

@@ -27,12 +27,6 @@ struct PaymentsDuePage: Sendable {
         var kept = FormData()
         kept.set("days", String(days))
         if mine { kept.set("mine", "1") }
-        let firstURL = kept.url("/payments/due")
-        var nextURL: String?
-        if let next = found.nextCursor {
-            kept.set("cursor", next)
-            nextURL = kept.url("/payments/due")
-        }
         let model = PaymentsDueModel(
             items: found.items.map { due in
                 PaymentsDueModel.Item(
@@ -41,7 +35,7 @@ struct PaymentsDuePage: Sendable {
                     customerName: due.customerName, customerURL: "/customers/\(due.customerID)",
                     rep: people.name(due.repID), overdue: due.instalment.state == .overdue)
             },
-            days: String(days), mine: mine, isPaged: cursor != nil, firstURL: firstURL, nextURL: nextURL)
+            days: String(days), mine: mine, pager: Pager(path: "/payments/due", kept: kept, cursor: cursor, next: found.nextCursor))
         return try await env.render("payments_due", page, title: "payments.due.title", model: model)
     }
 }

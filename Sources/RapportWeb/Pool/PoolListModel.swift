@@ -61,9 +61,8 @@ struct PoolListModel: PageModel {
     /// The users a manager can assign to (empty for reps).
     let assignees: [Choice]
     let canAssign: Bool
-    let isPaged: Bool
-    let firstURL: String
-    let nextURL: String?
+    /// Links to the first and the next page.
+    let pager: Pager
     /// Why the last claim or assignment was refused.
     let problem: String?
     /// What the last claim, assignment or release did.
@@ -82,13 +81,9 @@ struct PoolListModel: PageModel {
         case "hasMembers": !members.isEmpty
         case "canAssign": canAssign
         case "assignees": assignees
-        case "isPaged": isPaged
-        case "firstURL": firstURL
-        case "hasNext": nextURL != nil
-        case "nextURL": nextURL
         case "problem": problem
         case "notice": notice
-        default: nil
+        default: pager.child(named: name)
         }
     }
 }

@@ -85,13 +85,6 @@ struct PoolPage: Sendable {
             return acting.scope.contains(owner: user.id, team: user.teamID) || acting.isAdmin
         } : []
         let clock = page.clock
-        var nextURL: String?
-        if let next = members.nextCursor {
-            var query = FormData()
-            query.set("pool", pool.id.description)
-            query.set("cursor", next)
-            nextURL = query.url("/pool")
-        }
         let model = PoolListModel(
             pools: pools.map { p in PoolListModel.Pool(id: p.id.description, name: p.name, current: p.id == pool.id) },
             poolID: pool.id.description,
@@ -107,9 +100,9 @@ struct PoolPage: Sendable {
             },
             assignees: Choices.list(assignees.map { ($0.id.description, $0.displayName) }, selected: nil),
             canAssign: acting.isManager && !assignees.isEmpty,
-            isPaged: cursor != nil,
-            firstURL: "/pool?pool=\(pool.id)",
-            nextURL: nextURL, problem: problem, notice: notice)
+            pager: Pager(path: "/pool", kept: FormData(pairs: [("pool", pool.id.description)]), cursor: cursor,
+                         next: members.nextCursor),
+            problem: problem, notice: notice)
         return try await env.render("pool", page, title: "pool.title", model: model, status: status)
     }
 }

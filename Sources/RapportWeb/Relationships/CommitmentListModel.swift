@@ -8,11 +8,8 @@ struct CommitmentListModel: PageModel {
     let overdue: Bool
     /// Nil when the list is not narrowed to one customer.
     let customer: RecordLink?
-    /// Not on the first page.
-    let isPaged: Bool
-    /// The first page with the same filters.
-    let firstURL: String
-    let nextURL: String?
+    /// Links to the first and the next page.
+    let pager: Pager
 
     func child(named name: String) -> Any? {
         switch name {
@@ -22,11 +19,7 @@ struct CommitmentListModel: PageModel {
         case "stateOptions": stateOptions
         case "overdue": overdue
         case "customer": customer
-        case "isPaged": isPaged
-        case "firstURL": firstURL
-        case "hasNext": nextURL != nil
-        case "nextURL": nextURL
-        default: nil
+        default: pager.child(named: name)
         }
     }
 }

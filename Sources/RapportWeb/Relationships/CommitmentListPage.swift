@@ -31,11 +31,6 @@ struct CommitmentListPage: Sendable {
             let name = try await env.app.customers.get(acting, customerID).name
             customer = RecordLink(id: customerID.description, name: name)
         }
-        let nextURL = result.nextCursor.map { next in
-            var nextFilters = kept
-            nextFilters.set("cursor", next)
-            return nextFilters.url("/commitments")
-        }
         let model = CommitmentListModel(
             promises: result.items.map { c in
                 CommitmentRow(c, today: today, people: people, contactName: nil, customerName: customers[c.customerID] ?? "",
@@ -47,9 +42,7 @@ struct CommitmentListPage: Sendable {
                                      blank: "filter.any", env: env, language: language),
             overdue: kept["overdue"] == "1",
             customer: customer,
-            isPaged: cursor != nil,
-            firstURL: kept.url("/commitments"),
-            nextURL: nextURL)
+            pager: Pager(path: "/commitments", kept: kept, cursor: cursor, next: result.nextCursor))
         return try await env.render("commitments", page, title: "commitments.title", model: model)
     }
 

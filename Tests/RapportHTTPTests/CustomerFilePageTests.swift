@@ -316,3 +316,36 @@ extension CustomerFilePageTests {
         }
     }
 }
+
+extension CustomerFilePageTests {
+    /// The card at the top says what a rep needs before a call.
+    @Test(arguments: TestEngine.available)
+    func overview_leadsWithPhonePeoplePromiseAndExpectation(engine: TestEngine) async throws {
+        let localizer = try Localizer.bundled()
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "Harbour Trading", as: "alice",
+                                                               extra: ["phone": "021-5555 0101"])["id"] as? String)
+            let person = try await api.keyPerson(client, customer, "Lena Fischer", as: "alice")
+            _ = try await api.call(client, .put, "/api/v1/contacts/\(person)/personality", as: "alice",
+                                   json: ["temperament": "peaceful", "version": 0])
+            for (title, days) in [("Send the price list", 5), ("Call about samples", 2)] {
+                _ = try await api.call(client, .post, "/api/v1/customers/\(customer)/commitments", as: "alice",
+                                       json: ["title": title, "dueOn": api.today(plus: days).description])
+            }
+            let alice = try await Browser.signIn(api.world, "alice")
+            let (_, html) = try await alice.get(client, "/customers/\(customer)")
+            let card = try #require(html.range(of: #"id="overview""#)).lowerBound
+            let end = try #require(html.range(of: "</section>", range: card..<html.endIndex)).upperBound
+            let overview = String(html[card..<end])
+            #expect(overview.contains("021-5555 0101") && overview.contains("Lena Fischer"))
+            #expect(overview.contains(localizer.text("temperament.peaceful", .en)))
+            #expect(overview.contains("Call about samples") && !overview.contains("Send the price list"))
+            #expect(overview.contains(localizer.text("expectationLevel.tooEarly", .en)))
+            #expect(overview.contains(localizer.text("customers.never", .en)))
+            #expect(overview.contains(localizer.text("overview.noDeal", .en)))
+            // The card comes before the long sections.
+            let promises = try #require(html.range(of: #"id="promises""#)).lowerBound
+            #expect(card < promises)
+        }
+    }
+}

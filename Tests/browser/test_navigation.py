@@ -46,3 +46,21 @@ def test_quick_jump_finds_a_customer_by_pinyin_initials(server, browsers):
     wait(driver).until(lambda d: "q=albbktcs" in d.current_url)
     wait(driver).until(lambda d: d.find_elements(By.ID, "customer-list"))
     assert "阿里巴巴快跳测试有限公司" in driver.find_element(By.ID, "customer-list").text
+
+
+@pytest.mark.parametrize("language", ["zh-CN,zh;q=0.9", "en-US,en;q=0.9"])
+def test_customer_overview_is_on_the_first_screen(server, browsers, language):
+    driver = browsers(language)
+    driver.set_window_size(1366, 900)
+    sign_in(driver, server, "alice", PASSWORDS["alice"])
+    phone = "0571-8888 1234" if language.startswith("zh") else "0571-8888 5678"
+    status, customer = api(driver, server, "POST", "/customers",
+                           {"name": f"概览测试 {language[:2]}", "kind": "enterprise", "phone": phone})
+    assert status == 201
+    driver.get(server + "/customers/" + customer["id"])
+    height = driver.execute_script("return window.innerHeight")
+    for element_id in ("overview-phone", "overview-stage", "overview-promise", "overview-people"):
+        top = driver.execute_script("return arguments[0].getBoundingClientRect().top", driver.find_element(By.ID, element_id))
+        assert top < height, (element_id, top, height)
+    assert phone in driver.find_element(By.ID, "overview-phone").text
+    assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")

@@ -111,6 +111,8 @@ struct CustomerFileModel: PageModel {
     }
 
     let customer: Header
+    /// What a rep needs before a call, at the top.
+    let overview: CustomerOverview
     let sections: [ProfileSection]
     let customFields: [LabelledValue]
     let contacts: [KeyPerson]
@@ -133,6 +135,7 @@ struct CustomerFileModel: PageModel {
     func child(named key: String) -> Any? {
         switch key {
         case "customer": customer
+        case "overview": overview
         case "sections": sections
         case "customFields": customFields
         case "hasCustomFields": !customFields.isEmpty

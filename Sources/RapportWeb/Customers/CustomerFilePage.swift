@@ -63,8 +63,19 @@ struct CustomerFilePage: Sendable {
         async let lifecycleLoad = CustomerLifecyclePanel(env: env).model(page, acting: acting, customer: customer,
                                                                         contacts: contacts, people: people)
         async let undoLoad = UndoBanner(env: env).load(page, acting, customerID: id)
+        async let factsLoad = env.app.customers.listFacts(acting, [id])
+        let header = header(customer, people: people, clock: clock, language: language)
+        let relationships = try await relationshipsLoad
+        let lifecycle = try await lifecycleLoad
+        let lastTouch = CustomerListPage.lastTouchText(try await factsLoad[id]?.lastTouch, env: env, clock: clock,
+                                                       today: env.app.today(for: acting.user), language: language)
+        let overviewPeople = relationships.guidance.filter { $0.subject != id.description }.prefix(4).map { person in
+            CustomerOverview.Person(name: person.name, title: person.title, temperament: person.temperament, url: person.url)
+        }
         let model = CustomerFileModel(
-            customer: header(customer, people: people, clock: clock, language: language),
+            customer: header,
+            overview: CustomerOverview(header: header, people: overviewPeople, relationships: relationships,
+                                       lifecycle: lifecycle, lastTouch: lastTouch),
             sections: CustomerProfile.sectionKeys.map { key in
                 CustomerFileModel.ProfileSection(label: env.text("profile." + key, language), text: customer.profile[section: key])
             },
@@ -89,8 +100,8 @@ struct CustomerFilePage: Sendable {
             activityOtherErrors: forms.activityErrors.others(shown: ActivityForm.shownFields),
             noteField: FormField.textarea("body", env.text("note.field.body", language),
                                           value: forms.note?.text("body") ?? "", errors: forms.noteErrors, rows: 3),
-            relationships: try await relationshipsLoad,
-            lifecycle: try await lifecycleLoad,
+            relationships: relationships,
+            lifecycle: lifecycle,
             undo: try await undoLoad)
         return try await env.render("customer", page, title: "customer.fileTitle", model: model, status: forms.status)
     }

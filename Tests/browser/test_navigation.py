@@ -66,3 +66,21 @@ def test_customer_overview_is_on_the_first_screen(server, browsers, language):
         assert top < height, (element_id, top, height)
     assert phone in driver.find_element(By.ID, "overview-phone").text
     assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_customer_page_prints_without_bar_forms_or_buttons(server, browsers):
+    driver = browsers("zh-CN,zh;q=0.9")
+    sign_in(driver, server, "alice", PASSWORDS["alice"])
+    status, customer = api(driver, server, "POST", "/customers",
+                           {"name": f"打印测试 {uuid.uuid4().hex[:8]}", "kind": "enterprise"})
+    assert status == 201
+    driver.get(server + "/customers/" + customer["id"])
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        def shown(css):
+            return [e for e in driver.find_elements(By.CSS_SELECTOR, css) if e.is_displayed()]
+        assert not shown("header.topbar") and not shown("#activity-form") and not shown("#note-form")
+        assert not shown("button")
+        assert shown("#overview") and shown("#customer-name") and shown("#timeline")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -18,18 +18,12 @@ struct ContactPages: Sendable {
         router.post("contacts/:id/restore", use: env.page(.signedIn, restore))
     }
 
-    struct Outcome {
-        var errors = FormErrors()
-        var duplicates: [DuplicateMatch] = []
-        var conflict = false
-        var status: HTTPResponse.Status = .ok
-    }
 
     @Sendable func new(_ page: PageRequest) async throws -> Response {
         let customerID: CustomerID = try page.id()
         var form = FormData()
         if let boss = page.query["reportsTo"].flatMap(ContactID.init) { form.set("reportsToID", boss.description) }
-        return try await render(page, form: form, customerID: customerID, contactID: nil, outcome: Outcome())
+        return try await render(page, form: form, customerID: customerID, contactID: nil, outcome: EditOutcome())
     }
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
@@ -42,11 +36,11 @@ struct ContactPages: Sendable {
                                                           allowDuplicate: page.form.isChecked("allowDuplicate"))
             return PageEnvironment.redirect("/customers/\(contact.customerID)#contacts")
         } catch AppError.invalid(let problems) {
-            let outcome = Outcome(errors: FormErrors(problems, env: env, language: page.language), status: .unprocessableContent)
+            let outcome = EditOutcome.invalid(problems, env: env, language: page.language)
             return try await render(page, form: page.form, customerID: customerID, contactID: nil, outcome: outcome)
         } catch AppError.duplicate(let matches) {
             return try await render(page, form: page.form, customerID: customerID, contactID: nil,
-                                    outcome: Outcome(duplicates: matches, status: .conflict))
+                                    outcome: EditOutcome(duplicates: matches, status: .conflict))
         }
     }
 
@@ -105,7 +99,7 @@ struct ContactPages: Sendable {
         let acting = page.acting
         let contact = try await env.app.contacts.get(acting, try page.id())
         return try await render(page, form: ContactForm.values(of: contact), customerID: contact.customerID,
-                                contactID: contact.id, outcome: Outcome())
+                                contactID: contact.id, outcome: EditOutcome())
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
@@ -119,12 +113,12 @@ struct ContactPages: Sendable {
             _ = try await env.app.contacts.update(acting, id, draft, version: version)
             return PageEnvironment.redirect("/contacts/\(id)")
         } catch AppError.invalid(let problems) {
-            let outcome = Outcome(errors: FormErrors(problems, env: env, language: page.language), status: .unprocessableContent)
+            let outcome = EditOutcome.invalid(problems, env: env, language: page.language)
             return try await render(page, form: page.form, customerID: before.customerID, contactID: id, outcome: outcome)
         } catch AppError.conflict {
             let current = try await env.app.contacts.get(acting, id)
             return try await render(page, form: ContactForm.values(of: current), customerID: current.customerID,
-                                    contactID: id, outcome: Outcome(conflict: true, status: .conflict))
+                                    contactID: id, outcome: EditOutcome.stale)
         }
     }
 
@@ -142,7 +136,7 @@ struct ContactPages: Sendable {
     }
 
     private func render(_ page: PageRequest, form: FormData, customerID: CustomerID, contactID: ContactID?,
-                        outcome: Outcome) async throws -> Response {
+                        outcome: EditOutcome) async throws -> Response {
         let acting = page.acting
         let language = page.language
         let customer = try await env.app.customers.get(acting, customerID)
@@ -153,8 +147,7 @@ struct ContactPages: Sendable {
         let groups = ContactForm.groups(form: form, errors: outcome.errors, colleagues: colleagues.filter { $0.id != contactID },
                                         users: people.users, definitions: fields, env: env, language: language)
         let model = RecordFormModel(
-            outcome: EditOutcome.Summary(conflict: outcome.conflict, hasErrors: !outcome.errors.isEmpty,
-                                         otherErrors: outcome.errors.others(shown: ContactForm.shownFields)),
+            outcome: outcome.summary(shown: ContactForm.shownFields),
             isNew: contactID == nil,
             customer: RecordLink(id: customer.id.description, name: customer.name),
             action: contactID.map { "/contacts/\($0)" } ?? "/customers/\(customerID)/contacts",

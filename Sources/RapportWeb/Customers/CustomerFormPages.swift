@@ -15,16 +15,9 @@ struct CustomerFormPages: Sendable {
         router.post("customers/:id", use: env.page(.signedIn, update))
     }
 
-    /// What a re-shown form adds: messages, duplicate matches, a stale-version notice.
-    struct Outcome {
-        var errors = FormErrors()
-        var duplicates: [DuplicateMatch] = []
-        var conflict = false
-        var status: HTTPResponse.Status = .ok
-    }
 
     @Sendable func new(_ page: PageRequest) async throws -> Response {
-        try await render(page, form: CustomerForm.blank(), customerID: nil, outcome: Outcome())
+        try await render(page, form: CustomerForm.blank(), customerID: nil, outcome: EditOutcome())
     }
 
     @Sendable func create(_ page: PageRequest) async throws -> Response {
@@ -35,10 +28,10 @@ struct CustomerFormPages: Sendable {
             let customer = try await env.app.customers.create(acting, draft, allowDuplicate: page.form.isChecked("allowDuplicate"))
             return PageEnvironment.redirect("/customers/\(customer.id)")
         } catch AppError.invalid(let problems) {
-            let outcome = Outcome(errors: FormErrors(problems, env: env, language: page.language), status: .unprocessableContent)
+            let outcome = EditOutcome.invalid(problems, env: env, language: page.language)
             return try await render(page, form: page.form, customerID: nil, outcome: outcome)
         } catch AppError.duplicate(let matches) {
-            return try await render(page, form: page.form, customerID: nil, outcome: Outcome(duplicates: matches, status: .conflict))
+            return try await render(page, form: page.form, customerID: nil, outcome: EditOutcome(duplicates: matches, status: .conflict))
         }
     }
 
@@ -46,7 +39,7 @@ struct CustomerFormPages: Sendable {
         let acting = page.acting
         let id: CustomerID = try page.id()
         let customer = try await env.app.customers.get(acting, id)
-        return try await render(page, form: CustomerForm.values(of: customer), customerID: id, outcome: Outcome())
+        return try await render(page, form: CustomerForm.values(of: customer), customerID: id, outcome: EditOutcome())
     }
 
     @Sendable func update(_ page: PageRequest) async throws -> Response {
@@ -59,17 +52,17 @@ struct CustomerFormPages: Sendable {
             _ = try await env.app.customers.update(acting, id, draft, version: version)
             return PageEnvironment.redirect("/customers/\(id)")
         } catch AppError.invalid(let problems) {
-            let outcome = Outcome(errors: FormErrors(problems, env: env, language: page.language), status: .unprocessableContent)
+            let outcome = EditOutcome.invalid(problems, env: env, language: page.language)
             return try await render(page, form: page.form, customerID: id, outcome: outcome)
         } catch AppError.conflict {
             // Someone saved first: show what is stored now, with its version, and say so.
             let current = try await env.app.customers.get(acting, id)
             return try await render(page, form: CustomerForm.values(of: current), customerID: id,
-                                    outcome: Outcome(conflict: true, status: .conflict))
+                                    outcome: EditOutcome.stale)
         }
     }
 
-    private func render(_ page: PageRequest, form: FormData, customerID: CustomerID?, outcome: Outcome) async throws -> Response {
+    private func render(_ page: PageRequest, form: FormData, customerID: CustomerID?, outcome: EditOutcome) async throws -> Response {
         let acting = page.acting
         let language = page.language
         async let definitions = env.app.customFields.list(acting, object: .customer)
@@ -79,8 +72,7 @@ struct CustomerFormPages: Sendable {
         let groups = CustomerForm.groups(form: form, errors: outcome.errors, definitions: try await definitions,
                                          owners: owners, isNew: customerID == nil, env: env, language: language)
         let model = RecordFormModel(
-            outcome: EditOutcome.Summary(conflict: outcome.conflict, hasErrors: !outcome.errors.isEmpty,
-                                         otherErrors: outcome.errors.others(shown: CustomerForm.shownFields)),
+            outcome: outcome.summary(shown: CustomerForm.shownFields),
             isNew: customerID == nil,
             action: customerID.map { "/customers/\($0)" } ?? "/customers",
             cancelURL: customerID.map { "/customers/\($0)" } ?? "/customers",

@@ -34,7 +34,7 @@ struct DealDetailView {
             }
         }
         let model = DealPageModel(
-            conflict: outcome.conflict, otherErrors: outcome.errors.others(shown: DealForm.shownFields), errors: outcome.errors,
+            outcome: outcome.summary(shown: DealForm.shownFields),
             isNew: deal == nil, customer: RecordLink(id: customer.id.description, name: customer.name),
             action: deal.map { "/deals/\($0.id)" } ?? "/deals", version: form.text("version"),
             editable: deal?.deletedAt == nil,

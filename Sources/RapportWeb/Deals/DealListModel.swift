@@ -1,7 +1,6 @@
 /// What `/deals?view=list` shows (`deals_list`): the filter form, one page of deals and the
 /// paging links.
 struct DealListModel: PageModel {
-
     let deals: [DealRow]
     let ownerOptions: [Choice]
     let stageOptions: [Choice]

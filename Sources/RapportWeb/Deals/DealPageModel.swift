@@ -50,9 +50,8 @@ struct DealPageModel: PageModel {
         }
     }
 
-    let conflict: Bool
-    let otherErrors: [String]
-    let errors: FormErrors
+    /// The last save: a conflict, or field messages (`conflict`, `hasErrors`, `otherErrors`).
+    let outcome: EditOutcome.Summary
     let isNew: Bool
     let customer: RecordLink
     /// Where the form posts.
@@ -69,9 +68,6 @@ struct DealPageModel: PageModel {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "conflict": conflict
-        case "hasErrors": !errors.isEmpty
-        case "otherErrors": otherErrors
         case "isNew": isNew
         case "customer": customer
         case "action": action
@@ -81,7 +77,7 @@ struct DealPageModel: PageModel {
         case "deal": deal
         case "history": history
         case "stageOptions": stageOptions
-        default: nil
+        default: outcome.child(named: name)
         }
     }
 }

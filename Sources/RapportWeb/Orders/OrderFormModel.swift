@@ -38,12 +38,11 @@ struct OrderFormModel: PageModel {
     let backURL: String
     /// Receipts were recorded: the lines can no longer change.
     let linesLocked: Bool
-    let conflict: Bool
+    /// The last save: a conflict, or field messages (`conflict`, `hasErrors`, `otherErrors`).
+    let outcome: EditOutcome.Summary
     let fields: [FormField]
     let rows: [Row]
     let lineErrors: [String]
-    let hasErrors: Bool
-    let otherErrors: [String]
 
     func child(named name: String) -> Any? {
         switch name {
@@ -54,14 +53,11 @@ struct OrderFormModel: PageModel {
         case "rowCount": rowCount
         case "backURL": backURL
         case "linesLocked": linesLocked
-        case "conflict": conflict
         case "fields": fields
         case "rows": rows
         case "lineErrors": lineErrors
         case "hasLineErrors": !lineErrors.isEmpty
-        case "hasErrors": hasErrors
-        case "otherErrors": otherErrors
-        default: nil
+        default: outcome.child(named: name)
         }
     }
 }

@@ -109,12 +109,12 @@ struct OrderFormPage: Sendable {
             action: order.map { "/orders/\($0.id)/edit" } ?? "/orders/new",
             isNew: order == nil, version: form.text("version"), rowCount: String(OrderForm.rowCount(form)),
             backURL: order.map { "/orders/\($0.id)" } ?? "/customers/\(customer.id)#orders",
-            linesLocked: linesLocked, conflict: conflict,
+            linesLocked: linesLocked,
+            outcome: EditOutcome.Summary(conflict: conflict, hasErrors: !errors.isEmpty,
+                otherErrors: messages.others(shown: shown)),
             fields: fields,
             rows: OrderForm.rows(form: form, products: products.items, errors: errors, env: env, language: language),
-            lineErrors: lineErrors,
-            hasErrors: !errors.isEmpty,
-            otherErrors: messages.others(shown: shown))
+            lineErrors: lineErrors)
         return try await env.render("order_form", page, title: order == nil ? "order.newTitle" : "order.editTitle", model: model,
                               status: conflict ? .conflict : errors.isEmpty ? .ok : .unprocessableContent)
     }

@@ -177,9 +177,7 @@ struct OrderPage: Sendable {
             canReopen: live && order.status == .fulfilled,
             canCancel: live && order.status != .cancelled,
             canDelete: live,
-            hasErrors: !errors.isEmpty,
-            otherErrors: messages.others(shown: shown),
-            conflict: conflict)
+            outcome: EditOutcome.Summary(conflict: conflict, hasErrors: !errors.isEmpty, otherErrors: messages.others(shown: shown)))
         return try await env.render("order", page, title: "order.title", model: model,
                               status: conflict ? .conflict : errors.isEmpty ? .ok : .unprocessableContent)
     }

@@ -91,10 +91,8 @@ struct OrderPageModel: PageModel {
     let canReopen: Bool
     let canCancel: Bool
     let canDelete: Bool
-    let hasErrors: Bool
-    let otherErrors: [String]
-    /// The version posted was stale.
-    let conflict: Bool
+    /// The last form post: a conflict, or field messages (`conflict`, `hasErrors`, `otherErrors`).
+    let outcome: EditOutcome.Summary
 
     func child(named name: String) -> Any? {
         switch name {
@@ -114,10 +112,7 @@ struct OrderPageModel: PageModel {
         case "canReopen": canReopen
         case "canCancel": canCancel
         case "canDelete": canDelete
-        case "hasErrors": hasErrors
-        case "otherErrors": otherErrors
-        case "conflict": conflict
-        default: nil
+        default: outcome.child(named: name)
         }
     }
 }

@@ -17,18 +17,14 @@ struct ProductFormModel: PageModel {
 
     let product: Product
     let fields: [FormField]
-    let hasErrors: Bool
-    let conflict: Bool
-    let otherErrors: [String]
+    /// The last save: a conflict, or field messages (`conflict`, `hasErrors`, `otherErrors`).
+    let outcome: EditOutcome.Summary
 
     func child(named name: String) -> Any? {
         switch name {
         case "product": product
         case "fields": fields
-        case "hasErrors": hasErrors
-        case "conflict": conflict
-        case "otherErrors": otherErrors
-        default: nil
+        default: outcome.child(named: name)
         }
     }
 }

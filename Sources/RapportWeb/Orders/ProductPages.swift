@@ -152,8 +152,8 @@ struct ProductPages: Sendable {
         let model = ProductFormModel(
             product: ProductFormModel.Product(id: product.id.description, version: form.text("version")),
             fields: fields(form, errors: messages, categories: categories, language: page.language),
-            hasErrors: !errors.isEmpty, conflict: conflict,
-            otherErrors: messages.others(shown: ["code", "name", "categoryID", "unit", "price", "cost", "currency", "description"]))
+            outcome: EditOutcome.Summary(conflict: conflict, hasErrors: !errors.isEmpty,
+                otherErrors: messages.others(shown: ["code", "name", "categoryID", "unit", "price", "cost", "currency", "description"])))
         return try await env.render("product_form", page, title: "product.editTitle", model: model,
                               status: conflict ? .conflict : errors.isEmpty ? .ok : .unprocessableContent)
     }

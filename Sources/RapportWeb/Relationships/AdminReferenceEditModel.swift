@@ -5,11 +5,8 @@ struct AdminReferenceEditModel: PageModel {
     let field: FormField
     /// The admin's text when someone else saved first (shown read-only to copy from).
     let mine: String?
-    /// The version posted was stale; the form shows the saved text.
-    let conflict: Bool
-    let hasErrors: Bool
-    /// Messages for fields the form does not show.
-    let otherErrors: [String]
+    /// The last save: a conflict, or field messages (`conflict`, `hasErrors`, `otherErrors`).
+    let outcome: EditOutcome.Summary
 
     func child(named name: String) -> Any? {
         switch name {
@@ -17,10 +14,7 @@ struct AdminReferenceEditModel: PageModel {
         case "field": field
         case "hasMine": mine != nil
         case "mine": mine ?? ""
-        case "conflict": conflict
-        case "hasErrors": hasErrors
-        case "otherErrors": otherErrors
-        default: nil
+        default: outcome.child(named: name)
         }
     }
 }

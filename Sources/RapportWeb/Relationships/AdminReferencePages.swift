@@ -129,9 +129,7 @@ struct AdminReferencePages: Sendable {
             field: FormField.textarea("content", env.text("reference.content", language), value: content,
                                       errors: outcome.errors, rows: 30, hint: env.text("reference.contentHint", language)),
             mine: mine,
-            conflict: outcome.conflict,
-            hasErrors: !outcome.errors.isEmpty,
-            otherErrors: outcome.errors.others(shown: ["content"]))
+            outcome: outcome.summary(shown: ["content"]))
         return try await env.render("admin_reference_edit", page, title: "reference.editTitle", model: model, status: outcome.status)
     }
 

@@ -84,13 +84,11 @@ struct CareDatePages: Sendable {
             do { contacts.append(try await env.app.contacts.get(acting, linked)) } catch AppError.notFound {}
         }
         let model = CareDateFormModel(
-            careDate: CareDateFormModel.CareDate(id: date.id.description, version: form.text("version")),
+            careDate: RecordLink(id: date.id.description, version: form.text("version")),
             customer: RecordLink(id: customer.id.description, name: customer.name),
             fields: CareDateForm.fields(form: form, errors: outcome.errors, contacts: contacts, env: env,
                                         language: page.language),
-            conflict: outcome.conflict,
-            hasErrors: !outcome.errors.isEmpty,
-            otherErrors: outcome.errors.others(shown: CareDateForm.shownFields))
+            outcome: outcome.summary(shown: CareDateForm.shownFields))
         return try await env.render("care_date_form", page, title: "careDate.editTitle", model: model, status: outcome.status)
     }
 }

@@ -2,7 +2,6 @@
 /// `/commitments/{id}/edit`): the fields, errors or a conflict, and on an existing promise who
 /// recorded it and the delete button.
 struct CommitmentFormModel: PageModel {
-
     /// The promise being edited: its id and who recorded it when.
     struct Promise: PageModel {
         let id: String
@@ -26,11 +25,8 @@ struct CommitmentFormModel: PageModel {
     /// The "done" quick action led here: the evidence is asked for.
     let askEvidence: Bool
     let fields: [FormField]
-    /// The version posted was stale; the form shows the saved values.
-    let conflict: Bool
-    let hasErrors: Bool
-    /// Messages for fields the form does not show.
-    let otherErrors: [String]
+    /// The last save: a conflict, or field messages (`conflict`, `hasErrors`, `otherErrors`).
+    let outcome: EditOutcome.Summary
 
     func child(named name: String) -> Any? {
         switch name {
@@ -41,10 +37,7 @@ struct CommitmentFormModel: PageModel {
         case "version": version
         case "askEvidence": askEvidence
         case "fields": fields
-        case "conflict": conflict
-        case "hasErrors": hasErrors
-        case "otherErrors": otherErrors
-        default: nil
+        default: outcome.child(named: name)
         }
     }
 }

@@ -1,7 +1,6 @@
 /// What `/commitments` shows: one page of promises by due date, the filters as chosen, and how
 /// to page on.
 struct CommitmentListModel: PageModel {
-
     let promises: [CommitmentRow]
     let scopeOptions: [Choice]
     let stateOptions: [Choice]

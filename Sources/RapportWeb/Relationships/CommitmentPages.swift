@@ -140,9 +140,7 @@ struct CommitmentPages: Sendable {
             askEvidence: askEvidence,
             fields: CommitmentForm.fields(form: form, errors: outcome.errors, contacts: contacts, owners: owners,
                                           current: promise?.state, env: env, language: page.language),
-            conflict: outcome.conflict,
-            hasErrors: !outcome.errors.isEmpty,
-            otherErrors: outcome.errors.others(shown: CommitmentForm.shownFields))
+            outcome: outcome.summary(shown: CommitmentForm.shownFields))
         return try await env.render("commitment_form", page, title: promise == nil ? "commitment.newTitle" : "commitment.editTitle",
                                     model: model, status: outcome.status)
     }

@@ -70,9 +70,8 @@ struct PersonalitySection {
         let version: String
         let questions: [Question]
         let typeFields: [FormField]
-        let conflict: Bool
-        let errors: FormErrors
-        let otherErrors: [String]
+        /// The last save: a conflict, or field messages (`conflict`, `hasErrors`, `otherErrors`).
+        let outcome: EditOutcome.Summary
         let guidance: [GuidanceCardView.Section]
         let hasGuidance: Bool
         let temperamentText: String
@@ -88,9 +87,6 @@ struct PersonalitySection {
             case "version": version
             case "questions": questions
             case "typeFields": typeFields
-            case "conflict": conflict
-            case "hasErrors": !errors.isEmpty
-            case "otherErrors": otherErrors
             case "guidance": guidance
             case "hasGuidance": hasGuidance
             case "temperamentText": temperamentText
@@ -102,7 +98,7 @@ struct PersonalitySection {
             case "confirmLabel": confirm?.label ?? ""
             case "confirmedText": confirmedText ?? ""
             case "isConfirmed": confirmedText != nil
-            default: nil
+            default: outcome.child(named: key)
             }
         }
     }
@@ -142,8 +138,8 @@ struct PersonalitySection {
         }
         return Model(
             action: action, version: String(view.version), questions: questions, typeFields: typeFields,
-            conflict: state.conflict, errors: errors,
-            otherErrors: errors.others(shown: Self.shownFields.union(questionnaire.questions.map { "answers.\($0.id)" })),
+            outcome: EditOutcome.Summary(conflict: state.conflict, hasErrors: !errors.isEmpty,
+                                         otherErrors: errors.others(shown: Self.shownFields.union(questionnaire.questions.map { "answers.\($0.id)" }))),
             guidance: GuidanceCardView.sections(view.guidance, env: env, language: language),
             hasGuidance: !view.guidance.isEmpty,
             temperamentText: GuidanceCardView.temperamentLabel(p, env: env, language: language),

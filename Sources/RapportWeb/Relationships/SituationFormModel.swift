@@ -1,7 +1,6 @@
 /// What the situation page (`/customers/{id}/situation`) shows: join reasons in ranked places,
 /// signing motivation and business type, with errors or a conflict.
 struct SituationFormModel: PageModel {
-
     let customer: RecordLink
     let version: String
     /// One select per rank of join reasons.
@@ -10,11 +9,8 @@ struct SituationFormModel: PageModel {
     let reasonsError: String?
     /// Motivation and business type.
     let fields: [FormField]
-    /// The version posted was stale; the form shows the saved values.
-    let conflict: Bool
-    let hasErrors: Bool
-    /// Messages for fields the form does not show.
-    let otherErrors: [String]
+    /// The last save: a conflict, or field messages (`conflict`, `hasErrors`, `otherErrors`).
+    let outcome: EditOutcome.Summary
 
     func child(named name: String) -> Any? {
         switch name {
@@ -24,10 +20,7 @@ struct SituationFormModel: PageModel {
         case "reasonsError": reasonsError ?? ""
         case "hasReasonsError": reasonsError != nil
         case "fields": fields
-        case "conflict": conflict
-        case "hasErrors": hasErrors
-        case "otherErrors": otherErrors
-        default: nil
+        default: outcome.child(named: name)
         }
     }
 }

@@ -106,9 +106,8 @@ struct SituationPages: Sendable {
                                  options: Choices.of(BusinessType.self, prefix: "businessType", selected: form["businessType"],
                                                      blank: "form.none", env: env, language: language), errors: errors),
             ],
-            conflict: outcome.conflict,
-            hasErrors: !errors.isEmpty,
-            otherErrors: errors.others(shown: ["joinReasons", "motivation", "businessType"]))
+            outcome: EditOutcome.Summary(conflict: outcome.conflict, hasErrors: !errors.isEmpty,
+                otherErrors: errors.others(shown: ["joinReasons", "motivation", "businessType"])))
         return try await env.render("situation_form", page, title: "situation.editTitle", model: model, status: outcome.status)
     }
 }

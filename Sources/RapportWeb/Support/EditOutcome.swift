@@ -6,6 +6,8 @@ import RapportCore
 /// field messages, or the notice that someone else saved the record first.
 struct EditOutcome {
     var errors = FormErrors()
+    /// Existing customers the new record may duplicate (customer and key-person forms).
+    var duplicates: [DuplicateMatch] = []
     /// The version posted was stale; the form now shows the latest saved values.
     var conflict = false
     var status: HTTPResponse.Status = .ok

@@ -28,7 +28,7 @@ enum DemoHistory {
             let base = Int64(50_000 + rng.next() % 40 * 25_000)
             let daysAgo: [Int]
             switch Pattern.allCases[index % Pattern.allCases.count] {
-            case .regular: daysAgo = stride(from: 1_080, through: 20, by: -(100 + Int(rng.next() % 40))).map { $0 }
+            case .regular: daysAgo = Array(stride(from: 1_080, through: 20, by: -(100 + Int(rng.next() % 40))))
             case .repeatBuyer: daysAgo = [400 + Int(rng.next() % 40), 150 + Int(rng.next() % 60), 25 + Int(rng.next() % 30)]
             case .oneOff: daysAgo = [90 + Int(rng.next() % 500)]
             case .lapsed: daysAgo = [1_050, 860, 700, 560].map { $0 - Int(rng.next() % 30) }

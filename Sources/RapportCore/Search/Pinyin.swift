@@ -37,18 +37,15 @@ public enum Pinyin {
             if !run.isEmpty { tokens.append(.other(run)); run = "" }
         }
         var index = 0
-        outer: while index < characters.count {
+        while index < characters.count {
             let character = characters[index]
-            if reading(of: character) != nil {
-                for entry in words where characters[index...].starts(with: entry.word) {
-                    flush()
-                    tokens += entry.readings.map(Token.han)
-                    index += entry.word.count
-                    continue outer
-                }
-            }
             if let reading = reading(of: character) {
                 flush()
+                if let entry = words.first(where: { characters[index...].starts(with: $0.word) }) {
+                    tokens += entry.readings.map(Token.han)
+                    index += entry.word.count
+                    continue
+                }
                 tokens.append(.han(reading))
             } else if character.isLetter || character.isNumber {
                 run += String(character).folding(options: .diacriticInsensitive, locale: nil)
@@ -74,6 +71,11 @@ public enum Pinyin {
         text.contains { reading(of: $0) != nil }
     }
 
+    /// Whether a text may hold an ideograph (a scalar scan, cheap on phones and e-mails).
+    static func mayHaveHan(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+    }
+
     /// The key a name sorts by: its tokens separated by spaces ("a li ba ba", "apple ping guo"),
     /// lower case and without accents, so Chinese and Latin names interleave by letter.
     public static func sortKey(_ name: String) -> String {
@@ -88,6 +90,7 @@ public enum Pinyin {
     /// Full pinyin and initials of a text that holds ideographs ("alibaba", "albb"; "abcgongsi",
     /// "abcgs" for "ABC公司"), or none for a text without.
     public static func searchForms(_ text: String) -> [String] {
+        guard mayHaveHan(text) else { return [] }
         let tokens = tokens(text)
         guard tokens.contains(where: { if case .han = $0 { true } else { false } }) else { return [] }
         var full = "", initials = ""

@@ -44,9 +44,7 @@ public enum SearchText {
     /// also brings its full pinyin and initials (`Pinyin.searchForms`), so "alibaba" and "albb" find
     /// 阿里巴巴.
     public static func documents(for values: [String]) -> (plain: String, grams: String) {
-        let pinyin = values.flatMap { value in
-            value.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } ? Pinyin.searchForms(value) : []
-        }
+        let pinyin = values.flatMap(Pinyin.searchForms)
         let normalized = (values + pinyin).map(normalize).filter { !$0.isEmpty }
         return (normalized.joined(separator: " "), grams(normalized: normalized))
     }

@@ -67,7 +67,7 @@ struct CustomerFilePage: Sendable {
         let header = header(customer, people: people, clock: clock, language: language)
         let relationships = try await relationshipsLoad
         let lifecycle = try await lifecycleLoad
-        let lastTouch = CustomerListPage.lastTouchText(try await factsLoad[id]?.lastTouch, env: env, clock: clock,
+        let lastTouch = LastTouchText.text(try await factsLoad[id]?.lastTouch, env: env, clock: clock,
                                                        today: env.app.today(for: acting.user), language: language)
         let overviewPeople = relationships.guidance.filter { $0.subject != id.description }.prefix(4).map { person in
             CustomerOverview.Person(name: person.name, title: person.title, temperament: person.temperament, url: person.url)

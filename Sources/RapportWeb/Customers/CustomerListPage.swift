@@ -50,7 +50,7 @@ struct CustomerListPage: Sendable {
                     phone: customer.phone, mainContact: fact.mainContact ?? "",
                     stage: fact.stage.map { LifecycleText.stage($0, env, language) } ?? "",
                     stageKey: fact.stage?.rawValue ?? "",
-                    lastTouch: fact.lastTouch.map { Self.lastTouchText($0, env: env, clock: clock, today: today, language: language) } ?? "")
+                    lastTouch: fact.lastTouch.map { LastTouchText.text($0, env: env, clock: clock, today: today, language: language) } ?? "")
             },
             countText: total > Self.countCap
                 ? env.text("customers.countMore", language, [Self.countCap.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))])
@@ -61,17 +61,6 @@ struct CustomerListPage: Sendable {
             undo: try await undoLoad)
         return try await env.render("customers", page, title: query.deleted == .only ? "trash.title" : "customers.title",
                                     model: model)
-    }
-
-    /// "today", "yesterday", "12 days ago" from the reader's calendar day ("never" without one).
-    static func lastTouchText(_ at: Date?, env: PageEnvironment, clock: UserClock, today: CalendarDate, language: Language) -> String {
-        guard let at else { return env.text("customers.never", language) }
-        let days = CalendarDate.today(in: clock.zone, at: at).days(until: today)
-        switch days {
-        case ...0: return env.text("customers.touchedToday", language)
-        case 1: return env.text("customers.touchedYesterday", language)
-        default: return env.text("customers.touchedDaysAgo", language, [String(days)])
-        }
     }
 
     /// Beyond this many matches the list says "1,000+ customers" instead of counting them all.

@@ -39,11 +39,13 @@ import Testing
             #expect(row.contains(localizer.text("customers.touchedDaysAgo", .en, "3")))
             let quiet = try #require(html.range(of: "Quiet Ltd")).upperBound
             #expect(String(html[quiet...].prefix(900)).contains(localizer.text("customers.never", .en)))
-            // Every filter has a visible label.
-            for id in ["filter-kind", "filter-status", "filter-stage", "filter-sort"] {
-                #expect(html.contains(#"<select name=""#) && html.contains(#"id="\#(id)""#))
+            // Every filter sits in a label whose text is shown.
+            for (id, key) in [("filter-kind", "customer.field.kind"), ("filter-status", "customer.field.status"),
+                              ("filter-stage", "lifecycle.stageLabel"), ("filter-sort", "customers.sortLabel")] {
+                let label = try #require(html.range(of: #"<label class="filter"><span>\#(localizer.text(key, .en))</span>"#))
+                let control = try #require(html.range(of: #"id="\#(id)""#))
+                #expect(label.upperBound < control.lowerBound && html.distance(from: label.upperBound, to: control.lowerBound) < 120, "\(id)")
             }
-            #expect(html.contains(#"<label class="filter"><span>\#(localizer.text("customer.field.status", .en))</span>"#))
         }
     }
 }

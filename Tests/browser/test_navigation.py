@@ -27,6 +27,9 @@ def test_top_bar_is_one_row_at_1366(server, browsers, language, user):
     button = driver.find_element(By.ID, "search-submit")
     select = driver.find_element(By.ID, "filter-sort")
     assert button.size["height"] <= select.size["height"] * 1.3, (button.size, select.size)
+    # Every labelled filter control is one line high too (the search box once grew to the row's height).
+    search = driver.find_element(By.ID, "search")
+    assert search.size["height"] <= select.size["height"] * 1.3, (search.size, select.size)
 
 
 def test_payments_due_is_in_the_sales_menu(server, browsers):

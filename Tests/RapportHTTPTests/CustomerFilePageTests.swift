@@ -79,10 +79,13 @@ import Testing
             #expect(html.contains(Self.escaped(book.entry(for: .powerful).open)))
             #expect(html.contains(#"<details class="person-guidance" id="guidance-\#(contactID)" open>"#))
             // No business type yet: the "other" defaults (orders, bottom 1, satisfaction 3), nothing measured,
-            // and a customer created today is too new to be judged (no red badge beside "too early").
-            #expect(html.contains(Self.escaped(localizer.text("expectation.sentence.tooEarly", .en, "0", "orders", "1", "3"))))
-            #expect(!html.contains("level-belowBottom"))
-            #expect(html.contains(#"<svg class="expectation-bar""#))
+            // and a customer created today is too new to be judged (no red badge beside "too early"); the
+            // overview shows the level, the service part the whole story.
+            #expect(html.contains(#"id="overview-expectation""#) && !html.contains("level-belowBottom"))
+            let (_, service) = try await alice.get(client, "/customers/\(customerID)/service")
+            #expect(service.contains(Self.escaped(localizer.text("expectation.sentence.tooEarly", .en, "0", "orders", "1", "3"))))
+            #expect(!service.contains("level-belowBottom"))
+            #expect(service.contains(#"<svg class="expectation-bar""#))
 
             // Reps who may not see the customer get 404 on every page of its file.
             let bob = try await Browser.signIn(world, "bob")
@@ -227,7 +230,7 @@ import Testing
             #expect(latePage.contains(#"id="result-on-error">\#(localizer.text("error.inFuture", .en))<"#))
             let (saved, _, _) = try await alice.post(client, url, [("on", today.description), ("measure", "revenue"), ("value", "1,234.5")])
             #expect(saved == .seeOther)
-            let (_, page) = try await alice.get(client, "/customers/\(customerID)")
+            let (_, page) = try await alice.get(client, "/customers/\(customerID)/service")
             #expect(page.contains(#"<td class="result-value">1234.50</td>"#))
 
             let id = try #require(CustomerID(customerID))
@@ -244,7 +247,7 @@ import Testing
                 ("kind", "founding"), ("calendar", "solar"), ("month", "5"), ("day", "3"), ("year", "2008"), ("title", "Founded"),
             ])
             #expect(added == .seeOther)
-            let (_, withDate) = try await alice.get(client, "/customers/\(customerID)")
+            let (_, withDate) = try await alice.get(client, "/customers/\(customerID)/service")
             #expect(withDate.contains(#"<td class="care-day">May 3 (since 2008)</td>"#))
             #expect(withDate.contains(localizer.text("careDate.leadText", .en, "14")))
 
@@ -257,7 +260,7 @@ import Testing
                 ("version", "0"), ("rank1", "efficiency"), ("motivation", "follower"), ("businessType", "service"),
             ])
             #expect(fresh == .seeOther)
-            let (_, situated) = try await alice.get(client, "/customers/\(customerID)")
+            let (_, situated) = try await alice.get(client, "/customers/\(customerID)/service")
             #expect(situated.contains(Self.escaped(localizer.text("expectation.fromDefaults", .en, localizer.text("businessType.service", .en)))))
         }
     }
@@ -310,7 +313,7 @@ extension CustomerFilePageTests {
                 #expect(added.status == 201, "\(added.text)")
             }
             let alice = try await Browser.signIn(api.world, "alice")
-            let (_, html) = try await alice.get(client, "/customers/\(customer)")
+            let (_, html) = try await alice.get(client, "/customers/\(customer)/service")
             #expect(!html.contains("Birthday: 生日") && !html.contains("生日: 生日"))
             #expect(html.contains("<td>Birthday</td>") && html.contains("<td>Birthday: Silver wedding</td>"))
         }
@@ -346,6 +349,49 @@ extension CustomerFilePageTests {
             // The card comes before the long sections.
             let promises = try #require(html.range(of: #"id="promises""#)).lowerBound
             #expect(card < promises)
+        }
+    }
+}
+
+extension CustomerFilePageTests {
+    /// Each part of the customer page has its own URL, shows its own sections and not the others',
+    /// and is refused like the overview to a rep who may not see the customer.
+    @Test(arguments: TestEngine.available)
+    func tabs_eachShowOnlyTheirOwnPart(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "Harbour Trading", as: "alice")["id"] as? String)
+            _ = try await api.keyPerson(client, customer, "Lena Fischer", as: "alice")
+            _ = try await api.call(client, .post, "/api/v1/customers/\(customer)/activities", as: "alice",
+                                   json: ["channel": "phone", "purpose": "Asked about the samples"])
+            // The section ids each part shows; every other part's ids must be absent.
+            let parts: [(path: String, ids: [String])] = [
+                ("", ["overview", "promises", "guidance"]),
+                ("/people", ["contacts", "key-persons", "org-chart"]),
+                ("/timeline", ["timeline", "activity-form", "activities", "notes"]),
+                ("/sales", ["lifecycle", "pool", "deals", "orders"]),
+                ("/service", ["expectation", "situation", "results", "subscriptions", "care-dates"]),
+                ("/file", ["facts", "profile", "merge-duplicates"]),
+            ]
+            let alice = try await Browser.signIn(api.world, "alice")
+            let bob = try await Browser.signIn(api.world, "bob")
+            for (path, ids) in parts {
+                let (status, html) = try await alice.get(client, "/customers/\(customer)\(path)")
+                #expect(status == .ok, "\(path)")
+                #expect(html.contains(#"<h1 id="customer-name">Harbour Trading</h1>"#), "\(path)")
+                let tab = path.isEmpty ? "overview" : String(path.dropFirst())
+                #expect(html.contains(#"id="tab-\#(tab)" aria-current="page""#), "\(path)")
+                for id in ids { #expect(html.contains(#"id="\#(id)""#), "\(path) shows #\(id)") }
+                for (other, otherIDs) in parts where other != path {
+                    for id in otherIDs { #expect(!html.contains(#"id="\#(id)""#), "\(path) must not show #\(id) of \(other)") }
+                }
+                let (refused, page) = try await bob.get(client, "/customers/\(customer)\(path)")
+                #expect(refused == .notFound, "\(path)")
+                #expect(!page.contains("Harbour Trading"), "\(path)")
+            }
+            // A failed post re-shows the part that holds its form.
+            let (bad, badPage, _) = try await alice.post(client, "/customers/\(customer)/activities", [("channel", "nonsense")])
+            #expect(bad == .unprocessableContent)
+            #expect(badPage.contains(#"id="tab-timeline" aria-current="page""#) && badPage.contains(#"id="activity-form""#))
         }
     }
 }

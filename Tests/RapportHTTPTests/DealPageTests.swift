@@ -65,7 +65,7 @@ import Testing
             let carol = try await Self.browser(api, "carol")
             #expect(try await carol.get(client, "/deals/\(id)").0 == .notFound)
             #expect(try await carol.post(client, "/deals/\(id)/move", [("stageID", DealAPITests.needs), ("version", "4")]).status == .notFound)
-            let (_, customerPage) = try await alice.get(client, "/customers/\(customer)")
+            let (_, customerPage) = try await alice.get(client, "/customers/\(customer)/sales")
             #expect(customerPage.contains(#"id="deals""#) && customerPage.contains(localizer.text("deal.section.outcomes", .en, "0", "1")))
         }
     }

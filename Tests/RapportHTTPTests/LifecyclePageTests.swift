@@ -23,7 +23,7 @@ import Testing
             let alice = try await Browser.signIn(world, "alice")
             let carol = try await Browser.signIn(world, "carol")
 
-            let (status, page) = try await alice.get(client, "/customers/\(newcomer)")
+            let (status, page) = try await alice.get(client, "/customers/\(newcomer)/sales")
             #expect(status == .ok)
             #expect(page.contains("id=\"lifecycle\""))
             #expect(page.contains("Suspect"))
@@ -33,8 +33,8 @@ import Testing
             let (saved, _, location) = try await alice.post(client, "/customers/\(newcomer)/referral",
                                                             [("referrer", "Harbour Trading"), ("note", "met at a fair"), ("action", "save")])
             #expect(saved == .seeOther || saved == .found)
-            #expect(location == "/customers/\(newcomer)#lifecycle")
-            let (_, after) = try await alice.get(client, "/customers/\(newcomer)")
+            #expect(location == "/customers/\(newcomer)/sales#lifecycle")
+            let (_, after) = try await alice.get(client, "/customers/\(newcomer)/sales")
             #expect(after.contains("<a href=\"/customers/\(source)\">Harbour Trading</a>"))
             let (_, _, unknown) = try await alice.post(client, "/customers/\(newcomer)/referral",
                                                        [("referrer", "Nobody Like This"), ("action", "save")])
@@ -56,14 +56,14 @@ import Testing
                                                           [("kind", "distributor"), ("evidence", "")])
             #expect(noEvidence?.contains("lifecycleProblem=lifecycle.problem.evidence") == true)
             _ = try await alice.post(client, "/customers/\(newcomer)/lifecycle-facts", [("kind", "distributor"), ("evidence", "Agreement 2026")])
-            let (_, partner) = try await alice.get(client, "/customers/\(newcomer)")
+            let (_, partner) = try await alice.get(client, "/customers/\(newcomer)/sales")
             #expect(partner.contains("Recorded as Distributor: Agreement 2026"))
 
             // Qualification: a warning ticked shows its advice.
             _ = try await alice.post(client, "/customers/\(newcomer)/qualification",
                                      [("version", "0"), ("abilityToPay", "unknown"), ("authority", "unknown"), ("need", "unknown"),
                                       ("warnings", "sentBySuperior")])
-            let (_, warned) = try await alice.get(client, "/customers/\(newcomer)")
+            let (_, warned) = try await alice.get(client, "/customers/\(newcomer)/sales")
             #expect(warned.contains("id=\"qualification-warning-sentBySuperior\""))
             #expect(warned.contains("a referral from above does not replace the checks"))
 

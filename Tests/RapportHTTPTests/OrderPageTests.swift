@@ -57,7 +57,7 @@ import Testing
             let (_, afterEdit) = try await alice.get(client, orderURL)
             #expect(afterEdit.contains("Rush delivery"))
             #expect(afterEdit.contains("¥1,000.00"))
-            let (_, customerPage) = try await alice.get(client, "/customers/\(customerID)")
+            let (_, customerPage) = try await alice.get(client, "/customers/\(customerID)/sales")
             #expect(customerPage.contains("id=\"customer-orders\""))
             #expect(customerPage.contains("¥900.00"))
             let (_, list) = try await alice.get(client, "/orders?status=confirmed")

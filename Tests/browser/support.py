@@ -96,3 +96,12 @@ def menu_link(driver, link_id: str):
     if menus and menus[0].get_attribute("open") is None:
         menus[0].find_element(By.TAG_NAME, "summary").click()
     return link
+
+
+def open_tab(driver, tab: str) -> None:
+    """On a customer's page, follows the section bar to one part (`people`, `timeline`, `sales`,
+    `service`, `file`, `overview`) as a user would, and waits until it has loaded."""
+    link = driver.find_element(By.ID, "tab-" + tab)
+    if link.get_attribute("aria-current") != "page":
+        click_and_load(driver, link)
+    wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'#tab-{tab}[aria-current="page"]')))

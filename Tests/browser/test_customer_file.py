@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from support import ALIBABA, ALIBABA_PHONE, assert_no_raw_keys, click_and_load, page_language, wait
+from support import ALIBABA, ALIBABA_PHONE, assert_no_raw_keys, click_and_load, open_tab, page_language, wait
 
 
 def test_search_finds_customer_by_two_chinese_characters(server, alice, alibaba, texts):
@@ -22,8 +22,11 @@ def test_search_finds_customer_by_two_chinese_characters(server, alice, alibaba,
     click_and_load(alice, alice.find_element(By.LINK_TEXT, ALIBABA))
     wait(alice).until(EC.presence_of_element_located((By.ID, "customer-name")))
     assert alice.find_element(By.ID, "customer-name").text == ALIBABA
-    assert alice.find_element(By.ID, "customer-phone").text == ALIBABA_PHONE
+    assert alice.find_element(By.ID, "overview-phone").text == ALIBABA_PHONE
     assert "Alice Wang" in alice.find_element(By.ID, "customer-owner").text
+    assert_no_raw_keys(alice, texts)
+    open_tab(alice, "file")
+    assert alice.find_element(By.ID, "customer-phone").text == ALIBABA_PHONE
     assert_no_raw_keys(alice, texts)
 
 
@@ -42,6 +45,7 @@ def _add_contact(driver, fields: dict, selects: dict = None, coach: bool = False
 
 def test_key_persons_make_an_org_chart(server, alice, alibaba, texts):
     alice.get(alibaba)
+    open_tab(alice, "people")
     lang = page_language(alice)
     _add_contact(alice, {"name": "张伟", "title": "总经理", "department": "总经办", "phone": "13800138000"},
                  {"influence": texts[lang]["influence.high"], "involvement": texts[lang]["involvement.1"]})
@@ -65,6 +69,9 @@ def test_key_persons_make_an_org_chart(server, alice, alibaba, texts):
 def test_logged_activity_appears_on_the_timeline(server, alice, alibaba, texts):
     alice.get(alibaba)
     lang = page_language(alice)
+    # The header's "log a contact" button leads to the timeline's form.
+    click_and_load(alice, alice.find_element(By.ID, "log-activity"))
+    assert alice.find_element(By.ID, "tab-timeline").get_attribute("aria-current") == "page"
     Select(alice.find_element(By.NAME, "channel")).select_by_value("visit")
     Select(alice.find_element(By.NAME, "contactID")).select_by_visible_text("李娜")
     alice.find_element(By.NAME, "purpose").send_keys("了解年度采购计划")
@@ -76,12 +83,13 @@ def test_logged_activity_appears_on_the_timeline(server, alice, alibaba, texts):
     assert "李娜" in timeline
     assert texts[lang]["channel.visit"] in timeline
     assert "Alice Wang" in timeline
-    # Both the key persons and the activity are on the one page.
-    assert "张伟" in alice.find_element(By.ID, "key-persons").text
+    # The overview card names the key persons the timeline mentions.
+    open_tab(alice, "overview")
+    assert "张伟" in alice.find_element(By.ID, "overview-people").text
 
 
 def test_note_is_added(server, alice, alibaba):
-    alice.get(alibaba)
+    alice.get(alibaba + "/timeline")
     alice.find_element(By.NAME, "body").send_keys("老板喜欢喝龙井 <b>不是粗体</b>")
     click_and_load(alice, alice.find_element(By.ID, "save-note"))
     wait(alice).until(EC.text_to_be_present_in_element((By.ID, "notes"), "老板喜欢喝龙井 <b>不是粗体</b>"))

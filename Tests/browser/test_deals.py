@@ -104,7 +104,7 @@ def test_kanban_drag_form_move_and_win(server, alice, texts):
     assert not alice.find_elements(By.ID, "deal-" + formed)
 
     # The customer page lists the open deal and counts the won one.
-    alice.get(server + f"/customers/{customer['id']}")
+    alice.get(server + f"/customers/{customer['id']}/sales")
     section = alice.find_element(By.ID, "deals")
     assert "智能仓储一期" in section.text
     won_line = texts[lang]["deal.section.outcomes"].replace("{0}", "1").replace("{1}", "0")

@@ -5,7 +5,7 @@ banner with the source's advice; the /lifecycle report counts the stages."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from support import api, assert_no_raw_keys, click_and_load, wait, menu_link
+from support import api, assert_no_raw_keys, click_and_load, menu_link, open_tab, wait
 
 SOURCE = "转介绍测试源头公司"
 NEWCOMER = "转介绍测试新客户公司"
@@ -18,7 +18,7 @@ def test_a_referral_is_recorded_on_the_customer_page_and_the_tree_shows_it(serve
     status, newcomer = api(alice, server, "POST", "/customers", {"name": NEWCOMER, "kind": "enterprise"})
     assert status == 201, newcomer
 
-    alice.get(f"{server}/customers/{newcomer['id']}")
+    alice.get(f"{server}/customers/{newcomer['id']}/sales")
     section = wait(alice).until(EC.presence_of_element_located((By.ID, "lifecycle")))
     assert zh["lifecycle.stage.suspect"] in section.find_element(By.ID, "lifecycle-stage").text
     assert alice.find_element(By.ID, "referred-by-none").text == zh["referral.none"]
@@ -31,7 +31,7 @@ def test_a_referral_is_recorded_on_the_customer_page_and_the_tree_shows_it(serve
     assert_no_raw_keys(alice, texts)
 
     # A customer cannot be referred by one it brought: the refusal is explained on the page.
-    alice.get(f"{server}/customers/{source['id']}")
+    alice.get(f"{server}/customers/{source['id']}/sales")
     alice.find_element(By.ID, "referrer").send_keys(NEWCOMER)
     click_and_load(alice, alice.find_element(By.ID, "save-referral"))
     assert alice.find_element(By.ID, "lifecycle-problem").text == zh["referral.problem.cycle"]
@@ -43,6 +43,7 @@ def test_a_referral_is_recorded_on_the_customer_page_and_the_tree_shows_it(serve
     assert links == [SOURCE, NEWCOMER]
     assert_no_raw_keys(alice, texts)
     click_and_load(alice, tree.find_element(By.LINK_TEXT, NEWCOMER))
+    open_tab(alice, "sales")
     click_and_load(alice, alice.find_element(By.ID, "referral-tree-link"))
     above = wait(alice).until(EC.presence_of_element_located((By.ID, "referral-above")))
     assert above.text == SOURCE
@@ -84,7 +85,7 @@ def test_a_qualification_warning_shows_its_advice_and_all_yes_makes_a_prospect(s
     zh = texts["zh-Hans"]
     status, customer = api(alice, server, "POST", "/customers", {"name": "资格审查测试公司", "kind": "enterprise"})
     assert status == 201, customer
-    alice.get(f"{server}/customers/{customer['id']}")
+    alice.get(f"{server}/customers/{customer['id']}/sales")
     wait(alice).until(EC.presence_of_element_located((By.ID, "qualification-form")))
     assert not alice.find_elements(By.ID, "qualification-warning-acquaintance")
     alice.find_element(By.ID, "q-warning-acquaintance").click()

@@ -5,7 +5,7 @@ the banner. Another rep cannot open the merge pages."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from support import PASSWORDS, api, click_and_load, sign_in, wait
+from support import PASSWORDS, api, click_and_load, open_tab, sign_in, wait
 
 KEEP = "宁波金桥五金制品有限公司"
 DROP = "宁波金桥五金制品"
@@ -24,6 +24,7 @@ def test_merge_choosesFields_movesRecords_andUndoes(server, alice):
     assert status == 201
 
     alice.get(f"{server}/customers/{keep['id']}")
+    open_tab(alice, "file")
     link = wait(alice).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#merge-duplicates a.merge-link")))
     assert DROP in link.text
     click_and_load(alice, link)
@@ -58,7 +59,7 @@ def test_mergeOther_findsTheRecordBySearch(server, alice):
     assert status == 201
     status, drop = api(alice, server, "POST", "/customers?allowDuplicate=true", {"name": "Hengda Packaging (Jiaxing)", "kind": "enterprise"})
     assert status == 201
-    alice.get(f"{server}/customers/{keep['id']}")
+    alice.get(f"{server}/customers/{keep['id']}/file")
     click_and_load(alice, wait(alice).until(EC.element_to_be_clickable((By.ID, "merge-other"))))
     alice.find_element(By.ID, "merge-q").send_keys("Hengda")
     click_and_load(alice, alice.find_element(By.ID, "merge-search-submit"))

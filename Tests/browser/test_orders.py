@@ -25,7 +25,7 @@ def test_order_from_customer_page_plan_and_receipts(server, alice, texts):
     alice.get(server + "/orders")
     status, customer = api(alice, server, "POST", "/customers", {"name": CUSTOMER, "kind": "enterprise"})
     assert status == 201, customer
-    alice.get(server + f"/customers/{customer['id']}")
+    alice.get(server + f"/customers/{customer['id']}/sales")
     assert zh["order.section.none"] in alice.find_element(By.ID, "orders").text
     click_and_load(alice, alice.find_element(By.ID, "new-order"))
     assert_no_raw_keys(alice, texts)
@@ -55,7 +55,7 @@ def test_order_from_customer_page_plan_and_receipts(server, alice, texts):
     click_and_load(alice, first)
     assert state(alice) == zh["payment.state.partial"]
 
-    alice.get(server + f"/customers/{customer['id']}")
+    alice.get(server + f"/customers/{customer['id']}/sales")
     section = alice.find_element(By.ID, "orders").text
     assert "¥1,000.00" in section
     assert alice.find_elements(By.CSS_SELECTOR, "#customer-orders tbody tr")

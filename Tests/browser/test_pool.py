@@ -64,14 +64,16 @@ def test_rep_claims_from_the_pool_and_is_stopped_at_the_daily_cap(server, admin,
         assert bob.find_elements(By.ID, f"pool-member-{ids[2]}")
 
         # The claimed customer's page shows where it came from; bob may lock it.
-        bob.get(f"{server}/customers/{ids[0]}")
+        bob.get(f"{server}/customers/{ids[0]}/sales")
         history = bob.find_element(By.ID, "pool-history").text
         assert zh["pool.event.claimed"] in history and zh["pool.event.released"] in history
         # The timeline tells the same story among the activities: released by the admin, then claimed by bob.
+        bob.get(f"{server}/customers/{ids[0]}/timeline")
         entries = bob.find_elements(By.CSS_SELECTOR, "#activities li.timeline-pool")
         kinds = [entry.find_element(By.TAG_NAME, "strong").text for entry in entries]
         assert kinds[:2] == [zh["pool.event.claimed"], zh["pool.event.released"]], kinds
         assert "测试" in entries[1].text and zh["timeline.pool"] in entries[1].text
+        bob.get(f"{server}/customers/{ids[0]}/sales")
         click_and_load(bob, bob.find_element(By.ID, "pool-lock"))
         wait(bob).until(EC.presence_of_element_located((By.ID, "pool-unlock")))
         assert_no_raw_keys(bob, texts)

@@ -7,7 +7,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from support import ADMIN_PASSWORD, PASSWORDS, TEAM, assert_no_raw_keys, click_and_load, create_user, page_language, sign_in, wait
+from support import (ADMIN_PASSWORD, PASSWORDS, TEAM, assert_no_raw_keys, click_and_load, create_user, open_tab,
+                     page_language, sign_in, wait)
 
 MANAGER = ("zhou", "zhou-Secret-2024")
 
@@ -20,6 +21,7 @@ def _item(driver, list_id: str, text: str):
 
 
 def _log_activity(driver, purpose: str) -> None:
+    open_tab(driver, "timeline")
     Select(driver.find_element(By.NAME, "channel")).select_by_value("phone")
     driver.find_element(By.NAME, "purpose").send_keys(purpose)
     click_and_load(driver, driver.find_element(By.ID, "save-activity"))
@@ -27,6 +29,7 @@ def _log_activity(driver, purpose: str) -> None:
 
 
 def _add_note(driver, body: str) -> None:
+    open_tab(driver, "timeline")
     driver.find_element(By.NAME, "body").send_keys(body)
     click_and_load(driver, driver.find_element(By.ID, "save-note"))
     wait(driver).until(EC.text_to_be_present_in_element((By.ID, "notes"), body))
@@ -50,6 +53,7 @@ def manager(server, browsers, admin):
 
 def test_activity_is_edited_then_deleted_and_restored(server, alice, alibaba, texts):
     alice.get(alibaba)
+    open_tab(alice, "people")
     click_and_load(alice, alice.find_element(By.ID, "add-contact"))
     alice.find_element(By.NAME, "name").send_keys("孙丽")
     click_and_load(alice, alice.find_element(By.ID, "save"))
@@ -119,7 +123,7 @@ def test_a_manager_may_delete_but_not_edit_someone_elses_note(server, alice, ali
     note = _item(alice, "notes", "只有作者能改这条")
     edit_url = note.find_element(By.CSS_SELECTOR, "a.edit-note").get_attribute("href")
 
-    manager.get(alibaba)
+    manager.get(alibaba + "/timeline")
     note = _item(manager, "notes", "只有作者能改这条")
     assert not note.find_elements(By.CSS_SELECTOR, "a.edit-note")
     assert note.find_elements(By.CSS_SELECTOR, "button.delete-note")

@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from support import ADMIN_PASSWORD, PASSWORDS, assert_no_raw_keys, click_and_load, page_language, sign_in, wait
+from support import ADMIN_PASSWORD, PASSWORDS, assert_no_raw_keys, click_and_load, open_tab, page_language, sign_in, wait
 
 CUSTOMER = "杭州青禾茶业有限公司"
 PERSON = "王芳"
@@ -45,6 +45,7 @@ def teahouse(server, alice):
     click_and_load(alice, alice.find_element(By.ID, "save"))
     wait(alice).until(EC.presence_of_element_located((By.ID, "customer-name")))
     customer_url = alice.current_url.split("#")[0].split("?")[0]
+    open_tab(alice, "people")
     click_and_load(alice, alice.find_element(By.ID, "add-contact"))
     alice.find_element(By.NAME, "name").send_keys(PERSON)
     alice.find_element(By.NAME, "title").send_keys("采购总监")
@@ -103,6 +104,7 @@ def test_stale_personality_form_gets_the_conflict_message(server, alice, teahous
 def test_customer_page_shows_guidance_expectation_and_promises(server, alice, teahouse, texts):
     customer_url, _ = teahouse
     alice.get(customer_url)
+    open_tab(alice, "service")
     lang = page_language(alice)
     t = texts[lang]
     # The situation: a retailer driven by profit, joined to lower costs first.
@@ -141,7 +143,9 @@ def test_customer_page_shows_guidance_expectation_and_promises(server, alice, te
     assert t["businessType.retail"] in alice.find_element(By.ID, "expectation-source").text
     assert alice.find_element(By.ID, "expectation-bar").is_displayed()
 
-    # A promise due yesterday: it is overdue, at the top of the page.
+    # A promise due yesterday: it is overdue, on the overview.
+    open_tab(alice, "overview")
+    assert alice.find_element(By.ID, "overview-expectation").text == t["expectationLevel.between"]
     click_and_load(alice, alice.find_element(By.ID, "add-promise"))
     wait(alice).until(EC.presence_of_element_located((By.ID, "commitment-form")))
     assert_no_raw_keys(alice, texts)
@@ -155,14 +159,14 @@ def test_customer_page_shows_guidance_expectation_and_promises(server, alice, te
     assert "寄送秋季新品样册" in row.text and "Alice Wang" in row.text and PERSON in row.text
     assert t["commitment.overdue"] in row.text
 
-    # All three without leaving the page: the key person's guidance is open and readable.
+    # Promise, expectation and guidance on the overview: the key person's guidance is open and readable.
     details = alice.find_element(By.CSS_SELECTOR, "#guidance details.person-guidance")
     assert details.get_attribute("open") is not None
     assert PERSON in details.text and t["temperament.powerful"] in details.text
     opening = details.find_element(By.CSS_SELECTOR, ".guidance-temperament .guidance-open")
     assert opening.is_displayed() and opening.text == _guidance(lang)["temperaments"]["powerful"]["open"]
     assert alice.find_element(By.ID, "promises").is_displayed()
-    assert alice.find_element(By.ID, "expectation-sentence").is_displayed()
+    assert alice.find_element(By.ID, "overview-expectation").is_displayed()
     assert_no_raw_keys(alice, texts)
 
 
@@ -226,7 +230,7 @@ def test_promise_broken_then_deleted_with_undo(server, alice, teahouse, texts):
 
 def test_lunar_care_date_reads_as_lunar(server, alice, teahouse, texts):
     customer_url, _ = teahouse
-    alice.get(customer_url)
+    alice.get(customer_url + "/service")
     t = texts[page_language(alice)]
     alice.find_element(By.ID, "open-care-date-form").click()
     Select(alice.find_element(By.ID, "care-kind")).select_by_value("birthday")
@@ -277,6 +281,7 @@ def test_pages_in_english_name_the_types(server, browsers, teahouse, texts):
     en = texts["en"]
     assert "Powerful" in driver.find_element(By.ID, "guidance").text
     assert _guidance("en")["temperaments"]["powerful"]["bring"] in driver.find_element(By.ID, "guidance").text
+    open_tab(driver, "service")
     day = driver.find_element(By.CSS_SELECTOR, "#care-date-list .care-day").text
     assert day == "lunar month 8, day 15"
     assert driver.find_element(By.ID, "expectation-level").text == en["expectationLevel.between"]
@@ -292,10 +297,12 @@ def test_another_rep_gets_404_on_the_relationship_pages(server, browsers, alice,
     customer_url, person_url = teahouse
     alice.get(customer_url)
     promise_edit = alice.find_element(By.CSS_SELECTOR, "#promise-list a.promise-title").get_attribute("href")
+    alice.get(customer_url + "/service")
     care_edit = alice.find_element(By.CSS_SELECTOR, "#care-date-list a.edit-care-date").get_attribute("href")
     bob = browsers("zh-CN,zh;q=0.9")
     sign_in(bob, server, "bob", PASSWORDS["bob"])
-    for url in (customer_url, person_url, promise_edit, care_edit, customer_url + "/situation",
+    tabs = tuple(customer_url + "/" + tab for tab in ("people", "timeline", "sales", "service", "file"))
+    for url in (customer_url, *tabs, person_url, promise_edit, care_edit, customer_url + "/situation",
                 customer_url + "/commitments/new", server + "/commitments?customer=" + customer_url.rsplit("/", 1)[1]):
         bob.get(url)
         wait(bob).until(EC.presence_of_element_located((By.ID, "error-page")))
@@ -315,6 +322,7 @@ def test_reassigned_customer_hands_over_with_a_snapshot(server, browsers, alice,
     click_and_load(alice, alice.find_element(By.ID, "save"))
     wait(alice).until(EC.presence_of_element_located((By.ID, "customer-name")))
     customer_url = alice.current_url.split("#")[0].split("?")[0]
+    open_tab(alice, "people")
     click_and_load(alice, alice.find_element(By.ID, "add-contact"))
     alice.find_element(By.NAME, "name").send_keys("赵磊")
     click_and_load(alice, alice.find_element(By.ID, "save"))

@@ -3,7 +3,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from support import ADMIN_PASSWORD, assert_no_raw_keys, click_and_load, page_language, sign_in, wait
+from support import ADMIN_PASSWORD, assert_no_raw_keys, click_and_load, open_tab, page_language, sign_in, wait
 
 
 def _field(driver, key, zh, en, kind, options=""):
@@ -44,6 +44,7 @@ def test_custom_fields_appear_in_forms_and_files(server, browsers, alice, texts)
     alice.find_element(By.ID, "f-name").send_keys("苏州自定义字段有限公司")
     click_and_load(alice, alice.find_element(By.ID, "save"))
     wait(alice).until(EC.presence_of_element_located((By.ID, "customer-name")))
+    open_tab(alice, "file")
     page = alice.find_element(By.TAG_NAME, "main").text
     assert "120000" in page and "线下" in page and "会员; 培训" in page
     click_and_load(alice, alice.find_element(By.ID, "edit-customer"))
@@ -90,7 +91,7 @@ def test_teams_trash_and_tokens(server, browsers, texts):
 
 
 def test_contact_edit_delete_and_undo(server, alice, alibaba, texts):
-    alice.get(alibaba)
+    alice.get(alibaba + "/people")
     click_and_load(alice, alice.find_element(By.ID, "add-contact"))
     wait(alice).until(EC.presence_of_element_located((By.ID, "contact-form")))
     alice.find_element(By.NAME, "name").send_keys("赵敏")

@@ -21,7 +21,7 @@ def test_churn_putsTheCustomerOnTheWinbackList_andAttemptsCount(server, alice):
                        {"startsOn": str(today - timedelta(days=320)), "endsOn": str(today + timedelta(days=45)), "price": 1980000})
     assert status == 201, term
 
-    alice.get(f"{server}/customers/{customer['id']}#subscriptions")
+    alice.get(f"{server}/customers/{customer['id']}/service#subscriptions")
     days = wait(alice).until(EC.presence_of_element_located((By.ID, "subscription-days-left")))
     assert "45" in days.text
     alice.find_element(By.CSS_SELECTOR, "#subscription-churn summary").click()
@@ -62,7 +62,7 @@ def test_winbackAndCustomerSection_readInEnglish_withoutRawKeys(server, alice, b
     assert "Too much sales pressure" in admin.find_element(By.ID, f"winback-{customer['id']}").text
     assert menu_link(admin, "nav-winback").text == "Win-back"
     assert_no_raw_keys(admin, texts)
-    admin.get(f"{server}/customers/{customer['id']}")
+    admin.get(f"{server}/customers/{customer['id']}/service")
     assert "Churned" in admin.find_element(By.ID, "subscription-history").text
     assert admin.find_element(By.ID, "winback-attempt-form")
     assert_no_raw_keys(admin, texts)

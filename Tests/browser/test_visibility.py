@@ -57,14 +57,14 @@ def test_another_rep_cannot_open_or_find_the_customer(server, browsers, alibaba,
 
 
 def test_a_form_without_the_anti_forgery_token_is_refused(server, alice, alibaba, texts):
-    alice.get(alibaba)
+    alice.get(alibaba + "/timeline")
     alice.find_element(By.NAME, "body").send_keys("不该保存的备注")
     alice.execute_script("document.querySelector('#note-form input[name=_csrf]').remove()")
     click_and_load(alice, alice.find_element(By.ID, "save-note"))
     wait(alice).until(EC.presence_of_element_located((By.ID, "error-page")))
     assert alice.find_element(By.CLASS_NAME, "status-code").text == "403"
     assert alice.find_element(By.TAG_NAME, "h1").text == texts[page_language(alice)]["problem.csrf"]
-    alice.get(alibaba)
+    alice.get(alibaba + "/timeline")
     assert "不该保存的备注" not in alice.find_element(By.ID, "notes").text
 
 

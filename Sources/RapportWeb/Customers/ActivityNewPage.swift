@@ -32,7 +32,7 @@ struct ActivityNewPage: Sendable {
             let definitions = try await env.app.customFields.list(acting, object: .activity)
             let draft = try ActivityForm.draft(from: page.form, clock: page.clock, definitions: definitions)
             _ = try await env.app.activities.log(acting, customerID: id, draft)
-            return PageEnvironment.redirect("/customers/\(id)#timeline")
+            return PageEnvironment.redirect(CustomerTab.link(id, "timeline"))
         } catch AppError.invalid(let problems) {
             return try await render(page, id: id, form: page.form,
                                     outcome: .invalid(problems, env: env, language: page.language), tone: .none)

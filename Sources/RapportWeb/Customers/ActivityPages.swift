@@ -43,7 +43,7 @@ struct ActivityPages: Sendable {
             let definitions = try await env.app.customFields.list(acting, object: .activity)
             let draft = try ActivityForm.draft(from: page.form, clock: page.clock, definitions: definitions, editing: true)
             _ = try await env.app.activities.update(acting, id, draft, version: version)
-            return PageEnvironment.redirect("/customers/\(before.customerID)#timeline")
+            return PageEnvironment.redirect(CustomerTab.link(before.customerID, "timeline"))
         } catch AppError.invalid(let problems) {
             return try await render(page, before, form: page.form,
                                     outcome: .invalid(problems, env: env, language: page.language))
@@ -56,14 +56,15 @@ struct ActivityPages: Sendable {
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let activity = try await env.app.activities.delete(acting, try page.id())
-        let url = FormData(pairs: [("undoActivity", activity.id.description)]).url("/customers/\(activity.customerID)")
-        return PageEnvironment.redirect(url + "#undo-banner")
+        return PageEnvironment.redirect(CustomerTab.link(activity.customerID, "timeline",
+                                                         query: [("undoActivity", activity.id.description)],
+                                                         fragment: "undo-banner"))
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let activity = try await env.app.activities.restore(acting, try page.id())
-        return PageEnvironment.redirect("/customers/\(activity.customerID)#timeline")
+        return PageEnvironment.redirect(CustomerTab.link(activity.customerID, "timeline"))
     }
 
     private func render(_ page: PageRequest, _ activity: Activity, form: FormData, outcome: EditOutcome,

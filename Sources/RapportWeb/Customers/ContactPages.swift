@@ -34,7 +34,7 @@ struct ContactPages: Sendable {
             let draft = try ContactForm.draft(from: page.form, definitions: definitions)
             let contact = try await env.app.contacts.create(acting, customerID: customerID, draft,
                                                           allowDuplicate: page.form.isChecked("allowDuplicate"))
-            return PageEnvironment.redirect("/customers/\(contact.customerID)#contacts")
+            return PageEnvironment.redirect(CustomerTab.link(contact.customerID, "contacts"))
         } catch AppError.invalid(let problems) {
             let outcome = EditOutcome.invalid(problems, env: env, language: page.language)
             return try await render(page, form: page.form, customerID: customerID, contactID: nil, outcome: outcome)
@@ -125,8 +125,8 @@ struct ContactPages: Sendable {
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let contact = try await env.app.contacts.delete(acting, try page.id())
-        let url = FormData(pairs: [("undoContact", contact.id.description)]).url("/customers/\(contact.customerID)")
-        return PageEnvironment.redirect(url + "#contacts")
+        return PageEnvironment.redirect(CustomerTab.link(contact.customerID, "contacts",
+                                                         query: [("undoContact", contact.id.description)]))
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {

@@ -38,12 +38,12 @@ struct CustomerActions: Sendable {
             let definitions = try await env.app.customFields.list(acting, object: .activity)
             let draft = try ActivityForm.draft(from: page.form, clock: page.clock, definitions: definitions)
             _ = try await env.app.activities.log(acting, customerID: id, draft)
-            return PageEnvironment.redirect("/customers/\(id)#timeline")
+            return PageEnvironment.redirect(CustomerTab.link(id, "timeline"))
         } catch AppError.invalid(let problems) {
             let forms = CustomerFilePage.InlineForms(activity: page.form,
                                                      activityErrors: FormErrors(problems, env: env, language: page.language),
                                                      status: .unprocessableContent)
-            return try await file.render(page, id: id, forms: forms)
+            return try await file.render(page, id: id, tab: .timeline, forms: forms)
         }
     }
 
@@ -52,12 +52,12 @@ struct CustomerActions: Sendable {
         let id: CustomerID = try page.id()
         do {
             _ = try await env.app.notes.add(acting, customerID: id, body: page.form.text("body"))
-            return PageEnvironment.redirect("/customers/\(id)#notes")
+            return PageEnvironment.redirect(CustomerTab.link(id, "notes"))
         } catch AppError.invalid(let problems) {
             let forms = CustomerFilePage.InlineForms(note: page.form,
                                                      noteErrors: FormErrors(problems, env: env, language: page.language),
                                                      status: .unprocessableContent)
-            return try await file.render(page, id: id, forms: forms)
+            return try await file.render(page, id: id, tab: .timeline, forms: forms)
         }
     }
 }

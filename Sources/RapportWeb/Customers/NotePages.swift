@@ -34,7 +34,7 @@ struct NotePages: Sendable {
         let version = try page.formVersion()
         do {
             _ = try await env.app.notes.update(acting, id, body: page.form.text("body"), version: version)
-            return PageEnvironment.redirect("/customers/\(before.customerID)#notes")
+            return PageEnvironment.redirect(CustomerTab.link(before.customerID, "notes"))
         } catch AppError.invalid(let problems) {
             return try await render(page, before, form: page.form, outcome: .invalid(problems, env: env, language: page.language))
         } catch AppError.conflict {
@@ -46,14 +46,14 @@ struct NotePages: Sendable {
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let note = try await env.app.notes.delete(acting, try page.id())
-        let url = FormData(pairs: [("undoNote", note.id.description)]).url("/customers/\(note.customerID)")
-        return PageEnvironment.redirect(url + "#undo-banner")
+        return PageEnvironment.redirect(CustomerTab.link(note.customerID, "notes", query: [("undoNote", note.id.description)],
+                                                         fragment: "undo-banner"))
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let note = try await env.app.notes.delete(acting, try page.id(), restore: true)
-        return PageEnvironment.redirect("/customers/\(note.customerID)#notes")
+        return PageEnvironment.redirect(CustomerTab.link(note.customerID, "notes"))
     }
 
     private static func values(of note: Note) -> FormData {

@@ -29,16 +29,21 @@ struct CustomerLifecyclePanel {
         }
     }
 
-    /// Loads the sections side by side.
+    /// A section of the panel.
+    enum Section: Sendable {
+        case stage, pool, deals, orders, subscription
+    }
+
+    /// Loads the asked-for sections side by side; the others stay nil and are not loaded.
     func model(_ page: PageRequest, acting: Acting, customer: Customer, contacts: [Contact],
-               people: Directory) async throws -> Model {
+               people: Directory, sections: Set<Section>) async throws -> Model {
         let context = CustomerSectionContext(page: page, acting: acting, customer: customer, contacts: contacts,
                                              people: people)
-        async let lifecycle = LifecycleSection(env: env).model(context)
-        async let pool = PoolSection(env: env).model(context)
-        async let deals = DealSection(env: env).model(context)
-        async let orders = OrderSection(env: env).model(context)
-        async let subscriptions = SubscriptionSection(env: env).data(context)
+        async let lifecycle = sections.contains(.stage) ? LifecycleSection(env: env).model(context) : nil
+        async let pool = sections.contains(.pool) ? PoolSection(env: env).model(context) : nil
+        async let deals = sections.contains(.deals) ? DealSection(env: env).model(context) : nil
+        async let orders = sections.contains(.orders) ? OrderSection(env: env).model(context) : nil
+        async let subscriptions = sections.contains(.subscription) ? SubscriptionSection(env: env).data(context) : nil
         return Model(lifecycleSection: try await lifecycle, poolSection: try await pool, dealSection: try await deals,
                      orderSection: try await orders, subscriptionSection: try await subscriptions)
     }

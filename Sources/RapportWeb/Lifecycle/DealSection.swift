@@ -39,7 +39,7 @@ struct DealSection {
         return Model(
             openDeals: open.map {
                 view.card($0, customerName: context.customer.name, people: context.people,
-                          back: "/customers/\(context.customer.id)#deals")
+                          back: CustomerTab.link(context.customer.id, "deals"))
             },
             outcomeLine: env.text("deal.section.outcomes", language, [String(won), String(lost)]),
             newDealURL: "/deals/new?customer=\(context.customer.id)",

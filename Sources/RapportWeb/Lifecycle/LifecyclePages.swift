@@ -21,9 +21,8 @@ struct LifecyclePages: Sendable {
     }
 
     private func back(_ id: CustomerID, problem: String? = nil) -> Response {
-        let base = "/customers/\(id)"
-        guard let problem else { return PageEnvironment.redirect(base + "#lifecycle") }
-        return PageEnvironment.redirect(FormData(pairs: [("lifecycleProblem", problem)]).url(base) + "#lifecycle")
+        guard let problem else { return PageEnvironment.redirect(CustomerTab.link(id, "lifecycle")) }
+        return PageEnvironment.redirect(CustomerTab.link(id, "lifecycle", query: [("lifecycleProblem", problem)]))
     }
 
     @Sendable func recordFact(_ page: PageRequest) async throws -> Response {

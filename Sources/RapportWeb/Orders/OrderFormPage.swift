@@ -108,7 +108,7 @@ struct OrderFormPage: Sendable {
             customer: RecordLink(id: customer.id.description, name: customer.name),
             action: order.map { "/orders/\($0.id)/edit" } ?? "/orders/new",
             isNew: order == nil, version: form.text("version"), rowCount: String(OrderForm.rowCount(form)),
-            backURL: order.map { "/orders/\($0.id)" } ?? "/customers/\(customer.id)#orders",
+            backURL: order.map { "/orders/\($0.id)" } ?? CustomerTab.link(customer.id, "orders"),
             linesLocked: linesLocked,
             outcome: EditOutcome.Summary(conflict: conflict, hasErrors: !errors.isEmpty,
                 otherErrors: messages.others(shown: shown)),

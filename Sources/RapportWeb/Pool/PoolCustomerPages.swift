@@ -45,7 +45,7 @@ struct PoolCustomerPages: Sendable {
     private func act(_ page: PageRequest, _ id: CustomerID, _ body: () async throws -> Void) async throws -> Response {
         do {
             try await body()
-            return PageEnvironment.redirect("/customers/\(id)#pool")
+            return PageEnvironment.redirect(CustomerTab.link(id, "pool"))
         } catch let error as AppError {
             let text: String
             switch error {
@@ -54,9 +54,7 @@ struct PoolCustomerPages: Sendable {
             case .conflict: text = env.text("pool.taken", page.language)
             default: throw error
             }
-            var query = FormData()
-            query.set("poolProblem", text)
-            return PageEnvironment.redirect(query.url("/customers/\(id)") + "#pool")
+            return PageEnvironment.redirect(CustomerTab.link(id, "pool", query: [("poolProblem", text)]))
         }
     }
 }

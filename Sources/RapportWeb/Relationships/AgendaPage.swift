@@ -132,7 +132,7 @@ struct AgendaPage: Sendable {
         case .commitmentOverdue, .commitmentDue: "/commitments/\(item.subjectID)/edit"
         case .plannedContact: "/activities/\(item.subjectID)/edit"
         case .handover: "/handovers/\(item.subjectID)"
-        case .poolRecycle: "/customers/\(item.subjectID)#pool"
+        case .poolRecycle: "/customers/\(item.subjectID)/\(CustomerTab.holding("pool").rawValue)#pool"
         case .careDate, .holiday: ""
         }
     }

@@ -25,12 +25,12 @@ struct CareDatePages: Sendable {
         do {
             let (date, contact) = try CareDateForm.draft(from: page.form)
             _ = try await env.app.careDates.add(acting, customerID: id, contactID: contact, date)
-            return PageEnvironment.redirect("/customers/\(id)#care-dates")
+            return PageEnvironment.redirect(CustomerTab.link(id, "care-dates"))
         } catch AppError.invalid(let problems) {
             var forms = CustomerFilePage.InlineForms(status: .unprocessableContent)
             forms.relationships.careDate = page.form
             forms.relationships.careDateErrors = FormErrors(problems, env: env, language: page.language)
-            return try await file.render(page, id: id, forms: forms)
+            return try await file.render(page, id: id, tab: .service, forms: forms)
         }
     }
 
@@ -53,7 +53,7 @@ struct CareDatePages: Sendable {
             let link: ContactID?? = contact == before.contactID ? nil : .some(contact)
             _ = try await env.app.careDates.update(acting, id, contactID: link, CareDatePatch(replacingWith: date),
                                                     version: version)
-            return PageEnvironment.redirect("/customers/\(before.customerID)#care-dates")
+            return PageEnvironment.redirect(CustomerTab.link(before.customerID, "care-dates"))
         } catch AppError.invalid(let problems) {
             return try await render(page, before, form: page.form, outcome: .invalid(problems, env: env, language: page.language))
         } catch AppError.conflict {
@@ -65,14 +65,15 @@ struct CareDatePages: Sendable {
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let date = try await env.app.careDates.delete(acting, try page.id())
-        let url = FormData(pairs: [("undoCareDate", date.id.description)]).url("/customers/\(date.customerID)")
-        return PageEnvironment.redirect(url + "#undo-banner")
+        return PageEnvironment.redirect(CustomerTab.link(date.customerID, "care-dates",
+                                                         query: [("undoCareDate", date.id.description)],
+                                                         fragment: "undo-banner"))
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let date = try await env.app.careDates.delete(acting, try page.id(), restore: true)
-        return PageEnvironment.redirect("/customers/\(date.customerID)#care-dates")
+        return PageEnvironment.redirect(CustomerTab.link(date.customerID, "care-dates"))
     }
 
     private func render(_ page: PageRequest, _ date: CustomerCareDate, form: FormData, outcome: EditOutcome) async throws -> Response {

@@ -35,7 +35,7 @@ struct CommitmentPages: Sendable {
         do {
             let draft = try CommitmentForm.draft(from: page.form, isNew: true, choosesOwner: acting.isManager)
             _ = try await env.app.commitments.create(acting, customerID: customer.id, draft)
-            return PageEnvironment.redirect("/customers/\(customer.id)#promises")
+            return PageEnvironment.redirect(CustomerTab.link(customer.id, "promises"))
         } catch AppError.invalid(let problems) {
             return try await render(page, customer: customer, promise: nil, form: page.form,
                                     outcome: .invalid(problems, env: env, language: page.language))
@@ -69,7 +69,7 @@ struct CommitmentPages: Sendable {
         do {
             let draft = try CommitmentForm.draft(from: page.form, isNew: false, choosesOwner: acting.isManager)
             _ = try await env.app.commitments.update(acting, id, draft, version: version)
-            return PageEnvironment.redirect("/customers/\(before.customerID)#promises")
+            return PageEnvironment.redirect(CustomerTab.link(before.customerID, "promises"))
         } catch AppError.invalid(let problems) {
             return try await render(page, customer: customer, promise: before, form: page.form,
                                     outcome: .invalid(problems, env: env, language: page.language))
@@ -91,7 +91,7 @@ struct CommitmentPages: Sendable {
         let version = try page.formVersion()
         do {
             _ = try await env.app.commitments.update(acting, id, CommitmentDraft(state: state), version: version)
-            return PageEnvironment.redirect("/customers/\(before.customerID)#promises")
+            return PageEnvironment.redirect(CustomerTab.link(before.customerID, "promises"))
         } catch AppError.invalid(let problems) {
             var form = CommitmentForm.values(of: before)
             form.set("state", state.rawValue)
@@ -109,14 +109,15 @@ struct CommitmentPages: Sendable {
     @Sendable func delete(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let promise = try await env.app.commitments.delete(acting, try page.id())
-        let url = FormData(pairs: [("undoCommitment", promise.id.description)]).url("/customers/\(promise.customerID)")
-        return PageEnvironment.redirect(url + "#undo-banner")
+        return PageEnvironment.redirect(CustomerTab.link(promise.customerID, "promises",
+                                                         query: [("undoCommitment", promise.id.description)],
+                                                         fragment: "undo-banner"))
     }
 
     @Sendable func restore(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let promise = try await env.app.commitments.restore(acting, try page.id())
-        return PageEnvironment.redirect("/customers/\(promise.customerID)#promises")
+        return PageEnvironment.redirect(CustomerTab.link(promise.customerID, "promises"))
     }
 
     private func render(_ page: PageRequest, customer: Customer, promise: Commitment?, form: FormData, outcome: EditOutcome,

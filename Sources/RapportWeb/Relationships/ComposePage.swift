@@ -54,7 +54,7 @@ struct ComposePage: Sendable {
             case "log":
                 let draft = try activity(from: form)
                 _ = try await env.app.activities.log(acting, customerID: id, draft)
-                return PageEnvironment.redirect("/customers/\(id)#timeline")
+                return PageEnvironment.redirect(CustomerTab.link(id, "timeline"))
             default:
                 throw PageError.badRequest
             }

@@ -16,18 +16,28 @@ struct CustomerRelationshipPanel {
         var careDateErrors = FormErrors()
     }
 
-    /// The panel's model; `contacts` are the customer's live key persons.
+    /// Which half of the panel a page shows; each loads only its own data.
+    enum Part: Sendable {
+        /// Handovers, promises and guidance per person (the customer's overview).
+        case beforeCall
+        /// Expectation and situation, results and care dates (the customer's service section).
+        case service
+    }
+
+    /// The panel's model for one part; `contacts` are the customer's live key persons. What the
+    /// other part shows is left empty and not loaded.
     func model(_ page: PageRequest, acting: Acting, customer: Customer, contacts: [Contact], people: Directory,
-               forms: Forms) async throws -> RelationshipPanelModel {
+               part: Part, forms: Forms) async throws -> RelationshipPanelModel {
         let id = customer.id
         let language = page.language
-        async let promisesLoad = env.app.commitments.list(acting, of: id)
+        let beforeCall = part == .beforeCall
+        async let promisesLoad = beforeCall ? env.app.commitments.list(acting, of: id) : []
         async let situationLoad = env.app.situations.get(acting, of: id)
-        async let personalitiesLoad = env.app.personalities.list(acting, of: id)
+        async let personalitiesLoad = beforeCall ? env.app.personalities.list(acting, of: id) : []
         async let bookLoad = env.app.personalities.guidanceBook(language)
-        async let careLoad = env.app.careDates.list(acting, of: id)
-        async let handoversLoad = env.app.handovers.list(acting, of: id)
-        async let resultsLoad = env.app.situations.results(acting, of: id)
+        async let careLoad = beforeCall ? [] : env.app.careDates.list(acting, of: id)
+        async let handoversLoad = beforeCall ? env.app.handovers.list(acting, of: id) : []
+        async let resultsLoad = beforeCall ? [] : env.app.situations.results(acting, of: id)
         let (promises, situation, personalities, book) = try await (promisesLoad, situationLoad, personalitiesLoad, bookLoad)
         let (careDates, handovers, results) = try await (careLoad, handoversLoad, resultsLoad)
         let today = env.app.today(for: acting.user)
@@ -48,8 +58,8 @@ struct CustomerRelationshipPanel {
                                                env: env, language: language),
             situation: situationModel(situation.situation, language: language),
             editable: customer.deletedAt == nil,
-            guidance: guidance(customer: customer, contacts: contacts, personalities: personalities, book: book,
-                               language: language),
+            guidance: beforeCall ? guidance(customer: customer, contacts: contacts, personalities: personalities,
+                                            book: book, language: language) : [],
             careDates: careDates.map { d in
                 RelationshipPanelModel.CareDate(
                     id: d.id.description, kind: env.label("careKind", d.date.kind, language), title: careText.extraTitle(d.date),

@@ -38,7 +38,7 @@ struct SituationPages: Sendable {
                                            motivation: form.text("motivation"), businessType: form.text("businessType"))
         do {
             _ = try await env.app.situations.update(acting, of: customer.id, draft, version: version)
-            return PageEnvironment.redirect("/customers/\(customer.id)#situation")
+            return PageEnvironment.redirect(CustomerTab.link(customer.id, "situation"))
         } catch AppError.invalid(let problems) {
             return try await render(page, customer: customer, form: form, outcome: .invalid(problems, env: env, language: page.language))
         } catch AppError.conflict {
@@ -53,12 +53,12 @@ struct SituationPages: Sendable {
         do {
             let (record, note) = try ResultForm.record(from: page.form)
             _ = try await env.app.situations.recordResult(acting, of: id, record, note: note)
-            return PageEnvironment.redirect("/customers/\(id)#results")
+            return PageEnvironment.redirect(CustomerTab.link(id, "results"))
         } catch AppError.invalid(let problems) {
             var forms = CustomerFilePage.InlineForms(status: .unprocessableContent)
             forms.relationships.result = page.form
             forms.relationships.resultErrors = FormErrors(problems, env: env, language: page.language)
-            return try await file.render(page, id: id, forms: forms)
+            return try await file.render(page, id: id, tab: .service, forms: forms)
         }
     }
 
@@ -67,14 +67,15 @@ struct SituationPages: Sendable {
         let id: CustomerID = try page.id()
         let result: CustomerResultID = try page.id("result")
         try await env.app.situations.deleteResult(acting, of: id, result)
-        return PageEnvironment.redirect(FormData(pairs: [("undoResult", result.description)]).url("/customers/\(id)") + "#undo-banner")
+        return PageEnvironment.redirect(CustomerTab.link(id, "results", query: [("undoResult", result.description)],
+                                                         fragment: "undo-banner"))
     }
 
     @Sendable func restoreResult(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let id: CustomerID = try page.id()
         try await env.app.situations.deleteResult(acting, of: id, try page.id("result"), restore: true)
-        return PageEnvironment.redirect("/customers/\(id)#results")
+        return PageEnvironment.redirect(CustomerTab.link(id, "results"))
     }
 
     private static func values(of view: SituationView) -> FormData {

@@ -56,7 +56,7 @@ struct SubscriptionPages: Sendable {
     @Sendable func attempt(_ page: PageRequest) async throws -> Response {
         let acting = page.acting
         let customerID: CustomerID = try page.id()
-        let back = PageEnvironment.safeLocalPath(page.form["back"]) ?? "/customers/\(customerID)#subscriptions"
+        let back = PageEnvironment.safeLocalPath(page.form["back"]) ?? CustomerTab.link(customerID, "subscriptions")
         let draft = WinbackAttemptDraft(approach: page.form["approach"].flatMap(WinbackApproach.init(rawValue:)),
                                         outcome: page.form["outcome"].flatMap(WinbackOutcome.init(rawValue:)),
                                         note: page.form.text("note"), attemptedOn: try date(page, "attemptedOn"))
@@ -65,22 +65,23 @@ struct SubscriptionPages: Sendable {
             return PageEnvironment.redirect(back)
         } catch AppError.invalid(let problems) {
             let field = problems.first?.field ?? "other"
-            return PageEnvironment.redirect(FormData(pairs: [("subscriptionError", field)]).url("/customers/\(customerID)")
-                                            + "#subscriptions")
+            return PageEnvironment.redirect(CustomerTab.link(customerID, "subscriptions",
+                                                             query: [("subscriptionError", field)]))
         }
     }
 
     /// Runs a change; afterwards (or when refused) back to the customer's subscriptions.
     private func refusedBack(to customerID: CustomerID, _ change: () async throws -> Void) async throws -> Response {
-        let home = "/customers/\(customerID)"
         do {
             try await change()
-            return PageEnvironment.redirect(home + "#subscriptions")
+            return PageEnvironment.redirect(CustomerTab.link(customerID, "subscriptions"))
         } catch AppError.invalid(let problems) {
             let field = problems.first?.field ?? "other"
-            return PageEnvironment.redirect(FormData(pairs: [("subscriptionError", field)]).url(home) + "#subscriptions")
+            return PageEnvironment.redirect(CustomerTab.link(customerID, "subscriptions",
+                                                             query: [("subscriptionError", field)]))
         } catch AppError.conflict {
-            return PageEnvironment.redirect(FormData(pairs: [("subscriptionError", "version")]).url(home) + "#subscriptions")
+            return PageEnvironment.redirect(CustomerTab.link(customerID, "subscriptions",
+                                                             query: [("subscriptionError", "version")]))
         }
     }
 
@@ -111,7 +112,7 @@ struct SubscriptionPages: Sendable {
         let rows = entries.items.map { entry in
             WinbackListModel.Row(
                 customerID: entry.customerID.description, name: entry.customerName,
-                url: "/customers/\(entry.customerID)#subscriptions",
+                url: CustomerTab.link(entry.customerID, "subscriptions"),
                 owner: people.name(entry.ownerID), churnedOn: entry.churnedOn.description,
                 reasons: view.reasons(entry.churnReasons), note: entry.churnNote,
                 attempts: String(entry.attempts),

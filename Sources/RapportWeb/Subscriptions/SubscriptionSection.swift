@@ -4,7 +4,7 @@ import RapportCore
 
 /// The subscription part of a customer's page (rendered by customer_section_subscription.mustache):
 /// the current term with the days left, the history chain, renew and churn forms (churn reasons
-/// grouped by the taxonomy), win-back attempts, and a link to merge a likely duplicate.
+/// grouped by the taxonomy), and win-back attempts.
 struct SubscriptionSection {
     let env: PageEnvironment
 
@@ -19,10 +19,6 @@ struct SubscriptionSection {
         let today = env.app.today(for: context.acting.user)
         let view = SubscriptionView(env: env, language: language, taxonomy: taxonomy)
         let current = terms.first { $0.state == .active || $0.state == .lapsed }
-        let duplicates = try await env.app.customers.duplicates(context.acting, name: context.customer.name, phone: context.customer.phone,
-                                                      email: context.customer.email,
-                                                      registrationNumber: context.customer.registrationNumber, excluding: id)
-        let mergeable = duplicates.compactMap { match in match.customerID.map { (match.customerName, $0) } }
         return SubscriptionSectionModel(
             history: terms.map { view.row($0, today: today) },
             canEdit: context.editable,
@@ -31,7 +27,7 @@ struct SubscriptionSection {
             attempts: attempts.map { view.attempt($0, people: context.people) },
             canAttempt: context.editable && terms.contains { $0.state == .churned },
             attemptAction: "/customers/\(id)/winback-attempts",
-            back: "/customers/\(id)#subscriptions",
+            back: CustomerTab.link(id, "subscriptions"),
             approaches: view.approaches(), outcomes: view.outcomes(),
             error: context.page.query["subscriptionError"].map { view.error($0) },
             current: current.map { view.row($0, today: today) },
@@ -39,10 +35,6 @@ struct SubscriptionSection {
             churnAction: current.map { "/subscriptions/\($0.id)/churn" } ?? "",
             version: current.map { String($0.version) } ?? "",
             churnGroups: current == nil ? [] : view.churnGroups(),
-            renewalReasons: current == nil ? [] : view.renewalReasons(),
-            duplicates: mergeable.map { name, other in
-                SubscriptionSectionModel.Duplicate(name: name, url: "/customers/\(id)/merge?with=\(other)")
-            },
-            mergeURL: "/customers/\(id)/merge")
+            renewalReasons: current == nil ? [] : view.renewalReasons())
     }
 }

@@ -1,6 +1,6 @@
 /// The subscription part of a customer's page (`customer_section_subscription`, inside
 /// `{{#subscriptionSection}}`): the current term, the history, the renew / churn / new-term forms,
-/// win-back attempts and the duplicates to merge. Built by `SubscriptionSection`.
+/// and win-back attempts. Built by `SubscriptionSection`.
 ///
 /// The renew and churn names (`renewAction`, `version`, …) are read only when there is a current
 /// term; without one they answer empty values.
@@ -94,20 +94,6 @@ struct SubscriptionSectionModel: PageModel {
         }
     }
 
-    /// A likely duplicate of the customer, with the link to merge it.
-    struct Duplicate: PageModel {
-        let name: String
-        let url: String
-
-        func child(named key: String) -> Any? {
-            switch key {
-            case "name": name
-            case "url": url
-            default: nil
-            }
-        }
-    }
-
     let history: [Term]
     let canEdit: Bool
     let createAction: String
@@ -129,8 +115,6 @@ struct SubscriptionSectionModel: PageModel {
     let version: String
     let churnGroups: [ReasonGroup]
     let renewalReasons: [Reason]
-    let duplicates: [Duplicate]
-    let mergeURL: String
 
     func child(named name: String) -> Any? {
         switch name {
@@ -155,9 +139,6 @@ struct SubscriptionSectionModel: PageModel {
         case "version": version
         case "churnGroups": churnGroups
         case "renewalReasons": renewalReasons
-        case "duplicates": duplicates
-        case "hasDuplicates": !duplicates.isEmpty
-        case "mergeURL": mergeURL
         default: nil
         }
     }

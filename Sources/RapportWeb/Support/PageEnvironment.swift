@@ -57,8 +57,14 @@ struct PageEnvironment: Sendable {
     /// Renders a page from its typed model inside the layout; `title` is a locale key.
     func render(_ template: String, _ page: some RenderablePage, title: String, model: some PageModel,
                 status: HTTPResponse.Status = .ok) async throws -> Response {
+        try await render(template, page, titleText: text(title, page.language), model: model, status: status)
+    }
+
+    /// Renders a page whose title is already text in the page's language (e.g. it names a record).
+    func render(_ template: String, _ page: some RenderablePage, titleText: String, model: some PageModel,
+                status: HTTPResponse.Status = .ok) async throws -> Response {
         var layout = layout(language: page.language, acting: page.signedInUser, csrf: page.csrf, path: page.currentPath)
-        layout.title = text(title, page.language)
+        layout.title = titleText
         layout.badges = await page.badgeLoad?.value
         return try renderer.render(template, LayeredContext(model: model, layout: layout), status: status)
     }

@@ -52,6 +52,6 @@ enum DemoHistory {
             }
         }
         let recount = try await app.background.recomputeAllLifecycles()
-        print("History: \(orders) orders over three years (\(paid) paid in full), \(recount.changed) stage changes.")
+        print("History: \(orders) orders over three years (\(paid) paid in full), \(recount.changed) stage \(recount.changed == 1 ? "change" : "changes").")
     }
 }

@@ -41,6 +41,6 @@ enum DemoLifecycle {
             authority: .yes, authorityEvidence: "采购总监亲自参与评估",
             need: .yes, needEvidence: "新厂房下季度投产", warnings: [.acquaintance]), version: 0)
         let recount = try await app.background.recomputeAllLifecycles()
-        print("Lifecycle: \(recount.changed) stage changes; referral chain, qualification, exclusivity and a distributor recorded.")
+        print("Lifecycle: \(recount.changed) stage \(recount.changed == 1 ? "change" : "changes"); referral chain, qualification, exclusivity and a distributor recorded.")
     }
 }

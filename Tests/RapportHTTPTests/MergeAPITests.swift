@@ -64,10 +64,13 @@ import RapportCore
                                               json: ["survivorID": keep, "mergedID": drop, "choices": ["password": "merged"] as J])
             #expect(badField.status == 422)
             #expect(badField.errorFields == ["choices"])
+            // The versions read: the drop's order and term made it Won (CustomerStatusRule), a new version.
+            let keepVersion = try #require(try await api.call(client, .get, "/api/v1/customers/\(keep)", as: "alice").json["version"] as? Int)
+            let dropVersion = try #require(try await api.call(client, .get, "/api/v1/customers/\(drop)", as: "alice").json["version"] as? Int)
             let merged = try await api.call(client, .post, "/api/v1/customers/merge", as: "alice", json: [
                 "survivorID": keep, "mergedID": drop,
                 "choices": ["email": "merged", "tags": "union", "name": "survivor"] as J,
-                "versions": [keep: 1, drop: 1] as J,
+                "versions": [keep: keepVersion, drop: dropVersion] as J,
             ])
             #expect(merged.status == 201, "\(merged.text)")
             let mergeID = try #require(merged.string("id"))

@@ -149,8 +149,21 @@ import RapportApp
             #expect(retailStatus["bottom"] as? Int == 1)
             #expect(retailStatus["satisfaction"] as? Int == 3)
             #expect(retailStatus["source"] as? String == "defaults")
-            // A customer created today is too new for "below the bottom line".
+            // A customer created today is too new for "below the bottom line"...
             #expect(retailStatus["level"] as? String == "tooEarly")
+            // ...unless its records say the relationship is older: an order booked 200 days ago (an imported
+            // customer's history) makes the window judgeable, and 0 units is then below the bottom line.
+            let booked = try await api.call(client, .post, "/api/v1/customers/\(customer)/orders", as: "alice", json: [
+                "orderedOn": api.today(plus: -200).description,
+                "lines": [["description": "首批面料", "quantity": 1, "unitPrice": 1000] as [String: any Sendable]],
+            ])
+            #expect(booked.status == 201, "\(booked.text)")
+            let older = try #require(try await api.call(client, .get, uri, as: "alice").json["expectation"] as? [String: any Sendable])
+            #expect(older["level"] as? String == "belowBottom")
+            let orderID = try #require(booked.json["id"] as? String)
+            #expect(try await api.call(client, .delete, "/api/v1/orders/\(orderID)", as: "alice").status == 200)
+            let again = try #require(try await api.call(client, .get, uri, as: "alice").json["expectation"] as? [String: any Sendable])
+            #expect(again["level"] as? String == "tooEarly")
 
             let bad = try await api.call(client, .put, uri, as: "alice", json: ["joinReasons": ["fun", "lowerCosts", "lowerCosts"],
                                                                                   "businessType": "mining", "version": 1])

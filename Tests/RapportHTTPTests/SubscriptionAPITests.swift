@@ -233,3 +233,60 @@ import RapportCore
         }
     }
 }
+
+extension SubscriptionAPITests {
+    /// One rule keeps status, orders and terms in step (`CustomerStatusRule`): an order or a term makes
+    /// the customer Won, a churn makes it Lost unless another term runs, and a rep cannot set a status
+    /// the records contradict; each automatic move is in the customer's history.
+    @Test(arguments: TestEngine.available)
+    func status_followsOrdersTermsAndChurn_andRefusesAContradiction(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "Quiet Lake Tea", as: "alice")["id"] as? String)
+            let uri = "/api/v1/customers/\(customer)"
+            func status() async throws -> (String?, Int?) {
+                let reply = try await api.call(client, .get, uri, as: "alice")
+                return (reply.json["status"] as? String, reply.json["version"] as? Int)
+            }
+            #expect(try await status().0 == "potential")
+
+            let term = try #require(try await term(api, client, customer, from: api.today(plus: 30).description,
+                                                   to: api.today(plus: 395).description)["id"] as? String)
+            let (won, version) = try await status()
+            #expect(won == "won")
+            let version1 = try #require(version)
+            // While the signed term runs the customer cannot be marked lost, dormant or potential.
+            for refused in ["lost", "dormant", "potential"] {
+                let reply = try await api.call(client, .patch, uri, as: "alice", json: ["status": refused, "version": version1])
+                #expect(reply.status == 422, "\(refused): \(reply.text)")
+                #expect(reply.errorFields == ["status"])
+                #expect(reply.text.contains("termRunning"))
+            }
+            // Following is the rep's call.
+            let following = try await api.call(client, .patch, uri, as: "alice", json: ["status": "following", "version": version1])
+            #expect(following.status == 200, "\(following.text)")
+
+            // A churn with no other term running makes it lost, and the history says so.
+            let churned = try await api.call(client, .post, "/api/v1/subscriptions/\(term)/churn", as: "alice",
+                                              json: ["churnReasons": ["operating.rareLogins"]])
+            #expect(churned.status == 200, "\(churned.text)")
+            #expect(try await status().0 == "lost")
+            let history = try await api.call(client, .get, "\(uri)/history", as: "alice")
+            #expect(history.text.contains(#"\"status\":\"lost\""#))
+
+            // An order wins it back; afterwards "potential" contradicts the order.
+            let order = try await api.call(client, .post, "\(uri)/orders", as: "alice", json: [
+                "lines": [["description": "Tasting set", "quantity": 1, "unitPrice": 500] as [String: any Sendable]],
+            ])
+            #expect(order.status == 201, "\(order.text)")
+            let (back, version2) = try await status()
+            #expect(back == "won")
+            let potential = try await api.call(client, .patch, uri, as: "alice",
+                                               json: ["status": "potential", "version": try #require(version2)])
+            #expect(potential.status == 422)
+            #expect(potential.text.contains("hasBought"))
+            let dormant = try await api.call(client, .patch, uri, as: "alice",
+                                             json: ["status": "dormant", "version": try #require(version2)])
+            #expect(dormant.status == 200, "\(dormant.text)")
+        }
+    }
+}

@@ -97,6 +97,13 @@ public struct Customers: Sendable {
         let reassigned = newOwner, handover = prepared
         return try await deps.change(acting, id, version: version, action: reassigned == nil ? .update : .reassign) { customer, session in
             if customer.deletedAt != nil { throw StoreError.parentDeleted }
+            if let status = draft.status, status != customer.status {
+                let facts = try await session.statusFacts(of: id)
+                if let code = CustomerStatusRule.refusal(requested: status, hasOrders: facts.hasOrders,
+                                                         runningTerm: facts.runningTerm) {
+                    throw AppError.invalid([FieldError("status", code)])
+                }
+            }
             draft.apply(to: &customer)
             if let custom = draft.custom {
                 for (key, value) in try await deps.validatedCustom(custom, object: .customer, in: session) {

@@ -58,8 +58,9 @@ public struct Orders: Sendable {
             try await session.insertOrder(saved)
             for item in instalments { try await session.insertInstalment(item) }
             try await session.catalog.appendAudit(entry)
-            // A first or a repeat order moves the customer's lifecycle stage.
+            // A first or a repeat order moves the customer's lifecycle stage, and makes it Won.
             _ = try await deps.refreshLifecycle(saved.customerID, in: session)
+            try await deps.settleStatus(acting, saved.customerID, after: .ordered, in: session)
         }
         return order
     }
@@ -114,6 +115,7 @@ public struct Orders: Sendable {
             try await session.catalog.appendAudit(entry)
             if statusChange != nil || saved.orderedOn != before.orderedOn {
                 _ = try await deps.refreshLifecycle(saved.customerID, in: session)
+                try await deps.settleStatusAfterOrders(acting, saved.customerID, in: session)
             }
         }
         return after
@@ -148,6 +150,7 @@ public struct Orders: Sendable {
             try await session.updateOrder(saved, expectedVersion: before.version)
             try await session.catalog.appendAudit(entry)
             _ = try await deps.refreshLifecycle(saved.customerID, in: session)
+            try await deps.settleStatusAfterOrders(acting, saved.customerID, in: session)
         }
         return after
     }

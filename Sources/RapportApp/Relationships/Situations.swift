@@ -22,14 +22,16 @@ public struct Situations: Sendable {
 
     /// The customer's reasons for joining, motivation, business type and expectation status today.
     public func get(_ acting: Acting, of customerID: CustomerID) async throws -> SituationView {
-        let (found, stored, results) = try await deps.read(acting, entity: .customer) { session in
+        let (found, stored, results, began) = try await deps.read(acting, entity: .customer) { session in
             (try await session.requireCustomer(customerID, live: false), try await session.situation(of: customerID),
-             try await session.results(of: customerID))
+             try await session.results(of: customerID), try await session.relationshipStart(of: customerID))
         }
         let situation = stored?.0 ?? CustomerSituation()
+        // With us since the record was made, or earlier when its orders or terms say so.
+        let since = [CalendarDate.today(in: .gmt, at: found.createdAt), began].compactMap { $0 }.min()
         let status = ExpectationBaseline.evaluate(
             results: results.map(\.record), businessType: situation.businessType, policy: try await deps.expectationPolicy(),
-            today: deps.today(for: acting.user), since: CalendarDate.today(in: .gmt, at: found.createdAt))
+            today: deps.today(for: acting.user), since: since)
         return SituationView(customerID: customerID, situation: situation, version: stored?.version ?? 0, expectation: status)
     }
 

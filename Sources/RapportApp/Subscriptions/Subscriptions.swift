@@ -59,9 +59,11 @@ public struct Subscriptions: Sendable {
                                 currency: draft.currency ?? MinorUnits.defaultCurrency, createdBy: acting.id,
                                 createdAt: now, updatedAt: now)
         let entry = try deps.audit(acting.id, .subscription, term.id.description, .create, before: nil as Subscription?, after: term)
+        let deps = self.deps
         try await deps.write(acting) { session in
             try await session.insert(term)
             try await session.catalog.appendAudit(entry)
+            try await deps.settleStatus(acting, customerID, after: .termRecorded, in: session)
         }
         return term
     }
@@ -129,10 +131,12 @@ public struct Subscriptions: Sendable {
         let after = SubscriptionRules.markRenewed(before, now: now)
         let entries = [try deps.audit(acting.id, .subscription, before.id.description, .update, before: before, after: after),
                        try deps.audit(acting.id, .subscription, next.id.description, .create, before: nil as Subscription?, after: next)]
+        let deps = self.deps
         try await deps.write(acting, entity: .subscription) { session in
             try await session.update(after, expectedVersion: version ?? before.version)
             try await session.insert(next)
             for entry in entries { try await session.catalog.appendAudit(entry) }
+            try await deps.settleStatus(acting, next.customerID, after: .termRecorded, in: session)
         }
         return next
     }
@@ -154,15 +158,21 @@ public struct Subscriptions: Sendable {
             after = try SubscriptionRules.churn(before, input, today: deps.today(for: acting.user), now: deps.env.now())
         } catch { throw AppError.invalid(error.errors) }
         return try await saveSubscription(acting, before: before, after: after, action: .update,
-                                          version: version ?? before.version)
+                                          version: version ?? before.version, churned: true)
     }
 
+    /// Saves a changed term; after a churn the customer's status follows (`CustomerStatusRule`).
     private func saveSubscription(_ acting: Acting, before: Subscription, after: Subscription, action: AuditAction,
-                                  version: Int) async throws -> Subscription {
+                                  version: Int, churned: Bool = false) async throws -> Subscription {
         let entry = try deps.audit(acting.id, .subscription, after.id.description, action, before: before, after: after)
+        let deps = self.deps
         try await deps.write(acting, entity: .subscription) { session in
             try await session.update(after, expectedVersion: version)
             try await session.catalog.appendAudit(entry)
+            if churned {
+                let running = try await session.statusFacts(of: after.customerID).runningTerm
+                try await deps.settleStatus(acting, after.customerID, after: .churned(stillRunning: running), in: session)
+            }
         }
         return after
     }

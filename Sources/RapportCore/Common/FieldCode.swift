@@ -9,7 +9,7 @@ public enum FieldCode: String, Sendable, Codable, CaseIterable {
     case cycle, loop
     case inUse, inactive, hasMembers, hasOrder, hasReceipts, noAccess, forbidden
     case notAManager, notAssignable, notForYourself, otherCustomer
-    case closed, notClosed, notChurned, notWon
+    case closed, notClosed, notChurned, notWon, hasBought, termRunning
     case currencyMismatch, exceedsOutstanding, sumMismatch
     case missingColumns, missingName, orderHasRejectedRows
     case poolCoolingOff, poolDailyCap, poolDefault, poolHoldingCap, poolLockCap, poolNotEmpty

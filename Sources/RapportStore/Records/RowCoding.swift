@@ -103,4 +103,10 @@ extension SQLRow {
         guard let date = CalendarDate(parsing: raw) else { throw StoreError.corruptRow("\(column): \(raw)") }
         return date
     }
+
+    func optionalCalendarDate(_ column: String) throws -> CalendarDate? {
+        guard let raw = try optionalText(column) else { return nil }
+        guard let date = CalendarDate(parsing: raw) else { throw StoreError.corruptRow("\(column): \(raw)") }
+        return date
+    }
 }

@@ -120,6 +120,35 @@ extension ScopedSession {
             """).run()
     }
 
+    /// The day the relationship began as far as the records show: the earliest of the first live
+    /// order and the first subscription term's start; nil when there is neither. (An imported
+    /// customer's record is new, its history is not.)
+    public func relationshipStart(of customer: CustomerID) async throws -> CalendarDate? {
+        let id = customer.description
+        let order = try await db.raw("""
+            SELECT MIN(ordered_on) AS d FROM orders
+            WHERE customer_id = \(bind: id) AND status <> 'cancelled' AND deleted_at IS NULL
+            """).first()
+        let term = try await db.raw("""
+            SELECT MIN(starts_on) AS d FROM subscriptions WHERE customer_id = \(bind: id) AND deleted_at IS NULL
+            """).first()
+        let days = try [order, term].compactMap { row in try row?.optionalCalendarDate("d") }
+        return days.min()
+    }
+
+    /// What the status rule (`CustomerStatusRule`) needs: whether the customer has a live order
+    /// and whether one of its terms is still active.
+    public func statusFacts(of customer: CustomerID) async throws -> (hasOrders: Bool, runningTerm: Bool) {
+        let id = customer.description
+        let orders = try await db.raw("""
+            SELECT COUNT(*) AS n FROM orders WHERE customer_id = \(bind: id) AND status <> 'cancelled' AND deleted_at IS NULL
+            """).first()
+        let terms = try await db.raw("""
+            SELECT COUNT(*) AS n FROM subscriptions WHERE customer_id = \(bind: id) AND state = 'active' AND deleted_at IS NULL
+            """).first()
+        return (try orders?.int("n") ?? 0 > 0, try terms?.int("n") ?? 0 > 0)
+    }
+
     /// A customer's live results, oldest first.
     public func results(of customer: CustomerID) async throws -> [CustomerResult] {
         try await db.raw("""

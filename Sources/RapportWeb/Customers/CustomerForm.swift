@@ -86,7 +86,8 @@ enum CustomerForm {
             FormField.select("size", label("size"), options: Choices.of(EnterpriseSize.self, prefix: "size",
                              selected: form["size"], blank: "form.none", env: env, language: language), errors: errors),
             FormField.select("status", label("status"), options: Choices.of(CustomerStatus.self, prefix: "status",
-                             selected: form["status"], env: env, language: language), errors: errors),
+                             selected: form["status"], env: env, language: language), errors: errors,
+                             hint: env.text("customer.statusRule", language)),
         ]
         if let owners {
             let pairs = owners.sorted { $0.displayName < $1.displayName }.map { ($0.id.description, $0.displayName) }

@@ -47,9 +47,30 @@ struct LifecycleReportModel: PageModel {
         }
     }
 
+    /// A stage's count now beside the moves into and out of it over the report's months.
+    struct Balance: PageModel {
+        let stage: String
+        let label: String
+        let now: Int
+        let movedIn: Int
+        let movedOut: Int
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "stage": stage
+            case "label": label
+            case "now": now
+            case "movedIn": movedIn
+            case "movedOut": movedOut
+            default: nil
+            }
+        }
+    }
+
     let bars: [Bar]
     let chartWidth: Int
     let chartHeight: Int
+    let balance: [Balance]
     let flow: [Move]
 
     func child(named name: String) -> Any? {
@@ -57,6 +78,7 @@ struct LifecycleReportModel: PageModel {
         case "bars": bars
         case "chartWidth": chartWidth
         case "chartHeight": chartHeight
+        case "balance": balance
         case "flow": flow
         case "hasFlow": !flow.isEmpty
         default: nil

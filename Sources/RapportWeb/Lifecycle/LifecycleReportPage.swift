@@ -39,8 +39,15 @@ struct LifecycleReportPage: Sendable {
                 to: LifecycleText.stage(move.to, env, language),
                 count: move.count)
         }
+        // The same moves summed per stage, beside the count now: the two tables tell one story.
+        let balance = summary.stages.map { entry in
+            LifecycleReportModel.Balance(
+                stage: entry.stage.rawValue, label: LifecycleText.stage(entry.stage, env, language), now: entry.count,
+                movedIn: summary.flow.filter { $0.to == entry.stage }.reduce(0) { $0 + $1.count },
+                movedOut: summary.flow.filter { $0.from == entry.stage }.reduce(0) { $0 + $1.count })
+        }
         let model = LifecycleReportModel(bars: bars, chartWidth: Int(130 + Self.barWidth + 60),
-                                         chartHeight: summary.stages.count * rowHeight, flow: flow)
+                                         chartHeight: summary.stages.count * rowHeight, balance: balance, flow: flow)
         return try await env.render("lifecycle", page, title: "lifecycle.title", model: model)
     }
 }

@@ -10,13 +10,19 @@ struct SubscriptionView {
 
     func row(_ s: Subscription, today: CalendarDate) -> SubscriptionSectionModel.Term {
         let left = s.daysLeft(today: today)
+        // A signed term that has not begun is "upcoming", with the days until it starts, not the
+        // days left of a period that has not run yet.
+        let upcoming = s.state == .active && s.startsOn > today
+        let state = upcoming ? "upcoming" : s.state.rawValue
         return SubscriptionSectionModel.Term(
             id: s.id.description,
             period: "\(s.startsOn) – \(s.endsOn)",
             price: MinorUnits.display(s.price, currency: s.currency),
-            state: s.state.rawValue,
-            stateLabel: env.text("subscription.state.\(s.state.rawValue)", language),
-            daysLeft: left >= 0 ? env.text("subscription.daysLeft", language, [String(left)]) : "",
+            state: state,
+            stateLabel: env.text("subscription.state.\(state)", language),
+            daysLeft: upcoming
+                ? env.text("subscription.startsIn", language, [String(s.startsOn.dayNumber - today.dayNumber)])
+                : left >= 0 ? env.text("subscription.daysLeft", language, [String(left)]) : "",
             soon: s.state == .active && left >= 0 && left <= SubscriptionRules.renewalNoticeDays,
             reasons: reasons(s.churnReasons + s.renewalReasons),
             note: s.state == .churned ? s.churnNote : s.renewalNote,

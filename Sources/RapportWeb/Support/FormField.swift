@@ -51,8 +51,8 @@ struct FormField: PageModel {
 
     /// A select; `options` from `Choices`.
     static func select(_ name: String, _ label: String, options: [Choice], errors: FormErrors,
-                       required: Bool = false) -> FormField {
-        FormField(name, label, errors: errors, required: required, control: .select(options))
+                       required: Bool = false, hint: String = "") -> FormField {
+        FormField(name, label, errors: errors, required: required, hint: hint, control: .select(options))
     }
 
     static func checkbox(_ name: String, _ label: String, checked: Bool, errors: FormErrors, hint: String = "") -> FormField {

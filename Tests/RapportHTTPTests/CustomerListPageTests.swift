@@ -67,3 +67,60 @@ extension CustomerListPageTests {
         }
     }
 }
+
+extension CustomerListPageTests {
+    /// The list sorts by last touch (kept on every activity write, never-contacted oldest) and by
+    /// stage, pages through either order without repeats, and the column headings switch the order.
+    @Test(arguments: TestEngine.available)
+    func list_sortsByLastTouchAndStage_andPagesThroughEither(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            // Five customers touched 1…5 days ago (customer i last touched i days ago), one never.
+            var ids: [String] = []
+            for day in 1...5 {
+                let id = try #require(try await api.customer(client, "Touch \(day)", as: "alice")["id"] as? String)
+                ids.append(id)
+                for back in [day + 10, day] {
+                    let at = api.today(plus: -back).description + "T08:00:00Z"
+                    let logged = try await api.call(client, .post, "/api/v1/customers/\(id)/activities", as: "alice",
+                                                    json: ["channel": "phone", "purpose": "Call", "occurredAt": at])
+                    #expect(logged.status == 201)
+                }
+            }
+            _ = try await api.customer(client, "Touch never", as: "alice")
+            // A buyer: the first order moves it to first purchase, past the suspects.
+            let order = try await api.call(client, .post, "/api/v1/customers/\(ids[4])/orders", as: "alice", json: [
+                "lines": [["description": "Sample", "quantity": 1, "unitPrice": 100] as [String: any Sendable]],
+            ])
+            #expect(order.status == 201)
+
+            func names(_ sort: String) async throws -> [String] {
+                var out: [String] = []
+                var uri = "/api/v1/customers?q=Touch&limit=2&sort=\(sort)"
+                while true {
+                    let page = try await api.call(client, .get, uri, as: "alice")
+                    #expect(page.status == 200, "\(page.text)")
+                    out += page.items.compactMap { $0["name"] as? String }
+                    guard let next = page.json["nextCursor"] as? String else { return out }
+                    uri = "/api/v1/customers?q=Touch&limit=2&sort=\(sort)&cursor=\(next)"
+                }
+            }
+            #expect(try await names("-lastTouch") == ["Touch 1", "Touch 2", "Touch 3", "Touch 4", "Touch 5", "Touch never"])
+            #expect(try await names("lastTouch") == ["Touch never", "Touch 5", "Touch 4", "Touch 3", "Touch 2", "Touch 1"])
+            #expect(try await names("-stage").first == "Touch 5")
+            #expect(try await names("stage").last == "Touch 5")
+
+            // Deleting the newest activity moves the customer back to its older touch.
+            let timeline = try await api.call(client, .get, "/api/v1/customers/\(ids[0])/activities", as: "alice")
+            let newest = try #require(timeline.items.first?["id"] as? String)
+            #expect(try await api.call(client, .delete, "/api/v1/activities/\(newest)", as: "alice").status == 200)
+            #expect(try await names("-lastTouch").prefix(2) == ["Touch 2", "Touch 3"])
+
+            // The headings link to the list sorted by their column, the current one reversed.
+            let alice = try await CustomerFilePageTests.Browser.signIn(api.world, "alice")
+            let (_, html) = try await alice.get(client, "/customers?q=Touch&sort=-lastTouch")
+            #expect(html.contains(#"<th aria-sort="descending"><a href="/customers?q=Touch&amp;sort=lastTouch""#))
+            #expect(html.contains(#"<th aria-sort="none"><a href="/customers?q=Touch&amp;sort=stage""#))
+            #expect(html.contains(#"<th aria-sort="none"><a href="/customers?q=Touch&amp;sort=name""#))
+        }
+    }
+}

@@ -37,8 +37,7 @@ public struct Customers: Sendable {
     /// What the list shows beside each customer: stage, main key person, last touch.
     public func listFacts(_ acting: Acting, _ ids: [CustomerID]) async throws -> [CustomerID: CustomerListFacts] {
         guard !ids.isEmpty else { return [:] }
-        let now = deps.env.now()
-        return try await deps.read(acting) { try await $0.customerListFacts(ids, now: now) }
+        return try await deps.read(acting) { try await $0.customerListFacts(ids) }
     }
 
     /// Existing customers that look like the given fields, each with its owner's name. Customers the

@@ -67,6 +67,7 @@ public struct Merges: Sendable {
             try await session.updateCustomer(deleted, expectedVersion: drop.version)
             // The survivor now has both customers' orders, deals and referrals: its stage may move.
             _ = try await deps.refreshLifecycle(keep.id, in: session)
+            try await session.refreshLastTouch(keep.id, now: deps.env.now())
             let merge = Merge(id: mergeID, kind: .customer, survivorID: keep.id.uuid, mergedID: drop.id.uuid,
                               moved: moved, mergedBy: actor, mergedAt: now)
             try await session.insertMerge(merge, survivorBefore: survivorBefore,
@@ -112,6 +113,8 @@ public struct Merges: Sendable {
             try await session.updateCustomer(k, expectedVersion: keep.version)
             _ = try await deps.refreshLifecycle(keep.id, in: session)
             _ = try await deps.refreshLifecycle(drop.id, in: session)
+            try await session.refreshLastTouch(keep.id, now: deps.env.now())
+            try await session.refreshLastTouch(drop.id, now: deps.env.now())
             for entry in audits { try await session.catalog.appendAudit(entry) }
             return undone
         }

@@ -3,6 +3,10 @@ import Foundation
 /// The orders a customer list can take; a leading `-` in the API means descending.
 public enum CustomerSort: String, Sendable, CaseIterable, Codable {
     case name, updatedAt, createdAt
+    /// The last logged contact (`Customer` list facts' `lastTouch`); never contacted counts as oldest.
+    case lastTouch
+    /// The lifecycle stage, in the stages' order (suspect first).
+    case stage
 }
 
 /// Whether a list shows live records, deleted ones (the trash) or both.

@@ -156,8 +156,8 @@ extension StoreSession {
     }
 
     /// Stage, main key person and last touch of customers inside the scope, by id (one page of the
-    /// list: each value is one index probe per row).
-    func customerListFacts(_ ids: [CustomerID], now: Date, scope: AccessScope) async throws -> [CustomerID: CustomerListFacts] {
+    /// list: each value is one index probe per row). The last touch is the kept `last_touch_at`.
+    func customerListFacts(_ ids: [CustomerID], scope: AccessScope) async throws -> [CustomerID: CustomerListFacts] {
         guard !ids.isEmpty else { return [:] }
         var facts: [CustomerID: CustomerListFacts] = [:]
         for row in try await db.raw("""
@@ -166,13 +166,12 @@ extension StoreSession {
               (SELECT k.name FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL
                ORDER BY CASE k.influence WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END,
                         k.is_coach DESC, k.created_at, k.id LIMIT 1) AS main_contact,
-              (SELECT MAX(a.occurred_at) FROM activities a WHERE a.customer_id = c.id AND a.deleted_at IS NULL
-               AND a.occurred_at <= \(bind: StoredTime.encode(now))) AS last_touch
+              c.last_touch_at AS last_touch
             FROM customers c WHERE c.id IN (\(binds: ids.map(\.description))) AND \(Self.scopeClause(scope))
             """).all() {
             facts[try row.id("id")] = CustomerListFacts(stage: try row.optionalEnum("stage"),
                                                         mainContact: try row.optionalText("main_contact"),
-                                                        lastTouch: try row.optionalDate("last_touch"))
+                                                        lastTouch: try row.int("last_touch") > 0 ? try row.date("last_touch") : nil)
         }
         return facts
     }
@@ -193,16 +192,28 @@ extension StoreSession {
         return names
     }
 
+    /// The stage's place in the stages' order (0 for suspect and for customers never computed),
+    /// as an SQL expression over `c`; one index probe per row.
+    static let stageRank: String = {
+        let cases = LifecycleStage.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
+        return "COALESCE((SELECT CASE l.stage \(cases) ELSE 0 END FROM customer_lifecycle l WHERE l.customer_id = c.id), 0)"
+    }()
+
     /// A page of customers inside the scope.
     func customers(_ query: CustomerQuery, scope: AccessScope) async throws -> Page<Customer> {
-        var sql: SQLQueryString = "SELECT \(unsafeRaw: Self.customerColumns) FROM customers c WHERE \(Self.scopeClause(scope))"
-        sql += try filterClause(query, scope: scope)
         let column: String
         switch query.sort {
         case .name: column = "c.name_sort"
         case .updatedAt: column = "c.updated_at"
         case .createdAt: column = "c.created_at"
+        case .lastTouch: column = "c.last_touch_at"
+        case .stage: column = Self.stageRank
         }
+        var sql: SQLQueryString = """
+            SELECT \(unsafeRaw: Self.customerColumns), \(unsafeRaw: column) AS sort_value FROM customers c
+            WHERE \(Self.scopeClause(scope))
+            """
+        sql += try filterClause(query, scope: scope)
         if let cursor = query.cursor {
             let op = query.descending ? "<" : ">"
             let value: any Encodable & Sendable
@@ -217,21 +228,16 @@ extension StoreSession {
         let direction = query.descending ? "DESC" : "ASC"
         let limit = max(1, min(query.limit, CustomerQuery.maxLimit))
         sql += " ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), c.id \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
-        var items = try await db.raw(sql).all().map(Self.decodeCustomer)
+        var rows = try await db.raw(sql).all()
         var next: String?
-        if items.count > limit {
-            items.removeLast()
-            if let last = items.last {
-                let value: String
-                switch query.sort {
-                case .name: value = Pinyin.sortKey(last.name)
-                case .updatedAt: value = String(StoredTime.encode(last.updatedAt))
-                case .createdAt: value = String(StoredTime.encode(last.createdAt))
-                }
-                next = PageCursor(value: value, id: last.id.description).token
+        if rows.count > limit {
+            rows.removeLast()
+            if let last = rows.last {
+                let value = query.sort == .name ? try last.text("sort_value") : String(try last.int("sort_value"))
+                next = PageCursor(value: value, id: try last.text("id")).token
             }
         }
-        return Page(items: items, nextCursor: next)
+        return Page(items: try rows.map(Self.decodeCustomer), nextCursor: next)
     }
 
     /// How many customers match the filters inside the scope (cursor and limit ignored).

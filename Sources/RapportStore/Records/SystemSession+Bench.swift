@@ -61,5 +61,6 @@ extension SystemSession {
                 FROM (SELECT id, rowid, owner_id, hex(randomblob(16)) AS h FROM customers WHERE owner_id IS NOT NULL)
                 """).run()
         }
+        try await raw.backfillLastTouch(now: Date())
     }
 }

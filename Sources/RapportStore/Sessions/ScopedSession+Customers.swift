@@ -14,9 +14,15 @@ extension ScopedSession {
         try await raw.customerNames(ids, scope: scope)
     }
 
+    /// Recomputes a visible customer's kept last touch (after its activities moved in a merge).
+    public func refreshLastTouch(_ customer: CustomerID, now: Date) async throws {
+        _ = try await requireCustomer(customer, live: false)
+        try await raw.refreshLastTouch(customer, now: now)
+    }
+
     /// Stage, main key person and last touch of the given customers inside the scope.
-    public func customerListFacts(_ ids: [CustomerID], now: Date) async throws -> [CustomerID: CustomerListFacts] {
-        try await raw.customerListFacts(ids, now: now, scope: scope)
+    public func customerListFacts(_ ids: [CustomerID]) async throws -> [CustomerID: CustomerListFacts] {
+        try await raw.customerListFacts(ids, scope: scope)
     }
 
     /// A page of the customers inside the scope that match the query.

@@ -20,6 +20,13 @@ extension ScopedSession {
         _ = try await requireCustomer(record.customerID, live: true)
         try await check(record.references, customer: record.customerID)
         try await raw.insert(record)
+        try await keepLastTouch(record)
+    }
+
+    /// An activity's write moves its customer's `last_touch_at` (the list's last-touch column).
+    private func keepLastTouch<R: StoredRecord & CustomerOwnedRecord>(_ record: R) async throws {
+        guard let activity = record as? Activity else { return }
+        try await raw.refreshLastTouch(activity.customerID, now: activity.updatedAt)
     }
 
     /// Saves a changed record if its stored version is still `expectedVersion`. The record must be
@@ -32,6 +39,7 @@ extension ScopedSession {
         let added = record.references.filter { !stored.references.contains($0) }
         try await check(added, customer: record.customerID)
         try await raw.update(record, expectedVersion: expectedVersion, customer: record.customerID)
+        try await keepLastTouch(record)
     }
 
     /// The customer if it is inside the scope (`notFound` otherwise, as for one that does not

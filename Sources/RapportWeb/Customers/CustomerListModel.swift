@@ -55,6 +55,10 @@ struct CustomerListModel: PageModel {
     let statusOptions: [Choice]
     let stageOptions: [Choice]
     let sortOptions: [Choice]
+    /// The sortable column headings: name, stage, last touch.
+    let nameHeader: SortHeader
+    let stageHeader: SortHeader
+    let lastTouchHeader: SortHeader
     /// The owner filter, for managers only.
     let ownerOptions: [Choice]?
     let trash: Bool
@@ -74,6 +78,9 @@ struct CustomerListModel: PageModel {
         case "statusOptions": statusOptions
         case "stageOptions": stageOptions
         case "sortOptions": sortOptions
+        case "nameHeader": nameHeader
+        case "stageHeader": stageHeader
+        case "lastTouchHeader": lastTouchHeader
         case "hasOwnerFilter": ownerOptions != nil
         case "ownerOptions": ownerOptions
         case "trash": trash

@@ -37,6 +37,10 @@ struct CustomerListPage: Sendable {
             stageOptions: Choices.of(LifecycleStage.self, prefix: "lifecycle.stage", selected: filters["stage"],
                                      blank: "filter.any", env: env, language: language),
             sortOptions: Choices.list(Self.sorts.map { ($0.value, env.text($0.label, language)) }, selected: filters["sort"]),
+            nameHeader: header("customer.field.name", key: "name", filters: filters, language: language),
+            stageHeader: header("lifecycle.stageLabel", key: "stage", filters: filters, language: language),
+            lastTouchHeader: header("customers.column.lastTouch", key: "lastTouch", firstDescending: true, filters: filters,
+                                    language: language),
             ownerOptions: acting.isManager
                 ? people.userChoices(people.assignableOwners(acting), selected: query.ownerID, blank: env.text("filter.any", language))
                 : nil,
@@ -67,8 +71,19 @@ struct CustomerListPage: Sendable {
     static let countCap = 1000
 
     static let sorts: [(value: String, label: String)] = [
-        ("name", "sort.name"), ("-updatedAt", "sort.updatedDesc"), ("-createdAt", "sort.createdDesc"),
+        ("name", "sort.name"), ("-name", "sort.nameDesc"), ("-lastTouch", "sort.lastTouchDesc"),
+        ("lastTouch", "sort.lastTouchAsc"), ("stage", "sort.stageAsc"), ("-stage", "sort.stageDesc"),
+        ("-updatedAt", "sort.updatedDesc"), ("-createdAt", "sort.createdDesc"),
     ]
+
+    /// A sortable column heading; the list's current sort is `name` when none is chosen.
+    private func header(_ labelKey: String, key: String, firstDescending: Bool = false, filters: FormData,
+                        language: Language) -> SortHeader {
+        var kept = filters
+        kept.set("sort", nil)
+        return SortHeader(label: env.text(labelKey, language), key: key, firstDescending: firstDescending,
+                          current: filters["sort"] ?? "name", kept: kept, path: "/customers")
+    }
 
     /// The query for the list and the filters to keep in links (without the cursor). Values that
     /// are not ours (a hand-edited URL) are dropped rather than refused.

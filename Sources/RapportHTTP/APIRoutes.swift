@@ -26,6 +26,7 @@ public enum APIRoutes {
         ContactAPI(app: app).register(on: signedIn)
         TimelineAPI(app: app).register(on: signedIn)
         AccountAPI(app: app).register(on: signedIn)
+        SavedViewAPI(app: app).register(on: signedIn)
         TransferAPI(app: app, localizer: localizer).register(on: signedIn)
         CommitmentAPI(app: app).register(on: signedIn)
         PoolAPI(app: app).register(on: signedIn)

@@ -124,3 +124,46 @@ extension CustomerListPageTests {
         }
     }
 }
+
+extension CustomerListPageTests {
+    /// A rep saves the list's filters under a name, opens them again from the chip, replaces them
+    /// by saving under the same name, and deletes them; a bad name is refused on the page; another
+    /// rep can neither see nor delete the view.
+    @Test(arguments: TestEngine.available)
+    func savedViews_keepFiltersPerUser(engine: TestEngine) async throws {
+        let localizer = try Localizer.bundled()
+        try await APIHarness.run(engine) { api, client in
+            let alice = try await CustomerFilePageTests.Browser.signIn(api.world, "alice")
+            let query = "q=Harbour&stage=suspect&sort=-lastTouch&cursor=abc"
+            let (saved, _, location) = try await alice.post(client, "/customers/views", [("name", "  Suspects to call "), ("query", query)])
+            #expect(saved == .seeOther)
+            // Saved without the page position, and opened with the same filters.
+            #expect(location == "/customers?q=Harbour&stage=suspect&sort=-lastTouch")
+            let (_, list) = try await alice.get(client, try #require(location))
+            #expect(list.contains(#"class="saved-view" aria-current="true">Suspects to call</a>"#))
+            let views = try await api.call(client, .get, "/api/v1/views", as: "alice")
+            #expect(views.items.count == 1 && views.items.first?["query"] as? String == "q=Harbour&stage=suspect&sort=-lastTouch")
+            let id = try #require(views.items.first?["id"] as? String)
+
+            // The same name replaces the view; an empty name is refused with the field's message.
+            _ = try await alice.post(client, "/customers/views", [("name", "Suspects to call"), ("query", "stage=prospect")])
+            let replaced = try await api.call(client, .get, "/api/v1/views", as: "alice")
+            #expect(replaced.items.count == 1 && replaced.items.first?["query"] as? String == "stage=prospect")
+            let (bad, badPage, _) = try await alice.post(client, "/customers/views", [("name", " "), ("query", "stage=suspect")])
+            #expect(bad == .unprocessableContent)
+            #expect(badPage.contains(#"id="f-name-error">\#(localizer.text("error.required", .en))<"#))
+
+            // Bob sees none of it and cannot delete it, through the page or the API.
+            let bob = try await CustomerFilePageTests.Browser.signIn(api.world, "bob")
+            let (_, bobList) = try await bob.get(client, "/customers")
+            #expect(!bobList.contains("Suspects to call"))
+            #expect(try await bob.post(client, "/customers/views/\(id)/delete", []).0 == .notFound)
+            #expect(try await api.call(client, .delete, "/api/v1/views/\(id)", as: "bob").status == 404)
+            #expect(try await api.call(client, .get, "/api/v1/views", as: "bob").items.isEmpty)
+
+            let (deleted, _, _) = try await alice.post(client, "/customers/views/\(id)/delete", [])
+            #expect(deleted == .seeOther)
+            #expect(try await api.call(client, .get, "/api/v1/views", as: "alice").items.isEmpty)
+        }
+    }
+}

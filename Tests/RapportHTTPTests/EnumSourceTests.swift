@@ -18,7 +18,7 @@ import Testing
             "CommitmentState": raw(CommitmentState.self), "CustomFieldKind": raw(CustomFieldKind.self),
             "CustomObject": raw(CustomObject.self), "CustomerKind": raw(CustomerKind.self),
             "CustomerSort (± for descending)": CustomerSort.allCases.flatMap { [$0.rawValue, "-" + $0.rawValue] },
-            "CustomerStatus": raw(CustomerStatus.self), "DealState": raw(DealState.self),
+            "CustomerStatus": raw(CustomerStatus.self), "DealState": raw(DealState.self), "SavedView.lists": SavedView.lists,
             "DealState closed": DealState.allCases.filter { $0 != .open }.map(\.rawValue),
             "DeletedFilter": raw(DeletedFilter.self), "DuplicateReason": raw(DuplicateReason.self),
             "EnterpriseSize": raw(EnterpriseSize.self), "ExpectationLevel": raw(ExpectationLevel.self),

@@ -34,7 +34,7 @@ import SQLKit
             try await session.rawBenchInsert(rows: [["阿里巴巴网络技术有限公司", "", "互联网", "杭州", "", "t", "", "13800000000", "a@b.cn", ""],
                                                     ["Zeta Ltd", "", "", "", "", "t", "", "", "", ""]])
         }
-        #expect(try await migrator.migrate() == ["pinyin"])
+        #expect(try await migrator.migrate(through: 7) == ["pinyin"])
         let found = try await store.systemRead(.command("test")) { try await $0.unrestricted.customers(CustomerQuery(search: "albb")) }
         #expect(found.items.map(\.name) == ["阿里巴巴网络技术有限公司"])
         let ordered = try await store.systemRead(.command("test")) { try await $0.unrestricted.customers(CustomerQuery(sort: .name)) }

@@ -42,6 +42,7 @@ public struct Rapport: Sendable {
     public var teams: Teams { Teams(deps: deps) }
     public var auth: Authentication { Authentication(deps: deps) }
     public var customers: Customers { Customers(deps: deps) }
+    public var savedViews: SavedViews { SavedViews(deps: deps) }
     public var contacts: Contacts { Contacts(deps: deps) }
     public var activities: Activities { Activities(deps: deps) }
     public var notes: Notes { Notes(deps: deps) }

@@ -7,5 +7,5 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     case customField, deal, dealStage, lifecycleFact, qualification, referral
     case order, paymentPlan, paymentInstalment, paymentReceipt, receipt, product, productCategory
     case subscription, winbackAttempt, pool, customerPool, merge, `import`
-    case user, team, token, referenceFile, notice
+    case user, team, token, referenceFile, notice, savedView
 }

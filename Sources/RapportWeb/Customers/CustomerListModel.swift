@@ -49,6 +49,25 @@ struct CustomerListModel: PageModel {
         }
     }
 
+    /// One of the user's saved views: its name, the link that opens it, and whether the list
+    /// shows exactly its filters now.
+    struct View: PageModel {
+        let id: String
+        let name: String
+        let url: String
+        let current: Bool
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "id": id
+            case "name": name
+            case "url": url
+            case "current": current
+            default: nil
+            }
+        }
+    }
+
     let q: String
     let tag: String
     let kindOptions: [Choice]
@@ -69,6 +88,11 @@ struct CustomerListModel: PageModel {
     let trashURL: String
     let pager: Pager
     let undo: Undo?
+    let views: [View]
+    /// The current filters as a query string, posted when the user saves them as a view.
+    let viewQuery: String
+    /// The save-a-view form's name field (with its error after a failed save).
+    let viewNameField: FormField
 
     func child(named name: String) -> Any? {
         switch name {
@@ -90,6 +114,10 @@ struct CustomerListModel: PageModel {
         case "isFiltered": isFiltered
         case "trashURL": trashURL
         case "undo": undo
+        case "views": views
+        case "hasViews": !views.isEmpty
+        case "viewQuery": viewQuery
+        case "viewNameField": viewNameField
         default: pager.child(named: name)
         }
     }

@@ -4,19 +4,49 @@ import RapportEdge
 import RapportApp
 import RapportCore
 
-/// `GET /customers`: search, filters, keyset paging, count and (for managers) the trash.
+/// `GET /customers`: search, filters, sortable columns, keyset paging, count, the user's saved
+/// views (`POST /customers/views` saves the current filters under a name, `POST
+/// /customers/views/{id}/delete` removes one) and (for managers) the trash.
 struct CustomerListPage: Sendable {
     let env: PageEnvironment
     static let pageSize = 25
 
     func register(on router: RouterGroup<SessionContext>) {
         router.get("customers", use: env.page(.signedIn, list))
+        router.post("customers/views", use: env.page(.signedIn, saveView))
+        router.post("customers/views/:id/delete", use: env.page(.signedIn, deleteView))
     }
 
     @Sendable func list(_ page: PageRequest) async throws -> Response {
+        try await render(page, input: page.query, viewName: "", viewErrors: FormErrors())
+    }
+
+    /// Saves the posted filters as a view and opens it; a bad name shows the list again with the error.
+    @Sendable func saveView(_ page: PageRequest) async throws -> Response {
+        let (_, filters) = Self.query(from: FormData(encoded: page.form.text("query")), acting: page.acting)
+        do {
+            _ = try await env.app.savedViews.save(page.acting, list: "customers", name: page.form.text("name"),
+                                                  query: filters.encoded)
+            return PageEnvironment.redirect(filters.url("/customers"))
+        } catch AppError.invalid(let problems) {
+            return try await render(page, input: filters, viewName: page.form.text("name"),
+                                    viewErrors: FormErrors(problems, env: env, language: page.language),
+                                    status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func deleteView(_ page: PageRequest) async throws -> Response {
+        guard let id = page.context.parameters.get("id") else { throw AppError.notFound(entity: .savedView) }
+        _ = try await env.app.savedViews.delete(page.acting, id: id)
+        return PageEnvironment.redirect("/customers")
+    }
+
+    private func render(_ page: PageRequest, input: FormData, viewName: String, viewErrors: FormErrors,
+                        status: HTTPResponse.Status = .ok) async throws -> Response {
         let acting = page.acting
         let language = page.language
-        let (query, filters) = Self.query(from: page.query, acting: acting)
+        let (query, filters) = Self.query(from: input, acting: acting)
+        async let viewsLoad = env.app.savedViews.list(acting, list: "customers")
         async let found = env.app.customers.list(acting, query)
         async let count = env.app.customers.count(acting, query, cap: Self.countCap)
         async let directory = Directory.load(env.app, acting)
@@ -62,9 +92,16 @@ struct CustomerListPage: Sendable {
             isFiltered: filters.pairs.contains { ["q", "kind", "status", "stage", "owner", "tag"].contains($0.name) },
             trashURL: FormData(pairs: [("deleted", "only")]).url("/customers"),
             pager: Pager(path: "/customers", kept: filters, cursor: query.cursor, next: result.nextCursor),
-            undo: try await undoLoad)
+            undo: try await undoLoad,
+            views: try await viewsLoad.map { view in
+                let opened = Self.query(from: FormData(encoded: view.query), acting: acting).1
+                return CustomerListModel.View(id: view.id, name: view.name, url: opened.url("/customers"),
+                                              current: opened.encoded == filters.encoded)
+            },
+            viewQuery: filters.encoded,
+            viewNameField: FormField.input("name", env.text("views.name", language), value: viewName, errors: viewErrors))
         return try await env.render("customers", page, title: query.deleted == .only ? "trash.title" : "customers.title",
-                                    model: model)
+                                    model: model, status: status)
     }
 
     /// Beyond this many matches the list says "1,000+ customers" instead of counting them all.

@@ -16,7 +16,7 @@ struct RecordFixture: Sendable {
     /// contacts, orders, tokens…), as opposed to the shared catalog every signed-in user may read.
     static let owned: Set<String> = [
         "customers", "contacts", "activities", "notes", "commitments", "care-dates", "deals", "orders", "receipts",
-        "subscriptions", "results", "lifecycle-facts", "handovers", "merges", "notices", "tokens",
+        "subscriptions", "results", "lifecycle-facts", "handovers", "merges", "notices", "tokens", "views",
     ]
     /// Segments of the shared catalog (read by everyone, written by admins).
     static let catalog: Set<String> = [
@@ -137,6 +137,9 @@ struct RecordFixture: Sendable {
         ids["handovers"] = try #require(try await api.call(client, .get, "/api/v1/handovers", as: "alice").items.first?["id"] as? String)
         ids["notices"] = try #require(try await api.call(client, .get, "/api/v1/notices", as: "alice").items.first?["id"] as? String)
         ids["tokens"] = try #require(try await api.call(client, .get, "/api/v1/tokens", as: "alice").items.first?["id"] as? String)
+        ids["views"] = try id(try await api.call(client, .post, "/api/v1/views", as: "alice", json: [
+            "name": "待跟进的猜想客户", "query": "stage=suspect&sort=lastTouch",
+        ]), "saved view")
         ids["users"] = api.world.alice.id.description
         ids["teams"] = api.world.east.id.description
         ids["pools"] = try #require(try await api.call(client, .get, "/api/v1/pools", as: "admin").items.first?["id"] as? String)

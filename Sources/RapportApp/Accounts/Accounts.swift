@@ -113,7 +113,7 @@ public struct Accounts: Sendable {
 
     /// Every user (names and roles are needed to show owners); admins see disabled ones too.
     public func list(_ acting: Acting) async throws -> [User] {
-        let all = try await deps.read(acting) { try await $0.catalog.users() }
+        let all = try await deps.directory(acting).users
         return acting.isAdmin ? all : all.filter { !$0.disabled }
     }
 

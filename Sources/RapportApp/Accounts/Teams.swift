@@ -8,7 +8,7 @@ public struct Teams: Sendable {
 
     /// Every live team; anyone signed in may list them. Admins may include deleted ones (to restore them).
     public func list(_ acting: Acting, includeDeleted: Bool = false) async throws -> [Team] {
-        let all = try await deps.read(acting) { try await $0.catalog.teams() }
+        let all = try await deps.directory(acting).teams
         return includeDeleted && acting.isAdmin ? all : all.filter { $0.deletedAt == nil }
     }
 

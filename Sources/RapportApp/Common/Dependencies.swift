@@ -15,6 +15,8 @@ struct Dependencies: Sendable {
     let sessionLifetime: TimeInterval
     /// Guidance, questionnaire, tone rules, holidays and expectation defaults (shipped or edited).
     let reference: ReferenceLibrary
+    /// Users and teams, decoded once per change (`directory(_:)`).
+    let userDirectory = UserDirectory()
 
     /// Reads as the acting user: every query of customer data is limited to their scope.
     func read<T: Sendable>(_ acting: Acting, entity: RecordKind = .record,

@@ -81,6 +81,14 @@ extension CatalogSession {
         return try await db.raw(sql).all().map { try Self.decodeUser($0).user }
     }
 
+    /// A value that changes whenever any user or team is added or changed (every change bumps a
+    /// version), so a cache of the decoded lists can tell it is current without decoding them.
+    public func directoryFingerprint() async throws -> String {
+        let users = try await db.raw("SELECT COUNT(*) AS n, COALESCE(SUM(version), 0) AS v FROM users").first()
+        let teams = try await db.raw("SELECT COUNT(*) AS n, COALESCE(SUM(version), 0) AS v FROM teams").first()
+        return "\(try users?.int("n") ?? 0).\(try users?.int("v") ?? 0).\(try teams?.int("n") ?? 0).\(try teams?.int("v") ?? 0)"
+    }
+
     public func userCount() async throws -> Int {
         try await db.raw("SELECT COUNT(*) AS n FROM users").first()?.int("n") ?? 0
     }

@@ -12,8 +12,10 @@ extension Migrations {
     /// is logged with a time in the past. NOT NULL, so both engines order and page it alike.
     static let lastTouch = Migration(8, "last-touch", both: [
         "ALTER TABLE customers ADD COLUMN last_touch_at BIGINT NOT NULL DEFAULT 0",
-        "CREATE INDEX customers_last_touch ON customers (last_touch_at, id)",
-        "CREATE INDEX customers_owner_last_touch ON customers (owner_id, last_touch_at, id)",
+        // Partial, like the list's live rows: a count of an owner's live customers must not pick
+        // one of these and then read every row to test `deleted_at`.
+        "CREATE INDEX customers_last_touch ON customers (last_touch_at, id) WHERE deleted_at IS NULL",
+        "CREATE INDEX customers_owner_last_touch ON customers (owner_id, last_touch_at, id) WHERE deleted_at IS NULL",
     ], backfill: { session in
         try await session.backfillLastTouch(now: Date())
     })

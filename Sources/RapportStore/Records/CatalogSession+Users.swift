@@ -84,8 +84,9 @@ extension CatalogSession {
     /// A value that changes whenever any user or team is added or changed (every change bumps a
     /// version), so a cache of the decoded lists can tell it is current without decoding them.
     public func directoryFingerprint() async throws -> String {
-        let users = try await db.raw("SELECT COUNT(*) AS n, COALESCE(SUM(version), 0) AS v FROM users").first()
-        let teams = try await db.raw("SELECT COUNT(*) AS n, COALESCE(SUM(version), 0) AS v FROM teams").first()
+        // SUM of a BIGINT is NUMERIC on PostgreSQL: cast it back to read it as an integer.
+        let users = try await db.raw("SELECT COUNT(*) AS n, CAST(COALESCE(SUM(version), 0) AS BIGINT) AS v FROM users").first()
+        let teams = try await db.raw("SELECT COUNT(*) AS n, CAST(COALESCE(SUM(version), 0) AS BIGINT) AS v FROM teams").first()
         return "\(try users?.int("n") ?? 0).\(try users?.int("v") ?? 0).\(try teams?.int("n") ?? 0).\(try teams?.int("v") ?? 0)"
     }
 

@@ -395,3 +395,32 @@ extension CustomerFilePageTests {
         }
     }
 }
+
+extension CustomerFilePageTests {
+    /// The timeline part shows notes twenty at a time, newest first, with a link to older ones.
+    @Test(arguments: TestEngine.available)
+    func notes_arePaged_onTheTimelinePart(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let customer = try #require(try await api.customer(client, "Harbour Trading", as: "alice")["id"] as? String)
+            for n in 1...25 {
+                let note = try await api.call(client, .post, "/api/v1/customers/\(customer)/notes", as: "alice",
+                                              json: ["body": "Note number \(n)."])
+                #expect(note.status == 201)
+            }
+            let alice = try await Browser.signIn(api.world, "alice")
+            let (_, first) = try await alice.get(client, "/customers/\(customer)/timeline")
+            let shown = { (html: String) in html.components(separatedBy: #"<li id="note-"#).count - 1 }
+            #expect(shown(first) == 20)
+            let next = try #require(first.range(of: #"<a href="([^"]+)" id="notes-next">"#, options: .regularExpression))
+            let href = String(first[next]).replacingOccurrences(of: #"<a href=""#, with: "")
+                .replacingOccurrences(of: #"" id="notes-next">"#, with: "").replacingOccurrences(of: "&amp;", with: "&")
+            #expect(href.hasPrefix("/customers/\(customer)/timeline?ncursor="))
+            let (_, second) = try await alice.get(client, String(href.prefix { $0 != "#" }))
+            #expect(shown(second) == 5)
+            #expect(!second.contains(#"id="notes-next""#))
+            // Together the two pages hold every note once.
+            let bodies = (1...25).map { "Note number \($0)." }
+            #expect(bodies.allSatisfy { first.contains($0) != second.contains($0) })
+        }
+    }
+}

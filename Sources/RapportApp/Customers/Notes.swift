@@ -13,6 +13,14 @@ public struct Notes: Sendable {
         }
     }
 
+    /// One page of a customer's live notes, newest first (the customer page's timeline part).
+    public func page(_ acting: Acting, of customerID: CustomerID, limit: Int, cursor: PageCursor?) async throws -> Page<Note> {
+        try await deps.read(acting, entity: .customer) { session in
+            try await session.requireCustomer(customerID, live: false)
+            return try await session.notes(of: customerID, limit: limit, cursor: cursor)
+        }
+    }
+
     public func get(_ acting: Acting, _ id: NoteID) async throws -> Note {
         try await deps.read(acting, entity: Note.recordKind) { session in
             guard let note = try await session.record(Note.self, id) else { throw StoreError.notFound }

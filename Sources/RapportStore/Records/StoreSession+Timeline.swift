@@ -50,6 +50,29 @@ extension StoreSession {
              deletedAt: try row.optionalDate("deleted_at"), version: try row.int("version"))
     }
 
+    /// One page of a customer's live notes, newest first, after `cursor`.
+    func notes(of customer: CustomerID, scope: AccessScope, limit: Int, cursor: PageCursor?) async throws -> Page<Note> {
+        var sql: SQLQueryString = """
+            SELECT n.* FROM notes n JOIN customers c ON c.id = n.customer_id AND \(Self.scopeClause(scope))
+            WHERE n.customer_id = \(bind: customer.description) AND n.deleted_at IS NULL
+            """
+        if let cursor {
+            guard let millis = Int64(cursor.value) else { throw StoreError.notFound }
+            sql += " AND (n.created_at < \(bind: millis) OR (n.created_at = \(bind: millis) AND n.id < \(bind: cursor.id)))"
+        }
+        let limit = max(1, min(limit, CustomerQuery.maxLimit))
+        sql += " ORDER BY n.created_at DESC, n.id DESC LIMIT \(literal: limit + 1)"
+        var items = try await db.raw(sql).all().map(Self.decodeNote)
+        var next: String?
+        if items.count > limit {
+            items.removeLast()
+            if let last = items.last {
+                next = PageCursor(value: String(StoredTime.encode(last.createdAt)), id: last.id.description).token
+            }
+        }
+        return Page(items: items, nextCursor: next)
+    }
+
     /// A customer's notes, newest first (at most 500).
     func notes(of customer: CustomerID, scope: AccessScope, deleted: DeletedFilter = .exclude) async throws -> [Note] {
         var sql: SQLQueryString = """

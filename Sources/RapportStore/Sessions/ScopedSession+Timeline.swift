@@ -36,6 +36,11 @@ extension ScopedSession {
         try await raw.activities(of: customer, scope: scope, limit: limit, cursor: cursor, deleted: deleted)
     }
 
+    /// One page of a customer's live notes, newest first.
+    public func notes(of customer: CustomerID, limit: Int, cursor: PageCursor?) async throws -> Page<Note> {
+        try await raw.notes(of: customer, scope: scope, limit: limit, cursor: cursor)
+    }
+
     /// A customer's notes, newest first (at most 500).
     public func notes(of customer: CustomerID, deleted: DeletedFilter = .exclude) async throws -> [Note] {
         try await raw.notes(of: customer, scope: scope, deleted: deleted)

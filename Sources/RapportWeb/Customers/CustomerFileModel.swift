@@ -153,6 +153,10 @@ struct CustomerFileModel: PageModel {
         let timelinePaged: Bool
         let timelineFirstURL: String
         let timelineNextURL: String?
+        /// Whether this is a later page of the notes; the links to the newest and the next page.
+        let notesPaged: Bool
+        let notesFirstURL: String
+        let notesNextURL: String?
         let notes: [Note]
         let activityFields: [FormField]
         let activityOtherErrors: [String]
@@ -166,6 +170,10 @@ struct CustomerFileModel: PageModel {
             case "timelineFirstURL": timelineFirstURL
             case "hasTimelineNext": timelineNextURL != nil
             case "timelineNextURL": timelineNextURL ?? ""
+            case "notesPaged": notesPaged
+            case "notesFirstURL": notesFirstURL
+            case "hasNotesNext": notesNextURL != nil
+            case "notesNextURL": notesNextURL ?? ""
             case "notes": notes
             case "hasNotes": !notes.isEmpty
             case "activityFields": activityFields

@@ -12,6 +12,7 @@ import RapportCore
 struct CustomerFilePage: Sendable {
     let env: PageEnvironment
     static let timelinePageSize = 20
+    static let notesPageSize = 20
 
     func register(on router: RouterGroup<SessionContext>) {
         for tab in CustomerTab.allCases {
@@ -124,7 +125,8 @@ struct CustomerFilePage: Sendable {
         let (id, language, clock) = (customer.id, page.language, page.clock)
         let cursor = page.query["tcursor"].flatMap(PageCursor.init(token:))
         async let timelineLoad = env.app.activities.list(acting, of: id, limit: Self.timelinePageSize, cursor: cursor)
-        async let notesLoad = env.app.notes.list(acting, of: id)
+        let notesCursor = page.query["ncursor"].flatMap(PageCursor.init(token:))
+        async let notesLoad = env.app.notes.page(acting, of: id, limit: Self.notesPageSize, cursor: notesCursor)
         async let fieldsLoad = env.app.customFields.list(acting, object: .activity)
         async let poolEventsLoad = env.app.pools.events(acting, of: id)
         let (timeline, notes, activityFields) = try await (timelineLoad, notesLoad, fieldsLoad)
@@ -145,7 +147,10 @@ struct CustomerFilePage: Sendable {
             timelinePaged: cursor != nil,
             timelineFirstURL: CustomerTab.link(id, "timeline"),
             timelineNextURL: timeline.nextCursor.map { CustomerTab.link(id, "timeline", query: [("tcursor", $0)]) },
-            notes: notes.map { note in
+            notesPaged: notesCursor != nil,
+            notesFirstURL: CustomerTab.link(id, "notes"),
+            notesNextURL: notes.nextCursor.map { CustomerTab.link(id, "notes", query: [("ncursor", $0)]) },
+            notes: notes.items.map { note in
                 let rights = NoteRights(note, acting)
                 return CustomerFileModel.Note(id: note.id.description, author: people.name(note.authorID),
                                               when: clock.display(note.createdAt), body: note.body,

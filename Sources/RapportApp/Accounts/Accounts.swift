@@ -117,6 +117,13 @@ public struct Accounts: Sendable {
         return acting.isAdmin ? all : all.filter { !$0.disabled }
     }
 
+    /// The users (as `list`) and the live teams in one read of the directory: what a page needs
+    /// to name owners and teams.
+    public func directory(_ acting: Acting) async throws -> (users: [User], teams: [Team]) {
+        let all = try await deps.directory(acting)
+        return (acting.isAdmin ? all.users : all.users.filter { !$0.disabled }, all.teams.filter { $0.deletedAt == nil })
+    }
+
     public func get(_ acting: Acting, _ id: UserID) async throws -> User {
         guard let user = try await deps.read(acting, { try await $0.catalog.user(id) })?.user, acting.isAdmin || !user.disabled else {
             throw AppError.notFound(entity: .user)

@@ -73,20 +73,10 @@ extension StoreSession {
             d.deleted_at IS NULL AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
             """
         sql += Self.dealFilterClause(filter)
-        if let cursor, let millis = Int64(cursor.value) {
-            sql += " AND (d.created_at < \(bind: millis) OR (d.created_at = \(bind: millis) AND d.id < \(bind: cursor.id)))"
-        }
-        let limit = max(1, min(limit, CustomerQuery.maxLimit))
-        sql += " ORDER BY d.created_at DESC, d.id DESC LIMIT \(literal: limit + 1)"
-        var items = try await dealsWithContacts(try await db.raw(sql).all())
-        var next: String?
-        if items.count > limit {
-            items.removeLast()
-            if let last = items.last {
-                next = PageCursor(value: String(StoredTime.encode(last.createdAt)), id: last.id.description).token
-            }
-        }
-        return Page(items: items, nextCursor: next)
+        let keyset = NewestFirst(time: "d.created_at", id: "d.id", limit: limit)
+        if let cursor, let after = keyset.after(cursor) { sql += after }
+        sql += keyset.order
+        return keyset.page(try await dealsWithContacts(try await db.raw(sql).all()), stamp: \.createdAt, key: \.id.description)
     }
 
     /// `FROM … WHERE ` joining deals to their customers, ready for more conditions. Inside a rep's or

@@ -29,20 +29,10 @@ extension StoreSession {
     func notices(for user: UserID, unreadOnly: Bool, limit: Int, cursor: PageCursor?) async throws -> Page<Notice> {
         var sql: SQLQueryString = "SELECT * FROM notifications WHERE recipient_id = \(bind: user.description)"
         if unreadOnly { sql += " AND read_at IS NULL" }
-        if let cursor, let millis = Int64(cursor.value) {
-            sql += " AND (created_at < \(bind: millis) OR (created_at = \(bind: millis) AND id < \(bind: cursor.id)))"
-        }
-        let limit = max(1, min(limit, CustomerQuery.maxLimit))
-        sql += " ORDER BY created_at DESC, id DESC LIMIT \(literal: limit + 1)"
-        var items = try await db.raw(sql).all().map(Self.decodeNotice)
-        var next: String?
-        if items.count > limit {
-            items.removeLast()
-            if let last = items.last {
-                next = PageCursor(value: String(StoredTime.encode(last.createdAt)), id: last.id.description).token
-            }
-        }
-        return Page(items: items, nextCursor: next)
+        let keyset = NewestFirst(time: "created_at", id: "id", limit: limit)
+        if let cursor, let after = keyset.after(cursor) { sql += after }
+        sql += keyset.order
+        return keyset.page(try await db.raw(sql).all().map(Self.decodeNotice), stamp: \.createdAt, key: \.id.description)
     }
 
     func unreadNoticeCount(for user: UserID) async throws -> Int {

@@ -25,21 +25,13 @@ extension StoreSession {
         case .only: sql += " AND a.deleted_at IS NOT NULL"
         case .include: break
         }
+        let keyset = NewestFirst(time: "a.occurred_at", id: "a.id", limit: limit)
         if let cursor {
-            guard let millis = Int64(cursor.value) else { throw StoreError.notFound }
-            sql += " AND (a.occurred_at < \(bind: millis) OR (a.occurred_at = \(bind: millis) AND a.id < \(bind: cursor.id)))"
+            guard let after = keyset.after(cursor) else { throw StoreError.notFound }
+            sql += after
         }
-        let limit = max(1, min(limit, CustomerQuery.maxLimit))
-        sql += " ORDER BY a.occurred_at DESC, a.id DESC LIMIT \(literal: limit + 1)"
-        var items = try await db.raw(sql).all().map(Self.decodeActivity)
-        var next: String?
-        if items.count > limit {
-            items.removeLast()
-            if let last = items.last {
-                next = PageCursor(value: String(StoredTime.encode(last.occurredAt)), id: last.id.description).token
-            }
-        }
-        return Page(items: items, nextCursor: next)
+        sql += keyset.order
+        return keyset.page(try await db.raw(sql).all().map(Self.decodeActivity), stamp: \.occurredAt, key: \.id.description)
     }
 
     // MARK: Notes
@@ -56,21 +48,13 @@ extension StoreSession {
             SELECT n.* FROM notes n JOIN customers c ON c.id = n.customer_id AND \(Self.scopeClause(scope))
             WHERE n.customer_id = \(bind: customer.description) AND n.deleted_at IS NULL
             """
+        let keyset = NewestFirst(time: "n.created_at", id: "n.id", limit: limit)
         if let cursor {
-            guard let millis = Int64(cursor.value) else { throw StoreError.notFound }
-            sql += " AND (n.created_at < \(bind: millis) OR (n.created_at = \(bind: millis) AND n.id < \(bind: cursor.id)))"
+            guard let after = keyset.after(cursor) else { throw StoreError.notFound }
+            sql += after
         }
-        let limit = max(1, min(limit, CustomerQuery.maxLimit))
-        sql += " ORDER BY n.created_at DESC, n.id DESC LIMIT \(literal: limit + 1)"
-        var items = try await db.raw(sql).all().map(Self.decodeNote)
-        var next: String?
-        if items.count > limit {
-            items.removeLast()
-            if let last = items.last {
-                next = PageCursor(value: String(StoredTime.encode(last.createdAt)), id: last.id.description).token
-            }
-        }
-        return Page(items: items, nextCursor: next)
+        sql += keyset.order
+        return keyset.page(try await db.raw(sql).all().map(Self.decodeNote), stamp: \.createdAt, key: \.id.description)
     }
 
     /// A customer's notes, newest first (at most 500).

@@ -7,9 +7,8 @@ struct Directory: Sendable {
     let teams: [Team]
 
     static func load(_ app: Rapport, _ acting: Acting) async throws -> Directory {
-        async let users = app.accounts.list(acting)
-        async let teams = app.teams.list(acting)
-        return Directory(users: try await users, teams: try await teams)
+        let (users, teams) = try await app.accounts.directory(acting)
+        return Directory(users: users, teams: teams)
     }
 
     func user(_ id: UserID?) -> User? {

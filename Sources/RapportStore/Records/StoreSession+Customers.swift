@@ -94,13 +94,14 @@ extension StoreSession {
                 statements.append(fts)
             }
         }
-        return PreparedInserts(statements: statements, kind: kind)
+        return PreparedInserts(statements: statements, kind: kind, customers: batch)
     }
 
     /// Runs prepared inserts (they must have been prepared for this engine).
     func run(_ prepared: PreparedInserts) async throws {
         precondition(prepared.kind == kind, "inserts prepared for another engine")
         for statement in prepared.statements { try await db.raw(statement).run() }
+        try await tallyNewCustomers(prepared.customers)
     }
 
     /// Which of the given duplicate keys already belong to live customers, as `n:`/`p:`/`e:`/`r:`-prefixed keys.
@@ -129,6 +130,12 @@ extension StoreSession {
     /// passes `guardClause` (the writer's scope, on the row as it was); bumps nothing itself (the
     /// caller sets `version`).
     func updateCustomer(_ c: Customer, expectedVersion: Int, guardClause: SQLQueryString = "1 = 1") async throws {
+        try await keepingTallies(.ids([c.id])) {
+            try await writeCustomer(c, expectedVersion: expectedVersion, guardClause: guardClause)
+        }
+    }
+
+    private func writeCustomer(_ c: Customer, expectedVersion: Int, guardClause: SQLQueryString) async throws {
         let keys = DuplicateKeys(name: c.name, phone: c.phone, email: c.email, registrationNumber: c.registrationNumber)
         let rows = try await db.raw("""
             UPDATE customers SET name = \(bind: c.name), name_key = \(bind: keys.name), name_sort = \(bind: Pinyin.sortKey(c.name)),
@@ -156,20 +163,23 @@ extension StoreSession {
     }
 
     /// Stage, main key person and last touch of customers inside the scope, by id (one page of the
-    /// list: each value is one index probe per row). The last touch is the kept `last_touch_at`.
+    /// list). The stage and the last touch are kept on the customer (`stage_rank`, `last_touch_at`);
+    /// the main key person is one index probe per row.
     func customerListFacts(_ ids: [CustomerID], scope: AccessScope) async throws -> [CustomerID: CustomerListFacts] {
         guard !ids.isEmpty else { return [:] }
         var facts: [CustomerID: CustomerListFacts] = [:]
         for row in try await db.raw("""
             SELECT c.id,
-              (SELECT l.stage FROM customer_lifecycle l WHERE l.customer_id = c.id) AS stage,
+              c.stage_rank AS stage_rank,
               (SELECT k.name FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL
                ORDER BY CASE k.influence WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END,
                         k.is_coach DESC, k.created_at, k.id LIMIT 1) AS main_contact,
               c.last_touch_at AS last_touch
             FROM customers c WHERE c.id IN (\(binds: ids.map(\.description))) AND \(Self.scopeClause(scope))
             """).all() {
-            facts[try row.id("id")] = CustomerListFacts(stage: try row.optionalEnum("stage"),
+            let rank = try row.int("stage_rank")
+            let stage = LifecycleStage.allCases.indices.contains(rank) ? LifecycleStage.allCases[rank] : nil
+            facts[try row.id("id")] = CustomerListFacts(stage: stage,
                                                         mainContact: try row.optionalText("main_contact"),
                                                         lastTouch: try row.int("last_touch") > 0 ? try row.date("last_touch") : nil)
         }
@@ -192,13 +202,6 @@ extension StoreSession {
         return names
     }
 
-    /// The stage's place in the stages' order (0 for suspect and for customers never computed),
-    /// as an SQL expression over `c`; one index probe per row.
-    static let stageRank: String = {
-        let cases = LifecycleStage.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
-        return "COALESCE((SELECT CASE l.stage \(cases) ELSE 0 END FROM customer_lifecycle l WHERE l.customer_id = c.id), 0)"
-    }()
-
     /// A page of customers inside the scope.
     func customers(_ query: CustomerQuery, scope: AccessScope) async throws -> Page<Customer> {
         let column: String
@@ -207,7 +210,7 @@ extension StoreSession {
         case .updatedAt: column = "c.updated_at"
         case .createdAt: column = "c.created_at"
         case .lastTouch: column = "c.last_touch_at"
-        case .stage: column = Self.stageRank
+        case .stage: column = "c.stage_rank"
         }
         var sql: SQLQueryString = """
             SELECT \(unsafeRaw: Self.customerColumns), \(unsafeRaw: column) AS sort_value FROM customers c
@@ -357,4 +360,6 @@ extension StoreSession {
 public struct PreparedInserts: Sendable {
     let statements: [SQLQueryString]
     let kind: EngineKind
+    /// The new customers, counted into the stage tallies once the statements ran.
+    let customers: [Customer]
 }

@@ -3,12 +3,10 @@ import RapportCore
 import SQLKit
 
 extension StoreSession {
-    /// The customer-list condition for one stage, on alias `c`; customers without a stored stage are suspects.
+    /// The customer-list condition for one stage, on alias `c` (the kept `stage_rank`); customers
+    /// without a stored stage are suspects.
     static func stageClause(_ stage: LifecycleStage) -> SQLQueryString {
-        if stage == .suspect {
-            return " AND NOT EXISTS (SELECT 1 FROM customer_lifecycle cl WHERE cl.customer_id = c.id AND cl.stage <> 'suspect')"
-        }
-        return " AND EXISTS (SELECT 1 FROM customer_lifecycle cl WHERE cl.customer_id = c.id AND cl.stage = \(bind: stage.rawValue))"
+        " AND c.stage_rank = \(literal: stage.rank)"
     }
 
     /// A customer's stored stage; nil when it was never computed (a suspect).
@@ -74,8 +72,36 @@ extension StoreSession {
     }
 
     /// Counts per stage (every stage, in order) over the customers in the scope, and the monthly
-    /// flow between stages since `fromMonth` ('YYYY-MM'), newest month first.
+    /// flow between stages since `fromMonth` ('YYYY-MM'), newest month first: sums over the kept
+    /// tallies (`stage_tallies`, `stage_flow_tallies`), a few rows per owner, whatever the number of
+    /// customers. The scope's columns have the customers' names, so the same clause applies.
     func lifecycleSummary(scope: AccessScope, fromMonth: String) async throws -> LifecycleSummary {
+        var counts: [LifecycleStage: Int] = [:]
+        for row in try await db.raw("""
+            SELECT c.stage_rank AS r, CAST(SUM(c.n) AS BIGINT) AS n FROM stage_tallies c
+            WHERE \(Self.scopeClause(scope)) GROUP BY c.stage_rank
+            """).all() {
+            let rank = try row.int("r")
+            let stage = LifecycleStage.allCases.indices.contains(rank) ? LifecycleStage.allCases[rank] : .suspect
+            counts[stage, default: 0] += try row.int("n")
+        }
+        let flow = try await db.raw("""
+            SELECT c.month, c.from_stage, c.to_stage, CAST(SUM(c.n) AS BIGINT) AS n FROM stage_flow_tallies c
+            WHERE c.month >= \(bind: fromMonth) AND \(Self.scopeClause(scope))
+            GROUP BY c.month, c.from_stage, c.to_stage HAVING SUM(c.n) <> 0
+            ORDER BY c.month DESC, c.from_stage, c.to_stage
+            """).all().map { row in
+            let from = try row.text("from_stage")
+            return LifecycleSummary.Flow(month: try row.text("month"), from: from.isEmpty ? nil : try row.enumValue("from_stage"),
+                                         to: try row.enumValue("to_stage"), count: try row.int("n"))
+        }
+        return LifecycleSummary(stages: LifecycleStage.allCases.map { .init(stage: $0, count: counts[$0] ?? 0) },
+                                flow: flow)
+    }
+
+    /// The same summary counted from the customers and their moves (what the tallies must equal;
+    /// the tests compare the two).
+    func lifecycleSummaryCounted(scope: AccessScope, fromMonth: String) async throws -> LifecycleSummary {
         let rows = try await db.raw("""
             SELECT COALESCE(cl.stage, 'suspect') AS stage, COUNT(*) AS n FROM customers c
             LEFT JOIN customer_lifecycle cl ON cl.customer_id = c.id
@@ -120,17 +146,28 @@ extension StoreSession {
             json += "]"
             let rowsOf: SQLQueryString = kind == .sqlite
                 ? "(SELECT value AS x FROM json_each(\(bind: json)))" : "(SELECT jsonb_array_elements(CAST(\(bind: json) AS jsonb)) AS x)"
-            try await db.raw("""
-                INSERT INTO lifecycle_changes (id, customer_id, from_stage, to_stage, reason, month, at)
-                SELECT r.x ->> 4, r.x ->> 0, r.x ->> 3, r.x ->> 1, r.x ->> 2, \(literal: head.month), \(unsafeRaw: String(at))
-                FROM \(rowsOf) r
-                """).run()
-            try await db.raw("""
-                INSERT INTO customer_lifecycle (customer_id, stage, reason, since, computed_at)
-                SELECT r.x ->> 0, r.x ->> 1, r.x ->> 2, \(unsafeRaw: String(at)), \(unsafeRaw: String(at)) FROM \(rowsOf) r
-                WHERE true ON CONFLICT (customer_id) DO UPDATE SET stage = excluded.stage, reason = excluded.reason,
-                since = excluded.since, computed_at = excluded.computed_at
-                """).run()
+            try await keepingTallies(.subquery("SELECT r.x ->> 0 FROM \(rowsOf) r")) {
+                try await writeLifecycles(rowsOf, month: head.month, at: at)
+            }
         }
+    }
+
+    private func writeLifecycles(_ rowsOf: SQLQueryString, month: String, at: Int64) async throws {
+        try await db.raw("""
+            INSERT INTO lifecycle_changes (id, customer_id, from_stage, to_stage, reason, month, at)
+            SELECT r.x ->> 4, r.x ->> 0, r.x ->> 3, r.x ->> 1, r.x ->> 2, \(literal: month), \(unsafeRaw: String(at))
+            FROM \(rowsOf) r
+            """).run()
+        try await db.raw("""
+            INSERT INTO customer_lifecycle (customer_id, stage, reason, since, computed_at)
+            SELECT r.x ->> 0, r.x ->> 1, r.x ->> 2, \(unsafeRaw: String(at)), \(unsafeRaw: String(at)) FROM \(rowsOf) r
+            WHERE true ON CONFLICT (customer_id) DO UPDATE SET stage = excluded.stage, reason = excluded.reason,
+            since = excluded.since, computed_at = excluded.computed_at
+            """).run()
+        try await db.raw("""
+            UPDATE customers SET stage_rank = COALESCE((SELECT \(unsafeRaw: Self.rankOfStage("l.stage"))
+              FROM customer_lifecycle l WHERE l.customer_id = customers.id), 0)
+            WHERE id IN (SELECT r.x ->> 0 FROM \(rowsOf) r)
+            """).run()
     }
 }

@@ -110,6 +110,13 @@ extension StoreSession {
 
     /// Points every row that references `merged` at `survivor`; returns the moved keys per `table.column`.
     func moveReferences(kind: MergeKind, from merged: UUID, to survivor: UUID) async throws -> [String: [String]] {
+        // Stage moves and the merged customer's liveness follow: the tallies move with them.
+        try await keepingTallies(.ids(kind == .customer ? [CustomerID(merged), CustomerID(survivor)] : [])) {
+            try await moveReferenceRows(kind: kind, from: merged, to: survivor)
+        }
+    }
+
+    private func moveReferenceRows(kind: MergeKind, from merged: UUID, to survivor: UUID) async throws -> [String: [String]] {
         let s = survivor.uuidString.lowercased(), m = merged.uuidString.lowercased()
         var moved: [String: [String]] = [:]
         for spec in kind == .customer ? Self.customerMoves : Self.contactMoves {
@@ -131,6 +138,12 @@ extension StoreSession {
 
     /// Points exactly the rows a merge moved back at the merged record.
     func moveReferencesBack(kind: MergeKind, _ moved: [String: [String]], merged: UUID, survivor: UUID) async throws {
+        try await keepingTallies(.ids(kind == .customer ? [CustomerID(merged), CustomerID(survivor)] : [])) {
+            try await moveReferenceRowsBack(kind: kind, moved, merged: merged, survivor: survivor)
+        }
+    }
+
+    private func moveReferenceRowsBack(kind: MergeKind, _ moved: [String: [String]], merged: UUID, survivor: UUID) async throws {
         let s = survivor.uuidString.lowercased(), m = merged.uuidString.lowercased()
         if moved["personalities.subject_id"] != nil {
             try await db.raw("""
@@ -165,7 +178,10 @@ extension StoreSession {
             """).first() else { return nil }
         let saved = ["stage": try row.text("stage"), "reason": try row.text("reason"),
                      "since": String(try row.int("since")), "computed_at": String(try row.int("computed_at"))]
-        try await db.raw("DELETE FROM customer_lifecycle WHERE customer_id = \(bind: customer.description)").run()
+        try await keepingTallies(.ids([customer])) {
+            try await db.raw("DELETE FROM customer_lifecycle WHERE customer_id = \(bind: customer.description)").run()
+            try await db.raw("UPDATE customers SET stage_rank = 0 WHERE id = \(bind: customer.description)").run()
+        }
         return saved
     }
 
@@ -173,11 +189,15 @@ extension StoreSession {
     func restoreLifecycleRow(of customer: CustomerID, _ saved: [String: String]) async throws {
         guard let stage = saved["stage"], let since = saved["since"].flatMap(Int64.init),
               let computed = saved["computed_at"].flatMap(Int64.init) else { return }
-        try await db.raw("DELETE FROM customer_lifecycle WHERE customer_id = \(bind: customer.description)").run()
-        try await db.raw("""
-            INSERT INTO customer_lifecycle (customer_id, stage, reason, since, computed_at) VALUES
-            (\(bind: customer.description), \(bind: stage), \(bind: saved["reason"] ?? ""), \(bind: since), \(bind: computed))
-            """).run()
+        try await keepingTallies(.ids([customer])) {
+            try await db.raw("DELETE FROM customer_lifecycle WHERE customer_id = \(bind: customer.description)").run()
+            try await db.raw("""
+                INSERT INTO customer_lifecycle (customer_id, stage, reason, since, computed_at) VALUES
+                (\(bind: customer.description), \(bind: stage), \(bind: saved["reason"] ?? ""), \(bind: since), \(bind: computed))
+                """).run()
+            let rank = LifecycleStage(rawValue: stage)?.rank ?? 0
+            try await db.raw("UPDATE customers SET stage_rank = \(bind: Int64(rank)) WHERE id = \(bind: customer.description)").run()
+        }
     }
 
     func insertMerge(_ m: Merge, survivorBefore: String, mergedBefore: String) async throws {

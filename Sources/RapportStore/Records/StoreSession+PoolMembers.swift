@@ -68,20 +68,20 @@ extension StoreSession {
     /// Takes an unowned, live customer for `owner`: one guarded UPDATE, so of two concurrent
     /// claims exactly one changes the row. `true` when this call won.
     func claimCustomer(_ id: CustomerID, owner: UserID, team: TeamID?, at: Date) async throws -> Bool {
-        let rows = try await db.raw("""
+        let rows = try await keepingTallies(.ids([id])) { try await db.raw("""
             UPDATE customers SET owner_id = \(bind: owner.description), team_id = \(bind: team?.description),
             version = version + 1, updated_at = \(bind: StoredTime.encode(at))
             WHERE id = \(bind: id.description) AND owner_id IS NULL AND deleted_at IS NULL RETURNING id
-            """).all()
+            """).all() }
         return !rows.isEmpty
     }
 
     /// Clears a customer's owner (and team) if `owner` still owns it; `true` when it did.
     func unownCustomer(_ id: CustomerID, owner: UserID, at: Date) async throws -> Bool {
-        let rows = try await db.raw("""
+        let rows = try await keepingTallies(.ids([id])) { try await db.raw("""
             UPDATE customers SET owner_id = NULL, team_id = NULL, version = version + 1, updated_at = \(bind: StoredTime.encode(at))
             WHERE id = \(bind: id.description) AND owner_id = \(bind: owner.description) RETURNING id
-            """).all()
+            """).all() }
         return !rows.isEmpty
     }
 

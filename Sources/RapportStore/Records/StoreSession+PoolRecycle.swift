@@ -127,11 +127,13 @@ extension StoreSession {
             insert += " ON CONFLICT (customer_id) DO NOTHING"
             try await db.raw(insert).run()
         }
-        try await db.raw("""
-            UPDATE customers SET owner_id = NULL, team_id = NULL, version = version + 1, updated_at = \(bind: now)
-            WHERE id IN (SELECT customer_id FROM pool_recycle_batch) AND deleted_at IS NULL
-            AND owner_id = (SELECT b.owner_id FROM pool_recycle_batch b WHERE b.customer_id = customers.id)
-            """).run()
+        try await keepingTallies(.subquery("SELECT customer_id FROM pool_recycle_batch")) {
+            try await db.raw("""
+                UPDATE customers SET owner_id = NULL, team_id = NULL, version = version + 1, updated_at = \(bind: now)
+                WHERE id IN (SELECT customer_id FROM pool_recycle_batch) AND deleted_at IS NULL
+                AND owner_id = (SELECT b.owner_id FROM pool_recycle_batch b WHERE b.customer_id = customers.id)
+                """).run()
+        }
         try await db.raw("""
             DELETE FROM pool_recycle_batch WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = pool_recycle_batch.customer_id
             AND c.owner_id IS NULL AND c.updated_at = \(bind: now))

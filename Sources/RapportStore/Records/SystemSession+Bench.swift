@@ -35,6 +35,7 @@ extension SystemSession {
             team_id = (SELECT team_id FROM users WHERE id = \(bind: measured.description))
             """).run()
         try await db.raw("DROP TABLE bench_reps").run()
+        try await raw.rebuildStageTallies()
     }
 
     /// Adds `contacts` key persons and `activities` activities to every customer.

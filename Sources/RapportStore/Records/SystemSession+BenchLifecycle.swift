@@ -80,6 +80,7 @@ extension SystemSession {
             FROM customers WHERE deleted_at IS NULL
             ON CONFLICT (customer_id) DO NOTHING
             """).run()
+        try await raw.rebuildStageTallies()
     }
 
     /// Gives the default pool recycle rules, so that a recycle pass has work to judge: no

@@ -3,7 +3,7 @@
 /// Portable column types only: TEXT, BIGINT (integers, booleans as 0/1, times as epoch
 /// milliseconds UTC), DOUBLE PRECISION. Ids are lowercase UUID text.
 enum Migrations {
-    static let all: [Migration] = [foundation, relationships, lifecycle, poolSpeed, structure, jobLeases, pinyin, lastTouch, savedViews]
+    static let all: [Migration] = [foundation, relationships, lifecycle, poolSpeed, structure, jobLeases, pinyin, lastTouch, savedViews, stageTallies]
 
     static let foundation = Migration(1, "foundation", both: [
         """

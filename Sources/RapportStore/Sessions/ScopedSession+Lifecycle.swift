@@ -21,6 +21,12 @@ extension ScopedSession {
         try await raw.lifecycleSummary(scope: scope, fromMonth: fromMonth)
     }
 
+    /// The same summary counted from the customers and their moves instead of the kept tallies:
+    /// what the tallies must equal (tests check every kind of write against it).
+    public func lifecycleSummaryCounted(fromMonth: String) async throws -> LifecycleSummary {
+        try await raw.lifecycleSummaryCounted(scope: scope, fromMonth: fromMonth)
+    }
+
     /// Records a fact (exclusivity, partnership) about a visible, live customer.
     public func insertLifecycleFact(_ fact: LifecycleFact) async throws {
         try await requireCustomer(fact.customerID, live: true)

@@ -78,6 +78,9 @@ import RapportApp
                 #expect(agendaStatus == .ok)
                 #expect(agenda.contains(name == "mia" ? #"id="agenda-teamOverdue""# : #"id="agenda-overdue""#), "\(name)")
                 #expect(agenda.contains(localizer.text("agenda.daysLate", .en, "3", due.description)), "\(name)")
+                // The top bar's count is this list's size (the page counts it once, for both).
+                let listed = agenda.components(separatedBy: #"<li class="agenda-item"#).count - 1
+                #expect(listed > 0 && agenda.contains(#"id="agenda-count">\#(listed)<"#), "\(name): \(listed) items listed")
             }
 
             // A rep's POST without the form token is refused; with it, another rep's agenda is still forbidden.

@@ -4,7 +4,8 @@ import SQLKit
 
 extension Migrations {
     /// Stages kept ahead of time (issue 11): the lifecycle report and the stage order no longer
-    /// compute every customer's stage on each request.
+    /// compute every customer's stage on each request (and the agenda's overdue promises across
+    /// teams come in index order).
     ///
     /// - `customers.stage_rank` is the customer's stage as its place in `LifecycleStage.allCases`
     ///   (0: suspect, also for customers never computed). Every write of `customer_lifecycle` sets it,
@@ -19,6 +20,9 @@ extension Migrations {
         "ALTER TABLE customers ADD COLUMN stage_rank BIGINT NOT NULL DEFAULT 0",
         "CREATE INDEX customers_stage ON customers (stage_rank, id) WHERE deleted_at IS NULL",
         "CREATE INDEX customers_owner_stage ON customers (owner_id, stage_rank, id) WHERE deleted_at IS NULL",
+        // A manager's or admin's agenda lists the oldest overdue promises across teams, in (due, id)
+        // order: this index gives that order, so the page reads 50 rows instead of a whole day's.
+        "CREATE INDEX commitments_open_due ON commitments (state, due_on, id) WHERE deleted_at IS NULL",
         """
         CREATE TABLE stage_tallies (
             owner_id TEXT NOT NULL,

@@ -11,8 +11,9 @@ import RapportCore
 struct AgendaPage: Sendable {
     let env: PageEnvironment
 
+    /// The top bar is counted by the handler, which knows the agenda's size (`countBadges`).
     func register(on router: RouterGroup<SessionContext>) {
-        router.get("agenda", use: env.page(.signedIn, freshBadges: true, show))
+        router.get("agenda", use: env.page(.signedIn, badges: .byHandler, show))
     }
 
     /// The groups in the order a rep works through them.
@@ -32,6 +33,9 @@ struct AgendaPage: Sendable {
         async let directoryLoad = Directory.load(env.app, acting)
         let (agenda, people) = try await (agendaLoad, directoryLoad)
         let own = agenda.userID == acting.id
+        // The top bar's agenda count is this list's size when it is the user's own agenda.
+        var page = page
+        env.countBadges(&page, agendaCount: own ? agenda.items.count : nil)
 
         var grouped: [Group: [AgendaModel.Item]] = [:]
         for item in agenda.items {

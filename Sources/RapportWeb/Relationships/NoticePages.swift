@@ -12,7 +12,7 @@ struct NoticePages: Sendable {
     static let pageSize = 20
 
     func register(on router: RouterGroup<SessionContext>) {
-        router.get("notices", use: env.page(.signedIn, freshBadges: true, list))
+        router.get("notices", use: env.page(.signedIn, badges: .fresh, list))
         router.post("notices/read", use: env.page(.signedIn, markAll))
         router.post("notices/:id/read", use: env.page(.signedIn, markOne))
     }

@@ -10,13 +10,15 @@ struct NavBadges: PageModel, Equatable {
     var agenda: Int
     var notices: Int
 
-    /// Loads both counts for a signed-in user. The badges are a convenience: when loading fails
-    /// the failure is logged and the page is shown without them (`nil`), never refused.
-    static func load(_ app: Rapport, _ acting: Acting, language: Language, logger: Logger) async -> NavBadges? {
+    /// Loads both counts for a signed-in user (the agenda's only when `agendaCount` is not already
+    /// known). The badges are a convenience: when loading fails the failure is logged and the page
+    /// is shown without them (`nil`), never refused.
+    static func load(_ app: Rapport, _ acting: Acting, agendaCount: Int?, logger: Logger) async -> NavBadges? {
         do {
-            async let agenda = app.agenda.count(acting)
             async let unread = app.notices.unreadCount(acting)
-            return NavBadges(agenda: try await agenda, notices: try await unread)
+            var agenda = agendaCount ?? 0
+            if agendaCount == nil { agenda = try await app.agenda.count(acting) }
+            return NavBadges(agenda: agenda, notices: try await unread)
         } catch {
             // Cancelled: the page redirected or failed before showing the counts.
             if Task.isCancelled || error is CancellationError { return nil }

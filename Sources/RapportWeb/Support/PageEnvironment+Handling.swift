@@ -24,14 +24,14 @@ extension PageEnvironment {
     /// password-change gate, the admin check, form parsing with the anti-forgery check on every POST,
     /// the top bar's counts, and one mapping of errors to error pages or redirects. The route must be
     /// registered in the `SessionContext` group, which has already refused requests without a user.
-    /// - Parameter freshBadges: count the top bar afresh instead of using the few-second cache
-    ///   (the agenda and notices pages, whose own lists must agree with their counts).
-    func page(_ access: PageAccess = .signedIn, freshBadges: Bool = false, _ handler: @escaping PageHandler)
+    /// - Parameter badges: how the top bar's counts are had (the few-second cache unless the page's
+    ///   own list must agree with its count).
+    func page(_ access: PageAccess = .signedIn, badges: BadgeCounting = .cached, _ handler: @escaping PageHandler)
         -> @Sendable (Request, SessionContext) async throws -> Response {
         let env = self
         return { request, context in
             do {
-                return try await env.run(access, freshBadges, request, context, handler)
+                return try await env.run(access, badges, request, context, handler)
             } catch {
                 return env.errorResponse(for: error, context: context)
             }
@@ -53,7 +53,7 @@ extension PageEnvironment {
         }
     }
 
-    private func run(_ access: PageAccess, _ freshBadges: Bool, _ request: Request, _ context: SessionContext,
+    private func run(_ access: PageAccess, _ badges: BadgeCounting, _ request: Request, _ context: SessionContext,
                      _ handler: PageHandler) async throws -> Response {
         let acting = context.acting
         if access != .duringPasswordChange, acting.user.mustChangePassword { return Self.redirect("/account/password") }
@@ -62,21 +62,32 @@ extension PageEnvironment {
         var page = PageRequest(request: request, context: context, form: form,
                                query: FormData(encoded: request.uri.query ?? ""), files: files)
         if request.method == .get, !acting.user.mustChangePassword {
-            let app = self.app, language = context.language, logger = context.logger, cache = badgeCache
-            let now = app.env.now()
-            if !freshBadges, let cached = await cache.badges(for: acting.id, now: now) {
-                page.badgeLoad = Task { cached }
-            } else {
-                page.badgeLoad = Task {
-                    let badges = await NavBadges.load(app, acting, language: language, logger: logger)
-                    if let badges { await cache.store(badges, for: acting.id, begun: now) }
-                    return badges
+            switch badges {
+            case .cached:
+                if let cached = await badgeCache.badges(for: acting.id, now: app.env.now()) {
+                    page.badgeLoad = Task { cached }
+                } else {
+                    countBadges(&page, agendaCount: nil)
                 }
+            case .fresh: countBadges(&page, agendaCount: nil)
+            case .byHandler: break
             }
         }
         // A handler that fails or redirects never reads the counts.
         defer { page.badgeLoad?.cancel() }
         return try await handler(page)
+    }
+
+    /// Starts counting the top bar for a page, afresh, and keeps the counts in the cache. A page that
+    /// has just built the user's own agenda passes its size, so the agenda is not built twice.
+    func countBadges(_ page: inout PageRequest, agendaCount: Int?) {
+        let app = self.app, acting = page.acting, logger = page.context.logger, cache = badgeCache
+        let now = app.env.now()
+        page.badgeLoad = Task {
+            let badges = await NavBadges.load(app, acting, agendaCount: agendaCount, logger: logger)
+            if let badges { await cache.store(badges, for: acting.id, begun: now) }
+            return badges
+        }
     }
 
     /// The form of a POST, checked for the anti-forgery token; empty for other methods.

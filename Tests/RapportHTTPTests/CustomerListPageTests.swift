@@ -167,3 +167,23 @@ extension CustomerListPageTests {
         }
     }
 }
+
+extension CustomerListPageTests {
+    /// Every value a template prints is HTML-escaped (Rapport's own escaper, `HTMLEscaping`): the five
+    /// special characters become entities, everything else — Chinese, emoji — is printed as is.
+    @Test(arguments: TestEngine.available)
+    func values_areEscaped_onTheListAndTheCustomerPage(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let name = #"<b>"Tom" & 'Jerry'</b> 阿里 🍵"#
+            let customer = try #require(try await api.customer(client, name, as: "alice")["id"] as? String)
+            let alice = try await CustomerFilePageTests.Browser.signIn(api.world, "alice")
+            let escaped = "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt; 阿里 🍵"
+            for uri in ["/customers", "/customers/\(customer)"] {
+                let (status, html) = try await alice.get(client, uri)
+                #expect(status == .ok)
+                #expect(html.contains(escaped), "\(uri)")
+                #expect(!html.contains("<b>\"Tom\""), "\(uri)")
+            }
+        }
+    }
+}

@@ -11,12 +11,32 @@ public struct PageRenderer: Sendable {
         self.library = library
     }
 
-    /// Loads every `*.mustache` template in the bundle.
+    /// Loads every `*.mustache` template in the bundle, each escaping its values with
+    /// `HTMLEscaping` (a content-type pragma put in front of the file's text).
     public static func bundled() async throws -> PageRenderer {
-        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
+        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Templates") else {
             throw LocalizerError.missingFile("Templates")
         }
-        return PageRenderer(library: try await MustacheLibrary(directory: directory))
+        MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
+        let pragma = "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}"
+        var library = MustacheLibrary()
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+        for file in files where file.pathExtension == "mustache" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            do {
+                try library.register(pragma + text, named: file.deletingPathExtension().lastPathComponent)
+            } catch {
+                throw TemplateError(file: file.lastPathComponent, underlying: String(describing: error))
+            }
+        }
+        return PageRenderer(library: library)
+    }
+
+    /// A bundled template that does not parse.
+    struct TemplateError: Error, CustomStringConvertible {
+        let file: String
+        let underlying: String
+        var description: String { "template \(file): \(underlying)" }
     }
 
     /// Renders `template` with `context` into a piece of HTML for a page to embed with `{{{…}}}`:

@@ -216,7 +216,7 @@ extension StoreSession {
             SELECT \(unsafeRaw: Self.customerColumns), \(unsafeRaw: column) AS sort_value FROM customers c
             WHERE \(Self.scopeClause(scope))
             """
-        sql += try filterClause(query, scope: scope)
+        sql += try filterClause(query, search: try await searchPlan(query, scope: scope))
         if let cursor = query.cursor {
             let op = query.descending ? "<" : ">"
             let value: any Encodable & Sendable
@@ -247,20 +247,31 @@ extension StoreSession {
     /// With `cap`, counting stops after `cap + 1` rows (a search with many hits answers "1,000+"
     /// without reading them all).
     func customerCount(_ query: CustomerQuery, cap: Int? = nil, scope: AccessScope) async throws -> Int {
-        var inner: SQLQueryString = "SELECT 1 FROM customers c WHERE \(Self.scopeClause(scope))"
-        inner += try filterClause(query, scope: scope)
+        let search = try await searchPlan(query, scope: scope)
         guard let cap else {
             var sql: SQLQueryString = "SELECT COUNT(*) AS n FROM customers c WHERE \(Self.scopeClause(scope))"
-            sql += try filterClause(query, scope: scope)
+            sql += try filterClause(query, search: search)
             return try await db.raw(sql).first()?.int("n") ?? 0
         }
+        var inner: SQLQueryString
+        if case .common(let match, _) = search {
+            // Many hits: stream them from the gram index in its own order and stop at the cap,
+            // instead of collecting every hit first.
+            inner = """
+                SELECT 1 FROM customer_search s JOIN customers c ON c.rowid = s.rowid
+                WHERE s.customer_search MATCH \(bind: match) AND \(Self.scopeClause(scope))
+                """
+        } else {
+            inner = "SELECT 1 FROM customers c WHERE \(Self.scopeClause(scope))"
+        }
+        inner += try filterClause(query, search: search)
         var sql: SQLQueryString = "SELECT COUNT(*) AS n FROM ("
         sql += inner
         sql += " LIMIT \(literal: cap + 1)) capped"
         return try await db.raw(sql).first()?.int("n") ?? 0
     }
 
-    private func filterClause(_ query: CustomerQuery, scope: AccessScope) throws -> SQLQueryString {
+    private func filterClause(_ query: CustomerQuery, search: CustomerSearchPlan) throws -> SQLQueryString {
         var sql: SQLQueryString = ""
         switch query.deleted {
         case .exclude: sql += " AND c.deleted_at IS NULL"
@@ -278,27 +289,42 @@ extension StoreSession {
         if let tag = query.tag, !tag.isEmpty {
             sql += " AND c.tags LIKE \(bind: "%|" + Self.likeEscape(tag) + "|%") ESCAPE '\\'"
         }
-        if let search = query.search, !search.trimmingCharacters(in: .whitespaces).isEmpty {
-            sql += searchClause(search, scope: scope)
+        switch search {
+        case .none: break
+        case .nothing: sql += " AND 1 = 0"
+        case .scan(let needle), .common(_, let needle): sql += Self.substringClause(needle)
+        case .rare(let match, let needle):
+            sql += " AND c.rowid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH \(bind: match))"
+            sql += Self.substringClause(needle)
         }
         return sql
     }
 
-    /// The engine-specific substring search (see `SearchText`). A rep's own customers (a few
-    /// thousand) are checked directly, which beats intersecting the index's long lists for common
-    /// fragments such as phone prefixes; wider scopes use the gram index first.
-    private func searchClause(_ search: String, scope: AccessScope) -> SQLQueryString {
+    /// Above this many gram-index hits a search counts as common (`CustomerSearchPlan`).
+    static let rareSearchHits = 4_000
+
+    /// How a search finds its customers (see `SearchText`; the substring test is always the exact
+    /// one). A rep's own customers (a few thousand) are tested directly, as on PostgreSQL, whose
+    /// trigram index serves the test. Wider scopes on SQLite first ask the gram index for up to
+    /// `rareSearchHits + 1` hits (well under a millisecond): a rare fragment then reads only its hits;
+    /// a common one walks the list's own order and tests each row, which reaches a page of matches
+    /// after about `25 × customers ÷ hits` rows — bounded by the same threshold whatever the size,
+    /// instead of first collecting every hit of a fragment such as `138` (all of them).
+    private func searchPlan(_ query: CustomerQuery, scope: AccessScope) async throws -> CustomerSearchPlan {
+        guard let search = query.search, !search.trimmingCharacters(in: .whitespaces).isEmpty else { return .none }
         let needle = SearchText.normalize(search)
-        guard !needle.isEmpty, let match = SearchText.gramQuery(for: search) else { return " AND 1 = 0" }
-        // The substring test is exact on both engines; on SQLite the gram index narrows the rows first.
-        let substring: SQLQueryString = " AND c.search_text LIKE \(bind: "%" + Self.likeEscape(needle) + "%") ESCAPE '\\'"
-        if case .owner = scope { return substring }
-        switch kind {
-        case .sqlite:
-            return " AND c.rowid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH \(bind: match))" + substring
-        case .postgres:
-            return substring
-        }
+        guard !needle.isEmpty, let match = SearchText.gramQuery(for: search) else { return .nothing }
+        if case .owner = scope { return .scan(needle) }
+        guard kind == .sqlite else { return .scan(needle) }
+        let hits = try await db.raw("""
+            SELECT COUNT(*) AS n FROM (SELECT rowid FROM customer_search WHERE customer_search MATCH \(bind: match)
+            LIMIT \(literal: Self.rareSearchHits + 1)) probe
+            """).first()?.int("n") ?? 0
+        return hits > Self.rareSearchHits ? .common(match, needle) : .rare(match, needle)
+    }
+
+    private static func substringClause(_ needle: String) -> SQLQueryString {
+        " AND c.search_text LIKE \(bind: "%" + likeEscape(needle) + "%") ESCAPE '\\'"
     }
 
     static func likeEscape(_ text: String) -> String {
@@ -362,4 +388,18 @@ public struct PreparedInserts: Sendable {
     let kind: EngineKind
     /// The new customers, counted into the stage tallies once the statements ran.
     let customers: [Customer]
+}
+
+/// How a customer search runs (`StoreSession.searchPlan`).
+enum CustomerSearchPlan: Sendable {
+    /// No search.
+    case none
+    /// A search that cannot match (nothing left after normalising).
+    case nothing
+    /// Test every row in scope for the substring.
+    case scan(String)
+    /// Few gram-index hits (match, needle): read them, then test the substring.
+    case rare(String, String)
+    /// Many gram-index hits (match, needle): walk the list's order and test the substring.
+    case common(String, String)
 }

@@ -203,20 +203,48 @@ extension StoreSession {
     }
 
     /// A page of customers inside the scope.
+    ///
+    /// A common search fragment (`CustomerSearchPlan.common`) first walks the list's order for at
+    /// most `searchWalk` rows, testing each: enough when the matches are spread through the order.
+    /// When they are not — a fragment that begins most of its names, such as a city, sits together in
+    /// name order — the page is taken from the fragment's hits instead.
     func customers(_ query: CustomerQuery, scope: AccessScope) async throws -> Page<Customer> {
-        let column: String
-        switch query.sort {
-        case .name: column = "c.name_sort"
-        case .updatedAt: column = "c.updated_at"
-        case .createdAt: column = "c.created_at"
-        case .lastTouch: column = "c.last_touch_at"
-        case .stage: column = "c.stage_rank"
+        let search = try await searchPlan(query, scope: scope)
+        let limit = max(1, min(query.limit, CustomerQuery.maxLimit))
+        if case .common(let match, let needle) = search {
+            let walked = try await customerRows(query, scope: scope, search: search, walk: Self.searchWalk)
+            if walked.count > limit { return try customerPage(walked, query: query, limit: limit) }
+            let hits = try await customerRows(query, scope: scope, search: .rare(match, needle), walk: nil)
+            return try customerPage(hits, query: query, limit: limit)
         }
+        return try customerPage(try await customerRows(query, scope: scope, search: search, walk: nil), query: query, limit: limit)
+    }
+
+    /// Rows a common search may walk before it takes the page from the fragment's hits instead.
+    static let searchWalk = 2_000
+
+    private static func sortColumn(_ sort: CustomerSort) -> String {
+        switch sort {
+        case .name: "c.name_sort"
+        case .updatedAt: "c.updated_at"
+        case .createdAt: "c.created_at"
+        case .lastTouch: "c.last_touch_at"
+        case .stage: "c.stage_rank"
+        }
+    }
+
+    /// Up to `limit + 1` rows of the page. With `walk`, the search's substring test applies to the
+    /// first `walk` rows of the list's order only (the caller checks whether that was enough).
+    private func customerRows(_ query: CustomerQuery, scope: AccessScope, search: CustomerSearchPlan,
+                              walk: Int?) async throws -> [any SQLRow] {
+        let column = Self.sortColumn(query.sort)
+        let direction = query.descending ? "DESC" : "ASC"
+        let limit = max(1, min(query.limit, CustomerQuery.maxLimit))
         var sql: SQLQueryString = """
-            SELECT \(unsafeRaw: Self.customerColumns), \(unsafeRaw: column) AS sort_value FROM customers c
+            SELECT \(unsafeRaw: Self.customerColumns), c.search_text AS walk_text, \(unsafeRaw: column) AS sort_value FROM customers c
             WHERE \(Self.scopeClause(scope))
             """
-        sql += try filterClause(query, search: try await searchPlan(query, scope: scope))
+        sql += try filterClause(query, search: walk == nil ? search : .none)
         if let cursor = query.cursor {
             let op = query.descending ? "<" : ">"
             let value: any Encodable & Sendable
@@ -228,10 +256,19 @@ extension StoreSession {
             }
             sql += " AND (\(unsafeRaw: column) \(unsafeRaw: op) \(bind: value) OR (\(unsafeRaw: column) = \(bind: value) AND c.id \(unsafeRaw: op) \(bind: cursor.id)))"
         }
-        let direction = query.descending ? "DESC" : "ASC"
-        let limit = max(1, min(query.limit, CustomerQuery.maxLimit))
-        sql += " ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), c.id \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
-        var rows = try await db.raw(sql).all()
+        let order: SQLQueryString = " ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), c.id \(unsafeRaw: direction)"
+        if let walk, case .common(_, let needle) = search {
+            var walked: SQLQueryString = "SELECT * FROM ("
+            walked += sql + order + " LIMIT \(literal: walk)) w WHERE w.walk_text LIKE \(bind: "%" + Self.likeEscape(needle) + "%") ESCAPE '\\'"
+            walked += " ORDER BY w.sort_value \(unsafeRaw: direction), w.id \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
+            return try await db.raw(walked).all()
+        }
+        sql += order + " LIMIT \(literal: limit + 1)"
+        return try await db.raw(sql).all()
+    }
+
+    private func customerPage(_ found: [any SQLRow], query: CustomerQuery, limit: Int) throws -> Page<Customer> {
+        var rows = found
         var next: String?
         if rows.count > limit {
             rows.removeLast()

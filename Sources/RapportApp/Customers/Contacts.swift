@@ -52,6 +52,54 @@ public struct Contacts: Sendable {
         }
     }
 
+    /// Creates many key persons in one transaction (imports), each exactly as `create` would, and
+    /// answers one outcome per row in order: the contact, or why it was not created (a duplicate, an
+    /// invalid row, a customer that is not live or not visible). A row that fails leaves the others.
+    public func createMany(_ acting: Acting, _ rows: [(customerID: CustomerID, draft: ContactDraft)]) async throws
+        -> [Result<Contact, AppError>] {
+        let now = deps.env.now()
+        let deps = self.deps
+        let prepared = rows.map { row -> Contact in
+            var contact = Contact(id: deps.env.newID(), customerID: row.customerID, name: "", createdAt: now, updatedAt: now)
+            row.draft.apply(to: &contact)
+            return contact
+        }
+        var invalid: [[FieldError]?] = []
+        for row in rows {
+            do { try row.draft.validate(creating: true) } catch { invalid.append(error.errors); continue }
+            invalid.append(nil)
+        }
+        let rejected = invalid
+        return try await deps.write(acting, entity: .customer) { session in
+            var outcomes: [Result<Contact, AppError>] = []
+            outcomes.reserveCapacity(rows.count)
+            for (index, (row, blank)) in zip(rows, prepared).enumerated() {
+                if let errors = rejected[index] {
+                    outcomes.append(.failure(.invalid(errors)))
+                    continue
+                }
+                var contact = blank
+                do {
+                    _ = try await session.requireCustomer(row.customerID, live: true)
+                } catch let error as StoreError where error == .notFound || error == .parentDeleted {
+                    outcomes.append(.failure(.invalid([FieldError("customer", .unknown)])))
+                    continue
+                }
+                contact.custom = try await deps.validatedCustom(row.draft.custom, object: .contact, in: session).filter { $0.value != .null }
+                let matches = try await Self.duplicates(of: contact, in: session)
+                if !matches.isEmpty {
+                    outcomes.append(.failure(.duplicate(matches)))
+                    continue
+                }
+                try await session.insert(contact)
+                try await session.catalog.appendAudit(try deps.audit(acting.id, Contact.recordKind, contact.id.description, .create,
+                                                                     before: nil as Contact?, after: contact))
+                outcomes.append(.success(contact))
+            }
+            return outcomes
+        }
+    }
+
     /// Changes a key person; `version` must be the one read. PATCH semantics: only given fields change.
     public func update(_ acting: Acting, _ id: ContactID, _ draft: ContactDraft, version: Int) async throws -> Contact {
         do { try draft.validate(creating: false) } catch { throw AppError.invalid(error.errors) }

@@ -61,12 +61,18 @@ extension Transfers {
         var report = ImportReport(format: format.rawValue, encoding: encoding, dryRun: dryRun, totalRows: table.rows.count,
                                   imported: 0, rejected: [], duplicates: [], ignoredColumns: ignored)
         var pending: [(line: Int, customer: CustomerID, draft: ContactDraft, boss: String)] = []
-        for (index, row) in table.rows.enumerated() {
-            let line = index + 2
+        let rows = table.rows.map { row -> [ContactColumn: String] in
             var cells: [ContactColumn: String] = [:]
             for (i, column) in columns where i < row.count { cells[column] = row[i].trimmingCharacters(in: .whitespacesAndNewlines) }
+            return cells
+        }
+        // The customers the rows name, found for the whole file at once.
+        let byName = try await customersByName(acting, rows.compactMap { $0[.customer] })
+        for (index, cells) in rows.enumerated() {
+            let line = index + 2
             var errors: [FieldError] = []
-            let customerID = try await importedCustomer(acting, id: cells[.customerID], name: cells[.customer], errors: &errors)
+            let customerID = try await importedCustomer(acting, id: cells[.customerID], name: cells[.customer], byName: byName,
+                                                        errors: &errors)
             var draft = ContactDraft(name: cells[.name], department: cells[.department], title: cells[.title], phone: cells[.phone],
                                      fax: cells[.fax], email: cells[.email], wechat: cells[.wechat], qq: cells[.qq],
                                      interests: cells[.interests], supplierExpectations: cells[.supplierExpectations],
@@ -88,18 +94,27 @@ extension Transfers {
             }
             pending.append((line, customerID, draft, cells[.reportsTo] ?? ""))
         }
-        // First everyone, then the reporting lines, so a boss may come later in the file.
+        // First everyone, then the reporting lines, so a boss may come later in the file. Rows are
+        // written Self.contactBatch at a time, each batch in one transaction.
         var created: [(line: Int, contact: Contact, boss: String)] = []
-        for row in pending {
-            if dryRun { report.imported += 1; continue }
-            do {
-                let contact = try await Contacts(deps: deps).create(acting, customerID: row.customer, row.draft)
-                created.append((row.line, contact, row.boss))
-                report.imported += 1
-            } catch AppError.duplicate(let matches) {
-                report.duplicates.append(.init(line: row.line, name: row.draft.name ?? "", matches: matches, sameAsLine: nil))
-            } catch AppError.invalid(let errors) {
-                report.rejected.append(.init(line: row.line, errors: errors))
+        if dryRun { report.imported = pending.count }
+        var start = 0
+        while !dryRun, start < pending.count {
+            let batch = Array(pending[start..<min(pending.count, start + Self.contactBatch)])
+            start += Self.contactBatch
+            let outcomes = try await Contacts(deps: deps).createMany(acting, batch.map { ($0.customer, $0.draft) })
+            for (row, outcome) in zip(batch, outcomes) {
+                switch outcome {
+                case .success(let contact):
+                    created.append((row.line, contact, row.boss))
+                    report.imported += 1
+                case .failure(.duplicate(let matches)):
+                    report.duplicates.append(.init(line: row.line, name: row.draft.name ?? "", matches: matches, sameAsLine: nil))
+                case .failure(.invalid(let errors)):
+                    report.rejected.append(.init(line: row.line, errors: errors))
+                case .failure(let error):
+                    throw error
+                }
             }
         }
         for row in created where !row.boss.isEmpty {
@@ -114,17 +129,27 @@ extension Transfers {
         return report
     }
 
-    /// The live customer a file row names, by id or by (normalised) name among the visible ones;
-    /// adds `customer` `unknown`/`ambiguous` to `errors` when there is not exactly one.
-    func importedCustomer(_ acting: Acting, id: String?, name: String?, errors: inout [FieldError]) async throws -> CustomerID? {
+    /// The visible live customers named in an import file, by normalised name, found in one query
+    /// per 500 names (for `importedCustomer`).
+    func customersByName(_ acting: Acting, _ names: [String]) async throws -> [String: [CustomerID]] {
+        try await deps.read(acting) { try await $0.liveCustomers(nameKeys: names.map(DuplicateKeys.normalizedName)) }
+    }
+
+    /// Key persons written per transaction by an import.
+    static let contactBatch = 500
+
+    /// The live customer a file row names, by id or by (normalised) name among the visible ones
+    /// (`byName`, looked up for the whole file); adds `customer` `unknown`/`ambiguous` to `errors`
+    /// when there is not exactly one.
+    func importedCustomer(_ acting: Acting, id: String?, name: String?, byName: [String: [CustomerID]],
+                          errors: inout [FieldError]) async throws -> CustomerID? {
         if let text = id, !text.isEmpty, let id = CustomerID(text),
            let found = try await deps.read(acting, { try await $0.customer(id) }), found.deletedAt == nil {
             return id
         }
         if let name, !name.isEmpty {
-            let matches = try await Customers(deps: deps).list(acting, CustomerQuery(search: name, limit: 20)).items
-                .filter { DuplicateKeys.normalizedName($0.name) == DuplicateKeys.normalizedName(name) }
-            if matches.count == 1 { return matches[0].id }
+            let matches = byName[DuplicateKeys.normalizedName(name)] ?? []
+            if matches.count == 1 { return matches[0] }
             if matches.count > 1 {
                 errors.append(FieldError("customer", .ambiguous))
                 return nil

@@ -52,11 +52,16 @@ extension Transfers {
         }
         var report = ImportReport(format: format.rawValue, encoding: encoding, dryRun: dryRun, totalRows: table.rows.count,
                                   imported: 0, rejected: [], duplicates: [], ignoredColumns: ignored)
-        for (index, row) in table.rows.enumerated() {
+        let rows = table.rows.map { row -> [ResultColumn: String] in
             var cells: [ResultColumn: String] = [:]
             for (i, column) in columns where i < row.count { cells[column] = row[i].trimmingCharacters(in: .whitespacesAndNewlines) }
+            return cells
+        }
+        let byName = try await customersByName(acting, rows.compactMap { $0[.customer] })
+        for (index, cells) in rows.enumerated() {
             var errors: [FieldError] = []
-            let customerID = try await importedCustomer(acting, id: cells[.customerID], name: cells[.customer], errors: &errors)
+            let customerID = try await importedCustomer(acting, id: cells[.customerID], name: cells[.customer], byName: byName,
+                                                        errors: &errors)
             let on = CalendarDate(parsing: cells[.on] ?? "")
             if on == nil { errors.append(FieldError("on", .invalid)) }
             let measure = ResultColumn.measures[SearchText.normalize(cells[.measure] ?? "")]

@@ -25,6 +25,10 @@ extension Orders {
         var report = ImportReport(format: format.rawValue, encoding: encoding, dryRun: dryRun, totalRows: table.rows.count,
                                   imported: 0, rejected: [], duplicates: [], ignoredColumns: ignored)
         let users = try await deps.read(acting) { try await $0.catalog.users() }
+        let customerColumn = columns.first { $0.value == .customer }?.key
+        let byName = try await Transfers(deps: deps).customersByName(acting, table.rows.compactMap { row in
+            customerColumn.flatMap { $0 < row.count ? row[$0].trimmingCharacters(in: .whitespacesAndNewlines) : nil }
+        })
         var groups: [(number: String, rows: [ImportedOrderRow], bad: [ImportReport.Rejection])] = []
         var groupIndex: [String: Int] = [:]
         for (index, row) in table.rows.enumerated() {
@@ -36,7 +40,8 @@ extension Orders {
             if groupIndex[key] == nil { groupIndex[key] = groups.count; groups.append((number, [], [])) }
             guard let slot = groupIndex[key] else { continue }
             var errors: [FieldError] = []
-            if let good = try await importedOrderRow(acting, cells, line: index + 2, number: number, users: users, errors: &errors) {
+            if let good = try await importedOrderRow(acting, cells, line: index + 2, number: number, users: users, byName: byName,
+                                                     errors: &errors) {
                 groups[slot].rows.append(good)
             } else {
                 groups[slot].bad.append(.init(line: index + 2, errors: errors))
@@ -96,8 +101,10 @@ extension Orders {
 
     /// One row read into a line and its order's fields, or its errors.
     private func importedOrderRow(_ acting: Acting, _ cells: [OrderColumn: String], line: Int, number: String,
-                                  users: [User], errors: inout [FieldError]) async throws -> ImportedOrderRow? {
-        var customerID = try await Transfers(deps: deps).importedCustomer(acting, id: cells[.customerID], name: cells[.customer], errors: &errors)
+                                  users: [User], byName: [String: [CustomerID]],
+                                  errors: inout [FieldError]) async throws -> ImportedOrderRow? {
+        var customerID = try await Transfers(deps: deps).importedCustomer(acting, id: cells[.customerID], name: cells[.customer],
+                                                                          byName: byName, errors: &errors)
         if customerID == nil, let text = cells[.customer], !text.isEmpty {
             let matches = try await Customers(deps: deps).duplicates(acting, name: "", registrationNumber: text).filter(\.visible)
             if matches.count == 1 { customerID = matches[0].customerID; errors.removeAll { $0.field == "customer" } }

@@ -186,6 +186,23 @@ extension StoreSession {
         return facts
     }
 
+    func liveCustomers(nameKeys: [String], scope: AccessScope) async throws -> [String: [CustomerID]] {
+        let wanted = Array(Set(nameKeys.filter { !$0.isEmpty }))
+        var found: [String: [CustomerID]] = [:]
+        var start = 0
+        while start < wanted.count {
+            let chunk = Array(wanted[start..<min(wanted.count, start + 500)])
+            start += 500
+            for row in try await db.raw("""
+                SELECT c.id, c.name_key FROM customers c
+                WHERE c.name_key IN (\(binds: chunk)) AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
+                """).all() {
+                found[try row.text("name_key"), default: []].append(try row.id("id"))
+            }
+        }
+        return found
+    }
+
     /// Names of customers inside the scope, by id.
     func customerNames(_ ids: [CustomerID], scope: AccessScope) async throws -> [CustomerID: String] {
         var names: [CustomerID: String] = [:]

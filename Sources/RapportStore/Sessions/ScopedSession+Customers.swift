@@ -9,6 +9,13 @@ extension ScopedSession {
         try await raw.customer(id, scope: scope)
     }
 
+    /// The live customers inside the scope whose normalised name (`DuplicateKeys.normalizedName`)
+    /// is one of `nameKeys`, by that key: how an import finds the customers its rows name, in one
+    /// query per 500 names instead of a search per row.
+    public func liveCustomers(nameKeys: [String]) async throws -> [String: [CustomerID]] {
+        try await raw.liveCustomers(nameKeys: nameKeys, scope: scope)
+    }
+
     /// Names of the given customers that are inside the scope, by id.
     public func customerNames(_ ids: [CustomerID]) async throws -> [CustomerID: String] {
         try await raw.customerNames(ids, scope: scope)

@@ -31,6 +31,7 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Reuse the customers imported by an earlier --import-only run in --dir: add owners, key persons, activities, relationships, then measure") var reuseImport = false
     @Flag(help: "On the dataset in --dir (after --lifecycle): measure the rep's daily pages (customer page, list, agenda, kanban, pool)") var pages = false
     @Option(help: "With --pages: another rapport binary (an earlier build) to measure in alternating rounds, for a before/after ratio") var baseline: String?
+    @Flag(help: "On the customers of an earlier --import-only run in --dir: import key persons, results and orders (--customers rows each) and compare each with a raw insert") var childImports = false
 
     func run() async throws {
         if toneOnly {
@@ -39,6 +40,12 @@ struct Bench: AsyncParsableCommand {
         }
         if lifecycle {
             try await measureLifecycle()
+            return
+        }
+        if childImports {
+            var logger = try CommonOptions.parse([]).logger(label: "bench")
+            logger.logLevel = .warning
+            try await BenchImports.measure(dir: dir, rows: customers, logger: logger)
             return
         }
         if pages {

@@ -176,3 +176,41 @@ final class Box: @unchecked Sendable {
         }
     }
 }
+
+extension ContactTransferTests {
+    /// Key persons are written in bulk, yet each row is checked as one created alone would be: a
+    /// phone or email already used — by a stored person or by an earlier row of the same file — is
+    /// reported as a duplicate on its line, and every imported person is found by search at once.
+    @Test(arguments: TestEngine.available)
+    func contacts_importInBulk_reportsDuplicatesAsCreateWould_andIndexesThemForSearch(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let a = try #require(try await api.customer(client, "宁波金桥五金有限公司", as: "alice")["id"] as? String)
+            let b = try #require(try await api.customer(client, "杭州青禾包装", as: "alice")["id"] as? String)
+            let stored = try await api.call(client, .post, "/api/v1/customers/\(b)/contacts", as: "alice",
+                                            json: ["name": "老客户", "phone": "139-1111-2222"])
+            #expect(stored.status == 201)
+            var lines = ["客户名称,姓名,电话,邮箱",
+                         "宁波金桥五金有限公司,赵六,13800000001,",
+                         "宁波金桥五金有限公司,钱七,13911112222,",
+                         "杭州青禾包装,孙八,138 0000 0001,",
+                         "杭州青禾包装,周九,,zhou@example.com",
+                         "宁波金桥五金有限公司,吴十,,ZHOU@example.com"]
+            lines += (0..<600).map { "宁波金桥五金有限公司,批量联系人\($0),137\(String(format: "%08d", $0)),"}
+            let report = try await api.call(client, .post, "/api/v1/contacts/import?fileName=k.csv", as: "alice",
+                                            raw: Data(lines.joined(separator: "\n").utf8), contentType: "text/csv")
+            #expect(report.status == 200, "\(report.text.prefix(300))")
+            #expect(report.json["imported"] as? Int == 602)
+            let duplicates = (report.json["duplicates"] as? [[String: any Sendable]]) ?? []
+            #expect(duplicates.compactMap { $0["line"] as? Int } == [3, 4, 6])
+            let reasons = duplicates.map { (($0["matches"] as? [[String: any Sendable]])?.first?["reasons"] as? [String]) ?? [] }
+            #expect(reasons == [["phone"], ["phone"], ["email"]])
+            // Every imported person is in the search at once; the refused ones are not.
+            for (query, found) in [("赵六", [a]), ("周九", [b]), ("批量联系人599", [a]), ("13700000123", [a]), ("孙八", [])] {
+                let hits = try await api.call(client, .get, "/api/v1/customers?q=\(query.query)", as: "alice").items
+                #expect(hits.compactMap { $0["id"] as? String } == found, "\(query)")
+            }
+            let people = try await api.call(client, .get, "/api/v1/customers/\(a)/contacts?limit=200", as: "alice")
+            #expect(people.status == 200)
+        }
+    }
+}

@@ -52,50 +52,90 @@ public struct Contacts: Sendable {
         }
     }
 
-    /// Creates many key persons in one transaction (imports), each exactly as `create` would, and
-    /// answers one outcome per row in order: the contact, or why it was not created (a duplicate, an
-    /// invalid row, a customer that is not live or not visible). A row that fails leaves the others.
+    /// Creates many key persons in one transaction (imports), each with the checks `create` makes,
+    /// and answers one outcome per row in order: the contact, or why it was not created (a duplicate,
+    /// an invalid row, a customer that is not live or not visible). A row that fails leaves the others.
+    ///
+    /// Rows are written in bulk (`ScopedSession.insertContacts`: multi-row inserts, one search
+    /// refresh per customer). Only a row whose phone or email some key person already uses — stored,
+    /// or earlier in the same file — or that points at another record takes `create`'s own path, so
+    /// its duplicate report names what it matched exactly as `create`'s would.
     public func createMany(_ acting: Acting, _ rows: [(customerID: CustomerID, draft: ContactDraft)]) async throws
         -> [Result<Contact, AppError>] {
         let now = deps.env.now()
         let deps = self.deps
-        let prepared = rows.map { row -> Contact in
-            var contact = Contact(id: deps.env.newID(), customerID: row.customerID, name: "", createdAt: now, updatedAt: now)
-            row.draft.apply(to: &contact)
-            return contact
-        }
+        var prepared: [Contact] = []
         var invalid: [[FieldError]?] = []
         for row in rows {
+            var contact = Contact(id: deps.env.newID(), customerID: row.customerID, name: "", createdAt: now, updatedAt: now)
+            row.draft.apply(to: &contact)
+            prepared.append(contact)
             do { try row.draft.validate(creating: true) } catch { invalid.append(error.errors); continue }
             invalid.append(nil)
         }
-        let rejected = invalid
+        let blanks = prepared, rejected = invalid
+        let keys = prepared.map { contact -> [String] in
+            let keys = DuplicateKeys(name: "", phone: contact.phone, email: contact.email, registrationNumber: "")
+            return (keys.phone.isEmpty ? [] : ["p:" + keys.phone]) + (keys.email.isEmpty ? [] : ["e:" + keys.email])
+        }
         return try await deps.write(acting, entity: .customer) { session in
-            var outcomes: [Result<Contact, AppError>] = []
-            outcomes.reserveCapacity(rows.count)
-            for (index, (row, blank)) in zip(rows, prepared).enumerated() {
+            var outcomes = [Result<Contact, AppError>](repeating: .failure(.invalid([])), count: rows.count)
+            let live = try await session.liveCustomerIDs(Array(Set(rows.map(\.customerID))))
+            let used = try await session.contactKeysInUse(phones: keys.flatMap { $0.filter { $0.hasPrefix("p:") }.map { String($0.dropFirst(2)) } },
+                                                          emails: keys.flatMap { $0.filter { $0.hasPrefix("e:") }.map { String($0.dropFirst(2)) } })
+            var written = Set<String>()
+            var pending: [(index: Int, contact: Contact)] = []
+            var pendingKeys = Set<String>()
+            func flush() async throws {
+                guard !pending.isEmpty else { return }
+                try await session.insertContacts(pending.map(\.contact))
+                try await session.catalog.appendAudits(try pending.map { row in
+                    try deps.audit(acting.id, Contact.recordKind, row.contact.id.description, .create, before: nil as Contact?, after: row.contact)
+                })
+                for row in pending { outcomes[row.index] = .success(row.contact) }
+                written.formUnion(pendingKeys)
+                pending.removeAll()
+                pendingKeys.removeAll()
+            }
+            for index in rows.indices {
                 if let errors = rejected[index] {
-                    outcomes.append(.failure(.invalid(errors)))
+                    outcomes[index] = .failure(.invalid(errors))
                     continue
                 }
-                var contact = blank
+                var contact = blanks[index]
+                guard live.contains(contact.customerID) else {
+                    outcomes[index] = .failure(.invalid([FieldError("customer", .unknown)]))
+                    continue
+                }
                 do {
-                    _ = try await session.requireCustomer(row.customerID, live: true)
-                } catch let error as StoreError where error == .notFound || error == .parentDeleted {
-                    outcomes.append(.failure(.invalid([FieldError("customer", .unknown)])))
+                    contact.custom = try await deps.validatedCustom(rows[index].draft.custom, object: .contact, in: session)
+                        .filter { $0.value != .null }
+                } catch AppError.invalid(let errors) {
+                    outcomes[index] = .failure(.invalid(errors))
                     continue
                 }
-                contact.custom = try await deps.validatedCustom(row.draft.custom, object: .contact, in: session).filter { $0.value != .null }
+                let mine = keys[index]
+                let checked = !contact.references.isEmpty || mine.contains { used.contains($0) || written.contains($0) || pendingKeys.contains($0) }
+                guard checked else {
+                    pending.append((index, contact))
+                    pendingKeys.formUnion(mine)
+                    continue
+                }
+                // create's own path; the rows before it are written first so that its checks see them.
+                try await flush()
+                try await Self.checkReportsTo(contact, in: session)
                 let matches = try await Self.duplicates(of: contact, in: session)
                 if !matches.isEmpty {
-                    outcomes.append(.failure(.duplicate(matches)))
+                    outcomes[index] = .failure(.duplicate(matches))
                     continue
                 }
                 try await session.insert(contact)
                 try await session.catalog.appendAudit(try deps.audit(acting.id, Contact.recordKind, contact.id.description, .create,
                                                                      before: nil as Contact?, after: contact))
-                outcomes.append(.success(contact))
+                outcomes[index] = .success(contact)
+                written.formUnion(mine)
             }
+            try await flush()
             return outcomes
         }
     }

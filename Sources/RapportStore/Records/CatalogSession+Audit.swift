@@ -12,6 +12,23 @@ extension CatalogSession {
             """).run()
     }
 
+    /// Many audit lines at once (imports), 500 to a statement.
+    public func appendAudits(_ entries: [AuditEntry]) async throws {
+        var start = 0
+        while start < entries.count {
+            let chunk = entries[start..<min(entries.count, start + 500)]
+            start += 500
+            var sql: SQLQueryString = "INSERT INTO audit_log (id, at, actor_id, entity, entity_id, action, before_json, after_json) VALUES "
+            sql += chunk.map { entry -> SQLQueryString in
+                """
+                (\(bind: entry.id.uuidString.lowercased()), \(bind: StoredTime.encode(entry.at)), \(bind: entry.actorID?.description),
+                \(bind: entry.entity), \(bind: entry.entityID), \(bind: entry.action.rawValue), \(bind: entry.before), \(bind: entry.after))
+                """
+            }.joined(separator: ", ")
+            try await db.raw(sql).run()
+        }
+    }
+
     /// Audit lines for one record, newest first (callers check the viewer may see the record).
     func audit(entity: String, entityID: String, limit: Int = 200) async throws -> [AuditEntry] {
         try await db.raw("""

@@ -186,6 +186,21 @@ extension StoreSession {
         return facts
     }
 
+    func liveCustomerIDs(_ ids: [CustomerID], scope: AccessScope) async throws -> Set<CustomerID> {
+        var found = Set<CustomerID>()
+        var start = 0
+        while start < ids.count {
+            let chunk = ids[start..<min(ids.count, start + 500)].map(\.description)
+            start += 500
+            for row in try await db.raw("""
+                SELECT c.id FROM customers c WHERE c.id IN (\(binds: chunk)) AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
+                """).all() {
+                found.insert(try row.id("id"))
+            }
+        }
+        return found
+    }
+
     func liveCustomers(nameKeys: [String], scope: AccessScope) async throws -> [String: [CustomerID]] {
         let wanted = Array(Set(nameKeys.filter { !$0.isEmpty }))
         var found: [String: [CustomerID]] = [:]

@@ -16,6 +16,30 @@ extension ScopedSession {
         try await raw.liveCustomers(nameKeys: nameKeys, scope: scope)
     }
 
+    /// Which of the given customers are live and inside the scope.
+    public func liveCustomerIDs(_ ids: [CustomerID]) async throws -> Set<CustomerID> {
+        try await raw.liveCustomerIDs(ids, scope: scope)
+    }
+
+    /// Which of the given phone and email keys (`p:`/`e:`-prefixed, normalised as `DuplicateKeys`
+    /// does) live key persons already use, whatever their customer: only whether a row needs the
+    /// full duplicate check (`duplicateContacts`), which decides what the user may see.
+    public func contactKeysInUse(phones: [String], emails: [String]) async throws -> Set<String> {
+        try await raw.contactKeysInUse(phones: phones, emails: emails)
+    }
+
+    /// Inserts new key persons in bulk (imports). Every customer must be live and inside the scope
+    /// (`notFound` otherwise) and no person may point at another record (reports-to and relationship
+    /// owner are set afterwards, with their checks); the caller has checked duplicates.
+    public func insertContacts(_ contacts: [Contact]) async throws {
+        let customers = Array(Set(contacts.map(\.customerID)))
+        guard try await raw.liveCustomerIDs(customers, scope: scope).count == customers.count else { throw StoreError.notFound }
+        if let pointing = contacts.first(where: { !$0.references.isEmpty }), let reference = pointing.references.first {
+            throw StoreError.invalidReference(field: reference.field)
+        }
+        try await raw.insertContacts(contacts)
+    }
+
     /// Names of the given customers that are inside the scope, by id.
     public func customerNames(_ ids: [CustomerID]) async throws -> [CustomerID: String] {
         try await raw.customerNames(ids, scope: scope)

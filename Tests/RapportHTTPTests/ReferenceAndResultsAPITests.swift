@@ -68,13 +68,17 @@ import Testing
                 宁波金桥五金有限公司,\(api.today(plus: -30)),订单,4,第三季度
                 卡罗尔的客户,\(api.today(plus: -30)),orders,2,
                 宁波金桥五金有限公司,2026-02-30,units,x,
+                宁波金桥五金有限公司,\(api.today(plus: 30)),orders,1,
                 """
             let report = try await api.call(client, .post, "/api/v1/results/import?fileName=r.csv", as: "alice",
                                             raw: Data(csv.utf8), contentType: "text/csv")
             #expect(report.status == 200)
             #expect(report.json["imported"] as? Int == 1)
             let rejected = (report.json["rejected"] as? [[String: any Sendable]]) ?? []
-            #expect(rejected.compactMap { $0["line"] as? Int } == [3, 4])
+            #expect(rejected.compactMap { $0["line"] as? Int } == [3, 4, 5])
+            // A result dated after tomorrow is refused on its own line, in words naming the date.
+            let future = rejected.first { $0["line"] as? Int == 5 }?["errors"] as? [[String: any Sendable]]
+            #expect(future?.compactMap { $0["field"] as? String } == ["on"])
             let situation = try await api.call(client, .put, "/api/v1/customers/\(customer)/situation", as: "alice",
                                                json: ["businessType": "other", "version": 0])
             let expectation = try #require(situation.json["expectation"] as? [String: any Sendable])

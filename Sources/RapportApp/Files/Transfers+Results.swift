@@ -58,6 +58,8 @@ extension Transfers {
             return cells
         }
         let byName = try await customersByName(acting, rows.compactMap { $0[.customer] })
+        // Checked rows, written 500 to a transaction after the whole file was read.
+        var pending: [(line: Int, row: (customerID: CustomerID, record: ResultRecord, note: String))] = []
         for (index, cells) in rows.enumerated() {
             var errors: [FieldError] = []
             let customerID = try await importedCustomer(acting, id: cells[.customerID], name: cells[.customer], byName: byName,
@@ -72,15 +74,23 @@ extension Transfers {
                 report.rejected.append(.init(line: index + 2, errors: errors))
                 continue
             }
-            if dryRun { report.imported += 1; continue }
-            do {
-                _ = try await Situations(deps: deps).recordResult(acting, of: customerID, ResultRecord(on: on, measure: measure, value: value),
-                                           note: cells[.note] ?? "")
-                report.imported += 1
-            } catch AppError.invalid(let errors) {
-                report.rejected.append(.init(line: index + 2, errors: errors))
+            pending.append((index + 2, (customerID, ResultRecord(on: on, measure: measure, value: value), cells[.note] ?? "")))
+        }
+        if dryRun { report.imported += pending.count }
+        var start = 0
+        while !dryRun, start < pending.count {
+            let batch = pending[start..<min(pending.count, start + 500)]
+            start += 500
+            let outcomes = try await Situations(deps: deps).recordResults(acting, batch.map(\.row))
+            for (row, outcome) in zip(batch, outcomes) {
+                switch outcome {
+                case .success: report.imported += 1
+                case .failure(.invalid(let errors)): report.rejected.append(.init(line: row.line, errors: errors))
+                case .failure(let error): throw error
+                }
             }
         }
+        report.rejected.sort { $0.line < $1.line }
         return report
     }
 }

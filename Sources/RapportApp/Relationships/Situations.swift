@@ -82,6 +82,49 @@ public struct Situations: Sendable {
         return result
     }
 
+    /// Records many results in one transaction (imports), each checked as `recordResult` checks
+    /// one; answers one outcome per row in order. A row whose customer is not live or not visible
+    /// is refused with `customer` `unknown`; the others are kept.
+    public func recordResults(_ acting: Acting, _ rows: [(customerID: CustomerID, record: ResultRecord, note: String)]) async throws
+        -> [Result<CustomerResult, AppError>] {
+        let tomorrow = deps.today(for: acting.user).adding(days: 1)
+        let now = deps.env.now()
+        var outcomes: [Result<CustomerResult, AppError>] = []
+        for row in rows {
+            var v = Validator()
+            if row.record.value < 0 { v.add("value", .outOfRange, detail: "≥ 0") }
+            if row.record.on > tomorrow { v.add("on", .inFuture) }
+            v.length("note", row.note, max: 500)
+            do { try v.check() } catch { outcomes.append(.failure(.invalid(error.errors))); continue }
+            outcomes.append(.success(CustomerResult(id: deps.env.newID(), customerID: row.customerID, record: row.record,
+                                                    note: row.note, recordedBy: acting.id, createdAt: now)))
+        }
+        let checked = outcomes
+        let deps = self.deps
+        return try await deps.write(acting, entity: .customer) { session in
+            var outcomes = checked
+            let candidates = checked.compactMap { outcome -> CustomerID? in
+                if case .success(let result) = outcome { return result.customerID }
+                return nil
+            }
+            let live = try await session.liveCustomerIDs(Array(Set(candidates)))
+            for index in outcomes.indices {
+                if case .success(let result) = outcomes[index], !live.contains(result.customerID) {
+                    outcomes[index] = .failure(.invalid([FieldError("customer", .unknown)]))
+                }
+            }
+            let kept = outcomes.compactMap { outcome -> CustomerResult? in
+                if case .success(let result) = outcome { return result }
+                return nil
+            }
+            try await session.insertResults(kept)
+            try await session.catalog.appendAudits(try kept.map {
+                try deps.audit(acting.id, .result, $0.id.description, .create, before: nil as CustomerResult?, after: $0)
+            })
+            return outcomes
+        }
+    }
+
     /// Removes (or with `restore`, brings back) a result entered by mistake.
     public func deleteResult(_ acting: Acting, of customerID: CustomerID, _ id: CustomerResultID, restore: Bool = false) async throws {
         let at: Date? = restore ? nil : deps.env.now()

@@ -120,6 +120,29 @@ extension ScopedSession {
             """).run()
     }
 
+    /// Inserts many results of live customers inside the scope (imports), 200 to a statement;
+    /// `notFound` when a customer is not live or not visible.
+    public func insertResults(_ results: [CustomerResult]) async throws {
+        let customers = Array(Set(results.map(\.customerID)))
+        guard try await liveCustomerIDs(customers).count == customers.count else { throw StoreError.notFound }
+        var start = 0
+        while start < results.count {
+            let chunk = results[start..<min(results.count, start + 200)]
+            start += 200
+            var sql: SQLQueryString = """
+                INSERT INTO customer_results (id, customer_id, measure, value, on_date, note, recorded_by, created_at, deleted_at) VALUES
+                """
+            sql += chunk.map { r -> SQLQueryString in
+                """
+                (\(bind: r.id.description), \(bind: r.customerID.description), \(bind: r.record.measure.rawValue),
+                \(bind: r.record.value), \(bind: r.record.on.description), \(bind: r.note), \(bind: r.recordedBy?.description),
+                \(bind: StoredTime.encode(r.createdAt)), \(bind: StoredTime.encode(r.deletedAt)))
+                """
+            }.joined(separator: ", ")
+            try await db.raw(sql).run()
+        }
+    }
+
     /// The day the relationship began as far as the records show: the earliest of the first live
     /// order and the first subscription term's start; nil when there is neither. (An imported
     /// customer's record is new, its history is not.)

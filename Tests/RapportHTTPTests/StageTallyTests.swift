@@ -66,10 +66,10 @@ import Testing
 
             // A manager hands a customer to another rep; an admin moves one to another team's rep.
             let toBob = try await api.call(client, .patch, "/api/v1/customers/\(b)", as: "mia",
-                                           json: ["ownerID": world(api).bob.id.description, "version": try await version(api, client, b)])
+                                           json: ["ownerID": api.world.bob.id.description, "version": try await version(api, client, b)])
             #expect(toBob.status == 200, "\(toBob.text)")
             let toCarol = try await api.call(client, .post, "/api/v1/customers/\(c)/assign", as: "admin",
-                                             json: ["userID": world(api).carol.id.description])
+                                             json: ["userID": api.world.carol.id.description])
             #expect(toCarol.status == 200, "\(toCarol.text)")
             try await expectTalliesMatch(api, after: "reassigning")
 
@@ -113,6 +113,4 @@ import Testing
             #expect(stages.compactMap { $0["count"] as? Int }.reduce(0, +) == 6)
         }
     }
-
-    private func world(_ api: APIHarness) -> TestWorld { api.world }
 }

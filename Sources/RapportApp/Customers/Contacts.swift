@@ -40,16 +40,26 @@ public struct Contacts: Sendable {
             var contact = blank
             try await session.requireCustomer(customerID, live: true)
             contact.custom = try await deps.validatedCustom(draft.custom, object: .contact, in: session).filter { $0.value != .null }
-            try await Self.checkReportsTo(contact, in: session)
-            if !allowDuplicate {
-                let matches = try await Self.duplicates(of: contact, in: session)
-                if !matches.isEmpty { throw AppError.duplicate(matches) }
-            }
-            try await session.insert(contact)
-            try await session.catalog.appendAudit(try deps.audit(acting.id, Contact.recordKind, contact.id.description, .create,
-                                                                 before: nil as Contact?, after: contact))
+            let matches = try await Self.insertChecked(contact, duplicatesAllowed: allowDuplicate, acting: acting, deps: deps, in: session)
+            if !matches.isEmpty { throw AppError.duplicate(matches) }
             return contact
         }
+    }
+
+    /// One new key person's checks and write, shared by `create` and `createMany`: its reports-to
+    /// line, its duplicates (unless allowed) — answered, not thrown, and then nothing is written —,
+    /// the insert and the audit line.
+    private static func insertChecked(_ contact: Contact, duplicatesAllowed: Bool, acting: Acting, deps: Dependencies,
+                                      in session: ScopedSession) async throws -> [DuplicateMatch] {
+        try await checkReportsTo(contact, in: session)
+        if !duplicatesAllowed {
+            let matches = try await duplicates(of: contact, in: session)
+            if !matches.isEmpty { return matches }
+        }
+        try await session.insert(contact)
+        try await session.catalog.appendAudit(try deps.audit(acting.id, Contact.recordKind, contact.id.description, .create,
+                                                             before: nil as Contact?, after: contact))
+        return []
     }
 
     /// Creates many key persons in one transaction (imports), each with the checks `create` makes,
@@ -74,15 +84,13 @@ public struct Contacts: Sendable {
             invalid.append(nil)
         }
         let blanks = prepared, rejected = invalid
-        let keys = prepared.map { contact -> [String] in
-            let keys = DuplicateKeys(name: "", phone: contact.phone, email: contact.email, registrationNumber: "")
-            return (keys.phone.isEmpty ? [] : ["p:" + keys.phone]) + (keys.email.isEmpty ? [] : ["e:" + keys.email])
-        }
+        let duplicateKeys = prepared.map { DuplicateKeys(name: "", phone: $0.phone, email: $0.email, registrationNumber: "") }
+        // Each row's keys as `contactKeysInUse` answers them (`p:`/`e:`-prefixed).
+        let keys = duplicateKeys.map { ($0.phone.isEmpty ? [] : ["p:" + $0.phone]) + ($0.email.isEmpty ? [] : ["e:" + $0.email]) }
         return try await deps.write(acting, entity: .customer) { session in
             var outcomes = [Result<Contact, AppError>](repeating: .failure(.invalid([])), count: rows.count)
             let live = try await session.liveCustomerIDs(Array(Set(rows.map(\.customerID))))
-            let used = try await session.contactKeysInUse(phones: keys.flatMap { $0.filter { $0.hasPrefix("p:") }.map { String($0.dropFirst(2)) } },
-                                                          emails: keys.flatMap { $0.filter { $0.hasPrefix("e:") }.map { String($0.dropFirst(2)) } })
+            let used = try await session.contactKeysInUse(phones: duplicateKeys.map(\.phone), emails: duplicateKeys.map(\.email))
             var written = Set<String>()
             var pending: [(index: Int, contact: Contact)] = []
             var pendingKeys = Set<String>()
@@ -123,15 +131,11 @@ public struct Contacts: Sendable {
                 }
                 // create's own path; the rows before it are written first so that its checks see them.
                 try await flush()
-                try await Self.checkReportsTo(contact, in: session)
-                let matches = try await Self.duplicates(of: contact, in: session)
-                if !matches.isEmpty {
+                let matches = try await Self.insertChecked(contact, duplicatesAllowed: false, acting: acting, deps: deps, in: session)
+                guard matches.isEmpty else {
                     outcomes[index] = .failure(.duplicate(matches))
                     continue
                 }
-                try await session.insert(contact)
-                try await session.catalog.appendAudit(try deps.audit(acting.id, Contact.recordKind, contact.id.description, .create,
-                                                                     before: nil as Contact?, after: contact))
                 outcomes[index] = .success(contact)
                 written.formUnion(mine)
             }

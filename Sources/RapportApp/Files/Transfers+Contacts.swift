@@ -98,10 +98,7 @@ extension Transfers {
         // written Self.contactBatch at a time, each batch in one transaction.
         var created: [(line: Int, contact: Contact, boss: String)] = []
         if dryRun { report.imported = pending.count }
-        var start = 0
-        while !dryRun, start < pending.count {
-            let batch = Array(pending[start..<min(pending.count, start + Self.contactBatch)])
-            start += Self.contactBatch
+        for batch in dryRun ? [] : pending.batches(of: Self.contactBatch) {
             let outcomes = try await Contacts(deps: deps).createMany(acting, batch.map { ($0.customer, $0.draft) })
             for (row, outcome) in zip(batch, outcomes) {
                 switch outcome {

@@ -77,10 +77,7 @@ extension Transfers {
             pending.append((index + 2, (customerID, ResultRecord(on: on, measure: measure, value: value), cells[.note] ?? "")))
         }
         if dryRun { report.imported += pending.count }
-        var start = 0
-        while !dryRun, start < pending.count {
-            let batch = pending[start..<min(pending.count, start + 500)]
-            start += 500
+        for batch in dryRun ? [] : pending.batches(of: 500) {
             let outcomes = try await Situations(deps: deps).recordResults(acting, batch.map(\.row))
             for (row, outcome) in zip(batch, outcomes) {
                 switch outcome {

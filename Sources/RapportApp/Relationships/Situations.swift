@@ -67,11 +67,9 @@ public struct Situations: Sendable {
     /// Records one measured result (e.g. "2 long-term customers gained on 2026-03-31").
     public func recordResult(_ acting: Acting, of customerID: CustomerID, _ record: ResultRecord,
                              note: String = "") async throws -> CustomerResult {
-        var v = Validator()
-        if record.value < 0 { v.add("value", .outOfRange, detail: "≥ 0") }
-        if record.on > deps.today(for: acting.user).adding(days: 1) { v.add("on", .inFuture) }
-        v.length("note", note, max: 500)
-        do { try v.check() } catch { throw AppError.invalid(error.errors) }
+        do { try Self.check(record, note: note, tomorrow: deps.today(for: acting.user).adding(days: 1)).check() } catch {
+            throw AppError.invalid(error.errors)
+        }
         let result = CustomerResult(id: deps.env.newID(), customerID: customerID, record: record, note: note,
                                     recordedBy: acting.id, createdAt: deps.env.now())
         let entry = try deps.audit(acting.id, .result, result.id.description, .create, before: nil as CustomerResult?, after: result)
@@ -91,11 +89,10 @@ public struct Situations: Sendable {
         let now = deps.env.now()
         var outcomes: [Result<CustomerResult, AppError>] = []
         for row in rows {
-            var v = Validator()
-            if row.record.value < 0 { v.add("value", .outOfRange, detail: "≥ 0") }
-            if row.record.on > tomorrow { v.add("on", .inFuture) }
-            v.length("note", row.note, max: 500)
-            do { try v.check() } catch { outcomes.append(.failure(.invalid(error.errors))); continue }
+            do { try Self.check(row.record, note: row.note, tomorrow: tomorrow).check() } catch {
+                outcomes.append(.failure(.invalid(error.errors)))
+                continue
+            }
             outcomes.append(.success(CustomerResult(id: deps.env.newID(), customerID: row.customerID, record: row.record,
                                                     note: row.note, recordedBy: acting.id, createdAt: now)))
         }
@@ -123,6 +120,16 @@ public struct Situations: Sendable {
             })
             return outcomes
         }
+    }
+
+    /// A result's own rules (recorded one at a time or imported): a value not below zero, a date no
+    /// later than tomorrow, a short note.
+    private static func check(_ record: ResultRecord, note: String, tomorrow: CalendarDate) -> Validator {
+        var v = Validator()
+        if record.value < 0 { v.add("value", .outOfRange, detail: "≥ 0") }
+        if record.on > tomorrow { v.add("on", .inFuture) }
+        v.length("note", note, max: 500)
+        return v
     }
 
     /// Removes (or with `restore`, brings back) a result entered by mistake.

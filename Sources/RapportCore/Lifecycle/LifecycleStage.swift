@@ -22,6 +22,12 @@ public enum LifecycleStage: String, Sendable, Codable, CaseIterable, Comparable 
     /// Position in the order above (0 = suspect).
     public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
+    /// The stage at a position in the order (`rank`); nil outside it.
+    public init?(rank: Int) {
+        guard Self.allCases.indices.contains(rank) else { return nil }
+        self = Self.allCases[rank]
+    }
+
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 

@@ -14,10 +14,7 @@ extension CatalogSession {
 
     /// Many audit lines at once (imports), 500 to a statement.
     public func appendAudits(_ entries: [AuditEntry]) async throws {
-        var start = 0
-        while start < entries.count {
-            let chunk = entries[start..<min(entries.count, start + 500)]
-            start += 500
+        for chunk in entries.batches(of: 500) {
             var sql: SQLQueryString = "INSERT INTO audit_log (id, at, actor_id, entity, entity_id, action, before_json, after_json) VALUES "
             sql += chunk.map { entry -> SQLQueryString in
                 """

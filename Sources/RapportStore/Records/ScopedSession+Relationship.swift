@@ -125,10 +125,7 @@ extension ScopedSession {
     public func insertResults(_ results: [CustomerResult]) async throws {
         let customers = Array(Set(results.map(\.customerID)))
         guard try await liveCustomerIDs(customers).count == customers.count else { throw StoreError.notFound }
-        var start = 0
-        while start < results.count {
-            let chunk = results[start..<min(results.count, start + 200)]
-            start += 200
+        for chunk in results.batches(of: 200) {
             var sql: SQLQueryString = """
                 INSERT INTO customer_results (id, customer_id, measure, value, on_date, note, recorded_by, created_at, deleted_at) VALUES
                 """

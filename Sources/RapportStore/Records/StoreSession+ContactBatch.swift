@@ -10,13 +10,9 @@ extension StoreSession {
     func contactKeysInUse(phones: [String], emails: [String]) async throws -> Set<String> {
         var found = Set<String>()
         for (prefix, column, values) in [("p", "phone_key", phones), ("e", "email_key", emails)] {
-            let wanted = Array(Set(values.filter { !$0.isEmpty }))
-            var start = 0
-            while start < wanted.count {
-                let chunk = Array(wanted[start..<min(wanted.count, start + 500)])
-                start += 500
+            for chunk in Array(Set(values.filter { !$0.isEmpty })).batches(of: 500) {
                 for row in try await db.raw("""
-                    SELECT DISTINCT \(ident: column) AS k FROM contacts WHERE deleted_at IS NULL AND \(ident: column) IN (\(binds: chunk))
+                    SELECT DISTINCT \(ident: column) AS k FROM contacts WHERE deleted_at IS NULL AND \(ident: column) IN (\(binds: Array(chunk)))
                     """).all() {
                     found.insert(prefix + ":" + (try row.text("k")))
                 }
@@ -29,10 +25,7 @@ extension StoreSession {
     /// documents once each. The caller has checked the customers and the duplicates.
     func insertContacts(_ contacts: [Contact]) async throws {
         let columns = Contact.table.columns
-        var start = 0
-        while start < contacts.count {
-            let chunk = contacts[start..<min(contacts.count, start + 200)]
-            start += 200
+        for chunk in contacts.batches(of: 200) {
             var sql: SQLQueryString = "INSERT INTO contacts ("
             sql += SQLQueryString(columns.map(\.name).joined(separator: ", "))
             sql += ") VALUES "
@@ -52,10 +45,8 @@ extension StoreSession {
     /// `refreshSearch` for many customers: two reads, one update and (on SQLite) one gram-index
     /// replacement per 500 customers.
     func refreshSearch(_ ids: [CustomerID]) async throws {
-        var start = 0
-        while start < ids.count {
-            let chunk = ids[start..<min(ids.count, start + 500)].map(\.description)
-            start += 500
+        for batch in ids.batches(of: 500) {
+            let chunk = batch.map(\.description)
             var values: [String: [String]] = [:]
             var order: [String] = []
             for row in try await db.raw("SELECT id, name, phone, email FROM customers WHERE id IN (\(binds: chunk))").all() {

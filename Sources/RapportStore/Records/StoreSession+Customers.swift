@@ -177,9 +177,7 @@ extension StoreSession {
               c.last_touch_at AS last_touch
             FROM customers c WHERE c.id IN (\(binds: ids.map(\.description))) AND \(Self.scopeClause(scope))
             """).all() {
-            let rank = try row.int("stage_rank")
-            let stage = LifecycleStage.allCases.indices.contains(rank) ? LifecycleStage.allCases[rank] : nil
-            facts[try row.id("id")] = CustomerListFacts(stage: stage,
+            facts[try row.id("id")] = CustomerListFacts(stage: LifecycleStage(rank: try row.int("stage_rank")),
                                                         mainContact: try row.optionalText("main_contact"),
                                                         lastTouch: try row.int("last_touch") > 0 ? try row.date("last_touch") : nil)
         }
@@ -188,12 +186,10 @@ extension StoreSession {
 
     func liveCustomerIDs(_ ids: [CustomerID], scope: AccessScope) async throws -> Set<CustomerID> {
         var found = Set<CustomerID>()
-        var start = 0
-        while start < ids.count {
-            let chunk = ids[start..<min(ids.count, start + 500)].map(\.description)
-            start += 500
+        for chunk in ids.batches(of: 500) {
             for row in try await db.raw("""
-                SELECT c.id FROM customers c WHERE c.id IN (\(binds: chunk)) AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
+                SELECT c.id FROM customers c WHERE c.id IN (\(binds: chunk.map(\.description))) AND c.deleted_at IS NULL
+                AND \(Self.scopeClause(scope))
                 """).all() {
                 found.insert(try row.id("id"))
             }
@@ -202,15 +198,11 @@ extension StoreSession {
     }
 
     func liveCustomers(nameKeys: [String], scope: AccessScope) async throws -> [String: [CustomerID]] {
-        let wanted = Array(Set(nameKeys.filter { !$0.isEmpty }))
         var found: [String: [CustomerID]] = [:]
-        var start = 0
-        while start < wanted.count {
-            let chunk = Array(wanted[start..<min(wanted.count, start + 500)])
-            start += 500
+        for chunk in Array(Set(nameKeys.filter { !$0.isEmpty })).batches(of: 500) {
             for row in try await db.raw("""
                 SELECT c.id, c.name_key FROM customers c
-                WHERE c.name_key IN (\(binds: chunk)) AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
+                WHERE c.name_key IN (\(binds: Array(chunk))) AND c.deleted_at IS NULL AND \(Self.scopeClause(scope))
                 """).all() {
                 found[try row.text("name_key"), default: []].append(try row.id("id"))
             }
@@ -273,8 +265,8 @@ extension StoreSession {
         let direction = query.descending ? "DESC" : "ASC"
         let limit = max(1, min(query.limit, CustomerQuery.maxLimit))
         var sql: SQLQueryString = """
-            SELECT \(unsafeRaw: Self.customerColumns), c.search_text AS walk_text, \(unsafeRaw: column) AS sort_value FROM customers c
-            WHERE \(Self.scopeClause(scope))
+            SELECT \(unsafeRaw: Self.customerColumns), \(unsafeRaw: walk == nil ? "" : "c.search_text, ")\(unsafeRaw: column) AS sort_value
+            FROM customers c WHERE \(Self.scopeClause(scope))
             """
         sql += try filterClause(query, search: walk == nil ? search : .none)
         if let cursor = query.cursor {
@@ -290,9 +282,10 @@ extension StoreSession {
         }
         let order: SQLQueryString = " ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), c.id \(unsafeRaw: direction)"
         if let walk, case .common(_, let needle) = search {
+            // The first `walk` rows of the order, then the substring test on them (same alias `c`).
             var walked: SQLQueryString = "SELECT * FROM ("
-            walked += sql + order + " LIMIT \(literal: walk)) w WHERE w.walk_text LIKE \(bind: "%" + Self.likeEscape(needle) + "%") ESCAPE '\\'"
-            walked += " ORDER BY w.sort_value \(unsafeRaw: direction), w.id \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
+            walked += sql + order + " LIMIT \(literal: walk)) c WHERE 1 = 1" + Self.substringClause(needle)
+            walked += " ORDER BY c.sort_value \(unsafeRaw: direction), c.id \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
             return try await db.raw(walked).all()
         }
         sql += order + " LIMIT \(literal: limit + 1)"
@@ -401,25 +394,10 @@ extension StoreSession {
             .replacingOccurrences(of: "_", with: "\\_")
     }
 
-    /// Rebuilds a customer's search document from its name, phone, email and its live contacts'.
+    /// Rebuilds a customer's search document from its name, phone, email and its live contacts'
+    /// (`refreshSearch(_:)` for many).
     func refreshSearch(_ id: CustomerID) async throws {
-        guard let row = try await db.raw("SELECT name, phone, email FROM customers WHERE id = \(bind: id.description)").first()
-        else { return }
-        var values = [try row.text("name"), try row.text("phone"), try row.text("email")]
-        for contact in try await db.raw("""
-            SELECT name, phone, email FROM contacts WHERE customer_id = \(bind: id.description) AND deleted_at IS NULL
-            """).all() {
-            values += [try contact.text("name"), try contact.text("phone"), try contact.text("email")]
-        }
-        let documents = SearchText.documents(for: values)
-        try await db.raw("UPDATE customers SET search_text = \(bind: documents.plain) WHERE id = \(bind: id.description)").run()
-        if kind == .sqlite {
-            try await db.raw("DELETE FROM customer_search WHERE rowid = (SELECT rowid FROM customers WHERE id = \(bind: id.description))").run()
-            try await db.raw("""
-                INSERT INTO customer_search (rowid, grams) SELECT rowid, \(bind: documents.grams)
-                FROM customers WHERE id = \(bind: id.description)
-                """).run()
-        }
+        try await refreshSearch([id])
     }
 
     /// Live customers (any owner) that share a duplicate key with the given one.

@@ -81,9 +81,7 @@ extension StoreSession {
             SELECT c.stage_rank AS r, CAST(SUM(c.n) AS BIGINT) AS n FROM stage_tallies c
             WHERE \(Self.scopeClause(scope)) GROUP BY c.stage_rank
             """).all() {
-            let rank = try row.int("r")
-            let stage = LifecycleStage.allCases.indices.contains(rank) ? LifecycleStage.allCases[rank] : .suspect
-            counts[stage, default: 0] += try row.int("n")
+            counts[LifecycleStage(rank: try row.int("r")) ?? .suspect, default: 0] += try row.int("n")
         }
         let flow = try await db.raw("""
             SELECT c.month, c.from_stage, c.to_stage, CAST(SUM(c.n) AS BIGINT) AS n FROM stage_flow_tallies c
@@ -164,10 +162,6 @@ extension StoreSession {
             WHERE true ON CONFLICT (customer_id) DO UPDATE SET stage = excluded.stage, reason = excluded.reason,
             since = excluded.since, computed_at = excluded.computed_at
             """).run()
-        try await db.raw("""
-            UPDATE customers SET stage_rank = COALESCE((SELECT \(unsafeRaw: Self.rankOfStage("l.stage"))
-              FROM customer_lifecycle l WHERE l.customer_id = customers.id), 0)
-            WHERE id IN (SELECT r.x ->> 0 FROM \(rowsOf) r)
-            """).run()
+        try await syncStageRanks(of: "SELECT r.x ->> 0 FROM \(rowsOf) r")
     }
 }

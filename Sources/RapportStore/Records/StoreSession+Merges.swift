@@ -180,7 +180,7 @@ extension StoreSession {
                      "since": String(try row.int("since")), "computed_at": String(try row.int("computed_at"))]
         try await keepingTallies(.ids([customer])) {
             try await db.raw("DELETE FROM customer_lifecycle WHERE customer_id = \(bind: customer.description)").run()
-            try await db.raw("UPDATE customers SET stage_rank = 0 WHERE id = \(bind: customer.description)").run()
+            try await syncStageRanks(of: "\(bind: customer.description)")
         }
         return saved
     }
@@ -195,8 +195,7 @@ extension StoreSession {
                 INSERT INTO customer_lifecycle (customer_id, stage, reason, since, computed_at) VALUES
                 (\(bind: customer.description), \(bind: stage), \(bind: saved["reason"] ?? ""), \(bind: since), \(bind: computed))
                 """).run()
-            let rank = LifecycleStage(rawValue: stage)?.rank ?? 0
-            try await db.raw("UPDATE customers SET stage_rank = \(bind: Int64(rank)) WHERE id = \(bind: customer.description)").run()
+            try await syncStageRanks(of: "\(bind: customer.description)")
         }
     }
 

@@ -52,14 +52,7 @@ extension StoreSession {
         switch customers {
         case .subquery(let sql): return ["\(unsafeRaw: column) IN (\(sql))"]
         case .ids(let ids):
-            var chunks: [SQLQueryString] = []
-            var start = 0
-            while start < ids.count {
-                let chunk = ids[start..<min(ids.count, start + 500)].map(\.description)
-                start += 500
-                chunks.append("\(unsafeRaw: column) IN (\(binds: chunk))")
-            }
-            return chunks
+            return ids.batches(of: 500).map { "\(unsafeRaw: column) IN (\(binds: $0.map(\.description)))" }
         }
     }
 
@@ -111,10 +104,7 @@ extension StoreSession {
                                                 row: (Key, Int64) -> SQLQueryString) async throws {
         let rows = deltas.filter { $0.value != 0 }.sorted { $0.key < $1.key }
         let name = String(table.prefix { $0 != " " })
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(rows.count, start + 500)]
-            start += 500
+        for chunk in rows.batches(of: 500) {
             var sql: SQLQueryString = "INSERT INTO \(unsafeRaw: table) VALUES "
             sql += chunk.map { row($0.key, $0.value) }.joined(separator: ", ")
             sql += " ON CONFLICT (\(unsafeRaw: conflict)) DO UPDATE SET n = \(unsafeRaw: name).n + excluded.n"

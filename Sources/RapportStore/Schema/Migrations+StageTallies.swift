@@ -58,10 +58,19 @@ extension StoreSession {
 
     /// Every customer's `stage_rank` from its stored stage, in one statement.
     func backfillStageRanks() async throws {
-        try await db.raw("""
+        try await syncStageRanks(of: nil)
+    }
+
+    /// Copies the stored stage (`customer_lifecycle`) of the customers `ids` yields (an id subquery;
+    /// nil for all) onto `customers.stage_rank`: 0 for a customer without one. Every write of
+    /// `customer_lifecycle` calls it, so the rank is never set any other way.
+    func syncStageRanks(of ids: SQLQueryString?) async throws {
+        var sql: SQLQueryString = """
             UPDATE customers SET stage_rank = COALESCE((SELECT \(unsafeRaw: Self.rankOfStage("l.stage"))
               FROM customer_lifecycle l WHERE l.customer_id = customers.id), 0)
-            """).run()
+            """
+        if let ids { sql += " WHERE id IN (\(ids))" }
+        try await db.raw(sql).run()
     }
 
     /// Counts both tallies again from the customers and their moves (the migration, the bench's

@@ -16,8 +16,8 @@ struct NavBadges: PageModel, Equatable {
     static func load(_ app: Rapport, _ acting: Acting, agendaCount: Int?, logger: Logger) async -> NavBadges? {
         do {
             async let unread = app.notices.unreadCount(acting)
-            var agenda = agendaCount ?? 0
-            if agendaCount == nil { agenda = try await app.agenda.count(acting) }
+            let agenda: Int
+            if let agendaCount { agenda = agendaCount } else { agenda = try await app.agenda.count(acting) }
             return NavBadges(agenda: agenda, notices: try await unread)
         } catch {
             // Cancelled: the page redirected or failed before showing the counts.

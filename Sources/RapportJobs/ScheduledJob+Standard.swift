@@ -28,5 +28,8 @@ extension ScheduledJob {
                 ["changed": $0.changed, "examined": $0.examined]
             }
         },
+        ScheduledJob(BackgroundWork.statisticsJob, .hourly) { app, process in
+            try await app.background.refreshStatisticsIfDue(process: process).map { ["refreshed": $0 ? 1 : 0] }
+        },
     ]
 }

@@ -101,6 +101,15 @@ public struct Store: Sendable {
         try await sqlite.backup(to: path)
     }
 
+    /// Refreshes the query planner's statistics where they are missing or stale (SQLite; see
+    /// `SQLiteEngine.refreshStatistics`). PostgreSQL's autovacuum analyses tables by itself, so
+    /// there this does nothing and answers false.
+    public func refreshStatistics() async throws -> Bool {
+        guard let sqlite = engine as? SQLiteEngine else { return false }
+        try await sqlite.refreshStatistics()
+        return true
+    }
+
     public func close() async throws {
         try await engine.close()
     }

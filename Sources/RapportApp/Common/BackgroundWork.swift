@@ -63,4 +63,12 @@ extension BackgroundWork {
         }
         return outcome ?? nil
     }
+
+    /// "2026-11-26T13": the UTC hour a periodic pass belongs to.
+    static func hourPeriod(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let c = calendar.dateComponents([.year, .month, .day, .hour], from: date)
+        return String(format: "%04d-%02d-%02dT%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0)
+    }
 }

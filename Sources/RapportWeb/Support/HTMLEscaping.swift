@@ -1,18 +1,9 @@
-import Mustache
 
-/// HTML escaping for every `{{value}}` of every template: the same five characters as Mustache's
-/// own HTML type (`< > & " '`), found by scanning UTF-8 bytes. Most values need no escaping and are
-/// returned as they are, without a copy; Mustache's own escaper walks Characters through a
-/// dictionary and was a fifth of a page's CPU (issue 11, measured with `perf` on the agenda page).
-/// `PageRenderer.bundled` selects it with a content-type pragma in front of each template.
-struct HTMLEscaping: MustacheContentType {
-    /// The pragma's name for this content type.
-    static let name = "RAPPORT_HTML"
-
-    func escapeText(_ text: String) -> String {
-        Self.escape(text)
-    }
-
+/// HTML escaping for every `{{value}}` of every template: the five characters `< > & " '`, found
+/// by scanning UTF-8 bytes. Most values need no escaping and are returned as they are, without a
+/// copy (escaping Characters through a dictionary, as the Mustache library did, was a fifth of a
+/// page's CPU: issue 11, measured with `perf` on the agenda page).
+enum HTMLEscaping {
     static func escape(_ text: String) -> String {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }

@@ -1,35 +1,35 @@
 import Foundation
 import Hummingbird
 import RapportEdge
-import Mustache
 
-/// Renders Mustache templates (HTML-escaped by default) from the bundled `Templates` folder.
+/// Renders the bundled `Templates` folder's Mustache templates (`TemplateLibrary`), every value HTML-escaped.
 public struct PageRenderer: Sendable {
-    let library: MustacheLibrary
+    let templates: TemplateLibrary
 
-    public init(library: MustacheLibrary) {
-        self.library = library
+    init(templates: TemplateLibrary) {
+        self.templates = templates
     }
 
-    /// Loads every `*.mustache` template in the bundle, each escaping its values with
-    /// `HTMLEscaping` (a content-type pragma put in front of the file's text).
+    private func html(_ template: String, _ context: some PageModel) -> String? {
+        templates.render(template, context)
+    }
+
+    /// Parses every `*.mustache` template in the bundle; a template that does not parse stops the start.
     public static func bundled() async throws -> PageRenderer {
         guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Templates") else {
             throw LocalizerError.missingFile("Templates")
         }
-        MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
-        let pragma = "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}"
-        var library = MustacheLibrary()
+        var templates = TemplateLibrary()
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
         for file in files where file.pathExtension == "mustache" {
             let text = try String(contentsOf: file, encoding: .utf8)
             do {
-                try library.register(pragma + text, named: file.deletingPathExtension().lastPathComponent)
+                try templates.register(text, named: file.deletingPathExtension().lastPathComponent)
             } catch {
                 throw TemplateError(file: file.lastPathComponent, underlying: String(describing: error))
             }
         }
-        return PageRenderer(library: library)
+        return PageRenderer(templates: templates)
     }
 
     /// A bundled template that does not parse.
@@ -41,16 +41,16 @@ public struct PageRenderer: Sendable {
 
     /// Renders `template` with `context` into a piece of HTML for a page to embed with `{{{…}}}`:
     /// for markup repeated unchanged many times on one page, rendered once.
-    public func fragment(_ template: String, _ context: some MustacheParent) throws -> String {
-        guard let html = library.render(context, withTemplate: template) else {
+    func fragment(_ template: String, _ context: some PageModel) throws -> String {
+        guard let html = html(template, context) else {
             throw HTTPError(.internalServerError, message: "missing template \(template)")
         }
         return html
     }
 
     /// Renders `template` with `context` into an HTML response.
-    public func render(_ template: String, _ context: some MustacheParent, status: HTTPResponse.Status = .ok) throws -> Response {
-        guard let html = library.render(context, withTemplate: template) else {
+    func render(_ template: String, _ context: some PageModel, status: HTTPResponse.Status = .ok) throws -> Response {
+        guard let html = html(template, context) else {
             throw HTTPError(.internalServerError, message: "missing template \(template)")
         }
         var headers = HTTPFields()

@@ -1,11 +1,10 @@
-import Mustache
 import RapportCore
 import RapportEdge
 
 /// One language's texts as templates see them: `{{t.customer.field.name}}` walks the dotted
 /// key `customer.field.name` one segment at a time. A missing key renders as the key itself,
 /// so it is easy to spot (the locale test keeps both files complete).
-struct TextTable: MustacheParent, Sendable {
+struct TextTable: TemplateModel, Sendable {
     private let texts: [String: String]
     private let prefixes: Set<String>
     private let prefix: String

@@ -20,6 +20,14 @@ import Testing
             let boss = try await api.call(client, .post, "/api/v1/customers/\(customer)/contacts", as: "alice",
                                           json: ["name": "Wang Boss", "influence": "high"])
             #expect(boss.status == 201)
+            // Equal influence: the coach comes first; a deleted key person never counts.
+            let coach = try await api.call(client, .post, "/api/v1/customers/\(customer)/contacts", as: "alice",
+                                           json: ["name": "Coach Chen", "influence": "high", "isCoach": true])
+            #expect(coach.status == 201)
+            let gone = try await api.call(client, .post, "/api/v1/customers/\(customer)/contacts", as: "alice",
+                                          json: ["name": "Gone Gao", "influence": "high", "isCoach": true])
+            let goneID = try #require(gone.json["id"] as? String)
+            #expect(try await api.call(client, .delete, "/api/v1/contacts/\(goneID)", as: "alice").status == 200)
             let threeDaysAgo = api.today(plus: -3).description + "T08:00:00Z"
             let touched = try await api.call(client, .post, "/api/v1/customers/\(customer)/activities", as: "alice",
                                              json: ["channel": "phone", "purpose": "Follow-up", "occurredAt": threeDaysAgo])
@@ -35,7 +43,8 @@ import Testing
             #expect(status == .ok)
             let harbour = try #require(html.range(of: "Harbour Trading")).upperBound
             let row = String(html[harbour...].prefix(900))
-            #expect(row.contains("021-5555 0101") && row.contains("Wang Boss") && !row.contains("Lena Low"))
+            #expect(row.contains("021-5555 0101") && row.contains("Coach Chen") && !row.contains("Wang Boss")
+                    && !row.contains("Lena Low") && !row.contains("Gone Gao"))
             #expect(row.contains(localizer.text("customers.touchedDaysAgo", .en, "3")))
             let quiet = try #require(html.range(of: "Quiet Ltd")).upperBound
             #expect(String(html[quiet...].prefix(900)).contains(localizer.text("customers.never", .en)))

@@ -13,6 +13,13 @@ public struct Customers: Sendable {
         return try await deps.read(acting, entity: .customer) { try await $0.customers(query) }
     }
 
+    /// The page `list` answers, each customer as a line of the list (with its stage, main key
+    /// person and last touch), read without the rest of the record.
+    public func listLines(_ acting: Acting, _ query: CustomerQuery) async throws -> Page<CustomerListLine> {
+        try checkTrash(acting, query)
+        return try await deps.read(acting, entity: .customer) { try await $0.customerListLines(query) }
+    }
+
     /// How many customers the acting user may see match the filters; with `cap`, at most `cap + 1`
     /// (more than `cap` is all a page needs to say "1,000+", and counting stops there).
     public func count(_ acting: Acting, _ query: CustomerQuery, cap: Int? = nil) async throws -> Int {

@@ -162,26 +162,50 @@ extension StoreSession {
             """).first().map(Self.decodeCustomer)
     }
 
-    /// Stage, main key person and last touch of customers inside the scope, by id (one page of the
-    /// list). The stage and the last touch are kept on the customer (`stage_rank`, `last_touch_at`);
-    /// the main key person is one index probe per row.
+    /// Stage, main key person and last touch of customers inside the scope, by id. The stage and
+    /// the last touch are kept on the customer (`stage_rank`, `last_touch_at`).
     func customerListFacts(_ ids: [CustomerID], scope: AccessScope) async throws -> [CustomerID: CustomerListFacts] {
         guard !ids.isEmpty else { return [:] }
+        let rows = try await db.raw("""
+            SELECT c.id, c.stage_rank, c.last_touch_at FROM customers c
+            WHERE c.id IN (\(binds: ids.map(\.description))) AND \(Self.scopeClause(scope))
+            """).all()
+        let contacts = try await mainContacts(ids, scope: scope)
         var facts: [CustomerID: CustomerListFacts] = [:]
-        for row in try await db.raw("""
-            SELECT c.id,
-              c.stage_rank AS stage_rank,
-              (SELECT k.name FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL
-               ORDER BY CASE k.influence WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END,
-                        k.is_coach DESC, k.created_at, k.id LIMIT 1) AS main_contact,
-              c.last_touch_at AS last_touch
-            FROM customers c WHERE c.id IN (\(binds: ids.map(\.description))) AND \(Self.scopeClause(scope))
-            """).all() {
-            facts[try row.id("id")] = CustomerListFacts(stage: LifecycleStage(rank: try row.int("stage_rank")),
-                                                        mainContact: try row.optionalText("main_contact"),
-                                                        lastTouch: try row.int("last_touch") > 0 ? try row.date("last_touch") : nil)
+        for row in rows {
+            let id: CustomerID = try row.id("id")
+            facts[id] = try Self.listFacts(row, mainContact: contacts[id])
         }
         return facts
+    }
+
+    private static func listFacts(_ row: any SQLRow, mainContact: String?) throws -> CustomerListFacts {
+        CustomerListFacts(stage: LifecycleStage(rank: try row.int("stage_rank")), mainContact: mainContact,
+                          lastTouch: try row.int("last_touch_at") > 0 ? try row.date("last_touch_at") : nil)
+    }
+
+    /// The main key person of each customer inside the scope: highest influence, then the coach,
+    /// then the first added. One pass over the customers' key persons, chosen here rather than
+    /// by a sorted subquery per customer.
+    private func mainContacts(_ ids: [CustomerID], scope: AccessScope) async throws -> [CustomerID: String] {
+        var best: [CustomerID: (rank: (Int, Int, Int64, String), name: String)] = [:]
+        for row in try await db.raw("""
+            SELECT k.customer_id, k.id, k.name, k.influence, k.is_coach, k.created_at
+            FROM contacts k JOIN customers c ON c.id = k.customer_id
+            WHERE k.customer_id IN (\(binds: ids.map(\.description))) AND k.deleted_at IS NULL AND \(Self.scopeClause(scope))
+            """).all() {
+            let influence: Int = switch try row.optionalText("influence") {
+            case "high": 0
+            case "medium": 1
+            case "low": 2
+            default: 3
+            }
+            let rank = (influence, try row.int("is_coach") == 0 ? 1 : 0, Int64(try row.int("created_at")), try row.text("id"))
+            let customer: CustomerID = try row.id("customer_id")
+            if let current = best[customer], current.rank <= rank { continue }
+            best[customer] = (rank, try row.text("name"))
+        }
+        return best.mapValues(\.name)
     }
 
     func liveCustomerIDs(_ ids: [CustomerID], scope: AccessScope) async throws -> Set<CustomerID> {
@@ -233,15 +257,41 @@ extension StoreSession {
     /// When they are not — a fragment that begins most of its names, such as a city, sits together in
     /// name order — the page is taken from the fragment's hits instead.
     func customers(_ query: CustomerQuery, scope: AccessScope) async throws -> Page<Customer> {
+        try await customerPage(query, scope: scope, columns: Self.customerColumns, decode: Self.decodeCustomer)
+    }
+
+    /// A page of the customer list: the same customers, order and paging as `customers`, each read
+    /// as a `CustomerListLine` (a few columns, no profile or custom fields to decode) with its facts.
+    func customerListLines(_ query: CustomerQuery, scope: AccessScope) async throws -> Page<CustomerListLine> {
+        let page = try await customerPage(query, scope: scope, columns: Self.listLineColumns) { row in
+            CustomerListLine(id: try row.id("id"), name: try row.text("name"), region: try row.text("region"),
+                             phone: try row.text("phone"), ownerID: try row.optionalID("owner_id"),
+                             status: try row.enumValue("status"), facts: try Self.listFacts(row, mainContact: nil))
+        }
+        guard !page.items.isEmpty else { return page }
+        let contacts = try await mainContacts(page.items.map(\.id), scope: scope)
+        return Page(items: page.items.map { line in
+            var line = line
+            line.facts.mainContact = contacts[line.id]
+            return line
+        }, nextCursor: page.nextCursor)
+    }
+
+    private static let listLineColumns = "c.id, c.name, c.region, c.phone, c.owner_id, c.status, c.stage_rank, c.last_touch_at"
+
+    /// The page `query` asks for, each row read from `columns` by `decode`.
+    private func customerPage<Item>(_ query: CustomerQuery, scope: AccessScope, columns: String,
+                                    decode: (any SQLRow) throws -> Item) async throws -> Page<Item> {
         let search = try await searchPlan(query, scope: scope)
         let limit = max(1, min(query.limit, CustomerQuery.maxLimit))
         if case .common(let match, let needle) = search {
-            let walked = try await customerRows(query, scope: scope, search: search, walk: Self.searchWalk)
-            if walked.count > limit { return try customerPage(walked, query: query, limit: limit) }
-            let hits = try await customerRows(query, scope: scope, search: .rare(match, needle), walk: nil)
-            return try customerPage(hits, query: query, limit: limit)
+            let walked = try await customerRows(query, scope: scope, columns: columns, search: search, walk: Self.searchWalk)
+            if walked.count > limit { return try customerPage(walked, query: query, limit: limit, decode: decode) }
+            let hits = try await customerRows(query, scope: scope, columns: columns, search: .rare(match, needle), walk: nil)
+            return try customerPage(hits, query: query, limit: limit, decode: decode)
         }
-        return try customerPage(try await customerRows(query, scope: scope, search: search, walk: nil), query: query, limit: limit)
+        let rows = try await customerRows(query, scope: scope, columns: columns, search: search, walk: nil)
+        return try customerPage(rows, query: query, limit: limit, decode: decode)
     }
 
     /// Rows a common search may walk before it takes the page from the fragment's hits instead.
@@ -259,13 +309,13 @@ extension StoreSession {
 
     /// Up to `limit + 1` rows of the page. With `walk`, the search's substring test applies to the
     /// first `walk` rows of the list's order only (the caller checks whether that was enough).
-    private func customerRows(_ query: CustomerQuery, scope: AccessScope, search: CustomerSearchPlan,
+    private func customerRows(_ query: CustomerQuery, scope: AccessScope, columns: String, search: CustomerSearchPlan,
                               walk: Int?) async throws -> [any SQLRow] {
         let column = Self.sortColumn(query.sort)
         let direction = query.descending ? "DESC" : "ASC"
         let limit = max(1, min(query.limit, CustomerQuery.maxLimit))
         var sql: SQLQueryString = """
-            SELECT \(unsafeRaw: Self.customerColumns), \(unsafeRaw: walk == nil ? "" : "c.search_text, ")\(unsafeRaw: column) AS sort_value
+            SELECT \(unsafeRaw: columns), \(unsafeRaw: walk == nil ? "" : "c.search_text, ")\(unsafeRaw: column) AS sort_value
             FROM customers c WHERE \(Self.scopeClause(scope))
             """
         sql += try filterClause(query, search: walk == nil ? search : .none)
@@ -292,7 +342,8 @@ extension StoreSession {
         return try await db.raw(sql).all()
     }
 
-    private func customerPage(_ found: [any SQLRow], query: CustomerQuery, limit: Int) throws -> Page<Customer> {
+    private func customerPage<Item>(_ found: [any SQLRow], query: CustomerQuery, limit: Int,
+                                    decode: (any SQLRow) throws -> Item) throws -> Page<Item> {
         var rows = found
         var next: String?
         if rows.count > limit {
@@ -302,7 +353,7 @@ extension StoreSession {
                 next = PageCursor(value: value, id: try last.text("id")).token
             }
         }
-        return Page(items: try rows.map(Self.decodeCustomer), nextCursor: next)
+        return Page(items: try rows.map(decode), nextCursor: next)
     }
 
     /// How many customers match the filters inside the scope (cursor and limit ignored).

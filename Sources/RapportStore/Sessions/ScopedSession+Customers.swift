@@ -56,6 +56,11 @@ extension ScopedSession {
         try await raw.customerListFacts(ids, scope: scope)
     }
 
+    /// A page of the customer list: the customers `customers(_:)` answers, as list lines.
+    public func customerListLines(_ query: CustomerQuery) async throws -> Page<CustomerListLine> {
+        try await raw.customerListLines(query, scope: scope)
+    }
+
     /// A page of the customers inside the scope that match the query.
     public func customers(_ query: CustomerQuery) async throws -> Page<Customer> {
         try await raw.customers(query, scope: scope)

@@ -2,7 +2,7 @@
 /// and the pager, and an undo banner after a delete.
 struct CustomerListModel: PageModel {
     struct Row: PageModel {
-        let id, name, kind, industry, region, owner, status, updated: String
+        let id, name, region, owner, status: String
         let phone: String
         /// The main key person's name, or empty.
         let mainContact: String
@@ -16,13 +16,10 @@ struct CustomerListModel: PageModel {
             switch key {
             case "id": id
             case "name": name
-            case "kind": kind
-            case "industry": industry
             case "region": region
             case "hasRegion": !region.isEmpty
             case "owner": owner
             case "status": status
-            case "updated": updated
             case "phone": phone
             case "mainContact": mainContact
             case "stage": stage

@@ -47,14 +47,13 @@ struct CustomerListPage: Sendable {
         let language = page.language
         let (query, filters) = Self.query(from: input, acting: acting)
         async let viewsLoad = env.app.savedViews.list(acting, list: "customers")
-        async let found = env.app.customers.list(acting, query)
+        async let found = env.app.customers.listLines(acting, query)
         async let count = env.app.customers.count(acting, query, cap: Self.countCap)
         async let directory = Directory.load(env.app, acting)
         let result = try await found
         let people = try await directory
         let total = try await count
         let clock = page.clock
-        let facts = try await env.app.customers.listFacts(acting, result.items.map(\.id))
         let today = env.app.today(for: acting.user)
         async let undoLoad = undoBanner(page, acting)
         let model = CustomerListModel(
@@ -76,11 +75,10 @@ struct CustomerListPage: Sendable {
                 : nil,
             trash: query.deleted == .only,
             customers: result.items.map { customer in
-                let fact = facts[customer.id] ?? CustomerListFacts()
+                let fact = customer.facts
                 return CustomerListModel.Row(
-                    id: customer.id.description, name: customer.name, kind: env.label("kind", customer.kind, language),
-                    industry: customer.industry, region: customer.region, owner: people.name(customer.ownerID),
-                    status: env.label("status", customer.status, language), updated: clock.display(customer.updatedAt),
+                    id: customer.id.description, name: customer.name, region: customer.region, owner: people.name(customer.ownerID),
+                    status: env.label("status", customer.status, language),
                     phone: customer.phone, mainContact: fact.mainContact ?? "",
                     stage: fact.stage.map { LifecycleText.stage($0, env, language) } ?? "",
                     stageKey: fact.stage?.rawValue ?? "",

@@ -49,7 +49,29 @@ public struct Identifier<Subject>: Hashable, Sendable, Codable, CustomStringConv
                            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 
-    public var description: String { uuid.uuidString.lowercased() }
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+
+    /// The lowercase `8-4-4-4-12` form, written directly from the bytes (Foundation's `uuidString`
+    /// formats through `snprintf` and then needs lowercasing; ids are written many times a page).
+    public var description: String {
+        withUnsafeBytes(of: uuid.uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var position = 0
+                for (index, byte) in bytes.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        out[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    out[position] = Self.hexDigit(byte >> 4)
+                    out[position + 1] = Self.hexDigit(byte & 0x0F)
+                    position += 2
+                }
+                return position
+            }
+        }
+    }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.description < rhs.description }
 

@@ -5,6 +5,7 @@ import RapportTestSupport
 import Testing
 import RapportApp
 import RapportCore
+@testable import RapportStore
 
 /// Orders (订单) and payment collection (回款): visible through their customer, lines give revenue
 /// and profit, a default one-instalment plan, receipts move instalments pending → partial → paid,
@@ -313,6 +314,67 @@ import RapportCore
             let mine = try await api.call(client, .get, "/api/v1/orders?rep=me", as: "bob")
             #expect(mine.items.count == 1)
             #expect(try await api.call(client, .get, "/api/v1/orders?rep=nobody", as: "bob").status == 400)
+        }
+    }
+}
+
+extension OrderAPITests {
+    /// A large import is written in batches; each order still gets what one created by hand gets —
+    /// its payment plan, its customer's lifecycle stage and status, its audit line — and each row
+    /// the batch cannot take is reported on its own line.
+    @Test(arguments: TestEngine.available)
+    func bigImport_writesInBatches_likeOrdersCreatedOneByOne(engine: TestEngine) async throws {
+        try await APIHarness.run(engine) { api, client in
+            let batched = try #require(try await api.customer(client, "批量订单客户", as: "alice")["id"] as? String)
+            let single = try #require(try await api.customer(client, "单笔订单客户", as: "alice")["id"] as? String)
+            let byHand = try await api.call(client, .post, "/api/v1/customers/\(single)/orders", as: "alice", json: [
+                "number": "HAND-1", "orderedOn": "2026-03-01", "lines": [["description": "年度服务", "quantity": 1, "unitPrice": 100_000] as J]])
+            #expect(byHand.status == 201)
+            var rows = (0..<205).map { "BATCH-\($0),批量订单客户,2026-03-0\($0 % 9 + 1),年度服务,1,1000,alice," }
+            rows.append("HAND-1,批量订单客户,2026-03-01,年度服务,1,1000,alice,")   // number taken
+            rows.append("BATCH-BOB,批量订单客户,2026-03-01,年度服务,1,1000,bob,")  // a rep may not credit bob
+            rows.append("BATCH-X,不存在的客户,2026-03-01,年度服务,1,1000,alice,")  // unknown customer
+            rows.append("BATCH-C,批量订单客户,2026-03-01,年度服务,1,1000,alice,已取消")
+            let csv = "订单号,客户名称,订单日期,品名,数量,单价,销售代表,状态\n" + rows.joined(separator: "\n")
+            let report = try await api.call(client, .post, "/api/v1/orders/import?fileName=big.csv", as: "alice",
+                                            raw: Data(csv.utf8), contentType: "text/csv")
+            #expect(report.status == 200, "\(report.text)")
+            #expect(report.json["imported"] as? Int == 206)
+            let rejected = (report.json["rejected"] as? [[String: any Sendable]]) ?? []
+            #expect(rejected.compactMap { $0["line"] as? Int } == [207, 208, 209])
+            let fields = rejected.map { (($0["errors"] as? [[String: any Sendable]]) ?? []).compactMap { $0["field"] as? String } }
+            #expect(fields == [["number"], ["rep"], ["customer"]])
+
+            let filter = OrderFilter(customerID: try #require(CustomerID(batched)))
+            let first = try await api.world.app.orders.search(api.world.alice, filter, limit: 200)
+            let rest = try await api.world.app.orders.search(api.world.alice, filter, limit: 200,
+                                                              cursor: try #require(first.nextCursor.flatMap(PageCursor.init(token:))))
+            let listed = first.items + rest.items
+            #expect(listed.count == 206)
+            #expect(listed.first { $0.number == "BATCH-C" }?.status == .cancelled)
+            for order in listed where order.number.hasPrefix("BATCH-20") {
+                let plan = try await api.call(client, .get, "/api/v1/orders/\(order.id)/payment-plan", as: "alice")
+                let instalments = (plan.json["instalments"] as? [[String: any Sendable]]) ?? []
+                #expect(instalments.count == 1 && instalments.first?["amount"] as? Int == 100_000, "\(plan.text)")
+                let audit = try await api.world.db.store.systemRead(.command("test")) {
+                    try await $0.catalog.audit(entity: "order", entityID: order.id.description)
+                }
+                #expect(audit.map(\.action) == [.create])
+            }
+            // The customer filled by the batch has the status of one given an order by hand.
+            for field in ["status"] {
+                let a = try await api.call(client, .get, "/api/v1/customers/\(batched)", as: "alice").json[field] as? String
+                let b = try await api.call(client, .get, "/api/v1/customers/\(single)", as: "alice").json[field] as? String
+                #expect(a != nil && a == b, "\(field): \(a ?? "nil") vs \(b ?? "nil")")
+            }
+            func stage(_ id: String) async throws -> String? {
+                let view = try await api.call(client, .get, "/api/v1/customers/\(id)/lifecycle", as: "alice")
+                return (view.json["lifecycle"] as? [String: any Sendable])?["stage"] as? String
+            }
+            // Repeat orders over the days of March: a repeat buyer, as the nightly recount also finds.
+            #expect(try await stage(batched) == "repeatBuyer")
+            #expect(try await stage(single) == "firstPurchase")
+            #expect(try await api.world.app.background.recomputeAllLifecycles().changed == 0)
         }
     }
 }

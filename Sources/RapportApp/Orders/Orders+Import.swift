@@ -47,10 +47,27 @@ extension Orders {
                 groups[slot].bad.append(.init(line: index + 2, errors: errors))
             }
         }
-        for group in groups {
-            let rejected = try await importOrder(acting, group.number, group.rows, group.bad, dryRun: dryRun)
+        // Orders to record as they are go in one batch; dry runs and cancelled orders one by one.
+        var batch: [(group: Int, customerID: CustomerID, draft: OrderDraft)] = []
+        for (index, group) in groups.enumerated() {
+            report.imported += group.rows.count + group.bad.count
+            switch Self.importedDraft(group.number, group.rows, group.bad) {
+            case .rejected(let rejected):
+                report.rejected += rejected
+                report.imported -= rejected.count
+            case .ready(let first, let draft) where !dryRun && first.status != .cancelled:
+                batch.append((index, first.customerID, draft))
+            case .ready:
+                let rejected = try await importOrder(acting, group.number, group.rows, group.bad, dryRun: dryRun)
+                report.rejected += rejected
+                report.imported -= rejected.count
+            }
+        }
+        for (item, outcome) in zip(batch, try await createMany(acting, batch.map { ($0.customerID, $0.draft) })) {
+            guard let outcome else { continue }
+            let rejected = try Self.rejections(outcome, groups[item.group].rows, groups[item.group].bad)
             report.rejected += rejected
-            report.imported += group.rows.count + group.bad.count - rejected.count
+            report.imported -= rejected.count
         }
         report.rejected.sort { $0.line < $1.line }
         if !dryRun {
@@ -60,28 +77,58 @@ extension Orders {
         return report
     }
 
-    /// Writes one order from its rows, or returns every row rejected with reasons.
-    private func importOrder(_ acting: Acting, _ number: String, _ rows: [ImportedOrderRow],
-                             _ bad: [ImportReport.Rejection], dryRun: Bool) async throws -> [ImportReport.Rejection] {
+    /// One order of the file: its rows rejected (a bad row, or rows naming different customers
+    /// rejects them all), or its first row and its draft.
+    enum ImportedDraft {
+        case rejected([ImportReport.Rejection])
+        case ready(ImportedOrderRow, OrderDraft)
+    }
+
+    static func importedDraft(_ number: String, _ rows: [ImportedOrderRow], _ bad: [ImportReport.Rejection]) -> ImportedDraft {
         var rejected = bad
         if let first = rows.first {
             for row in rows.dropFirst() where row.customerID != first.customerID {
                 rejected.append(.init(line: row.line, errors: [FieldError("customer", .mismatch)]))
             }
         }
-        func rejectAll(_ errors: [FieldError]) -> [ImportReport.Rejection] {
-            let lines = Set(rejected.map(\.line))
-            return rejected + rows.filter { !lines.contains($0.line) }.map { .init(line: $0.line, errors: errors) }
+        if !rejected.isEmpty { return .rejected(rejectAll(rejected, rows, [FieldError("number", .orderHasRejectedRows)])) }
+        guard let first = rows.first else { return .rejected([]) }
+        return .ready(first, OrderDraft(number: number.isEmpty ? nil : number, orderedOn: first.orderedOn, repID: first.repID,
+                                        currency: first.currency, status: first.status == .cancelled ? nil : first.status,
+                                        note: first.note, lines: rows.map(\.draft)))
+    }
+
+    /// `rejected` and every other row of the order, the others with `errors`.
+    private static func rejectAll(_ rejected: [ImportReport.Rejection], _ rows: [ImportedOrderRow],
+                                  _ errors: [FieldError]) -> [ImportReport.Rejection] {
+        let lines = Set(rejected.map(\.line))
+        return rejected + rows.filter { !lines.contains($0.line) }.map { .init(line: $0.line, errors: errors) }
+    }
+
+    /// Every row of an order the app refused, with the reasons; other failures are thrown on.
+    static func rejections(_ error: any Error, _ rows: [ImportedOrderRow],
+                           _ bad: [ImportReport.Rejection]) throws -> [ImportReport.Rejection] {
+        switch error {
+        case AppError.invalid(let errors): return rejectAll(bad, rows, errors)
+        case AppError.forbidden(let reason): return rejectAll(bad, rows, [FieldError("rep", .forbidden, detail: reason.rawValue)])
+        case AppError.notFound: return rejectAll(bad, rows, [FieldError("customer", .unknown)])
+        default: throw error
         }
-        if !rejected.isEmpty { return rejectAll([FieldError("number", .orderHasRejectedRows)]) }
-        guard let first = rows.first else { return rejected }
-        let draft = OrderDraft(number: number.isEmpty ? nil : number, orderedOn: first.orderedOn, repID: first.repID,
-                               currency: first.currency, status: first.status == .cancelled ? nil : first.status,
-                               note: first.note, lines: rows.map(\.draft))
+    }
+
+    /// Checks (dry run) or writes one order from its rows, one at a time; every row rejected with
+    /// reasons when it cannot be recorded.
+    private func importOrder(_ acting: Acting, _ number: String, _ rows: [ImportedOrderRow],
+                             _ bad: [ImportReport.Rejection], dryRun: Bool) async throws -> [ImportReport.Rejection] {
+        let first: ImportedOrderRow, draft: OrderDraft
+        switch Self.importedDraft(number, rows, bad) {
+        case .rejected(let rejected): return rejected
+        case .ready(let row, let built): (first, draft) = (row, built)
+        }
         do {
             if dryRun {
                 if !number.isEmpty, try await deps.read(acting, { try await $0.orderNumberTaken(number, excluding: nil) }) {
-                    return rejectAll([FieldError("number", .taken)])
+                    throw AppError.invalid([FieldError("number", .taken)])
                 }
                 do { try draft.validate(current: nil) } catch { throw AppError.invalid(error.errors) }
                 _ = try await Customers(deps: deps).get(acting, first.customerID)
@@ -90,12 +137,8 @@ extension Orders {
             let order = try await create(acting, customerID: first.customerID, draft)
             if first.status == .cancelled { _ = try await cancel(acting, order.id) }
             return []
-        } catch AppError.invalid(let errors) {
-            return rejectAll(errors)
-        } catch AppError.forbidden(let reason) {
-            return rejectAll([FieldError("rep", .forbidden, detail: reason.rawValue)])
-        } catch AppError.notFound {
-            return rejectAll([FieldError("customer", .unknown)])
+        } catch {
+            return try Self.rejections(error, rows, bad)
         }
     }
 

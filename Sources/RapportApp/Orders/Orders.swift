@@ -31,9 +31,54 @@ public struct Orders: Sendable {
     /// revenue due 30 days after the order date, by bank transfer, reminded 3 days ahead.
     public func create(_ acting: Acting, customerID: CustomerID, _ draft: OrderDraft) async throws -> Order {
         let parent = try await Customers(deps: deps).get(acting, customerID)
+        let lookups = try await lookups(acting, customers: [parent], drafts: [draft])
+        let (order, instalments, entry) = try prepare(acting, customer: parent, draft, lookups)
+        let number = order.number
+        if try await deps.read(acting, { try await $0.orderNumberTaken(number, excluding: nil) }) {
+            throw AppError.invalid([FieldError("number", .taken)])
+        }
+        try await deps.write(acting, entity: .order) { session in
+            try await session.insertOrder(order)
+            for item in instalments { try await session.insertInstalment(item) }
+            try await session.catalog.appendAudit(entry)
+            // A first or a repeat order moves the customer's lifecycle stage, and makes it Won.
+            _ = try await deps.refreshLifecycle(order.customerID, in: session)
+            try await deps.settleStatus(acting, order.customerID, after: .ordered, in: session)
+        }
+        return order
+    }
+
+    /// What new orders point at, read once for all of them: their customers, the products their
+    /// lines name and the users who may be credited (the drafts' reps and the customers' owners).
+    struct Lookups {
+        var products: [ProductID: Product] = [:]
+        var users: [UserID: User] = [:]
+    }
+
+    func lookups(_ acting: Acting, customers: [Customer], drafts: [OrderDraft]) async throws -> Lookups {
+        let productIDs = Set(drafts.flatMap { ($0.lines ?? []).compactMap(\.productID) })
+        let userIDs = Set(drafts.compactMap(\.repID) + customers.compactMap(\.ownerID) + [acting.id])
+        return try await deps.read(acting) { session in
+            var found = Lookups()
+            for id in productIDs { found.products[id] = try await session.catalog.product(id) }
+            if userIDs.count > 20 {
+                for user in try await session.catalog.users() { found.users[user.id] = user }
+            } else {
+                for id in userIDs { found.users[id] = try await session.catalog.user(id)?.user }
+            }
+            return found
+        }
+    }
+
+    /// A new order for `parent` built and checked in memory as `create` records it: the rep
+    /// defaults to the customer's owner, the number is generated unless given, lines take blanks
+    /// from their products, the plan defaults to one instalment; with its instalments and audit line.
+    /// Whether the number is free is left to the caller.
+    func prepare(_ acting: Acting, customer parent: Customer, _ draft: OrderDraft,
+                 _ lookups: Lookups) throws -> (Order, [PaymentInstalment], AuditEntry) {
         if parent.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         var draft = draft
-        let products = try await fillLines(acting, &draft)
+        let products = try fillLines(&draft, lookups.products)
         if draft.currency == nil { draft.currency = products.first?.currency ?? MinorUnits.defaultCurrency }
         do { try draft.validate(current: nil) } catch { throw AppError.invalid(error.errors) }
         try checkLineCurrencies(draft, products: products, currency: draft.currency ?? MinorUnits.defaultCurrency)
@@ -41,28 +86,15 @@ public struct Orders: Sendable {
         let today = deps.today(for: acting.user)
         let id: OrderID = deps.env.newID()
         let orderedOn = draft.orderedOn ?? today
-        var order = Order(id: id, number: Order.generatedNumber(on: orderedOn, id: id), customerID: customerID,
+        var order = Order(id: id, number: Order.generatedNumber(on: orderedOn, id: id), customerID: parent.id,
                           repID: parent.ownerID ?? acting.id, orderedOn: orderedOn, createdBy: acting.id,
                           createdAt: now, updatedAt: now)
         draft.apply(to: &order)
-        try await checkOrderRep(acting, order, customer: parent)
+        try checkOrderRep(acting, order, customer: parent, users: lookups.users)
         let plan = draft.instalments ?? (order.revenue > 0 ? InstalmentDraft.defaultPlan(revenue: order.revenue, orderedOn: order.orderedOn) : [])
         let instalments = try makeInstalments(plan, for: order, today: today)
-        let number = order.number
-        if try await deps.read(acting, { try await $0.orderNumberTaken(number, excluding: nil) }) {
-            throw AppError.invalid([FieldError("number", .taken)])
-        }
         let entry = try deps.audit(acting.id, .order, id.description, .create, before: nil as Order?, after: order)
-        let saved = order
-        try await deps.write(acting, entity: .order) { session in
-            try await session.insertOrder(saved)
-            for item in instalments { try await session.insertInstalment(item) }
-            try await session.catalog.appendAudit(entry)
-            // A first or a repeat order moves the customer's lifecycle stage, and makes it Won.
-            _ = try await deps.refreshLifecycle(saved.customerID, in: session)
-            try await deps.settleStatus(acting, saved.customerID, after: .ordered, in: session)
-        }
-        return order
+        return (order, instalments, entry)
     }
 
     /// Changes an order: number, date, rep, status, note, and its lines while no receipt counts.
@@ -73,7 +105,8 @@ public struct Orders: Sendable {
         if before.deletedAt != nil { throw AppError.forbidden(reason: .deleted) }
         let parent = try await Customers(deps: deps).get(acting, before.customerID)
         var draft = draft
-        let products = try await fillLines(acting, &draft)
+        let lookups = try await lookups(acting, customers: [parent], drafts: [draft])
+        let products = try fillLines(&draft, lookups.products)
         do { try draft.validate(current: before) } catch { throw AppError.invalid(error.errors) }
         try checkLineCurrencies(draft, products: products, currency: draft.currency ?? before.currency)
         let plan = try await Payments(deps: deps).plan(acting, id)
@@ -83,7 +116,7 @@ public struct Orders: Sendable {
         }
         var after = before
         draft.apply(to: &after)
-        if after.repID != before.repID { try await checkOrderRep(acting, after, customer: parent) }
+        if after.repID != before.repID { try checkOrderRep(acting, after, customer: parent, users: lookups.users) }
         after.updatedAt = deps.env.now()
         after.version = before.version + 1
         let today = deps.today(for: acting.user)
@@ -157,14 +190,16 @@ public struct Orders: Sendable {
 
     /// Fills each line's blanks from its product; unknown or inactive products are field errors.
     /// Returns the products used, in line order.
-    private func fillLines(_ acting: Acting, _ draft: inout OrderDraft) async throws -> [Product] {
+    /// Lines take blanks from their products (read beforehand); an unknown, deleted or inactive
+    /// product is an error on its line.
+    private func fillLines(_ draft: inout OrderDraft, _ known: [ProductID: Product]) throws -> [Product] {
         guard let lines = draft.lines else { return [] }
         var errors: [FieldError] = []
         var used: [Product] = []
         var filled: [OrderLineDraft] = []
         for (index, line) in lines.enumerated() {
             guard let productID = line.productID else { filled.append(line); continue }
-            guard let product = try await deps.read(acting, { try await $0.catalog.product(productID) }), product.deletedAt == nil else {
+            guard let product = known[productID], product.deletedAt == nil else {
                 errors.append(FieldError("lines[\(index)].productID", .unknown))
                 filled.append(line)
                 continue
@@ -189,12 +224,12 @@ public struct Orders: Sendable {
     }
 
     /// Reps may only credit themselves or the customer's owner; the rep must be an active user.
-    private func checkOrderRep(_ acting: Acting, _ order: Order, customer: Customer) async throws {
+    private func checkOrderRep(_ acting: Acting, _ order: Order, customer: Customer, users: [UserID: User]) throws {
         guard let repID = order.repID else { return }
         if acting.user.role == .rep, repID != acting.id, repID != customer.ownerID {
             throw AppError.forbidden(reason: .orderRep)
         }
-        guard let rep = try await deps.read(acting, { try await $0.catalog.user(repID) })?.user, !rep.disabled else {
+        guard let rep = users[repID], !rep.disabled else {
             throw AppError.invalid([FieldError("repID", .unknown)])
         }
     }

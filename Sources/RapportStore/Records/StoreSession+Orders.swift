@@ -40,26 +40,42 @@ extension StoreSession {
 
     func insertOrder(_ o: Order) async throws {
         if try await orderNumberTaken(o.number, excluding: nil) { throw StoreError.uniqueViolation(field: "number") }
-        try await db.raw("""
-            INSERT INTO orders (id, number, customer_id, rep_id, deal_id, ordered_on, status, currency, revenue, cost, note,
-            created_by, created_at, updated_at, deleted_at, version) VALUES (\(bind: o.id.description), \(bind: o.number),
-            \(bind: o.customerID.description), \(bind: o.repID?.description), \(bind: o.dealID?.description),
-            \(bind: o.orderedOn.description), \(bind: o.status.rawValue), \(bind: o.currency), \(bind: o.revenue),
-            \(bind: o.cost), \(bind: o.note), \(bind: o.createdBy?.description), \(bind: StoredTime.encode(o.createdAt)),
-            \(bind: StoredTime.encode(o.updatedAt)), \(bind: StoredTime.encode(o.deletedAt)), \(bind: Int64(o.version)))
-            """).run()
+        try await db.raw("INSERT INTO orders (\(unsafeRaw: Self.orderInsertColumns)) VALUES \(Self.orderValues(o))").run()
         try await insertOrderLines(o)
     }
 
+    static let orderInsertColumns = """
+        id, number, customer_id, rep_id, deal_id, ordered_on, status, currency, revenue, cost, note, created_by, created_at,
+        updated_at, deleted_at, version
+        """
+
+    /// One order's row for `orderInsertColumns`.
+    static func orderValues(_ o: Order) -> SQLQueryString {
+        """
+        (\(bind: o.id.description), \(bind: o.number), \(bind: o.customerID.description), \(bind: o.repID?.description),
+        \(bind: o.dealID?.description), \(bind: o.orderedOn.description), \(bind: o.status.rawValue), \(bind: o.currency),
+        \(bind: o.revenue), \(bind: o.cost), \(bind: o.note), \(bind: o.createdBy?.description),
+        \(bind: StoredTime.encode(o.createdAt)), \(bind: StoredTime.encode(o.updatedAt)), \(bind: StoredTime.encode(o.deletedAt)),
+        \(bind: Int64(o.version)))
+        """
+    }
+
+    static let orderLineInsertColumns = "order_id, line_no, product_id, description, quantity, unit_price, unit_cost, amount, cost_amount"
+
+    /// One order line's row for `orderLineInsertColumns`.
+    static func orderLineValues(_ order: OrderID, _ line: OrderLine) -> SQLQueryString {
+        """
+        (\(bind: order.description), \(bind: Int64(line.lineNo)), \(bind: line.productID?.description), \(bind: line.description),
+        \(bind: line.quantity), \(bind: line.unitPrice), \(bind: line.unitCost), \(bind: line.amount), \(bind: line.costAmount))
+        """
+    }
+
     private func insertOrderLines(_ o: Order) async throws {
-        for line in o.lines {
-            try await db.raw("""
-                INSERT INTO order_lines (order_id, line_no, product_id, description, quantity, unit_price, unit_cost,
-                amount, cost_amount) VALUES (\(bind: o.id.description), \(bind: Int64(line.lineNo)),
-                \(bind: line.productID?.description), \(bind: line.description), \(bind: line.quantity),
-                \(bind: line.unitPrice), \(bind: line.unitCost), \(bind: line.amount), \(bind: line.costAmount))
-                """).run()
-        }
+        guard !o.lines.isEmpty else { return }
+        try await db.raw("""
+            INSERT INTO order_lines (\(unsafeRaw: Self.orderLineInsertColumns))
+            VALUES \(o.lines.map { Self.orderLineValues(o.id, $0) }.joined(separator: ", "))
+            """).run()
     }
 
     /// Saves an order (and, when `replaceLines`, its lines); checks the version the caller read.

@@ -24,14 +24,22 @@ extension StoreSession {
     }
 
     func insertInstalment(_ i: PaymentInstalment) async throws {
-        try await db.raw("""
-            INSERT INTO payment_instalments (id, order_id, customer_id, seq, amount, received, due_on, method, remind_days,
-            remind_on, state, note, created_at, updated_at, version) VALUES (\(bind: i.id.description),
-            \(bind: i.orderID.description), \(bind: i.customerID.description), \(bind: Int64(i.seq)), \(bind: i.amount),
-            \(bind: i.received), \(bind: i.dueOn.description), \(bind: i.method.rawValue), \(bind: Int64(i.remindDays)),
-            \(bind: i.remindOn.description), \(bind: i.state.rawValue), \(bind: i.note), \(bind: StoredTime.encode(i.createdAt)),
-            \(bind: StoredTime.encode(i.updatedAt)), \(bind: Int64(i.version)))
-            """).run()
+        try await db.raw("INSERT INTO payment_instalments (\(unsafeRaw: Self.instalmentInsertColumns)) VALUES \(Self.instalmentValues(i))").run()
+    }
+
+    static let instalmentInsertColumns = """
+        id, order_id, customer_id, seq, amount, received, due_on, method, remind_days, remind_on, state, note, created_at,
+        updated_at, version
+        """
+
+    /// One instalment's row for `instalmentInsertColumns`.
+    static func instalmentValues(_ i: PaymentInstalment) -> SQLQueryString {
+        """
+        (\(bind: i.id.description), \(bind: i.orderID.description), \(bind: i.customerID.description), \(bind: Int64(i.seq)),
+        \(bind: i.amount), \(bind: i.received), \(bind: i.dueOn.description), \(bind: i.method.rawValue),
+        \(bind: Int64(i.remindDays)), \(bind: i.remindOn.description), \(bind: i.state.rawValue), \(bind: i.note),
+        \(bind: StoredTime.encode(i.createdAt)), \(bind: StoredTime.encode(i.updatedAt)), \(bind: Int64(i.version)))
+        """
     }
 
     /// Saves received amount, state and note; checks the version the caller read.

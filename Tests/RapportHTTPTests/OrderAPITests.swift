@@ -327,6 +327,7 @@ extension OrderAPITests {
         try await APIHarness.run(engine) { api, client in
             let batched = try #require(try await api.customer(client, "批量订单客户", as: "alice")["id"] as? String)
             let single = try #require(try await api.customer(client, "单笔订单客户", as: "alice")["id"] as? String)
+            let fresh = try #require(try await api.customer(client, "新批量客户", as: "alice")["id"] as? String)
             let byHand = try await api.call(client, .post, "/api/v1/customers/\(single)/orders", as: "alice", json: [
                 "number": "HAND-1", "orderedOn": "2026-03-01", "lines": [["description": "年度服务", "quantity": 1, "unitPrice": 100_000] as J]])
             #expect(byHand.status == 201)
@@ -335,11 +336,12 @@ extension OrderAPITests {
             rows.append("BATCH-BOB,批量订单客户,2026-03-01,年度服务,1,1000,bob,")  // a rep may not credit bob
             rows.append("BATCH-X,不存在的客户,2026-03-01,年度服务,1,1000,alice,")  // unknown customer
             rows.append("BATCH-C,批量订单客户,2026-03-01,年度服务,1,1000,alice,已取消")
+            rows.append("BATCH-NEW,新批量客户,2026-03-05,年度服务,1,1000,alice,")
             let csv = "订单号,客户名称,订单日期,品名,数量,单价,销售代表,状态\n" + rows.joined(separator: "\n")
             let report = try await api.call(client, .post, "/api/v1/orders/import?fileName=big.csv", as: "alice",
                                             raw: Data(csv.utf8), contentType: "text/csv")
             #expect(report.status == 200, "\(report.text)")
-            #expect(report.json["imported"] as? Int == 206)
+            #expect(report.json["imported"] as? Int == 207)
             let rejected = (report.json["rejected"] as? [[String: any Sendable]]) ?? []
             #expect(rejected.compactMap { $0["line"] as? Int } == [207, 208, 209])
             let fields = rejected.map { (($0["errors"] as? [[String: any Sendable]]) ?? []).compactMap { $0["field"] as? String } }
@@ -361,11 +363,11 @@ extension OrderAPITests {
                 }
                 #expect(audit.map(\.action) == [.create])
             }
-            // The customer filled by the batch has the status of one given an order by hand.
-            for field in ["status"] {
-                let a = try await api.call(client, .get, "/api/v1/customers/\(batched)", as: "alice").json[field] as? String
-                let b = try await api.call(client, .get, "/api/v1/customers/\(single)", as: "alice").json[field] as? String
-                #expect(a != nil && a == b, "\(field): \(a ?? "nil") vs \(b ?? "nil")")
+            // Customers given orders by the batch have the status of one given an order by hand.
+            let byHandStatus = try await api.call(client, .get, "/api/v1/customers/\(single)", as: "alice").json["status"] as? String
+            for id in [batched, fresh] {
+                let status = try await api.call(client, .get, "/api/v1/customers/\(id)", as: "alice").json["status"] as? String
+                #expect(status != nil && status == byHandStatus, "\(status ?? "nil") vs \(byHandStatus ?? "nil")")
             }
             func stage(_ id: String) async throws -> String? {
                 let view = try await api.call(client, .get, "/api/v1/customers/\(id)/lifecycle", as: "alice")
@@ -374,6 +376,7 @@ extension OrderAPITests {
             // Repeat orders over the days of March: a repeat buyer, as the nightly recount also finds.
             #expect(try await stage(batched) == "repeatBuyer")
             #expect(try await stage(single) == "firstPurchase")
+            #expect(try await stage(fresh) == "firstPurchase")
             #expect(try await api.world.app.background.recomputeAllLifecycles().changed == 0)
         }
     }

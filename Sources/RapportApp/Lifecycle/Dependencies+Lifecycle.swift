@@ -28,6 +28,29 @@ extension Dependencies {
     }
 }
 
+extension Dependencies {
+    /// `refreshLifecycle` for many customers in one transaction (an import's batch): their facts
+    /// read in grouped queries, the changed stages written together.
+    func refreshLifecycles(_ customers: [CustomerID], in session: ScopedSession) async throws {
+        let upkeep = session.derived
+        let now = env.now()
+        let today = systemToday()
+        let inputs = try await upkeep.lifecycleInputs(customers)
+        try await upkeep.setHasOrders(inputs.mapValues { $0.orderCount > 0 })
+        let stored = try await upkeep.storedStages(customers)
+        var rows: [(CustomerLifecycle, LifecycleChange, UUID)] = []
+        for (id, facts) in inputs {
+            let (stage, reason) = lifecycleStage(for: facts, policy: .standard, today: today)
+            let current = stored[id]
+            if current == stage || (current == nil && stage == .suspect) { continue }
+            rows.append((CustomerLifecycle(customerID: id, stage: stage, reason: reason, since: now, computedAt: now),
+                         LifecycleChange(customerID: id, from: current, to: stage, reason: reason, month: LifecycleMonth.of(now), at: now),
+                         env.newUUID()))
+        }
+        try await upkeep.saveLifecycles(rows)
+    }
+}
+
 /// 'YYYY-MM' of an instant, in UTC (the month a stage move counts in).
 enum LifecycleMonth {
     static func of(_ date: Date) -> String {

@@ -5,7 +5,7 @@ import RapportStore
 extension Orders {
     /// Records many orders at once (an import). Each is checked as `create` checks one, with what
     /// they point at read once for all; the ones that pass are written 200 to a transaction, each
-    /// transaction refreshing the lifecycle and status of its customers once. Answers, in order,
+    /// transaction refreshing the lifecycle and status of its customers together. Answers, in order,
     /// each order's error, or nil when it was recorded.
     func createMany(_ acting: Acting, _ items: [(customerID: CustomerID, draft: OrderDraft)]) async throws -> [(any Error)?] {
         let customers = try await deps.read(acting) { try await $0.customers(items.map(\.customerID)) }
@@ -31,11 +31,9 @@ extension Orders {
                 try await deps.write(acting, entity: .order) { session in
                     try await session.insertOrders(batch.map(\.order), instalments: batch.flatMap(\.instalments))
                     try await session.catalog.appendAudits(batch.map(\.audit))
-                    var settled = Set<CustomerID>()
-                    for item in batch where settled.insert(item.order.customerID).inserted {
-                        _ = try await deps.refreshLifecycle(item.order.customerID, in: session)
-                        try await deps.settleStatus(acting, item.order.customerID, after: .ordered, in: session)
-                    }
+                    let customers = Array(Set(batch.map(\.order.customerID)))
+                    try await deps.refreshLifecycles(customers, in: session)
+                    try await deps.settleStatuses(acting, customers, after: .ordered, in: session)
                 }
             } catch {
                 // Something changed since the checks (a number taken, a customer deleted meanwhile):

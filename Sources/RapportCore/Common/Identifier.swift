@@ -49,29 +49,7 @@ public struct Identifier<Subject>: Hashable, Sendable, Codable, CustomStringConv
                            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
-    }
-
-    /// The lowercase `8-4-4-4-12` form, written directly from the bytes (Foundation's `uuidString`
-    /// formats through `snprintf` and then needs lowercasing; ids are written many times a page).
-    public var description: String {
-        withUnsafeBytes(of: uuid.uuid) { bytes in
-            String(unsafeUninitializedCapacity: 36) { out in
-                var position = 0
-                for (index, byte) in bytes.enumerated() {
-                    if index == 4 || index == 6 || index == 8 || index == 10 {
-                        out[position] = UInt8(ascii: "-")
-                        position += 1
-                    }
-                    out[position] = Self.hexDigit(byte >> 4)
-                    out[position + 1] = Self.hexDigit(byte & 0x0F)
-                    position += 2
-                }
-                return position
-            }
-        }
-    }
+    public var description: String { uuid.lowercaseText }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.description < rhs.description }
 
@@ -96,3 +74,30 @@ public typealias ContactID = Identifier<Contact>
 public typealias ActivityID = Identifier<Activity>
 public typealias NoteID = Identifier<Note>
 public typealias CustomFieldID = Identifier<CustomFieldDefinition>
+
+extension UUID {
+    /// The lowercase `8-4-4-4-12` form ids are stored and exchanged in, written directly from the
+    /// bytes (Foundation's `uuidString` formats through `snprintf` and then needs lowercasing; ids
+    /// are written many times a page).
+    public var lowercaseText: String {
+        withUnsafeBytes(of: uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var position = 0
+                for (index, byte) in bytes.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        out[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    out[position] = Self.hexDigit(byte >> 4)
+                    out[position + 1] = Self.hexDigit(byte & 0x0F)
+                    position += 2
+                }
+                return position
+            }
+        }
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+}

@@ -35,6 +35,19 @@ public struct LifecycleFacts: Sendable, Equatable {
     }
 }
 
+extension LifecycleFacts {
+    /// Takes one live recorded fact, newest first: the first exclusive one gives the exclusivity
+    /// evidence, the first of another kind the partnership.
+    public mutating func note(_ kind: LifecycleFactKind, evidence: String) {
+        if kind == .exclusive {
+            if exclusiveEvidence == nil { exclusiveEvidence = evidence }
+        } else if partnership == nil {
+            partnership = kind
+            partnershipEvidence = evidence
+        }
+    }
+}
+
 /// The thresholds of the stage rules; the defaults follow the source's reading of "long-term".
 public struct LifecyclePolicy: Sendable, Equatable {
     /// Long-term needs at least this many orders (one-time buyers never count).

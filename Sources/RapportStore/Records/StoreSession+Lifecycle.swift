@@ -34,41 +34,10 @@ extension StoreSession {
         }
     }
 
-    /// Keeps `customers.has_orders` in step with the customer's live orders (the lifecycle refresh
-    /// calls it in the transaction of every order change); writes only when it changed.
-    func setHasOrders(_ customer: CustomerID, _ hasOrders: Bool) async throws {
-        let value: Int64 = hasOrders ? 1 : 0
-        try await db.raw("""
-            UPDATE customers SET has_orders = \(bind: value) WHERE id = \(bind: customer.description)
-            AND has_orders <> \(bind: value)
-            """).run()
-    }
-
-    /// Writes a customer's new stage and its history line (the caller decided it changed).
-    func saveLifecycle(_ lifecycle: CustomerLifecycle, change: LifecycleChange, changeID: UUID) async throws {
-        try await upsertLifecycles([(lifecycle, change, changeID)])
-    }
-
     /// The reason as stored: `{"args":{...},"code":"..."}` with sorted keys, as JSONEncoder writes it.
     static func reasonJSON(_ reason: LifecycleReason) -> String {
         "{\"args\":" + StoredJSON.encode(strings: reason.args.sorted { $0.key < $1.key }) + ",\"code\":"
             + StoredJSON.quoted(reason.code.rawValue) + "}"
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// The lowercase 8-4-4-4-12 text of a UUID, without Foundation's formatter.
-    static func uuidText(_ uuid: UUID) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(36)
-        withUnsafeBytes(of: uuid.uuid) { bytes in
-            for (index, byte) in bytes.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { out.append(UInt8(ascii: "-")) }
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0f)])
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Counts per stage (every stage, in order) over the customers in the scope, and the monthly
@@ -137,9 +106,9 @@ extension StoreSession {
             json.reserveCapacity(chunk.count * 220)
             for (index, (lifecycle, change, id)) in chunk.enumerated() {
                 if index > 0 { json += "," }
-                json += "[\"" + StoreSession.uuidText(lifecycle.customerID.uuid) + "\",\"" + lifecycle.stage.rawValue + "\","
+                json += "[\"" + lifecycle.customerID.description + "\",\"" + lifecycle.stage.rawValue + "\","
                 json += StoredJSON.quoted(StoreSession.reasonJSON(lifecycle.reason)) + ","
-                json += (change.from.map { "\"" + $0.rawValue + "\"" } ?? "null") + ",\"" + StoreSession.uuidText(id) + "\"]"
+                json += (change.from.map { "\"" + $0.rawValue + "\"" } ?? "null") + ",\"" + id.lowercaseText + "\"]"
             }
             json += "]"
             let rowsOf: SQLQueryString = kind == .sqlite

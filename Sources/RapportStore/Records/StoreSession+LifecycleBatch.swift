@@ -3,8 +3,10 @@ import RapportCore
 import SQLKit
 
 extension StoreSession {
-    /// `lifecycleInputs` for many customers at once (an import's batch): one grouped query per
-    /// source for each 500 customers. Every customer asked about has an entry.
+    /// Everything the stage rules need about each of these customers, read from orders, deals,
+    /// qualification, referrals and recorded facts: one grouped query per source for each 500
+    /// customers (one customer after a change, a batch after an import). Every customer asked
+    /// about has an entry.
     func lifecycleInputs(_ customers: [CustomerID]) async throws -> [CustomerID: LifecycleFacts] {
         var facts: [CustomerID: LifecycleFacts] = [:]
         let days: SQLQueryString = kind == .sqlite
@@ -51,14 +53,7 @@ extension StoreSession {
                 """).all() {
                 let kind: LifecycleFactKind = try row.enumValue("kind")
                 let evidence = try row.text("evidence")
-                try update(row, "customer_id") { entry in
-                    if kind == .exclusive {
-                        if entry.exclusiveEvidence == nil { entry.exclusiveEvidence = evidence }
-                    } else if entry.partnership == nil {
-                        entry.partnership = kind
-                        entry.partnershipEvidence = evidence
-                    }
-                }
+                try update(row, "customer_id") { $0.note(kind, evidence: evidence) }
             }
         }
         return facts
@@ -77,7 +72,9 @@ extension StoreSession {
         return stages
     }
 
-    /// `setHasOrders` for many customers: two statements per 500.
+    /// Keeps `customers.has_orders` in step with the customers' live orders (the lifecycle refresh
+    /// runs it in the transaction of every order change); writes only rows that change, two
+    /// statements per 500 customers.
     func setHasOrders(_ values: [CustomerID: Bool]) async throws {
         for flag in [true, false] {
             let ids = values.filter { $0.value == flag }.map(\.key.description)
@@ -116,7 +113,7 @@ extension DerivedUpkeep {
         try await raw.storedStages(customers)
     }
 
-    /// Keeps `customers.has_orders` in step for many customers.
+    /// Keeps `customers.has_orders` in step with the customers' live orders.
     public func setHasOrders(_ values: [CustomerID: Bool]) async throws {
         try await raw.setHasOrders(values)
     }

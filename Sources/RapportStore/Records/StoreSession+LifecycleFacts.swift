@@ -41,42 +41,4 @@ extension StoreSession {
             WHERE id = \(bind: id.description) AND revoked_at IS NULL RETURNING id
             """).all().isEmpty
     }
-
-    /// Everything the stage rules need about one customer, read from orders, deals, qualification,
-    /// referrals and recorded facts.
-    func lifecycleInputs(_ customer: CustomerID) async throws -> LifecycleFacts {
-        let id = customer.description
-        let days = try await db.raw("""
-            SELECT ordered_on FROM orders WHERE customer_id = \(bind: id) AND status <> 'cancelled' AND deleted_at IS NULL
-            ORDER BY ordered_on
-            """).all().map { try $0.calendarDate("ordered_on") }
-        var facts = LifecycleFacts(orderCount: days.count, firstOrderOn: days.first, lastOrderOn: days.last)
-        facts.orderYears = Set(days.map(\.year)).count
-        facts.longestGapDays = zip(days, days.dropFirst()).map { $1.dayNumber - $0.dayNumber }.max() ?? 0
-        facts.openDeals = try await lifecycleCount("""
-            SELECT COUNT(*) AS n FROM deals WHERE customer_id = \(bind: id) AND deleted_at IS NULL
-            AND (state = 'open' OR (state = 'won' AND order_id IS NULL))
-            """)
-        facts.qualified = try await lifecycleCount("""
-            SELECT COUNT(*) AS n FROM qualifications WHERE customer_id = \(bind: id)
-            AND ability_to_pay = 'yes' AND authority = 'yes' AND need = 'yes'
-            """) > 0
-        facts.referralsMade = try await lifecycleCount("""
-            SELECT COUNT(*) AS n FROM referrals WHERE referrer_customer_id = \(bind: id) AND subject_kind = 'customer'
-            """)
-        for fact in try await lifecycleFacts(of: customer) where fact.revokedAt == nil {
-            if fact.kind == .exclusive {
-                if facts.exclusiveEvidence == nil { facts.exclusiveEvidence = fact.evidence }
-            } else if facts.partnership == nil {
-                facts.partnership = fact.kind
-                facts.partnershipEvidence = fact.evidence
-            }
-        }
-        return facts
-    }
-
-    func lifecycleCount(_ sql: SQLQueryString) async throws -> Int {
-        guard let row = try await db.raw(sql).first() else { return 0 }
-        return try row.int("n")
-    }
 }

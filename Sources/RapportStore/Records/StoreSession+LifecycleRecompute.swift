@@ -72,16 +72,7 @@ extension StoreSession {
         for row in try await db.raw("""
             SELECT customer_id, kind, evidence FROM lifecycle_facts WHERE revoked_at IS NULL ORDER BY recorded_at DESC, id
             """).all() {
-            let id: CustomerID = try row.id("customer_id")
-            let kind: LifecycleFactKind = try row.enumValue("kind")
-            var entry = side[id] ?? LifecycleFacts()
-            if kind == .exclusive {
-                if entry.exclusiveEvidence == nil { entry.exclusiveEvidence = try row.text("evidence") }
-            } else if entry.partnership == nil {
-                entry.partnership = kind
-                entry.partnershipEvidence = try row.text("evidence")
-            }
-            side[id] = entry
+            side[try row.id("customer_id"), default: LifecycleFacts()].note(try row.enumValue("kind"), evidence: try row.text("evidence"))
         }
         return side
     }

@@ -78,24 +78,9 @@ extension ScopedSession {
 public struct DerivedUpkeep: Sendable {
     let raw: StoreSession
 
-    /// Everything the stage rules need about one customer.
-    public func lifecycleInputs(_ customer: CustomerID) async throws -> LifecycleFacts {
-        try await raw.lifecycleInputs(customer)
-    }
-
     /// The customer's stored stage; nil when never computed.
     public func customerLifecycle(_ id: CustomerID) async throws -> CustomerLifecycle? {
         try await raw.customerLifecycle(id)
-    }
-
-    /// Keeps `customers.has_orders` in step with the customer's live orders.
-    public func setHasOrders(_ customer: CustomerID, _ hasOrders: Bool) async throws {
-        try await raw.setHasOrders(customer, hasOrders)
-    }
-
-    /// Writes the customer's new stage and its history line.
-    public func saveLifecycle(_ lifecycle: CustomerLifecycle, change: LifecycleChange, changeID: UUID) async throws {
-        try await raw.saveLifecycle(lifecycle, change: change, changeID: changeID)
     }
 }
 
